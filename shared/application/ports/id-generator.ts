@@ -1,0 +1,4 @@
+/** New unique ids for entities (boletos, payments, outbox messages...). */
+export interface IdGenerator {
+  newId(): string;
+}
