@@ -1,0 +1,142 @@
+import { catchAllTo, transientRetry } from './task-policies';
+
+/**
+ * The confirm-then-create-boleto conversation (Step Functions Standard), one execution per owner request,
+ * named after the inbound WhatsApp message id so a replayed webhook cannot start a second one.
+ *
+ * Every Task calls the `conversation-steps` function with an `action`; `${ConversationStepsFunctionArn}` is a
+ * definition substitution filled by CDK in the cloud and by the local cloud with its local function.
+ * The two `.waitForTaskToken` Tasks park the execution until the owner answers (the webhook resumes it with
+ * SendTaskSuccess) or the timeout expires.
+ */
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a Step Functions definition substitution, not a template
+export const CONVERSATION_STEPS_ARN = '${ConversationStepsFunctionArn}';
+export const CONVERSATION_STATE_NAMES = {
+  interpret: 'Interpret',
+  route: 'Route',
+  askOwner: 'AskOwner',
+  mergeReply: 'MergeReply',
+  askConfirmation: 'AskConfirmation',
+  handleDecision: 'HandleDecision',
+  createAtProvider: 'CreateAtProvider',
+  awaitPending: 'AwaitPending',
+  finalize: 'Finalize',
+  expire: 'Expire',
+  reportFailure: 'ReportFailure',
+  done: 'Done',
+  failed: 'Failed',
+} as const;
+
+const S = CONVERSATION_STATE_NAMES;
+
+function stepTask(action: string, parameters: Record<string, string>, next: string) {
+  return {
+    Type: 'Task',
+    Resource: CONVERSATION_STEPS_ARN,
+    Parameters: { action, ...parameters },
+    ResultPath: '$.step',
+    Retry: [transientRetry()],
+    Catch: catchAllTo(S.reportFailure),
+    Next: next,
+  };
+}
+
+function waitForOwnerTask(action: string, timeoutSeconds: number, next: string) {
+  return {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+    Parameters: {
+      FunctionName: CONVERSATION_STEPS_ARN,
+      Payload: {
+        action,
+        'tenantId.$': '$.tenantId',
+        'requestId.$': '$.step.requestId',
+        'taskToken.$': '$$.Task.Token',
+      },
+    },
+    TimeoutSeconds: timeoutSeconds,
+    ResultPath: '$.reply',
+    Retry: [transientRetry()],
+    Catch: [
+      { ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: S.expire },
+      ...catchAllTo(S.reportFailure),
+    ],
+    Next: next,
+  };
+}
+
+export interface ConversationWorkflowOptions {
+  /** How long IRIS waits for an answer or a confirmation before dropping the request (default 24 h). */
+  confirmationTimeoutSeconds: number;
+}
+
+export function conversationWorkflowDefinition(options: ConversationWorkflowOptions) {
+  const timeout = options.confirmationTimeoutSeconds;
+  const request = { 'tenantId.$': '$.tenantId', 'requestId.$': '$.step.requestId' };
+  return {
+    Comment: 'IRIS conversation: understand, clarify, confirm, create the boleto once',
+    StartAt: S.interpret,
+    States: {
+      [S.interpret]: stepTask('interpret', { 'tenantId.$': '$.tenantId', 'message.$': '$.message' }, S.route),
+      [S.route]: {
+        Type: 'Choice',
+        Choices: [
+          { Variable: '$.step.next', StringEquals: 'ask', Next: S.askOwner },
+          { Variable: '$.step.next', StringEquals: 'confirm', Next: S.askConfirmation },
+          { Variable: '$.step.next', StringEquals: 'create', Next: S.createAtProvider },
+        ],
+        Default: S.done,
+      },
+      [S.askOwner]: waitForOwnerTask('ask', timeout, S.mergeReply),
+      [S.mergeReply]: stepTask('merge', { ...request, 'reply.$': '$.reply' }, S.route),
+      [S.askConfirmation]: waitForOwnerTask('confirm', timeout, S.handleDecision),
+      [S.handleDecision]: stepTask('decide', { ...request, 'reply.$': '$.reply' }, S.route),
+      [S.createAtProvider]: {
+        ...stepTask('create', request, S.awaitPending),
+        Retry: [
+          {
+            ErrorEquals: ['BillingProviderUnavailableError'],
+            IntervalSeconds: 2,
+            BackoffRate: 2,
+            MaxAttempts: 5,
+            MaxDelaySeconds: 60,
+            JitterStrategy: 'FULL',
+          },
+          transientRetry(),
+        ],
+      },
+      [S.awaitPending]: {
+        ...stepTask('await_pending', request, S.finalize),
+        Retry: [
+          {
+            ErrorEquals: ['BoletoStillProcessingError', 'BillingProviderUnavailableError'],
+            IntervalSeconds: 3,
+            BackoffRate: 1.5,
+            MaxAttempts: 8,
+            MaxDelaySeconds: 60,
+            JitterStrategy: 'FULL',
+          },
+          transientRetry(),
+        ],
+      },
+      [S.finalize]: stepTask('finalize', request, S.done),
+      [S.expire]: { ...stepTask('expire', request, S.done), Catch: catchAllTo(S.failed) },
+      [S.reportFailure]: {
+        Type: 'Task',
+        Resource: CONVERSATION_STEPS_ARN,
+        Parameters: {
+          action: 'report_failure',
+          // The whole state: the failure may come before a request exists (e.g. in Interpret).
+          'state.$': '$',
+        },
+        ResultPath: '$.failure',
+        Retry: [transientRetry()],
+        Catch: catchAllTo(S.failed, '$.failure'),
+        Next: S.failed,
+      },
+      [S.done]: { Type: 'Succeed' },
+      [S.failed]: { Type: 'Fail', Error: 'ConversationFailed', Cause: 'A step failed; the owner was told.' },
+    },
+  };
+}
