@@ -1,0 +1,101 @@
+/**
+ * A message IRIS has decided to send. It is written in the same transaction as the state change that causes
+ * it (the outbox pattern), then relayed to SQS and delivered by the channel's function exactly once as far as
+ * the provider allows.
+ */
+
+export type OutboxChannel = 'whatsapp' | 'email';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+/** What the message is for: decides the WhatsApp template used outside the 24-hour window, quiet hours, limits. */
+export type OutboxMessageKind =
+  | 'owner_reply'
+  | 'boleto_to_contact'
+  | 'reminder'
+  | 'payment_received'
+  | 'delivery_failed'
+  | 'collection_email';
+
+export interface ReplyButton {
+  id: string;
+  title: string;
+}
+
+export type WhatsAppContent =
+  | { type: 'text'; text: string }
+  | { type: 'buttons'; text: string; buttons: ReplyButton[] }
+  | { type: 'document'; link: string; filename: string; caption: string };
+
+export interface EmailContent {
+  type: 'email';
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The approved template to use when free-form text is not allowed (outside the customer-service window). */
+export interface TemplateFallback {
+  name: string;
+  languageCode: string;
+  parameters: string[];
+}
+
+export interface OutboxMessage {
+  id: string;
+  tenantId: string;
+  channel: OutboxChannel;
+  kind: OutboxMessageKind;
+  /** E.164 phone for WhatsApp, e-mail address for e-mail. */
+  recipient: string;
+  audience: 'owner' | 'contact';
+  content: WhatsAppContent | EmailContent;
+  template?: TemplateFallback;
+  correlationId: string;
+  boletoId?: string;
+  status: OutboxStatus;
+  attempts: number;
+  providerMessageId?: string;
+  lastError?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewOutboxMessage {
+  channel: OutboxChannel;
+  kind: OutboxMessageKind;
+  recipient: string;
+  audience: 'owner' | 'contact';
+  content: WhatsAppContent | EmailContent;
+  template?: TemplateFallback;
+  correlationId: string;
+  boletoId?: string;
+}
+
+export function newOutboxMessage(
+  input: NewOutboxMessage,
+  context: { id: string; tenantId: string; now: Date },
+): OutboxMessage {
+  const at = context.now.toISOString();
+  return {
+    ...input,
+    id: context.id,
+    tenantId: context.tenantId,
+    status: 'pending',
+    attempts: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** A WhatsApp text reply to the owner who is talking to IRIS (always inside the 24-hour window). */
+export function ownerReply(recipient: string, text: string, correlationId: string): NewOutboxMessage {
+  return {
+    channel: 'whatsapp',
+    kind: 'owner_reply',
+    recipient,
+    audience: 'owner',
+    content: { type: 'text', text },
+    correlationId,
+  };
+}
