@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Loads an `events/whatsapp/*.json` sample (a fresh copy each call). */
+
+export const SAMPLE_APP_SECRET = 'iris-test-app-secret';
+
+export interface ApiGatewayEventSample {
+  headers: Record<string, string>;
+  body?: string;
+  isBase64Encoded: boolean;
+  queryStringParameters?: Record<string, string>;
+}
+
+export function loadWhatsAppEvent(name: string): ApiGatewayEventSample {
+  const path = fileURLToPath(new URL(`../../../events/whatsapp/${name}.json`, import.meta.url));
+  return JSON.parse(readFileSync(path, 'utf8')) as ApiGatewayEventSample;
+}
+
+export function bodyOf(name: string): string {
+  const body = loadWhatsAppEvent(name).body;
+  if (body === undefined) throw new Error(`${name} has no body`);
+  return body;
+}

@@ -1,0 +1,266 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../../shared/domain/domain-error';
+import { InvalidWebhookPayloadError } from '../../../shared/webhooks/whatsapp/inbound-event';
+import {
+  normalizeWhatsAppWebhook,
+  parseWhatsAppWebhook,
+} from '../../../shared/webhooks/whatsapp/parse-webhook';
+import { bodyOf } from './event-sample';
+
+const BUSINESS = { phoneNumberId: '109876543210987', displayPhoneNumber: '551140028922' };
+
+function messagePayload(message: Record<string, unknown>): Record<string, unknown> {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '1',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '551140028922', phone_number_id: '109876543210987' },
+              messages: [{ from: '551187654321', id: 'wamid.X', timestamp: '1796735702', ...message }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe('parseWhatsAppWebhook', () => {
+  it('reads a text message with accents and emoji decoded from the escaped form', () => {
+    const [event] = parseWhatsAppWebhook(bodyOf('text-message'));
+    expect(event).toEqual({
+      kind: 'message',
+      ...BUSINESS,
+      messageId: 'wamid.HBgMNTUxMTg3NjU0MzIxFQIAEhggQTNCRjg1RjQ2RDY1QzI0QTdFMkM3NDg5RTI2QUU1MjIA',
+      fromWaId: '551187654321',
+      profileName: 'João Araújo',
+      timestamp: '2026-12-08T13:15:02.000Z',
+      content: { type: 'text', text: 'Gera um boleto de R$ 150,00 pro João, vencimento 10/12 🙏' },
+    });
+  });
+
+  it('fills fromE164 with the converter the caller passes', () => {
+    const [event] = parseWhatsAppWebhook(bodyOf('text-message'), {
+      waIdToE164: (waId) => `+${waId.slice(0, 4)}9${waId.slice(4)}`,
+    });
+    expect(event).toMatchObject({ kind: 'message', fromE164: '+5511987654321', fromWaId: '551187654321' });
+  });
+
+  it('keeps the media id and mime type of a voice note', () => {
+    const [event] = parseWhatsAppWebhook(bodyOf('audio-message'));
+    expect(event).toMatchObject({
+      kind: 'message',
+      content: {
+        type: 'audio',
+        mediaId: '1003383421387256',
+        mimeType: 'audio/ogg; codecs=opus',
+        voice: true,
+      },
+    });
+  });
+
+  it('reads a reply-button tap with the id of the message that had the buttons', () => {
+    const [event] = parseWhatsAppWebhook(bodyOf('button-reply'));
+    expect(event).toMatchObject({
+      kind: 'message',
+      contextMessageId: 'wamid.HBgMNTUxMTg3NjU0MzIxFQIAERgSQjhGMzZFOUNBNEQ1QUE3RDQ1AA==',
+      content: {
+        type: 'button',
+        payload: 'confirm:01KC4ZJ8Q7W6N2V5T3R1P0M9X8:yes',
+        title: 'Sim',
+        source: 'reply_button',
+      },
+    });
+  });
+
+  it('reads list rows and template quick-reply buttons as buttons', () => {
+    const list = normalizeWhatsAppWebhook(
+      messagePayload({
+        type: 'interactive',
+        interactive: { type: 'list_reply', list_reply: { id: 'c-2', title: 'Maria' } },
+      }),
+    );
+    expect(list[0]).toMatchObject({
+      content: { type: 'button', payload: 'c-2', title: 'Maria', source: 'list_row' },
+    });
+    const template = normalizeWhatsAppWebhook(
+      messagePayload({ type: 'button', button: { payload: 'STOP_REMINDERS', text: 'Parar lembretes' } }),
+    );
+    expect(template[0]).toMatchObject({
+      content: {
+        type: 'button',
+        payload: 'STOP_REMINDERS',
+        title: 'Parar lembretes',
+        source: 'template_button',
+      },
+    });
+  });
+
+  it('marks images, stickers, locations, reactions and unknown types as unsupported with their type', () => {
+    const [image] = parseWhatsAppWebhook(bodyOf('image-message'));
+    expect(image).toMatchObject({ kind: 'message', content: { type: 'unsupported', originalType: 'image' } });
+    for (const type of [
+      'document',
+      'video',
+      'sticker',
+      'location',
+      'contacts',
+      'reaction',
+      'unsupported',
+      'order',
+    ]) {
+      const [event] = normalizeWhatsAppWebhook(messagePayload({ type, [type]: {} }));
+      expect(event).toMatchObject({ content: { type: 'unsupported', originalType: type } });
+    }
+    const [flow] = normalizeWhatsAppWebhook(
+      messagePayload({ type: 'interactive', interactive: { type: 'nfm_reply', nfm_reply: {} } }),
+    );
+    expect(flow).toMatchObject({ content: { type: 'unsupported', originalType: 'interactive.nfm_reply' } });
+  });
+
+  it('reads sent, delivered and read statuses', () => {
+    for (const status of ['sent', 'delivered', 'read'] as const) {
+      const [event] = parseWhatsAppWebhook(bodyOf(`status-${status}`));
+      expect(event).toMatchObject({
+        kind: 'status',
+        phoneNumberId: '109876543210987',
+        providerMessageId: 'wamid.HBgMNTUxMTg3NjU0MzIxFQIAERgSQjhGMzZFOUNBNEQ1QUE3RDQ1AA==',
+        status,
+        recipientWaId: '551187654321',
+        errors: [],
+      });
+    }
+  });
+
+  it('reads a failed status with its classified errors', () => {
+    const [event] = parseWhatsAppWebhook(bodyOf('status-failed'));
+    expect(event).toEqual({
+      kind: 'status',
+      phoneNumberId: '109876543210987',
+      providerMessageId: 'wamid.HBgMNTUxMTg3NjU0MzIxFQIAERgSMkM1RTlBMEQ3RjNCNkUxQzQ4AA==',
+      status: 'failed',
+      recipientWaId: '551187654321',
+      timestamp: '2026-12-10T12:00:03.000Z',
+      errors: [
+        {
+          code: 131047,
+          title: 'Re-engagement message',
+          details:
+            'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+          classification: 'outside_24h_window',
+        },
+      ],
+    });
+  });
+
+  it('skips status values it does not know and changes of other fields', () => {
+    const payload = messagePayload({ type: 'text', text: { body: 'oi' } }) as {
+      entry: Array<{ changes: Array<Record<string, unknown>> }>;
+    };
+    const entry = payload.entry[0];
+    if (!entry) throw new Error('fixture');
+    entry.changes.push({ field: 'account_update', value: { anything: true } });
+    entry.changes.push({
+      field: 'messages',
+      value: {
+        messaging_product: 'whatsapp',
+        metadata: { display_phone_number: '1', phone_number_id: '2' },
+        statuses: [{ id: 'wamid.Y', status: 'played', timestamp: '1', recipient_id: '3' }],
+      },
+    });
+    const events = normalizeWhatsAppWebhook(payload);
+    expect(events.map((event) => event.kind)).toEqual(['message']);
+  });
+
+  it('reports account-level errors as an error event', () => {
+    const events = normalizeWhatsAppWebhook({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '1', phone_number_id: '2' },
+                errors: [{ code: 130429, title: 'Rate limit hit', message: 'Rate limit hit' }],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(events).toEqual([
+      {
+        kind: 'error',
+        phoneNumberId: '2',
+        errors: [{ code: 130429, title: 'Rate limit hit', classification: 'retryable' }],
+      },
+    ]);
+  });
+
+  it('returns every event of a batched delivery in order', () => {
+    const payload = messagePayload({ type: 'text', text: { body: 'um' } }) as {
+      entry: Array<{ changes: Array<{ value: { messages: unknown[] } }> }>;
+    };
+    payload.entry[0]?.changes[0]?.value.messages.push({
+      from: '551187654321',
+      id: 'wamid.Z',
+      timestamp: '1796735703',
+      type: 'text',
+      text: { body: 'dois' },
+    });
+    const events = normalizeWhatsAppWebhook(payload);
+    expect(events.map((event) => (event.kind === 'message' ? event.messageId : ''))).toEqual([
+      'wamid.X',
+      'wamid.Z',
+    ]);
+  });
+});
+
+describe('parseWhatsAppWebhook with bad input', () => {
+  it('rejects a body that is not JSON', () => {
+    expect(() => parseWhatsAppWebhook('{"object":')).toThrow(InvalidWebhookPayloadError);
+  });
+
+  it('rejects other objects, missing entries and a wrong messaging product', () => {
+    const cases: unknown[] = [
+      null,
+      [],
+      { object: 'page', entry: [] },
+      { object: 'whatsapp_business_account' },
+      { object: 'whatsapp_business_account', entry: [] },
+      {
+        object: 'whatsapp_business_account',
+        entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'sms' } }] }],
+      },
+    ];
+    for (const payload of cases)
+      expect(() => normalizeWhatsAppWebhook(payload)).toThrow(InvalidWebhookPayloadError);
+  });
+
+  it('rejects a message without its content or with a bad timestamp, listing the issue', () => {
+    expect(() => normalizeWhatsAppWebhook(messagePayload({ type: 'text' }))).toThrow(/has no text/);
+    expect(() => normalizeWhatsAppWebhook(messagePayload({ type: 'audio' }))).toThrow(/has no audio/);
+    expect(() =>
+      normalizeWhatsAppWebhook(
+        messagePayload({ type: 'interactive', interactive: { type: 'button_reply' } }),
+      ),
+    ).toThrow(/no button_reply/);
+    try {
+      normalizeWhatsAppWebhook(messagePayload({ type: 'text', text: { body: 'x' }, timestamp: 'yesterday' }));
+      expect.unreachable('should throw');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidWebhookPayloadError);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidWebhookPayloadError).issues.join()).toContain('messages.0.timestamp');
+      expect((error as InvalidWebhookPayloadError).name).toBe('InvalidWebhookPayloadError');
+    }
+  });
+});
