@@ -9,6 +9,9 @@ export interface PrimaryKey {
   sk: string;
 }
 
+/** An item ready to be written: its primary key plus any other attributes. */
+export type KeyedItem = PrimaryKey & Record<string, unknown>;
+
 export interface PrimaryKeyTemplate<P extends string, S extends string> {
   readonly pk: KeyTemplate<P>;
   readonly sk: KeyTemplate<S>;

@@ -1,0 +1,33 @@
+import type { LedgerEntry } from '../../../application/ports/ledger-repository';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
+import { attr, key } from '../keys/key-template';
+
+/** One partition per tenant and month; sorted by date, then id: a month's statement is one Query. */
+export const LedgerEntryEntity = {
+  name: 'LedgerEntry',
+  primary: primaryKey(
+    key('T', attr('tenantId'), 'LEDGER', attr('month')),
+    key('ENTRY', attr('date'), attr('entryId')),
+  ),
+} as const;
+
+/** `2026-05-17` → `2026-05`. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function ledgerEntryKey(tenantId: string, date: string, entryId: string) {
+  return LedgerEntryEntity.primary.key({ tenantId, month: monthOf(date), date, entryId });
+}
+
+export function toLedgerEntryItem(entry: LedgerEntry): KeyedItem {
+  return {
+    ...ledgerEntryKey(entry.tenantId, entry.date, entry.entryId),
+    [ENTITY_ATTRIBUTE]: LedgerEntryEntity.name,
+    ...entry,
+  };
+}
+
+export function fromLedgerEntryItem(item: Record<string, unknown>): LedgerEntry {
+  return withoutKeys(item) as unknown as LedgerEntry;
+}

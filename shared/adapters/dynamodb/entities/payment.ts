@@ -1,0 +1,28 @@
+import type { Payment } from '../../../application/ports/payment-repository';
+import { ENTITY_ATTRIBUTE, indexKey, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
+import { attr, key } from '../keys/key-template';
+import { boletoPartition, CONTACT_COLLECTION_PAYMENT, contactCollection } from './item-collections';
+
+/** A payment lives in its boleto's partition and in its contact's `byContact` collection, by date. */
+export const PaymentEntity = {
+  name: 'Payment',
+  primary: primaryKey(boletoPartition, key('PAYMENT', attr('paymentId'))),
+  byContact: indexKey(
+    'byContact',
+    contactCollection,
+    key(CONTACT_COLLECTION_PAYMENT, attr('paidOn'), attr('paymentId')),
+  ),
+} as const;
+
+export function toPaymentItem(payment: Payment): KeyedItem {
+  return {
+    ...PaymentEntity.primary.key(payment),
+    ...PaymentEntity.byContact.attributes(payment),
+    [ENTITY_ATTRIBUTE]: PaymentEntity.name,
+    ...payment,
+  };
+}
+
+export function fromPaymentItem(item: Record<string, unknown>): Payment {
+  return withoutKeys(item) as unknown as Payment;
+}

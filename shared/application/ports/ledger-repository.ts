@@ -1,0 +1,44 @@
+import type { CalendarDate } from '../../domain/calendar-date';
+import { DomainError } from '../../domain/domain-error';
+import type { Cents } from '../../domain/money';
+import type { TransactionContext } from './unit-of-work';
+
+export type LedgerEntryKind = 'income' | 'expense';
+
+/** A calendar month, `YYYY-MM`. */
+export type YearMonth = string;
+
+export interface LedgerEntry {
+  tenantId: string;
+  entryId: string;
+  kind: LedgerEntryKind;
+  /** São Paulo calendar date of the income or expense. */
+  date: CalendarDate;
+  /** Always positive; `kind` says which way the money went. */
+  amountCents: Cents;
+  category: string;
+  description: string;
+  /** Set when the entry is a boleto's payment. */
+  boletoId?: string;
+  paymentId?: string;
+  createdAt: string;
+}
+
+/** An entry with this id was already recorded on this date. Nothing was written. */
+export class DuplicateLedgerEntryError extends DomainError {
+  constructor(
+    readonly entryId: string,
+    options?: { cause?: unknown },
+  ) {
+    super('duplicate_ledger_entry', `ledger entry ${entryId} was already recorded`, options);
+    this.name = 'DuplicateLedgerEntryError';
+  }
+}
+
+export interface LedgerRepository {
+  /** Throws `DuplicateLedgerEntryError` if this entry (same date and id) exists: derive ids from their cause. */
+  add(entry: LedgerEntry, tx?: TransactionContext): Promise<void>;
+  /** A month's entries, ordered by date then id. */
+  listByMonth(tenantId: string, month: YearMonth): Promise<LedgerEntry[]>;
+  remove(tenantId: string, date: CalendarDate, entryId: string, tx?: TransactionContext): Promise<void>;
+}
