@@ -7,8 +7,10 @@
  * `WhatsAppPermanentError` (do not retry: mark the outbox item failed and tell the owner).
  */
 
-/** Recipient phone number in E.164 (`+5511987654321`). The adapter sends Meta the digits without '+'. */
-export type E164 = string;
+import type { E164 } from '../../domain/phone-number';
+
+/** Recipients are canonical E.164 (`normalizePhone`); the adapter sends Meta the digits without '+'. */
+export type { E164 };
 
 export interface SentWhatsAppMessage {
   /** Meta's message id (`wamid.…`), the key of later status callbacks. */

@@ -27,7 +27,7 @@ export interface InboundWhatsAppMessage {
   messageId: string;
   /** Sender's WhatsApp id: digits without '+', possibly without Brazil's 9th mobile digit. */
   fromWaId: string;
-  /** Sender in E.164, when the caller supplied a converter (see `NormalizeOptions.waIdToE164`). */
+  /** Sender in canonical E.164 (`+5511987654321`), absent when the wa_id is not a Brazilian number. */
   fromE164?: string;
   /** Sender's WhatsApp profile name, when Meta sent it. */
   profileName?: string;

@@ -1,4 +1,5 @@
 import { classifyMetaError } from '../../adapters/whatsapp/meta-error-codes';
+import { tryNormalizePhone } from '../../domain/phone-number';
 import {
   type InboundMessageContent,
   type InboundWhatsAppEvent,
@@ -19,8 +20,8 @@ import {
 
 export interface NormalizeOptions {
   /**
-   * Converts a sender's wa_id to E.164 (Brazilian wa_ids may lack the 9th mobile digit). Pass the domain's
-   * phone-number helper; without it `fromE164` is left out and the caller converts `fromWaId`.
+   * Converts a sender's wa_id to E.164. Default: the domain's canonical Brazilian form (the 9th mobile digit
+   * restored); a wa_id that is not a Brazilian number gets no `fromE164`.
    */
   waIdToE164?: (waId: string) => string | undefined;
 }
@@ -98,7 +99,7 @@ function messageEvent(
     timestamp: isoOf(message.timestamp),
     content: contentOf(message),
   };
-  const fromE164 = options.waIdToE164?.(message.from);
+  const fromE164 = (options.waIdToE164 ?? brazilianE164)(message.from);
   if (fromE164) event.fromE164 = fromE164;
   if (business.profileName) event.profileName = business.profileName;
   if (message.context?.id) event.contextMessageId = message.context.id;
@@ -171,6 +172,10 @@ function eventError(error: MetaError): WhatsAppEventError {
   };
   if (error.error_data?.details) result.details = error.error_data.details;
   return result;
+}
+
+function brazilianE164(waId: string): string | undefined {
+  return /^\d+$/.test(waId) ? tryNormalizePhone(`+${waId}`) : undefined;
 }
 
 function isoOf(unixSeconds: string): string {

@@ -38,17 +38,18 @@ describe('parseWhatsAppWebhook', () => {
       ...BUSINESS,
       messageId: 'wamid.HBgMNTUxMTg3NjU0MzIxFQIAEhggQTNCRjg1RjQ2RDY1QzI0QTdFMkM3NDg5RTI2QUU1MjIA',
       fromWaId: '551187654321',
+      fromE164: '+5511987654321',
       profileName: 'João Araújo',
       timestamp: '2026-12-08T13:15:02.000Z',
       content: { type: 'text', text: 'Gera um boleto de R$ 150,00 pro João, vencimento 10/12 🙏' },
     });
   });
 
-  it('fills fromE164 with the converter the caller passes', () => {
-    const [event] = parseWhatsAppWebhook(bodyOf('text-message'), {
-      waIdToE164: (waId) => `+${waId.slice(0, 4)}9${waId.slice(4)}`,
-    });
-    expect(event).toMatchObject({ kind: 'message', fromE164: '+5511987654321', fromWaId: '551187654321' });
+  it('leaves fromE164 out for a sender outside Brazil, or uses the converter the caller passes', () => {
+    const foreign = messagePayload({ from: '14155550123', type: 'text', text: { body: 'hi' } });
+    expect(normalizeWhatsAppWebhook(foreign)[0]).not.toHaveProperty('fromE164');
+    const [event] = normalizeWhatsAppWebhook(foreign, { waIdToE164: (waId) => `+${waId}` });
+    expect(event).toMatchObject({ kind: 'message', fromE164: '+14155550123', fromWaId: '14155550123' });
   });
 
   it('keeps the media id and mime type of a voice note', () => {
