@@ -65,7 +65,7 @@ export async function rawItem(
   key: { pk: string; sk: string },
 ): Promise<Record<string, unknown> | undefined> {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
+    new GetCommand({ TableName: tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }),
   );
   return Item;
 }
