@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/domain-error';
+import type { InterestPolicy } from '../../domain/interest-policy';
 import type { Cents } from '../../domain/money';
 import type { TransactionContext } from './unit-of-work';
 
@@ -8,12 +9,6 @@ export interface TenantLimits {
   maxBoletoAmountCents: Cents;
   /** Messages IRIS may send to one contact in one São Paulo calendar day (reminders, boletos, receipts). */
   maxMessagesPerContactPerDay: number;
-}
-
-/** Charges after the due date, in basis points (100 bps = 1%). The law caps them at 2% fine and 1% a month. */
-export interface TenantInterestPolicy {
-  fineBps: number;
-  monthlyInterestBps: number;
 }
 
 /** When reminders may go out, São Paulo wall-clock hours [startHour, endHour) on the given weekdays (0 = Sunday). */
@@ -27,7 +22,8 @@ export interface TenantProfile {
   tenantId: string;
   name: string;
   limits: TenantLimits;
-  interestPolicy: TenantInterestPolicy;
+  /** Fine and monthly interest after the due date (basis points, within the legal caps). */
+  interestPolicy: InterestPolicy;
   reminderWindow: ReminderWindow;
   createdAt: string;
   updatedAt: string;
