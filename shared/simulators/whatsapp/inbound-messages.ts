@@ -1,0 +1,121 @@
+import { isRecord } from './http-io';
+
+/**
+ * What the control route accepts as "the user sends …", turned into the Cloud API message object Meta would
+ * put in the webhook. Exactly one content field per message.
+ */
+export interface SimulatedInbound {
+  /** Sender in E.164 (`+5511987654321`). */
+  from: string;
+  /** WhatsApp profile name (default `Cliente Simulação`). */
+  name?: string;
+  /** Override the wa_id Meta would report (e.g. without the 9th digit). */
+  waId?: string;
+  text?: string;
+  /** Tap on an interactive reply button IRIS sent. */
+  button?: { id: string; title: string };
+  /** Tap on a template quick-reply button. */
+  templateButton?: { payload: string; text: string };
+  /** Voice note or audio file; bytes as base64 (default: a few bytes of fake Ogg). */
+  audio?: { mimeType?: string; base64?: string; voice?: boolean };
+  image?: { caption?: string; mimeType?: string };
+  /** The wamid being replied to; button replies default to the last interactive message sent to `from`. */
+  contextMessageId?: string;
+}
+
+export type InboundContent =
+  | { type: 'text'; text: string }
+  | { type: 'button'; id: string; title: string }
+  | { type: 'templateButton'; payload: string; text: string }
+  | { type: 'audio'; mimeType: string; bytes: Buffer; voice: boolean }
+  | { type: 'image'; mimeType: string; caption?: string };
+
+const FAKE_OGG = Buffer.from('OggS\u0000\u0002iris-simulated-voice-note', 'latin1');
+
+export function contentOf(input: SimulatedInbound): InboundContent | string {
+  const given = ['text', 'button', 'templateButton', 'audio', 'image'].filter(
+    (key) => input[key as keyof SimulatedInbound] !== undefined,
+  );
+  if (given.length !== 1) return 'give exactly one of text, button, templateButton, audio, image';
+  if (typeof input.text === 'string') return { type: 'text', text: input.text };
+  if (input.button) {
+    const { id, title } = input.button;
+    return typeof id === 'string' && typeof title === 'string'
+      ? { type: 'button', id, title }
+      : 'button needs id and title';
+  }
+  if (input.templateButton) {
+    const { payload, text } = input.templateButton;
+    return typeof payload === 'string' && typeof text === 'string'
+      ? { type: 'templateButton', payload, text }
+      : 'templateButton needs payload and text';
+  }
+  if (input.audio) {
+    const bytes = input.audio.base64 ? Buffer.from(input.audio.base64, 'base64') : FAKE_OGG;
+    return {
+      type: 'audio',
+      mimeType: input.audio.mimeType ?? 'audio/ogg; codecs=opus',
+      bytes,
+      voice: input.audio.voice ?? true,
+    };
+  }
+  if (input.image) {
+    return { type: 'image', mimeType: input.image.mimeType ?? 'image/jpeg', caption: input.image.caption };
+  }
+  return 'text must be a string';
+}
+
+export function parseSimulatedInbound(body: unknown): SimulatedInbound | string {
+  if (!isRecord(body)) return 'body must be a JSON object';
+  if (typeof body.from !== 'string' || !/^\+?[1-9]\d{7,14}$/.test(body.from.replace(/[\s()-]/g, ''))) {
+    return 'from must be an E.164 phone number';
+  }
+  return body as unknown as SimulatedInbound;
+}
+
+/** The `messages[]` element Meta would send for this content. */
+export function cloudApiMessage(
+  content: InboundContent,
+  meta: {
+    id: string;
+    waId: string;
+    timestampSeconds: number;
+    context?: { from: string; id: string };
+    mediaId?: string;
+    sha256?: string;
+  },
+): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    from: meta.waId,
+    id: meta.id,
+    timestamp: String(meta.timestampSeconds),
+  };
+  if (meta.context) base.context = meta.context;
+  switch (content.type) {
+    case 'text':
+      return { ...base, type: 'text', text: { body: content.text } };
+    case 'button':
+      return {
+        ...base,
+        type: 'interactive',
+        interactive: { type: 'button_reply', button_reply: { id: content.id, title: content.title } },
+      };
+    case 'templateButton':
+      return { ...base, type: 'button', button: { payload: content.payload, text: content.text } };
+    case 'audio':
+      return {
+        ...base,
+        type: 'audio',
+        audio: { mime_type: content.mimeType, sha256: meta.sha256, id: meta.mediaId, voice: content.voice },
+      };
+    case 'image': {
+      const image: Record<string, unknown> = {
+        mime_type: content.mimeType,
+        sha256: meta.sha256,
+        id: meta.mediaId,
+      };
+      if (content.caption) image.caption = content.caption;
+      return { ...base, type: 'image', image };
+    }
+  }
+}
