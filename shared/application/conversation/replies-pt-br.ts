@@ -1,0 +1,69 @@
+import { type CalendarDate, formatDateBr } from '../../domain/calendar-date';
+
+/**
+ * Everything IRIS says to an owner in the conversation, in one place: short, friendly WhatsApp pt-BR.
+ * Amounts are formatted by the caller's `formatBrl` (R$ 1.234,56) and dates as 10/12/2026.
+ */
+
+type Brl = (cents: number) => string;
+
+export interface BoletoSummary {
+  amountCents: number;
+  contactName: string;
+  dueDate: CalendarDate;
+}
+
+export const replies = {
+  askAmount: (contactName?: string) =>
+    contactName ? `Qual o valor do boleto para ${contactName}?` : 'Qual o valor do boleto?',
+  askContact: () => 'Para quem é o boleto?',
+  askDueDate: () => 'Qual a data de vencimento? (ex.: 10/12 ou "sexta")',
+  pastDueDate: (date: CalendarDate) => `A data ${formatDateBr(date)} já passou. Qual o vencimento?`,
+  whichContact: (names: string[]) =>
+    `Encontrei mais de um contato:\n${names.map((name, i) => `${i + 1}) ${name}`).join('\n')}\nQual deles? Responda com o número.`,
+  didYouMean: (name: string) => `Você quis dizer ${name}? Responda SIM ou escreva o nome certo.`,
+  askNewContactPhone: (name: string) =>
+    `Não encontrei ${name} nos seus contatos. Qual o WhatsApp de ${name}? (com DDD)`,
+  askNewContactTaxId: (name: string) =>
+    `Qual o CPF ou CNPJ de ${name}? Preciso dele para registrar o boleto.`,
+  invalidPhone: () => 'Esse número não parece um celular válido. Mande com DDD, ex.: 11 98765-4321.',
+  invalidTaxId: () => 'Esse CPF/CNPJ não é válido. Pode conferir e mandar de novo?',
+  unusualAmount: (brl: Brl, amountCents: number, usualMaxCents: number) =>
+    `${brl(amountCents)} está acima do seu valor habitual (até ${brl(usualMaxCents)}). Confirma esse valor? Responda SIM ou mande o valor certo.`,
+  amountAboveLimit: (brl: Brl, limitCents: number) =>
+    `O valor máximo por boleto na sua conta é ${brl(limitCents)}. Qual o valor?`,
+  confirmBoleto: (brl: Brl, summary: BoletoSummary, newContact: boolean) =>
+    `Confirma boleto de ${brl(summary.amountCents)} para ${summary.contactName}${newContact ? ' (novo contato)' : ''}, vencimento ${formatDateBr(summary.dueDate)}?`,
+  stillAwaitingConfirmation: (brl: Brl, summary: BoletoSummary) =>
+    `Você tem um boleto aguardando confirmação: ${brl(summary.amountCents)} para ${summary.contactName}, vencimento ${formatDateBr(summary.dueDate)}. Responda SIM para confirmar ou NÃO para cancelar.`,
+  boletoCreated: (brl: Brl, summary: BoletoSummary, digitableLine: string) =>
+    `Pronto! Boleto de ${brl(summary.amountCents)} para ${summary.contactName}, vencimento ${formatDateBr(summary.dueDate)}, enviado no WhatsApp do contato.\nLinha digitável: ${digitableLine}`,
+  requestCancelled: () => 'Tudo bem, cancelei o pedido. Nenhum boleto foi criado.',
+  requestExpired: (brl: Brl, summary: Partial<BoletoSummary>) =>
+    `Seu pedido de boleto${summary.contactName ? ` para ${summary.contactName}` : ''}${summary.amountCents ? ` (${brl(summary.amountCents)})` : ''} expirou sem resposta. Se ainda quiser, é só pedir de novo.`,
+  somethingWentWrong: () =>
+    'Ops, não consegui concluir agora e nenhum boleto foi criado. Tente de novo em alguns minutos.',
+  alreadyDecided: () => 'Esse pedido já foi resolvido. Se quiser um novo boleto, é só pedir.',
+  nothingPending: () => 'Não há nada aguardando sua confirmação agora.',
+  confirmationRefused: () =>
+    'Esse pedido mudou depois da pergunta. Confira o resumo mais recente e responda de novo.',
+  didNotUnderstand: () =>
+    'Não entendi. Você pode pedir, por exemplo: "cobra 150 do João dia 10", "gastei 45 no mercado" ou "quem está devendo?"',
+  help: () =>
+    'Oi! Eu sou a IRIS, sua assistente de cobranças. Posso:\n• criar boletos: "cobra 150 do João dia 10"\n• anotar gastos e recebimentos: "gastei 45 no mercado"\n• dizer quem pagou: "o João já pagou?"\n• listar quem deve: "quem está devendo?"\n• cancelar: "cancela o boleto do Pedro"',
+  unknownSender: () =>
+    'Olá! Este é o número da IRIS, assistente de cobranças. Não encontrei seu cadastro por aqui.',
+  unsupportedMessage: (kind: string) => {
+    const names: Record<string, string> = {
+      image: 'imagens',
+      video: 'vídeos',
+      document: 'documentos',
+      sticker: 'figurinhas',
+      location: 'localização',
+      contacts: 'contatos',
+    };
+    return `Ainda não entendo ${names[kind] ?? 'esse tipo de mensagem'}. Pode me mandar por texto ou áudio?`;
+  },
+} as const;
+
+export const CONFIRMATION_BUTTON_TITLES = { confirm: 'Sim', deny: 'Não' } as const;

@@ -1,0 +1,53 @@
+import type { OwnerRequest } from '../../domain/owner-request';
+import type { E164 } from '../../domain/phone-number';
+import type { TransactionContext } from './unit-of-work';
+
+/** The execution waiting for this owner's next message, and what it waits for. */
+export interface AwaitingReply {
+  requestId: string;
+  kind: 'answer' | 'confirmation';
+  /** Step Functions task token of the waiting Task (single use). */
+  taskToken: string;
+  /** The request version the question was asked for: a confirmation binds to it. */
+  requestVersion: number;
+  since: string;
+  /** After this the waiting Task has timed out; the item also carries a TTL. */
+  expiresAt: string;
+}
+
+export interface OwnerConversation {
+  tenantId: string;
+  ownerPhone: E164;
+  awaiting?: AwaitingReply;
+  /** The request the owner is working on (collecting or awaiting confirmation), if any. */
+  activeRequestId?: string;
+  updatedAt: string;
+}
+
+export interface ConversationRepository {
+  getRequest(tenantId: string, requestId: string): Promise<OwnerRequest | undefined>;
+  /**
+   * Creates (expectedVersion undefined: must not exist) or replaces the request if its stored version is still
+   * `expectedVersion`; `ConcurrentModificationError` otherwise.
+   */
+  saveRequest(
+    request: OwnerRequest,
+    expectedVersion: number | undefined,
+    tx?: TransactionContext,
+  ): Promise<void>;
+  getConversation(tenantId: string, ownerPhone: E164): Promise<OwnerConversation | undefined>;
+  /** Records what the owner's next message should resume (replaces any previous wait). */
+  setAwaiting(
+    tenantId: string,
+    ownerPhone: E164,
+    awaiting: AwaitingReply,
+    tx?: TransactionContext,
+  ): Promise<void>;
+  /**
+   * Removes the wait if it still holds `taskToken` and returns it; undefined when another message took it first.
+   * This is what makes a task token single-use on our side.
+   */
+  takeAwaiting(tenantId: string, ownerPhone: E164, taskToken: string): Promise<AwaitingReply | undefined>;
+  /** Forgets the wait and the active request if they belong to `requestId` (decided, expired, failed). */
+  release(tenantId: string, ownerPhone: E164, requestId: string, tx?: TransactionContext): Promise<void>;
+}

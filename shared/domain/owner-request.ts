@@ -1,0 +1,219 @@
+import { type CalendarDate, isBefore } from './calendar-date';
+import type { ContactMatch, NamedContact } from './contact-matching';
+import { DomainError } from './domain-error';
+import type { Cents } from './money';
+import type { E164 } from './phone-number';
+import type { TaxId } from './tax-id';
+
+/**
+ * An owner's request for a boleto while IRIS is still collecting what it needs and waiting for the explicit
+ * confirmation. The request is the command: its id is the inbound message id that started it, and it is the
+ * command key sent to the provider, so the boleto it produces can only ever be created once.
+ */
+
+export type OwnerRequestStatus =
+  | 'collecting'
+  | 'awaiting_confirmation'
+  | 'confirmed'
+  | 'completed'
+  | 'cancelled'
+  | 'expired'
+  | 'failed';
+
+export type PendingQuestion =
+  | 'contact'
+  | 'choose_contact'
+  | 'confirm_contact'
+  | 'amount'
+  | 'amount_above_limit'
+  | 'unusual_amount'
+  | 'due_date'
+  | 'past_due_date'
+  | 'new_contact_phone'
+  | 'new_contact_tax_id';
+
+export interface ContactCandidate {
+  id: string;
+  name: string;
+}
+
+export interface NewContactDetails {
+  name: string;
+  phone?: E164;
+  taxId?: TaxId;
+}
+
+export interface OwnerRequest {
+  tenantId: string;
+  requestId: string;
+  ownerPhone: E164;
+  status: OwnerRequestStatus;
+  /** Bumped on every change; a confirmation is bound to the version it was asked for. */
+  version: number;
+  amountCents?: Cents;
+  /** The name as the owner wrote it. */
+  contactName?: string;
+  /** Set once the contact is resolved to an existing one. */
+  contactId?: string;
+  /** The resolved contact's registered name, for the summary. */
+  contactDisplayName?: string;
+  /** Set when the owner named someone IRIS does not know yet; created on confirmation. */
+  newContact?: NewContactDetails;
+  candidates?: ContactCandidate[];
+  dueDate?: CalendarDate;
+  description?: string;
+  unusualAmountAccepted?: boolean;
+  question?: PendingQuestion;
+  /** The provider's id once the boleto was created there. */
+  providerId?: string;
+  boletoId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const OPEN_REQUEST_STATUSES: readonly OwnerRequestStatus[] = ['collecting', 'awaiting_confirmation'];
+
+export class RequestAlreadyDecidedError extends DomainError {
+  constructor(requestId: string, status: OwnerRequestStatus) {
+    super('request_already_decided', `request ${requestId} is already ${status}`);
+    this.name = 'RequestAlreadyDecidedError';
+  }
+}
+
+export interface RequestEntities {
+  amountCents?: Cents | null;
+  contactName?: string | null;
+  dueDate?: CalendarDate | null;
+  description?: string | null;
+}
+
+function touch(request: OwnerRequest, now: Date, changes: Partial<OwnerRequest>): OwnerRequest {
+  return { ...request, ...changes, version: request.version + 1, updatedAt: now.toISOString() };
+}
+
+export function isOpen(request: OwnerRequest): boolean {
+  return OPEN_REQUEST_STATUSES.includes(request.status);
+}
+
+function assertOpen(request: OwnerRequest): void {
+  if (!isOpen(request)) throw new RequestAlreadyDecidedError(request.requestId, request.status);
+}
+
+/** Fills (or corrects) the request with what the owner said. A new name forgets the previous resolution. */
+export function applyEntities(request: OwnerRequest, entities: RequestEntities, now: Date): OwnerRequest {
+  assertOpen(request);
+  const changes: Partial<OwnerRequest> = { status: 'collecting' };
+  if (entities.amountCents != null && entities.amountCents !== request.amountCents) {
+    changes.amountCents = entities.amountCents;
+    changes.unusualAmountAccepted = false;
+  }
+  if (entities.dueDate != null) changes.dueDate = entities.dueDate;
+  if (entities.description != null) changes.description = entities.description;
+  if (entities.contactName != null && entities.contactName !== request.contactName) {
+    changes.contactName = entities.contactName;
+    changes.contactId = undefined;
+    changes.contactDisplayName = undefined;
+    changes.newContact = undefined;
+    changes.candidates = undefined;
+  }
+  return touch(request, now, changes);
+}
+
+export function chooseContact(request: OwnerRequest, contact: ContactCandidate, now: Date): OwnerRequest {
+  assertOpen(request);
+  return touch(request, now, {
+    contactId: contact.id,
+    contactDisplayName: contact.name,
+    candidates: undefined,
+    newContact: undefined,
+  });
+}
+
+/** Applies the outcome of matching the written name against the tenant's contacts. */
+export function resolveContact<T extends NamedContact>(
+  request: OwnerRequest,
+  match: ContactMatch<T>,
+  now: Date,
+): OwnerRequest {
+  assertOpen(request);
+  if (request.contactId || request.newContact || !request.contactName) return request;
+  if (match.kind === 'exact') return chooseContact(request, match.contact, now);
+  if (match.kind === 'uncertain') {
+    return touch(request, now, { candidates: match.candidates.map(({ id, name }) => ({ id, name })) });
+  }
+  return touch(request, now, { newContact: { name: request.contactName } });
+}
+
+export function completeNewContact(
+  request: OwnerRequest,
+  details: { phone?: E164; taxId?: TaxId },
+  now: Date,
+): OwnerRequest {
+  assertOpen(request);
+  if (!request.newContact) return request;
+  return touch(request, now, { newContact: { ...request.newContact, ...details } });
+}
+
+export function acceptUnusualAmount(request: OwnerRequest, now: Date): OwnerRequest {
+  assertOpen(request);
+  return touch(request, now, { unusualAmountAccepted: true });
+}
+
+export interface RequestRules {
+  today: CalendarDate;
+  /** The owner's usual ceiling: above it IRIS asks once more. */
+  usualMaxCents: Cents;
+  /** The tenant's hard limit per boleto. */
+  limitCents: Cents;
+}
+
+/** The first thing still missing or doubtful, in the order a person would ask; undefined when complete. */
+export function nextQuestion(request: OwnerRequest, rules: RequestRules): PendingQuestion | undefined {
+  if (!request.contactName) return 'contact';
+  if (!request.contactId && !request.newContact) {
+    if (request.candidates && request.candidates.length > 1) return 'choose_contact';
+    if (request.candidates && request.candidates.length === 1) return 'confirm_contact';
+  }
+  if (request.amountCents == null) return 'amount';
+  if (request.amountCents > rules.limitCents) return 'amount_above_limit';
+  if (request.dueDate == null) return 'due_date';
+  if (isBefore(request.dueDate, rules.today)) return 'past_due_date';
+  if (request.newContact && !request.newContact.phone) return 'new_contact_phone';
+  if (request.newContact && !request.newContact.taxId) return 'new_contact_tax_id';
+  if (request.amountCents > rules.usualMaxCents && !request.unusualAmountAccepted) return 'unusual_amount';
+  return undefined;
+}
+
+/** Moves the request to its next step: a question, or the confirmation when nothing is missing. */
+export function advance(request: OwnerRequest, rules: RequestRules, now: Date): OwnerRequest {
+  assertOpen(request);
+  const question = nextQuestion(request, rules);
+  return touch(request, now, {
+    question,
+    status: question ? 'collecting' : 'awaiting_confirmation',
+  });
+}
+
+export function confirm(request: OwnerRequest, confirmedVersion: number, now: Date): OwnerRequest {
+  if (request.status !== 'awaiting_confirmation') {
+    throw new RequestAlreadyDecidedError(request.requestId, request.status);
+  }
+  if (confirmedVersion !== request.version) {
+    throw new DomainError('confirmation_outdated', `request ${request.requestId} changed after the question`);
+  }
+  return touch(request, now, { status: 'confirmed', question: undefined });
+}
+
+export function close(
+  request: OwnerRequest,
+  status: 'completed' | 'cancelled' | 'expired' | 'failed',
+  now: Date,
+  changes: Partial<Pick<OwnerRequest, 'boletoId' | 'providerId'>> = {},
+): OwnerRequest {
+  return touch(request, now, { ...changes, status, question: undefined });
+}
+
+/** The name shown in summaries: the registered contact's, else the one the owner wrote. */
+export function payerName(request: OwnerRequest): string {
+  return request.contactDisplayName ?? request.newContact?.name ?? request.contactName ?? '';
+}
