@@ -80,6 +80,14 @@ function assertSafeValue(name: string, value: string): string {
   return value;
 }
 
+/**
+ * The greatest key starting with `prefix` (for an inclusive `BETWEEN` upper bound): U+FFFF sorts after every
+ * character a key value may hold (DynamoDB compares the UTF-8 bytes).
+ */
+export function endOfPrefix(prefix: string): string {
+  return `${prefix}\uffff`;
+}
+
 /** Zero-padded decimal, so numbers sort as strings (versions, sequence numbers). */
 export function sortableNumber(value: number, width: number): string {
   if (!Number.isSafeInteger(value) || value < 0) {

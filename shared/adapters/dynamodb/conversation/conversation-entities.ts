@@ -1,0 +1,61 @@
+import { IRIS_TABLE } from '../../../../infra/table/table-design';
+import type { InboundMessage } from '../../../application/ports/inbound-message-repository';
+import type { OwnerRequest } from '../../../domain/owner-request';
+import { epochSeconds } from '../entities/dedupe-record';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
+import { attr, key } from '../keys/key-template';
+
+/**
+ * The conversation's items. An inbound message doubles as the WhatsApp message-id guard: it is put with
+ * `attribute_not_exists` and lives 30 days (Meta retries for up to 7). Requests keep 90 days of history;
+ * the owner's conversation item holds the task token of the waiting execution.
+ */
+export const INBOUND_MESSAGE_TTL_DAYS = 30;
+export const OWNER_REQUEST_TTL_DAYS = 90;
+
+export const InboundMessageEntity = {
+  name: 'InboundMessage',
+  primary: primaryKey(key('T', attr('tenantId'), 'INBOUND', attr('messageId')), key('INBOUND')),
+} as const;
+
+export const OwnerRequestEntity = {
+  name: 'OwnerRequest',
+  primary: primaryKey(key('T', attr('tenantId'), 'REQUEST', attr('requestId')), key('REQUEST')),
+} as const;
+
+export const OwnerConversationEntity = {
+  name: 'OwnerConversation',
+  primary: primaryKey(key('T', attr('tenantId'), 'CONVERSATION', attr('ownerPhone')), key('CONVERSATION')),
+} as const;
+
+function expiresAfterDays(from: string, days: number): number {
+  return epochSeconds(new Date(Date.parse(from) + days * 86_400_000));
+}
+
+export function toInboundMessageItem(message: InboundMessage): KeyedItem {
+  return {
+    ...InboundMessageEntity.primary.key(message),
+    [ENTITY_ATTRIBUTE]: InboundMessageEntity.name,
+    ...message,
+    [IRIS_TABLE.timeToLiveAttribute]: expiresAfterDays(message.receivedAt, INBOUND_MESSAGE_TTL_DAYS),
+  };
+}
+
+export function fromInboundMessageItem(item: Record<string, unknown>): InboundMessage {
+  const { [IRIS_TABLE.timeToLiveAttribute]: _ttl, ...rest } = withoutKeys(item);
+  return rest as unknown as InboundMessage;
+}
+
+export function toOwnerRequestItem(request: OwnerRequest): KeyedItem {
+  return {
+    ...OwnerRequestEntity.primary.key(request),
+    [ENTITY_ATTRIBUTE]: OwnerRequestEntity.name,
+    ...JSON.parse(JSON.stringify(request)),
+    [IRIS_TABLE.timeToLiveAttribute]: expiresAfterDays(request.createdAt, OWNER_REQUEST_TTL_DAYS),
+  };
+}
+
+export function fromOwnerRequestItem(item: Record<string, unknown>): OwnerRequest {
+  const { [IRIS_TABLE.timeToLiveAttribute]: _ttl, ...rest } = withoutKeys(item);
+  return rest as unknown as OwnerRequest;
+}

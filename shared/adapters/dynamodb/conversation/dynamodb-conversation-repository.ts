@@ -1,0 +1,124 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { IRIS_TABLE } from '../../../../infra/table/table-design';
+import type {
+  AwaitingReply,
+  ConversationRepository,
+  OwnerConversation,
+} from '../../../application/ports/conversation-repository';
+import {
+  ConcurrentModificationError,
+  PreconditionFailedError,
+} from '../../../application/ports/persistence-errors';
+import type { TransactionContext } from '../../../application/ports/unit-of-work';
+import type { OwnerRequest } from '../../../domain/owner-request';
+import type { E164 } from '../../../domain/phone-number';
+import { epochSeconds } from '../entities/dedupe-record';
+import { ENTITY_ATTRIBUTE, withoutKeys } from '../keys/entity-keys';
+import { TableAccess } from '../table-access';
+import {
+  fromOwnerRequestItem,
+  OwnerConversationEntity,
+  OwnerRequestEntity,
+  toOwnerRequestItem,
+} from './conversation-entities';
+
+/** Conversation items vanish a week after their last change: nothing in them outlives a waiting Task. */
+const CONVERSATION_TTL_SECONDS = 7 * 86_400;
+
+export class DynamoDbConversationRepository implements ConversationRepository {
+  private readonly table: TableAccess;
+
+  constructor(tableName: string, client?: DynamoDBDocumentClient) {
+    this.table = new TableAccess(tableName, client);
+  }
+
+  async getRequest(tenantId: string, requestId: string): Promise<OwnerRequest | undefined> {
+    const item = await this.table.get(OwnerRequestEntity.primary.key({ tenantId, requestId }), {
+      consistentRead: true,
+    });
+    return item ? fromOwnerRequestItem(item) : undefined;
+  }
+
+  async saveRequest(
+    request: OwnerRequest,
+    expectedVersion: number | undefined,
+    tx?: TransactionContext,
+  ): Promise<void> {
+    const conflict = () => new ConcurrentModificationError('OwnerRequest', request.requestId);
+    await this.table.write(tx, (builder) =>
+      builder.put(toOwnerRequestItem(request), {
+        condition:
+          expectedVersion === undefined
+            ? { expression: 'attribute_not_exists(pk)' }
+            : { expression: 'version = :expected', values: { ':expected': expectedVersion } },
+        onConditionFailed: conflict,
+        onConflict: conflict,
+      }),
+    );
+  }
+
+  async getConversation(tenantId: string, ownerPhone: E164): Promise<OwnerConversation | undefined> {
+    const item = await this.table.get(OwnerConversationEntity.primary.key({ tenantId, ownerPhone }), {
+      consistentRead: true,
+    });
+    if (!item) return undefined;
+    const { [IRIS_TABLE.timeToLiveAttribute]: _ttl, ...rest } = withoutKeys(item);
+    return rest as unknown as OwnerConversation;
+  }
+
+  async setAwaiting(
+    tenantId: string,
+    ownerPhone: E164,
+    awaiting: AwaitingReply,
+    tx?: TransactionContext,
+  ): Promise<void> {
+    const now = new Date(awaiting.since);
+    await this.table.write(tx, (builder) =>
+      builder.put({
+        ...OwnerConversationEntity.primary.key({ tenantId, ownerPhone }),
+        [ENTITY_ATTRIBUTE]: OwnerConversationEntity.name,
+        tenantId,
+        ownerPhone,
+        awaiting,
+        activeRequestId: awaiting.requestId,
+        updatedAt: awaiting.since,
+        [IRIS_TABLE.timeToLiveAttribute]: epochSeconds(now) + CONVERSATION_TTL_SECONDS,
+      }),
+    );
+  }
+
+  async takeAwaiting(
+    tenantId: string,
+    ownerPhone: E164,
+    taskToken: string,
+  ): Promise<AwaitingReply | undefined> {
+    const conversation = await this.getConversation(tenantId, ownerPhone);
+    if (!conversation?.awaiting || conversation.awaiting.taskToken !== taskToken) return undefined;
+    try {
+      await this.table.write(undefined, (builder) =>
+        builder.update(OwnerConversationEntity.primary.key({ tenantId, ownerPhone }), {
+          update: { expression: 'REMOVE awaiting' },
+          condition: { expression: 'awaiting.taskToken = :token', values: { ':token': taskToken } },
+        }),
+      );
+      return conversation.awaiting;
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) return undefined;
+      throw error;
+    }
+  }
+
+  async release(tenantId: string, ownerPhone: E164, requestId: string): Promise<void> {
+    try {
+      await this.table.write(undefined, (builder) =>
+        builder.update(OwnerConversationEntity.primary.key({ tenantId, ownerPhone }), {
+          update: { expression: 'REMOVE awaiting, activeRequestId' },
+          condition: { expression: 'activeRequestId = :request', values: { ':request': requestId } },
+        }),
+      );
+    } catch (error) {
+      // Another request became active meanwhile (or nothing was active): nothing of ours to release.
+      if (!(error instanceof PreconditionFailedError)) throw error;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type {
+  InboundMessage,
+  InboundMessageRepository,
+} from '../../../application/ports/inbound-message-repository';
+import { PreconditionFailedError } from '../../../application/ports/persistence-errors';
+import { TableAccess } from '../table-access';
+import { fromInboundMessageItem, InboundMessageEntity, toInboundMessageItem } from './conversation-entities';
+
+export class DynamoDbInboundMessageRepository implements InboundMessageRepository {
+  private readonly table: TableAccess;
+
+  constructor(tableName: string, client?: DynamoDBDocumentClient) {
+    this.table = new TableAccess(tableName, client);
+  }
+
+  async storeIfNew(
+    message: InboundMessage,
+  ): Promise<{ outcome: 'stored' } | { outcome: 'duplicate'; existing: InboundMessage }> {
+    try {
+      await this.table.write(undefined, (builder) =>
+        builder.put(toInboundMessageItem(message), { condition: { expression: 'attribute_not_exists(pk)' } }),
+      );
+      return { outcome: 'stored' };
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+      const item = await this.table.get(InboundMessageEntity.primary.key(message), { consistentRead: true });
+      if (!item) throw error;
+      return { outcome: 'duplicate', existing: fromInboundMessageItem(item) };
+    }
+  }
+
+  async markHandled(tenantId: string, messageId: string, handledBy: string, at: Date): Promise<void> {
+    await this.table.write(undefined, (builder) =>
+      builder.update(InboundMessageEntity.primary.key({ tenantId, messageId }), {
+        update: {
+          expression: 'SET handledAt = :at, handledBy = :by',
+          values: { ':at': at.toISOString(), ':by': handledBy },
+        },
+        condition: { expression: 'attribute_exists(pk)' },
+      }),
+    );
+  }
+}

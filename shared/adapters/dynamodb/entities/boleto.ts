@@ -1,0 +1,48 @@
+import { type Boleto, isOpen } from '../../../domain/boleto';
+import { ENTITY_ATTRIBUTE, indexKey, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
+import { attr, key } from '../keys/key-template';
+import { boletoPartition, CONTACT_COLLECTION_BOLETO, contactCollection } from './item-collections';
+
+/**
+ * The boleto's current state. Its partition also holds its audit events and payments. It appears in its
+ * contact's `byContact` collection (by due date) and, only while open, in the sparse `openByDueDate` index.
+ */
+export const BoletoEntity = {
+  name: 'Boleto',
+  primary: primaryKey(boletoPartition, key('BOLETO')),
+  byContact: indexKey(
+    'byContact',
+    contactCollection,
+    key(CONTACT_COLLECTION_BOLETO, attr('dueDate'), attr('boletoId')),
+  ),
+  openByDueDate: indexKey(
+    'openByDueDate',
+    key('T', attr('tenantId'), 'OPEN_BOLETOS'),
+    key('DUE', attr('dueDate'), attr('boletoId')),
+  ),
+} as const;
+
+export function boletoKey(tenantId: string, boletoId: string) {
+  return BoletoEntity.primary.key({ tenantId, boletoId });
+}
+
+/** Rebuilt whole on every write: leaving `openByDueDate` out once settled is what removes it from the index. */
+export function toBoletoItem(boleto: Boleto): KeyedItem {
+  const values = {
+    tenantId: boleto.tenantId,
+    boletoId: boleto.id,
+    contactId: boleto.contactId,
+    dueDate: boleto.dueDate,
+  };
+  return {
+    ...boletoKey(boleto.tenantId, boleto.id),
+    ...BoletoEntity.byContact.attributes(values),
+    ...(isOpen(boleto) ? BoletoEntity.openByDueDate.attributes(values) : {}),
+    [ENTITY_ATTRIBUTE]: BoletoEntity.name,
+    ...boleto,
+  };
+}
+
+export function fromBoletoItem(item: Record<string, unknown>): Boleto {
+  return withoutKeys(item) as unknown as Boleto;
+}
