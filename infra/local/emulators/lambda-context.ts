@@ -1,15 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import type { Context } from 'aws-lambda';
+import type { Callback, Context } from 'aws-lambda';
 
 /**
  * The local cloud invokes production Lambda handlers in-process; they get the same `(event, context)` pair as
  * in AWS. This builds a plausible Lambda `Context` for one invocation.
  */
 
-export type LocalLambdaHandler<TEvent = unknown, TResult = unknown> = (
+/**
+ * A Lambda handler as the local cloud calls it: `(event, context)`, result awaited (callback style is not
+ * supported). Declared through a method so its parameters are bivariant: a production handler typed for its own
+ * event (or a middy-wrapped one) can be registered where the event type is not known statically.
+ */
+export type LocalLambdaHandler<TEvent = unknown> = {
+  handle(event: TEvent, context: Context, callback: Callback): unknown;
+}['handle'];
+
+/** Calls a handler the way the Lambda runtime does for async handlers. */
+export async function invokeLocalHandler<TEvent>(
+  handler: LocalLambdaHandler<TEvent>,
   event: TEvent,
   context: Context,
-) => Promise<TResult> | TResult;
+): Promise<unknown> {
+  const callback: Callback = () => {
+    throw new Error('Callback-style Lambda handlers are not supported locally; return a promise');
+  };
+  return await handler(event, context, callback);
+}
 
 export interface LambdaContextOptions {
   functionName: string;

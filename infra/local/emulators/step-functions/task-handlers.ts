@@ -1,4 +1,4 @@
-import { createLambdaContext, type LocalLambdaHandler } from '../lambda-context';
+import { createLambdaContext, invokeLocalHandler, type LocalLambdaHandler } from '../lambda-context';
 import { ClockSleepAbortedError, type VirtualClock } from '../virtual-clock';
 import type { JsonValue, LocalizedDefinition, LocalTaskState } from './local-definition';
 import { StateError } from './state-errors';
@@ -120,7 +120,7 @@ async function runTask(
   });
   const call = async (payload: JsonValue): Promise<JsonValue> => {
     try {
-      return toJson(await handler(toJson(payload), context));
+      return toJson(await invokeLocalHandler(handler, toJson(payload), context));
     } catch (error) {
       if (error instanceof StateError) throw error;
       if (task.kind === 'service') throw new StateError(errorName(error), errorMessage(error));

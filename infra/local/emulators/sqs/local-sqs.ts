@@ -1,0 +1,164 @@
+import { AwsServiceError } from '../aws-service-error';
+import { LocalQueue, type QueueMessage, type SendMessageInput, type SendMessageResult } from './local-queue';
+import { applyQueueAttributes, queueConfig } from './queue-config';
+
+/**
+ * A local SQS: named queues (standard and FIFO) with the semantics of LocalQueue, long polling, and queue URLs of
+ * the form `http://127.0.0.1:<port>/000000000000/<name>` once the HTTP server has given the endpoint. Visibility
+ * timeouts and delays run on real time, scaled by `timeScale` (default 1): SQS timing is about retrying work,
+ * not business time, so it does not follow the virtual clock; a local cloud can shrink it (e.g. 0.05).
+ */
+
+export interface LocalSqsOptions {
+  region?: string;
+  accountId?: string;
+  /** Multiplies visibility timeouts, delays and retention (default 1). Long-poll waits are not scaled. */
+  timeScale?: number;
+  /** Base of queue URLs until the HTTP server sets its own (default `http://127.0.0.1`). */
+  endpoint?: string;
+}
+
+export interface ReceiveOptions {
+  maxNumberOfMessages?: number;
+  visibilityTimeoutSeconds?: number;
+  /** Long polling (default: the queue's ReceiveMessageWaitTimeSeconds). */
+  waitTimeSeconds?: number;
+  signal?: AbortSignal;
+}
+
+export class LocalSqs {
+  readonly region: string;
+  readonly accountId: string;
+  private endpoint: string;
+  private readonly queues = new Map<string, LocalQueue>();
+  private readonly clock: { now: () => number; timeScale: number };
+
+  constructor(options: LocalSqsOptions = {}) {
+    this.region = options.region ?? 'us-east-1';
+    this.accountId = options.accountId ?? '000000000000';
+    this.endpoint = options.endpoint ?? 'http://127.0.0.1';
+    this.clock = { now: Date.now, timeScale: options.timeScale ?? 1 };
+  }
+
+  setEndpoint(endpoint: string): void {
+    this.endpoint = endpoint.replace(/\/$/, '');
+  }
+
+  /** Creates the queue (idempotent when the attributes match) and returns its URL. */
+  createQueue(name: string, attributes: Readonly<Record<string, string>> = {}): string {
+    const config = queueConfig(name, attributes, { region: this.region, accountId: this.accountId });
+    const existing = this.queues.get(name);
+    if (existing) {
+      if (JSON.stringify(existing.config) !== JSON.stringify(config)) {
+        throw new AwsServiceError(
+          'QueueNameExists',
+          `A queue already exists with the same name and a different value for attribute(s)`,
+          {
+            queryErrorCode: 'QueueAlreadyExists',
+          },
+        );
+      }
+      return this.queueUrl(name);
+    }
+    this.queues.set(name, new LocalQueue(config, this.clock, (arn) => this.queues.get(nameOf(arn))));
+    return this.queueUrl(name);
+  }
+
+  queueUrl(name: string): string {
+    this.queue(name);
+    return `${this.endpoint}/${this.accountId}/${name}`;
+  }
+
+  queueArn(reference: string): string {
+    return this.queue(reference).config.arn;
+  }
+
+  listQueueUrls(prefix = ''): string[] {
+    return [...this.queues.keys()]
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => this.queueUrl(name));
+  }
+
+  deleteQueue(reference: string): void {
+    const queue = this.queue(reference);
+    this.queues.delete(queue.config.name);
+  }
+
+  setQueueAttributes(reference: string, attributes: Readonly<Record<string, string>>): void {
+    const queue = this.queue(reference);
+    queue.config = applyQueueAttributes(queue.config, attributes);
+  }
+
+  /** A queue by name, URL or ARN; QueueDoesNotExist otherwise. */
+  queue(reference: string): LocalQueue {
+    const queue = this.queues.get(nameOf(reference));
+    if (!queue) {
+      throw new AwsServiceError('QueueDoesNotExist', 'The specified queue does not exist.', {
+        queryErrorCode: 'AWS.SimpleQueueService.NonExistentQueue',
+      });
+    }
+    return queue;
+  }
+
+  sendMessage(reference: string, input: SendMessageInput): SendMessageResult {
+    return this.queue(reference).send(input);
+  }
+
+  /** ReceiveMessage with long polling: waits until a message is visible, the wait time ends or the signal aborts. */
+  async receiveMessage(reference: string, options: ReceiveOptions = {}): Promise<QueueMessage[]> {
+    const queue = this.queue(reference);
+    const max = options.maxNumberOfMessages ?? 1;
+    if (!Number.isInteger(max) || max < 1 || max > 10) {
+      throw new AwsServiceError('InvalidParameterValue', 'MaxNumberOfMessages must be between 1 and 10', {
+        queryErrorCode: 'InvalidParameterValue',
+      });
+    }
+    const waitSeconds = options.waitTimeSeconds ?? queue.config.receiveMessageWaitTimeSeconds;
+    const deadline = Date.now() + waitSeconds * 1000;
+    for (;;) {
+      const received = queue.receive(max, options.visibilityTimeoutSeconds);
+      if (received.length > 0 || Date.now() >= deadline || options.signal?.aborted) return received;
+      const wakeAt = Math.min(deadline, queue.nextVisibleAt() ?? deadline);
+      await waitForChange(queue, wakeAt - Date.now(), options.signal);
+    }
+  }
+
+  /** Every queue with no message at all (visible, in flight or delayed). */
+  allEmpty(): boolean {
+    for (const queue of this.queues.values()) {
+      const { visible, inFlight, delayed } = queue.counts();
+      if (visible + inFlight + delayed > 0) return false;
+    }
+    return true;
+  }
+
+  queueNames(): string[] {
+    return [...this.queues.keys()];
+  }
+}
+
+/** The queue name in a name, an ARN (`arn:aws:sqs:region:account:name`) or a URL (`.../account/name`). */
+function nameOf(reference: string): string {
+  if (reference.startsWith('arn:')) return reference.split(':').at(-1) ?? reference;
+  if (/^https?:\/\//.test(reference))
+    return new URL(reference).pathname.split('/').filter(Boolean).at(-1) ?? reference;
+  return reference;
+}
+
+/** Waits for a change in the queue, at most `ms`, or until `signal` aborts. */
+export async function waitForChange(
+  queue: LocalQueue,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), Math.max(0, ms));
+  const onAbort = () => stop.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await queue.whenChanged(stop.signal);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
