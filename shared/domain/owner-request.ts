@@ -64,6 +64,12 @@ export interface OwnerRequest {
   description?: string;
   unusualAmountAccepted?: boolean;
   question?: PendingQuestion;
+  /** The owner's last answer did not fit the question (shown with the question again). */
+  invalidAnswer?: 'phone' | 'tax_id' | 'choice';
+  /** How many times the confirmation was asked: after the first, IRIS reminds that one is pending. */
+  confirmationsAsked?: number;
+  /** When IRIS last called the provider to create this boleto (look before re-creating after that). */
+  providerAttemptAt?: string;
   /** The provider's id once the boleto was created there. */
   providerId?: string;
   boletoId?: string;

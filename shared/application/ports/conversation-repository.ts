@@ -44,10 +44,16 @@ export interface ConversationRepository {
     tx?: TransactionContext,
   ): Promise<void>;
   /**
-   * Removes the wait if it still holds `taskToken` and returns it; undefined when another message took it first.
+   * Removes the wait if it still holds `taskToken` and, in the same transaction, records the token on the
+   * inbound message `messageId` that takes it. Returns the wait; undefined when another message took it first.
    * This is what makes a task token single-use on our side.
    */
-  takeAwaiting(tenantId: string, ownerPhone: E164, taskToken: string): Promise<AwaitingReply | undefined>;
+  takeAwaiting(
+    tenantId: string,
+    ownerPhone: E164,
+    taskToken: string,
+    messageId: string,
+  ): Promise<AwaitingReply | undefined>;
   /** Forgets the wait and the active request if they belong to `requestId` (decided, expired, failed). */
-  release(tenantId: string, ownerPhone: E164, requestId: string, tx?: TransactionContext): Promise<void>;
+  release(tenantId: string, ownerPhone: E164, requestId: string): Promise<void>;
 }

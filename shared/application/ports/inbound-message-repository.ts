@@ -19,6 +19,8 @@ export interface InboundMessage {
   /** Set once the message was handed to a workflow (started or resumed) or answered. */
   handledAt?: string;
   handledBy?: string;
+  /** The task token this message was taken to resume, recorded with the take so a retry resumes the same one. */
+  resumeToken?: string;
 }
 
 export interface InboundMessageRepository {

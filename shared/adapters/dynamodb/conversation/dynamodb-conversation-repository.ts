@@ -17,6 +17,7 @@ import { ENTITY_ATTRIBUTE, withoutKeys } from '../keys/entity-keys';
 import { TableAccess } from '../table-access';
 import {
   fromOwnerRequestItem,
+  InboundMessageEntity,
   OwnerConversationEntity,
   OwnerRequestEntity,
   toOwnerRequestItem,
@@ -91,15 +92,21 @@ export class DynamoDbConversationRepository implements ConversationRepository {
     tenantId: string,
     ownerPhone: E164,
     taskToken: string,
+    messageId: string,
   ): Promise<AwaitingReply | undefined> {
     const conversation = await this.getConversation(tenantId, ownerPhone);
     if (!conversation?.awaiting || conversation.awaiting.taskToken !== taskToken) return undefined;
     try {
       await this.table.write(undefined, (builder) =>
-        builder.update(OwnerConversationEntity.primary.key({ tenantId, ownerPhone }), {
-          update: { expression: 'REMOVE awaiting' },
-          condition: { expression: 'awaiting.taskToken = :token', values: { ':token': taskToken } },
-        }),
+        builder
+          .update(OwnerConversationEntity.primary.key({ tenantId, ownerPhone }), {
+            update: { expression: 'REMOVE awaiting' },
+            condition: { expression: 'awaiting.taskToken = :token', values: { ':token': taskToken } },
+          })
+          .update(InboundMessageEntity.primary.key({ tenantId, messageId }), {
+            update: { expression: 'SET resumeToken = :token', values: { ':token': taskToken } },
+            condition: { expression: 'attribute_exists(pk) AND attribute_not_exists(resumeToken)' },
+          }),
       );
       return conversation.awaiting;
     } catch (error) {

@@ -1,0 +1,53 @@
+import type { Boleto } from '../../domain/boleto';
+import type { AppLogger } from '../../logging/create-logger';
+import type { BillingProvider } from '../ports/billing-provider';
+import type { BoletoRepository } from '../ports/boleto-repository';
+import type { Clock } from '../ports/clock';
+import type { ContactRepository } from '../ports/contact-repository';
+import type { ConversationRepository } from '../ports/conversation-repository';
+import type { IdGenerator } from '../ports/id-generator';
+import type { InboundMessageRepository } from '../ports/inbound-message-repository';
+import type { LanguageModel } from '../ports/language-model';
+import type { OutboxRepository } from '../ports/outbox-repository';
+import type { TenantRepository } from '../ports/tenant-repository';
+import type { Transcriber } from '../ports/transcriber';
+import type { UnitOfWork } from '../ports/unit-of-work';
+import type { UserRepository } from '../ports/user-repository';
+import type { Workflows } from '../ports/workflows';
+
+/** Per-tenant conversation rules (from the tenant's configuration; see docs/decisions.md). */
+export interface ConversationSettings {
+  /** Above this amount IRIS asks the owner to confirm the value once more. */
+  usualMaxAmountCents: number;
+  /** How long a question or a confirmation waits for the owner (the workflow's Task timeout). */
+  confirmationTimeoutSeconds: number;
+  /** Days after the due date during which the boleto can still be paid (with charges). */
+  paymentWindowDays: number;
+  /** The WhatsApp template used to send a boleto to a contact outside the 24-hour window. */
+  boletoTemplateName: string;
+}
+
+export interface ConversationDependencies {
+  conversations: ConversationRepository;
+  inbound: InboundMessageRepository;
+  users: UserRepository;
+  contacts: ContactRepository;
+  tenants: TenantRepository;
+  boletos: BoletoRepository;
+  outbox: OutboxRepository;
+  unitOfWork: UnitOfWork;
+  language: LanguageModel;
+  transcriber: Transcriber;
+  billing: BillingProvider;
+  workflows: Workflows;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: AppLogger;
+  settings: ConversationSettings;
+  reminders: ReminderPlanner;
+}
+
+/** When a new boleto's first reminder is due (the tenant's cadence); undefined when none is scheduled. */
+export interface ReminderPlanner {
+  firstReminderAt(input: { tenantId: string; boleto: Boleto }): Promise<string | undefined>;
+}

@@ -1,0 +1,83 @@
+import { saoPauloDateOf } from '../../domain/calendar-date';
+import { DomainError } from '../../domain/domain-error';
+import { confirm, type OwnerRequest } from '../../domain/owner-request';
+import { samePhone } from '../../domain/phone-number';
+import type { ConversationDependencies } from './conversation-dependencies';
+import { applyAnswer, cancelRequest, type ReplyInput } from './merge-owner-reply';
+import { parseConfirmationButton, textOf } from './owner-text';
+import { replies } from './replies-pt-br';
+import { replyOnce } from './reply-once';
+import { loadRequest } from './request-loading';
+import { saveAndRoute } from './start-request';
+import { DONE, type StepResult } from './step-result';
+
+async function askAgain(deps: ConversationDependencies, request: OwnerRequest): Promise<StepResult> {
+  const again = { ...request, confirmationsAsked: (request.confirmationsAsked ?? 0) + 1 };
+  await deps.conversations.saveRequest({ ...again, version: request.version + 1 }, request.version);
+  return { requestId: request.requestId, next: 'confirm' };
+}
+
+/**
+ * The owner's answer to "Confirma boleto de ...?". Only an explicit yes from the owner's phone, for this
+ * request, at the version that was shown, confirms; "não" cancels; a correction ("não, é 200") updates the
+ * request and asks again; anything else reminds the owner that a confirmation is pending.
+ */
+export async function decideConfirmation(
+  deps: ConversationDependencies,
+  input: ReplyInput,
+): Promise<StepResult> {
+  const request = await loadRequest(deps, input.tenantId, input.requestId);
+  const causeId = input.reply.messageId;
+  const reply = (text: string, purpose: string) =>
+    replyOnce(deps, input.tenantId, input.reply.from, text, causeId, purpose);
+  if (request.status === 'confirmed' || request.status === 'completed') {
+    return { requestId: request.requestId, next: request.status === 'confirmed' ? 'create' : 'done' };
+  }
+  if (request.status !== 'awaiting_confirmation') {
+    await reply(replies.alreadyDecided(), 'already-decided');
+    return DONE;
+  }
+  if (!samePhone(input.reply.from, request.ownerPhone)) {
+    deps.logger.warn('confirmation from another phone refused', { requestId: request.requestId });
+    return askAgain(deps, request);
+  }
+
+  const button = parseConfirmationButton(input.reply.content);
+  if (button) {
+    if (button.requestId !== request.requestId || button.version !== request.version) {
+      await reply(replies.confirmationRefused(), 'confirmation-refused');
+      return askAgain(deps, request);
+    }
+    if (button.decision === 'deny') return cancelRequest(deps, request, causeId);
+    return confirmRequest(deps, request);
+  }
+
+  const text = await textOf(input.reply.content, deps.transcriber);
+  const interpretation = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
+  const corrects =
+    interpretation.amountCents != null || interpretation.date != null || interpretation.contact != null;
+  if (corrects && interpretation.intent !== 'confirm') {
+    const corrected = applyAnswer(
+      { ...request, status: 'collecting', question: undefined },
+      text,
+      interpretation,
+      deps.clock.now(),
+    );
+    return saveAndRoute(deps, { ...corrected, confirmationsAsked: 0 }, request.version);
+  }
+  if (interpretation.intent === 'confirm') return confirmRequest(deps, request);
+  if (interpretation.intent === 'deny') return cancelRequest(deps, request, causeId);
+  return askAgain(deps, request);
+}
+
+async function confirmRequest(deps: ConversationDependencies, request: OwnerRequest): Promise<StepResult> {
+  try {
+    const confirmed = confirm(request, request.version, deps.clock.now());
+    await deps.conversations.saveRequest(confirmed, request.version);
+    return { requestId: request.requestId, next: 'create' };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'confirmation_outdated')
+      return askAgain(deps, request);
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { saoPauloDateOf } from '../../domain/calendar-date';
+import { normalizePhone } from '../../domain/phone-number';
+import type { Intent, Interpretation } from '../ports/language-model';
+import type { OwnerMessageInput } from '../ports/workflows';
+import type { ConversationDependencies } from './conversation-dependencies';
+import { parseConfirmationButton, textOf } from './owner-text';
+import { replies } from './replies-pt-br';
+import { replyOnce } from './reply-once';
+import { startBoletoRequest } from './start-request';
+import { DONE, type StepResult } from './step-result';
+
+/**
+ * Intents answered at once, without a request to collect or confirm (queries, ledger entries, help).
+ * Implemented beside the features they belong to; each returns the pt-BR reply for the owner.
+ */
+export interface OwnerCommands {
+  answer(input: {
+    tenantId: string;
+    ownerPhone: string;
+    messageId: string;
+    intent: Exclude<Intent, 'create_boleto' | 'confirm' | 'deny' | 'help' | 'unknown'>;
+    interpretation: Interpretation;
+  }): Promise<string>;
+}
+
+export interface InterpretInput {
+  tenantId: string;
+  message: OwnerMessageInput;
+}
+
+/** First step of a conversation: understand the owner's message and either answer it or open a request. */
+export async function interpretOwnerMessage(
+  deps: ConversationDependencies & { commands: OwnerCommands },
+  input: InterpretInput,
+): Promise<StepResult> {
+  const { tenantId, message } = input;
+  const ownerPhone = normalizePhone(message.from);
+  const reply = (text: string, purpose: string) =>
+    replyOnce(deps, tenantId, ownerPhone, text, message.messageId, purpose);
+
+  if (parseConfirmationButton(message.content)) {
+    // A Sim/Não tap that reached no waiting request: it was decided, expired or replaced already.
+    await reply(replies.alreadyDecided(), 'stale-button');
+    return DONE;
+  }
+  const text = await textOf(message.content, deps.transcriber);
+  const interpretation = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
+  deps.logger.info('owner message interpreted', {
+    messageId: message.messageId,
+    intent: interpretation.intent,
+    source: interpretation.source,
+  });
+
+  switch (interpretation.intent) {
+    case 'create_boleto':
+      return startBoletoRequest(deps, { tenantId, ownerPhone, messageId: message.messageId, interpretation });
+    case 'confirm':
+    case 'deny':
+      await reply(replies.nothingPending(), 'nothing-pending');
+      return DONE;
+    case 'help':
+      await reply(replies.help(), 'help');
+      return DONE;
+    case 'unknown':
+      await reply(replies.didNotUnderstand(), 'not-understood');
+      return DONE;
+    default: {
+      const answer = await deps.commands.answer({
+        tenantId,
+        ownerPhone,
+        messageId: message.messageId,
+        intent: interpretation.intent,
+        interpretation,
+      });
+      await reply(answer, `answer-${interpretation.intent}`);
+      return DONE;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { saoPauloDateOf } from '../../domain/calendar-date';
+import {
+  acceptUnusualAmount,
+  applyEntities,
+  chooseContact,
+  close,
+  completeNewContact,
+  type OwnerRequest,
+} from '../../domain/owner-request';
+import { tryNormalizePhone } from '../../domain/phone-number';
+import { tryParseTaxId } from '../../domain/tax-id';
+import type { Interpretation } from '../ports/language-model';
+import type { OwnerMessageInput } from '../ports/workflows';
+import type { ConversationDependencies } from './conversation-dependencies';
+import { textOf } from './owner-text';
+import { replies } from './replies-pt-br';
+import { replyOnce } from './reply-once';
+import { loadOpenRequest } from './request-loading';
+import { saveAndRoute } from './start-request';
+import { DONE, type StepResult } from './step-result';
+
+export interface ReplyInput {
+  tenantId: string;
+  requestId: string;
+  reply: OwnerMessageInput;
+}
+
+const ORDINALS = ['primeiro', 'segundo', 'terceiro', 'quarto', 'quinto'];
+
+function chosenIndex(text: string): number | undefined {
+  const folded = text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+  const digit = /^\D*(\d{1,2})\D*$/.exec(folded);
+  if (digit) return Number(digit[1]) - 1;
+  const ordinal = ORDINALS.findIndex((word) => folded.includes(word));
+  return ordinal >= 0 ? ordinal : undefined;
+}
+
+/** A bare name typed as an answer ("João Silva"): letters, spaces and a few punctuation marks. */
+function looksLikeName(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length >= 2 && trimmed.length <= 60 && /^[\p{L}][\p{L} .'-]*$/u.test(trimmed);
+}
+
+/** Applies an answer to the question the request was waiting on; any other entities in it apply as well. */
+export function applyAnswer(
+  request: OwnerRequest,
+  text: string,
+  interpretation: Interpretation,
+  now: Date,
+): OwnerRequest {
+  let updated: OwnerRequest = { ...request, invalidAnswer: undefined };
+  switch (request.question) {
+    case 'choose_contact': {
+      const index = chosenIndex(text);
+      const candidate = index === undefined ? undefined : request.candidates?.[index];
+      if (candidate) return chooseContact(updated, candidate, now);
+      const byName = request.candidates?.filter((c) =>
+        c.name.toLowerCase().includes(text.trim().toLowerCase()),
+      );
+      if (byName?.length === 1 && byName[0]) return chooseContact(updated, byName[0], now);
+      return { ...updated, invalidAnswer: 'choice' };
+    }
+    case 'confirm_contact':
+      if (interpretation.intent === 'confirm' && request.candidates?.[0]) {
+        return chooseContact(updated, request.candidates[0], now);
+      }
+      if (interpretation.intent === 'deny') {
+        return applyEntities({ ...updated, contactName: undefined, candidates: undefined }, {}, now);
+      }
+      break;
+    case 'new_contact_phone': {
+      const phone = tryNormalizePhone(
+        text
+          .replace(/[^\d+]/g, ' ')
+          .trim()
+          .replace(/\s+/g, ''),
+      );
+      return phone ? completeNewContact(updated, { phone }, now) : { ...updated, invalidAnswer: 'phone' };
+    }
+    case 'new_contact_tax_id': {
+      const taxId = tryParseTaxId(text.replace(/[^\dA-Za-z./-]/g, ''));
+      return taxId ? completeNewContact(updated, { taxId }, now) : { ...updated, invalidAnswer: 'tax_id' };
+    }
+    case 'unusual_amount':
+      if (interpretation.intent === 'confirm') return acceptUnusualAmount(updated, now);
+      break;
+    default:
+      break;
+  }
+  const contactName =
+    interpretation.contact ??
+    (request.question === 'contact' || request.question === 'confirm_contact'
+      ? looksLikeName(text)
+        ? text.trim()
+        : null
+      : null);
+  updated = applyEntities(
+    updated,
+    { amountCents: interpretation.amountCents, dueDate: interpretation.date, contactName },
+    now,
+  );
+  return updated;
+}
+
+/** Merges the owner's answer to a clarifying question into the request, then asks the next thing. */
+export async function mergeOwnerReply(
+  deps: ConversationDependencies,
+  input: ReplyInput,
+): Promise<StepResult> {
+  const request = await loadOpenRequest(deps, input.tenantId, input.requestId);
+  const reply = (text: string, purpose: string) =>
+    replyOnce(deps, input.tenantId, input.reply.from, text, input.reply.messageId, purpose);
+  if (!request) {
+    await reply(replies.alreadyDecided(), 'already-decided');
+    return DONE;
+  }
+  const text = await textOf(input.reply.content, deps.transcriber);
+  const interpretation = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
+  if (interpretation.intent === 'deny' && request.question !== 'confirm_contact') {
+    return cancelRequest(deps, request, input.reply.messageId);
+  }
+  const updated = applyAnswer(request, text, interpretation, deps.clock.now());
+  return saveAndRoute(deps, updated, request.version);
+}
+
+export async function cancelRequest(
+  deps: ConversationDependencies,
+  request: OwnerRequest,
+  causeId: string,
+): Promise<StepResult> {
+  const cancelled = close(request, 'cancelled', deps.clock.now());
+  await deps.conversations.saveRequest(cancelled, request.version);
+  await replyOnce(
+    deps,
+    request.tenantId,
+    request.ownerPhone,
+    replies.requestCancelled(),
+    causeId,
+    'cancelled',
+  );
+  await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);
+  return DONE;
+}
