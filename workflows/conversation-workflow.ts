@@ -21,7 +21,6 @@ export const CONVERSATION_STATE_NAMES = {
   handleDecision: 'HandleDecision',
   createAtProvider: 'CreateAtProvider',
   awaitPending: 'AwaitPending',
-  finalize: 'Finalize',
   expire: 'Expire',
   reportFailure: 'ReportFailure',
   done: 'Done',
@@ -85,6 +84,7 @@ export function conversationWorkflowDefinition(options: ConversationWorkflowOpti
           { Variable: '$.step.next', StringEquals: 'ask', Next: S.askOwner },
           { Variable: '$.step.next', StringEquals: 'confirm', Next: S.askConfirmation },
           { Variable: '$.step.next', StringEquals: 'create', Next: S.createAtProvider },
+          { Variable: '$.step.next', StringEquals: 'register', Next: S.awaitPending },
         ],
         Default: S.done,
       },
@@ -107,7 +107,9 @@ export function conversationWorkflowDefinition(options: ConversationWorkflowOpti
         ],
       },
       [S.awaitPending]: {
-        ...stepTask('await_pending', request, S.finalize),
+        // Polls the provider until the boleto is issued, then registers it, queues it for the contact and
+        // answers the owner in one transaction, and starts the reminder loop.
+        ...stepTask('register', request, S.done),
         Retry: [
           {
             ErrorEquals: ['BoletoStillProcessingError', 'BillingProviderUnavailableError'],
@@ -120,7 +122,6 @@ export function conversationWorkflowDefinition(options: ConversationWorkflowOpti
           transientRetry(),
         ],
       },
-      [S.finalize]: stepTask('finalize', request, S.done),
       [S.expire]: { ...stepTask('expire', request, S.done), Catch: catchAllTo(S.failed) },
       [S.reportFailure]: {
         Type: 'Task',

@@ -1,6 +1,7 @@
 import { saoPauloDateOf } from '../../domain/calendar-date';
 import { normalizePhone } from '../../domain/phone-number';
 import type { Intent, Interpretation } from '../ports/language-model';
+import { TranscriptionFailedError } from '../ports/transcriber';
 import type { OwnerMessageInput } from '../ports/workflows';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { parseConfirmationButton, textOf } from './owner-text';
@@ -43,7 +44,15 @@ export async function interpretOwnerMessage(
     await reply(replies.alreadyDecided(), 'stale-button');
     return DONE;
   }
-  const text = await textOf(message.content, deps.transcriber);
+  let text: string;
+  try {
+    text = await textOf(message.content, deps.transcriber);
+  } catch (error) {
+    if (!(error instanceof TranscriptionFailedError)) throw error;
+    deps.logger.warn('voice note could not be transcribed', { messageId: message.messageId, error });
+    await reply(replies.couldNotTranscribe(), 'not-transcribed');
+    return DONE;
+  }
   const interpretation = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
   deps.logger.info('owner message interpreted', {
     messageId: message.messageId,
