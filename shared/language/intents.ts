@@ -1,0 +1,182 @@
+import type { Intent } from './interpretation.schema';
+import type { Token } from './tokenise';
+
+/**
+ * Decides what a message asks for from keyword rules on its folded text ("cobra", "gastei", "já pagou?",
+ * "quem me deve"), checked from the most specific to the most general so that "cancela o boleto" is not a
+ * new boleto and "me manda a situação do boleto" is a status question.
+ */
+
+export interface IntentSignals {
+  hasAmount: boolean;
+  /** A name found with reasonable certainty (capitalised, after a cue, or a known first name). */
+  hasContact: boolean;
+  hasDate: boolean;
+}
+
+const CONFIRM_WORDS = new Set(
+  `sim s ss sss simm simmm yes yep isso mesmo ai exato exatamente certo certinho correto confirmo confirma confirmado
+   confirmar pode mandar manda envia enviar pode gerar gera gere emitir emite criar cria ser seguir segue prosseguir
+   ok okay okk oks blz beleza fechado fechou perfeito claro com certeza positivo bora vamos vai la ta to esta tudo
+   uhum aham show top otimo demais massa e pode crer senhor por favor pfv pf obrigado obrigada obg vlw valeu bom
+   boa`.split(/\s+/),
+);
+const CONFIRM_STRONG = new Set(
+  `sim s ss sss simm simmm yes yep isso exato exatamente certo certinho correto confirmo confirma confirmado
+   confirmar pode ok okay okk oks blz beleza fechado fechou perfeito claro positivo bora uhum aham manda show ta
+   👍 ✅ 👌 ✔`.split(/\s+/),
+);
+const CONFIRM_EMOJI = /^[👍✅👌✔🙏😀😊🙂🤝👏\s!.]+$/u;
+const DENY_EMOJI = /^[👎❌🚫✖\s!.]+$/u;
+
+const CONFIRM_LEAD =
+  /^ (sim|pode|ok|okay|isso|confirmo|confirma|certo|beleza|blz|fechado|perfeito|manda|bora) /;
+const DENY_LEAD = /^ (nao|n|nn|nope|negativo|errado|errada|incorreto|incorreta) /;
+const DENY_ANYWHERE =
+  /\b(errad[oa]|incorret[oa]|nada disso|nao e isso|nao era isso|esquece|deixa (pra|para) la|deixa quieto|de jeito nenhum|nem pensar|nao quero|nao precisa|melhor nao|agora nao|negativo)\b/;
+const BARE_CANCEL_WORDS = new Set(
+  'cancela cancelar cancele esquece esqueca pode isso tudo o a pedido operacao por favor pfv entao nao quero mais ja melhor esse essa'.split(
+    ' ',
+  ),
+);
+
+const CANCEL_VERB =
+  /\b(cancel\w*|desist\w*|esquec\w*|anul\w*|exclu\w*|apag\w*|delet\w*|remov\w*|suspend\w*|estorn\w*)\b/;
+const CANCEL_OBJECT = /\b(boletos?|cobrancas?|boletinho)\b/;
+const STOP_CHARGING = /\b(nao|para de|parar de|pare de) (precisa |vai |quero |mais )*cobr(a|ar|e)\b/;
+
+const LIST = [
+  /\bquem\b.*\b(deve|devem|devendo|pagou|pagaram|atras\w*|falta|faltam|pendente)\b/,
+  /\b(a|pra|para) receber\b/,
+  /\bboletos?\b.*\b(vencid\w*|abert[oa]s?|pendent\w*|atrasad\w*|nao pagos?|a vencer)\b/,
+  /\b(vencid\w*|pendent\w*|atrasad\w*|em aberto|a vencer)\b.*\b(boletos|cobrancas)\b/,
+  /\bquais (sao )?(os |as )?(boletos|cobrancas)\b/,
+  /\b(lista|listar|liste|relacao|mostra|mostrar|ver)\b.*\b(boletos|cobrancas|devedores|pendencias)\b/,
+  /\b(devedores|inadimplent\w*|recebiveis|pendencias|caloteiros?)\b/,
+  /\bquanto (me )?devem\b/,
+  /\bmeus boletos\b/,
+];
+
+const LEDGER = [
+  /\bquanto (que )?(eu |nos |a gente )?(ja )?(gastei|gastamos|gasto|paguei|pagamos|recebi|recebemos|entrou|saiu|vendi|vendemos|faturei|faturamos|lucrei|ganhei|ganhamos)\b/,
+  /\b(resumo|extrato|balanco|saldo|financas|fluxo de caixa|relatorio|fechamento|lucro|prejuizo|faturamento|movimentacao|movimentacoes|contabilidade)\b/,
+  /\bminhas (despesas|receitas|contas|entradas|saidas|vendas)\b/,
+  /\bmeus (gastos|lucros|recebimentos|ganhos)\b/,
+  /\btotal (de|dos|das) (gastos|despesas|vendas|entradas|saidas|receitas)\b/,
+  /\bcomo (estao|tao|esta|ta) (minhas|as|meu|o) (contas|caixa)\b/,
+  /\b(gastos|despesas|receitas|entradas|saidas) (do|deste|desse|no) mes\b/,
+];
+
+const STATUS_PAID = /\b(pag(ou|aram)|quitou|quitad[oa]|foi pag[oa]|(esta|ta|tao|estao) pag[oa]s?)\b/;
+const STATUS = [
+  /\b(situacao|status|andamento)\b/,
+  /\bcomo (esta|ta|anda|estao|tao) (o |a |os |as )?(boleto|cobranca|pagamento)/,
+  /\b(ja )?caiu (o |a )?(pagamento|pix|dinheiro|boleto|transferencia)\b/,
+  /\bcade (o |a )?(pagamento|boleto|dinheiro|pix)\b/,
+  /\b(recebeu|viu|abriu) o boleto\b/,
+];
+/** Needs a named person: "quanto o João me deve?", "o João tá devendo?", "a Maria está em dia?". */
+const STATUS_OF_PERSON = /\b(me deve|deve|devendo|em dia|atrasad[oa]|em atraso)\b/;
+
+const CREATE_STRONG = /\b(cobra|cobrar|cobre|cobro|cobrando|cobrem|cobrasse)\b/;
+const CREATE_WEAK = /\b(boletos?|boletinho|cobrancas?)\b/;
+const OWES = /\bme deve\b/;
+
+const INCOME = [
+  /\b(recebi|recebemos|recebido|recebida|ganhei|ganhamos|faturei|faturamos|vendi|vendemos|entrou|entraram|caiu|cairam|lucrei|pingou)\b/,
+  /\bme pag(ou|aram)\b/,
+  /\b(entrada|receita|recebimento) (de|do|da)\b/,
+  /\b(anota|anotar|registra|registrar|lanca|lancar|coloca|bota)\b.*\b(entrada|receita|recebimento|venda)\b/,
+];
+const EXPENSE = [
+  /\b(gastei|gastamos|paguei|pagamos|comprei|compramos|saiu|sairam|torrei|abasteci|investi|desembolsei|debitou|debitaram)\b/,
+  /\b(gasto|gastos|despesa|despesas|saida|compra) (de|do|da|com|no|na)\b/,
+  /\b(anota|anotar|registra|registrar|lanca|lancar|coloca|bota)\b.*\b(gasto|despesa|saida|compra)\b/,
+  /\b(tenho que|preciso|vou) pagar\b/,
+  /\bconta de (luz|agua|gas|internet|telefone|celular)\b/,
+];
+
+const HELP = [
+  /\b(ajuda|help|menu|socorro|comandos|tutorial|instrucoes|como funciona|como (te )?(uso|usar|utilizar|usa))\b/,
+  /\bo que (voce|vc|tu|a iris) (faz|fazer|sabe|consegue|pode)\b/,
+  /\bo que (eu )?(posso|da pra|consigo|devo) (fazer|pedir|mandar)\b/,
+  /\bquais (sao )?(as )?(opcoes|funcoes|funcionalidades)\b/,
+  /\b(pra|para) que (voce|vc) serve\b/,
+  /\bquem (e|eh) (voce|vc)\b/,
+];
+const GREETING_WORDS = new Set(
+  `oi oii oiii oie ola opa ei hey hello hi salve eai eae fala bom boa dia tarde noite tudo bem bom tranquilo beleza
+   como vai vai voce vc iris td blz e ai`.split(/\s+/),
+);
+
+function wordsOf(tokens: readonly Token[]): string[] {
+  return tokens
+    .filter((token) => token.kind === 'word' || token.kind === 'number')
+    .map((token) => token.fold);
+}
+
+function foldedText(tokens: readonly Token[]): string {
+  return ` ${tokens.map((token) => token.fold).join(' ')} `;
+}
+
+function only(words: string[], allowed: Set<string>): boolean {
+  return words.length > 0 && words.every((word) => allowed.has(word));
+}
+
+function shortReply(tokens: readonly Token[], words: string[]): Intent | null {
+  const raw = tokens.map((token) => token.raw).join('');
+  if (words.length === 0) {
+    if (CONFIRM_EMOJI.test(raw) && raw.trim() !== '') return 'confirm';
+    if (DENY_EMOJI.test(raw) && raw.trim() !== '') return 'deny';
+    return null;
+  }
+  const emojis = tokens.filter((token) => token.kind === 'symbol').map((token) => token.raw);
+  if (only(words, CONFIRM_WORDS) && [...words, ...emojis].some((word) => CONFIRM_STRONG.has(word))) {
+    return 'confirm';
+  }
+  return null;
+}
+
+function any(patterns: RegExp[], text: string): boolean {
+  return patterns.some((pattern) => pattern.test(text));
+}
+
+/** The intent of a message from its content words, or null when nothing specific matched. */
+function contentIntent(text: string, words: string[], signals: IntentSignals): Intent | null {
+  const question = text.includes('?');
+  if (CANCEL_VERB.test(text)) {
+    if (only(words, BARE_CANCEL_WORDS)) return 'deny';
+    if (CANCEL_OBJECT.test(text) || signals.hasContact) return 'cancel_boleto';
+  }
+  if (STOP_CHARGING.test(text) && signals.hasContact) return 'cancel_boleto';
+  if (any(LIST, text) && !(signals.hasContact && /\bdeve\b/.test(text))) return 'list_receivables';
+  if (any(LEDGER, text)) return 'ledger_summary';
+  if (STATUS_PAID.test(text)) {
+    const statement = signals.hasAmount && !question && !/\bja pagou\b/.test(text);
+    return statement ? 'record_income' : 'check_status';
+  }
+  if (any(STATUS, text)) return 'check_status';
+  if (CREATE_STRONG.test(text)) return 'create_boleto';
+  if (OWES.test(text) && signals.hasAmount && !question) return 'create_boleto';
+  if (STATUS_OF_PERSON.test(text) && signals.hasContact) return 'check_status';
+  if (any(INCOME, text)) return 'record_income';
+  if (any(EXPENSE, text)) return 'record_expense';
+  if (CREATE_WEAK.test(text)) return 'create_boleto';
+  return null;
+}
+
+export function classifyIntent(tokens: readonly Token[], signals: IntentSignals): Intent {
+  const words = wordsOf(tokens);
+  const text = foldedText(tokens);
+  const reply = shortReply(tokens, words);
+  if (reply) return reply;
+  const noEntities = !signals.hasAmount && !signals.hasContact && !signals.hasDate;
+  const content = contentIntent(text, words, signals);
+  if (CONFIRM_LEAD.test(text) && noEntities && (content === null || content === 'create_boleto'))
+    return 'confirm';
+  if (content) return content;
+  if (DENY_LEAD.test(text) || DENY_ANYWHERE.test(text)) return 'deny';
+  if (any(HELP, text) || only(words, GREETING_WORDS)) return 'help';
+  if (signals.hasAmount && signals.hasContact) return 'create_boleto';
+  return 'unknown';
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * What a message asks for, and the entities in it. This one schema is both the structured-output format the
+ * OpenAI adapter asks the model for and the check its answer must pass; the deterministic parser produces the
+ * same shape. Field names are camelCase on the wire too, so nothing is renamed between model and code.
+ */
+export const INTENTS = [
+  'create_boleto',
+  'record_expense',
+  'record_income',
+  'check_status',
+  'cancel_boleto',
+  'list_receivables',
+  'ledger_summary',
+  'confirm',
+  'deny',
+  'help',
+  'unknown',
+] as const;
+
+export const intentSchema = z.enum(INTENTS);
+export type Intent = z.infer<typeof intentSchema>;
+
+/** Largest amount a message may carry: R$ 10 bilhões, far above any boleto and far below unsafe integers. */
+export const MAX_INTERPRETED_CENTS = 1_000_000_000_000;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const extractionSchema = z
+  .object({
+    intent: intentSchema.describe('What the owner asks for.'),
+    amountCents: z
+      .int()
+      .min(0)
+      .max(MAX_INTERPRETED_CENTS)
+      .nullable()
+      .describe('The money amount written in the message, in centavos (R$ 150,00 = 15000); null if none.'),
+    contact: z
+      .string()
+      .min(1)
+      .max(120)
+      .nullable()
+      .describe('The person named, exactly as written, without honorifics or articles; null if none.'),
+    date: z
+      .string()
+      .regex(ISO_DATE)
+      .nullable()
+      .describe(
+        'The date in the message resolved to YYYY-MM-DD against "today"; null if the message has none.',
+      ),
+    description: z
+      .string()
+      .max(120)
+      .nullable()
+      .describe('For an expense or income: what it was for ("mercado", "conta de luz"); otherwise null.'),
+  })
+  .strict();
+
+/** The raw extraction, as the model (or the parser) produces it. */
+export type Extraction = z.infer<typeof extractionSchema>;

@@ -1,0 +1,108 @@
+import type { Interpretation } from '../application/ports/language-model';
+import type { CalendarDate } from '../domain/calendar-date';
+import { findAmount } from './amounts';
+import { findContact } from './contact-name';
+import { type DateMatch, findDateExpressions } from './date-expressions';
+import { type DateSemantics, resolveDate } from './dates';
+import { findDescription } from './description';
+import { classifyIntent } from './intents';
+import type { Intent } from './interpretation.schema';
+import { type Token, tokenise } from './tokenise';
+
+/**
+ * The deterministic pt-BR parser: pure, synchronous, no I/O. Finds dates first (so "dia 10" is never money),
+ * then the amount, then the intent (which may depend on whether there is an amount), then resolves the date as
+ * a due date or as the day money moved, and finally the contact with the certainty the intent needs.
+ */
+
+/** Intents whose date is the day money already moved; all others read a date as a due date. */
+const PAST_INTENTS: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'ledger_summary']);
+
+/** Intents that carry no entities: a bare "sim" or "oi" has nothing to extract, and neither has noise. */
+const WITHOUT_ENTITIES: ReadonlySet<Intent> = new Set(['confirm', 'deny', 'help', 'unknown']);
+
+/** How sure a name must be for each intent (see contact-name.ts for the scale). */
+const CONTACT_CERTAINTY: Partial<Record<Intent, number>> = {
+  create_boleto: 2,
+  check_status: 2,
+  cancel_boleto: 2,
+  record_income: 3,
+  record_expense: 3,
+  list_receivables: 3,
+  ledger_summary: 3,
+};
+
+/** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */
+const NOT_MONEY = [
+  /\(?\b\d{2}\)?\s?9?\d{4}[-\s]?\d{4}\b/g,
+  /\b\d{3}\.?\d{3}\.?\d{3}-?\d{2}\b/g,
+  /\b\d{2}\.?\d{3}\.?\d{3}\/?\d{4}-?\d{2}\b/g,
+];
+
+function identifierTokens(text: string, tokens: readonly Token[]): Set<number> {
+  const blocked = new Set<number>();
+  for (const pattern of NOT_MONEY) {
+    for (const match of text.matchAll(pattern)) {
+      const from = match.index ?? 0;
+      const to = from + match[0].length;
+      for (const token of tokens) if (token.start >= from && token.end <= to) blocked.add(token.index);
+    }
+  }
+  return blocked;
+}
+
+function addSpan(set: Set<number>, start: number, end: number): void {
+  for (let index = start; index < end; index++) set.add(index);
+}
+
+function firstResolvedDate(matches: DateMatch[], today: CalendarDate, semantics: DateSemantics) {
+  for (const match of matches) {
+    const date = resolveDate(match.expression, today, semantics);
+    if (date) return date;
+  }
+  return null;
+}
+
+export function parseMessage(text: string, today: CalendarDate): Interpretation {
+  const tokens = tokenise(text);
+  const blocked = identifierTokens(text, tokens);
+  const dates = findDateExpressions(tokens).filter((match) => !blocked.has(match.start));
+  for (const match of dates) addSpan(blocked, match.start, match.end);
+
+  const amount = findAmount(tokens, blocked);
+  const withAmount = new Set(blocked);
+  if (amount) addSpan(withAmount, amount.start, amount.end);
+  const probe = findContact(tokens, withAmount, 3);
+  const intent = classifyIntent(tokens, {
+    hasAmount: amount !== null,
+    hasContact: probe !== null,
+    hasDate: dates.length > 0,
+  });
+
+  const nothing: Interpretation = {
+    intent,
+    amountCents: null,
+    contact: null,
+    date: null,
+    description: null,
+    source: 'deterministic',
+  };
+  if (WITHOUT_ENTITIES.has(intent)) return nothing;
+
+  const semantics: DateSemantics = PAST_INTENTS.has(intent) ? 'past' : 'due';
+  const contact = findContact(tokens, withAmount, CONTACT_CERTAINTY[intent] ?? 3);
+  let description: string | null = null;
+  if (intent === 'record_expense' || intent === 'record_income') {
+    const used = new Set(withAmount);
+    if (contact) addSpan(used, contact.cueStart, contact.end);
+    description = findDescription(tokens, used);
+  }
+  return {
+    ...nothing,
+    amountCents:
+      intent === 'list_receivables' || intent === 'ledger_summary' ? null : (amount?.cents ?? null),
+    contact: contact?.name ?? null,
+    date: firstResolvedDate(dates, today, semantics),
+    description,
+  };
+}
