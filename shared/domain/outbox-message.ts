@@ -15,7 +15,11 @@ export type OutboxMessageKind =
   | 'reminder'
   | 'payment_received'
   | 'delivery_failed'
-  | 'collection_email';
+  | 'collection_email'
+  /** To the owner: a contact asked to stop receiving messages. */
+  | 'contact_opted_out'
+  /** To the contact who wrote an opt-out word: the only message an opted-out contact still gets. */
+  | 'opt_out_confirmation';
 
 export interface ReplyButton {
   id: string;
@@ -53,12 +57,25 @@ export interface OutboxMessage {
   template?: TemplateFallback;
   correlationId: string;
   boletoId?: string;
+  /** The contact this message is to (audience 'contact'): delivery checks their opt-out with one GetItem. */
+  contactId?: string;
   status: OutboxStatus;
+  /** Send attempts started (claims taken). */
   attempts: number;
+  /** When the current (or last) delivery attempt claimed the message; a `sending` claim older than the stale threshold may be taken over. */
+  claimedAt?: string;
   providerMessageId?: string;
+  /** How a WhatsApp message went out: free-form inside the 24-hour window, else the approved template. */
+  sentAs?: 'free_form' | 'template';
   lastError?: string;
+  /** Why the message ended `failed` (`opted_out`, `invalid_recipient`, `retries_exhausted`, ...). */
+  failureReason?: string;
   createdAt: string;
   updatedAt: string;
+  sentAt?: string;
+  deliveredAt?: string;
+  readAt?: string;
+  failedAt?: string;
 }
 
 export interface NewOutboxMessage {
@@ -70,6 +87,7 @@ export interface NewOutboxMessage {
   template?: TemplateFallback;
   correlationId: string;
   boletoId?: string;
+  contactId?: string;
 }
 
 export function newOutboxMessage(

@@ -83,7 +83,11 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
         expression:
           'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND claimedAt < :staleBefore))',
         names: { '#status': 'status' },
-        values: { ':pending': 'pending', ':sending': 'sending', ':staleBefore': input.staleBefore.toISOString() },
+        values: {
+          ':pending': 'pending',
+          ':sending': 'sending',
+          ':staleBefore': input.staleBefore.toISOString(),
+        },
       },
       onConditionFailed: () => new ClaimNotPossible(),
     });
@@ -158,15 +162,18 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   }): Promise<void> {
     try {
       await this.table.write(undefined, (builder) => {
-        builder.update(OutboxMessageEntity.primary.key({ tenantId: input.tenantId, outboxId: input.outboxId }), {
-          update: {
-            expression: 'SET #status = :pending, lastError = :error, updatedAt = :at REMOVE claimToken',
-            names: { '#status': 'status' },
-            values: { ':pending': 'pending', ':error': input.error, ':at': input.at.toISOString() },
+        builder.update(
+          OutboxMessageEntity.primary.key({ tenantId: input.tenantId, outboxId: input.outboxId }),
+          {
+            update: {
+              expression: 'SET #status = :pending, lastError = :error, updatedAt = :at REMOVE claimToken',
+              names: { '#status': 'status' },
+              values: { ':pending': 'pending', ':error': input.error, ':at': input.at.toISOString() },
+            },
+            condition: heldBy(input.claimToken),
+            onConditionFailed: () => new ClaimNotPossible(),
           },
-          condition: heldBy(input.claimToken),
-          onConditionFailed: () => new ClaimNotPossible(),
-        });
+        );
       });
     } catch (error) {
       // Someone else holds (or finished) the item now: nothing of ours to release.
@@ -187,22 +194,25 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   ): Promise<void> {
     const at = input.at.toISOString();
     await this.table.write(tx, (builder) => {
-      builder.update(OutboxMessageEntity.primary.key({ tenantId: input.tenantId, outboxId: input.outboxId }), {
-        update: {
-          expression: `SET #status = :failed, failureReason = :reason, failedAt = :at, updatedAt = :at${
-            input.error ? ', lastError = :error' : ''
-          } REMOVE claimToken`,
-          names: { '#status': 'status' },
-          values: {
-            ':failed': 'failed',
-            ':reason': input.reason,
-            ':at': at,
-            ...(input.error ? { ':error': input.error } : {}),
+      builder.update(
+        OutboxMessageEntity.primary.key({ tenantId: input.tenantId, outboxId: input.outboxId }),
+        {
+          update: {
+            expression: `SET #status = :failed, failureReason = :reason, failedAt = :at, updatedAt = :at${
+              input.error ? ', lastError = :error' : ''
+            } REMOVE claimToken`,
+            names: { '#status': 'status' },
+            values: {
+              ':failed': 'failed',
+              ':reason': input.reason,
+              ':at': at,
+              ...(input.error ? { ':error': input.error } : {}),
+            },
           },
+          condition: heldBy(input.claimToken),
+          onConditionFailed: () => new OutboxTransitionRejectedError(input.outboxId, 'sending → failed'),
         },
-        condition: heldBy(input.claimToken),
-        onConditionFailed: () => new OutboxTransitionRejectedError(input.outboxId, 'sending → failed'),
-      });
+      );
     });
   }
 
@@ -243,15 +253,18 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       }
     }
     await this.table.write(tx, (builder) => {
-      builder.update(OutboxMessageEntity.primary.key({ tenantId: input.tenantId, outboxId: input.outboxId }), {
-        update: { expression: `SET ${sets.join(', ')}`, names: { '#status': 'status' }, values },
-        condition: {
-          expression: `attribute_exists(pk) AND #status IN (${Object.keys(allowedValues).join(', ')})`,
-          names: { '#status': 'status' },
-          values: allowedValues,
+      builder.update(
+        OutboxMessageEntity.primary.key({ tenantId: input.tenantId, outboxId: input.outboxId }),
+        {
+          update: { expression: `SET ${sets.join(', ')}`, names: { '#status': 'status' }, values },
+          condition: {
+            expression: `attribute_exists(pk) AND #status IN (${Object.keys(allowedValues).join(', ')})`,
+            names: { '#status': 'status' },
+            values: allowedValues,
+          },
+          onConditionFailed: () => new OutboxTransitionRejectedError(input.outboxId, `→ ${input.status}`),
         },
-        onConditionFailed: () => new OutboxTransitionRejectedError(input.outboxId, `→ ${input.status}`),
-      });
+      );
     });
   }
 }

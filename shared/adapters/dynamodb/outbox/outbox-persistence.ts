@@ -1,0 +1,21 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbContactRepository } from '../dynamodb-contact-repository';
+import { DynamoDbTenantRepository } from '../dynamodb-tenant-repository';
+import { DynamoDbUserRepository } from '../dynamodb-user-repository';
+import { DynamoDbUnitOfWork } from '../transaction/dynamodb-unit-of-work';
+import { DynamoDbCustomerWindowStore } from './dynamodb-customer-window-store';
+import { DynamoDbOutboxRepository } from './dynamodb-outbox-repository';
+
+/** Everything the outbox functions read and write in the table, on one document client. */
+export function createOutboxPersistence(tableName: string, client: DynamoDBDocumentClient) {
+  return {
+    outbox: new DynamoDbOutboxRepository(tableName, client),
+    unitOfWork: new DynamoDbUnitOfWork(tableName, client),
+    contacts: new DynamoDbContactRepository(tableName, client),
+    tenants: new DynamoDbTenantRepository(tableName, client),
+    users: new DynamoDbUserRepository(tableName, client),
+    windows: new DynamoDbCustomerWindowStore(tableName, client),
+  };
+}
+
+export type OutboxPersistence = ReturnType<typeof createOutboxPersistence>;

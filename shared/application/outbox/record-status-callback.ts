@@ -1,0 +1,87 @@
+import type { Clock } from '../ports/clock';
+import type { IdGenerator } from '../ports/id-generator';
+import {
+  type CallbackStatus,
+  type OutboxRepository,
+  OutboxTransitionRejectedError,
+} from '../ports/outbox-repository';
+import type { UnitOfWork } from '../ports/unit-of-work';
+import type { UserRepository } from '../ports/user-repository';
+import { addToOutbox, ownerPhones } from './add-to-outbox';
+import type { OutboxLogger } from './outbox-logger';
+import { deliveryFailedNotice, warrantsOwnerNotice } from './owner-notices';
+
+export interface StatusCallbackInput {
+  tenantId: string;
+  /** WhatsApp `wamid…` (or the SES message id) the provider returned when we sent. */
+  providerMessageId: string;
+  status: CallbackStatus;
+  /** The provider's timestamp of the event. */
+  at: Date;
+  /** For `failed`: why (e.g. the classification of Meta's error code: `invalid_recipient`). */
+  reason?: string;
+  error?: string;
+}
+
+export type StatusCallbackOutcome =
+  | { outcome: 'applied'; outboxId: string }
+  /** Already at or past this status (out-of-order or repeated callback): nothing changed. */
+  | { outcome: 'stale'; outboxId: string }
+  /**
+   * No outbox item has this provider id (not ours, expired, or the callback beat our `sent` record by a few
+   * milliseconds). The webhook may answer non-2xx to have Meta retry later.
+   */
+  | { outcome: 'unknown_message' };
+
+export interface RecordStatusCallbackDeps {
+  outbox: OutboxRepository;
+  unitOfWork: UnitOfWork;
+  users: Pick<UserRepository, 'list'>;
+  clock: Clock;
+  ids: IdGenerator;
+  logger?: OutboxLogger;
+}
+
+/**
+ * A provider status callback (the WhatsApp webhook calls this for every status event): moves the outbox item
+ * forward to delivered / read, or to failed with the owner told in the same transaction. Replays and
+ * out-of-order callbacks change nothing (`stale`).
+ */
+export async function recordStatusCallback(
+  deps: RecordStatusCallbackDeps,
+  input: StatusCallbackInput,
+): Promise<StatusCallbackOutcome> {
+  const message = await deps.outbox.findByProviderMessageId(input.tenantId, input.providerMessageId);
+  if (!message) return { outcome: 'unknown_message' };
+  const reason = input.reason ?? 'provider_failed';
+  const owners =
+    input.status === 'failed' && warrantsOwnerNotice(message)
+      ? await ownerPhones(deps.users, input.tenantId)
+      : [];
+  try {
+    await deps.unitOfWork.run(async (tx) => {
+      await deps.outbox.applyCallbackStatus(
+        {
+          tenantId: input.tenantId,
+          outboxId: message.id,
+          status: input.status,
+          at: input.at,
+          ...(input.status === 'failed' ? { reason } : {}),
+          ...(input.error ? { error: input.error.slice(0, 500) } : {}),
+        },
+        tx,
+      );
+      const now = deps.clock.now();
+      for (const owner of owners) {
+        await addToOutbox(deps, tx, input.tenantId, deliveryFailedNotice(message, owner, reason), now);
+      }
+    });
+  } catch (error) {
+    if (error instanceof OutboxTransitionRejectedError) return { outcome: 'stale', outboxId: message.id };
+    throw error;
+  }
+  if (input.status === 'failed') {
+    deps.logger?.warn('provider reported an outbox message failed', { outboxId: message.id, reason });
+  }
+  return { outcome: 'applied', outboxId: message.id };
+}
