@@ -1,0 +1,46 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
+import { createOutboxPersistence } from '../../shared/adapters/dynamodb/outbox/outbox-persistence';
+import { createSesClient } from '../../shared/adapters/ses/create-ses-client';
+import { SesEmailSender } from '../../shared/adapters/ses/ses-email-sender';
+import { createSqsClient } from '../../shared/adapters/sqs/create-sqs-client';
+import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
+import { SqsDeliveryQueueControl } from '../../shared/adapters/sqs/sqs-outbox-queue';
+import { systemClock } from '../../shared/adapters/system/system-clock';
+import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
+import { loadEmailDeliveryConfig, processEnv } from '../../shared/config/outbox-config';
+import { createLogger } from '../../shared/logging/create-logger';
+import type { EmailDeliveryDeps } from './create-handler';
+
+/** Built once per container, at cold start. */
+const config = loadEmailDeliveryConfig(processEnv());
+
+export const logger = createLogger('email-delivery');
+
+const documentClient = createDocumentClient(
+  new DynamoDBClient(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
+);
+
+export const deps: EmailDeliveryDeps = {
+  persistence: createOutboxPersistence(config.tableName, documentClient),
+  sender: new SesEmailSender(
+    { configurationSetName: config.configurationSetName },
+    createSesClient(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}),
+  ),
+  queue: new SqsDeliveryQueueControl(
+    config.deliveryQueueUrl,
+    createSqsClient(config.sqsEndpoint ? { endpoint: config.sqsEndpoint } : {}),
+  ),
+  clock: systemClock,
+  ids: new TimeOrderedIdGenerator(systemClock),
+  delivery: config.delivery,
+  email: {
+    fromAddress: config.fromAddress,
+    ...(config.replyToAddresses.length ? { replyToAddresses: config.replyToAddresses } : {}),
+  },
+  queueSettings: {
+    backoff: DELIVERY_QUEUE_SETTINGS.backoff,
+    maxReceiveCount: DELIVERY_QUEUE_SETTINGS.maxReceiveCount,
+  },
+  logger,
+};

@@ -1,0 +1,18 @@
+import { createSqsClient } from '../../shared/adapters/sqs/create-sqs-client';
+import { SqsOutboxPublisher } from '../../shared/adapters/sqs/sqs-outbox-queue';
+import { loadOutboxRelayConfig, processEnv } from '../../shared/config/outbox-config';
+import { createLogger } from '../../shared/logging/create-logger';
+import type { OutboxRelayDeps } from './create-handler';
+
+/** Built once per container, at cold start. */
+const config = loadOutboxRelayConfig(processEnv());
+
+export const logger = createLogger('outbox-relay');
+
+export const deps: OutboxRelayDeps = {
+  publisher: new SqsOutboxPublisher(
+    { whatsapp: config.whatsAppQueueUrl, email: config.emailQueueUrl },
+    createSqsClient(config.sqsEndpoint ? { endpoint: config.sqsEndpoint } : {}),
+  ),
+  logger,
+};

@@ -1,0 +1,68 @@
+import {
+  BatchProcessor,
+  EventType,
+  processPartialResponse,
+  SqsFifoPartialProcessorAsync,
+} from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { OutboxLogger } from '../../application/outbox/outbox-logger';
+import {
+  DeliveryPostponedError,
+  type ProcessQueuedDeliveryDeps,
+  processQueuedDelivery,
+} from '../../application/outbox/process-queued-delivery';
+import { parseOutboxQueueMessage } from './outbox-queue-message.schema';
+
+export type DeliveryBatchHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+export interface DeliveryBatchHandlerDeps extends ProcessQueuedDeliveryDeps {
+  /** Rejects pointers of another channel that reached this queue by mistake. */
+  channel: 'whatsapp' | 'email';
+  logger?: OutboxLogger;
+}
+
+/**
+ * An SQS-fed delivery function: Powertools partial batch processing, one record at a time. A record that
+ * throws is reported in `batchItemFailures` and comes back after the visibility the use case chose (backoff
+ * or deferral); the others are deleted. On a FIFO queue the FIFO processor also fails every record after the
+ * first failure, so a group's order holds (Lambda would otherwise delete later records unprocessed).
+ */
+export function createDeliveryBatchHandler(deps: DeliveryBatchHandlerDeps): DeliveryBatchHandler {
+  const standard = new BatchProcessor(EventType.SQS);
+  const fifo = new SqsFifoPartialProcessorAsync();
+  const handleRecord = async (record: SQSRecord): Promise<void> => {
+    const message = parseOutboxQueueMessage(record.body);
+    if (message.channel !== deps.channel) {
+      throw new Error(`a ${message.channel} message reached the ${deps.channel} delivery queue`);
+    }
+    const receiveCount = Number(record.attributes.ApproximateReceiveCount ?? '1');
+    try {
+      const outcome = await processQueuedDelivery(deps, {
+        message,
+        receiptHandle: record.receiptHandle,
+        receiveCount: Number.isFinite(receiveCount) && receiveCount >= 1 ? receiveCount : 1,
+      });
+      deps.logger?.info('outbox delivery processed', { outboxId: message.outboxId, outcome: outcome.kind });
+    } catch (error) {
+      if (error instanceof DeliveryPostponedError) {
+        deps.logger?.info('outbox delivery postponed', {
+          outboxId: message.outboxId,
+          seconds: error.seconds,
+        });
+      } else {
+        deps.logger?.warn('outbox delivery attempt failed', {
+          outboxId: message.outboxId,
+          receiveCount,
+          error,
+        });
+      }
+      throw error;
+    }
+  };
+  return async (event, context) => {
+    const isFifo = event.Records[0]?.eventSourceARN.endsWith('.fifo') ?? false;
+    return isFifo
+      ? processPartialResponse(event, handleRecord, fifo, { context, throwOnFullBatchFailure: false })
+      : processPartialResponse(event, handleRecord, standard, { context, throwOnFullBatchFailure: false });
+  };
+}

@@ -1,0 +1,196 @@
+import * as z from 'zod/mini';
+import { DELIVERY_QUEUE_SETTINGS } from '../adapters/sqs/delivery-queue-settings';
+import type { DeliverySettings } from '../application/outbox/deliver-outbox-message';
+import type { GenericTemplate, WhatsAppDispatchSettings } from '../application/outbox/whatsapp-dispatcher';
+import type { OutboxMessageKind } from '../domain/outbox-message';
+
+/**
+ * Configuration of the outbox relay and the delivery functions: parsed and validated once, at cold start, from
+ * the environment the CDK stack (or the local cloud) sets. Nothing else in the outbox reads `process.env`.
+ */
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const required = z.string().check(z.minLength(1));
+const optionalText = z.optional(z.string().check(z.minLength(1)));
+const httpUrl = z.string().check(z.regex(/^https?:\/\/\S+$/));
+
+export class ConfigurationError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigurationError';
+  }
+}
+
+function parse<T>(schema: z.ZodMiniType<T>, env: Env, what: string): T {
+  const result = schema.safeParse(env);
+  if (!result.success) throw new ConfigurationError(`${what}: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/** Delivery rules not (yet) in the tenant's profile; the decisions behind them are in docs/decisions.md. */
+export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
+  staleClaimSeconds: 2 * DELIVERY_QUEUE_SETTINGS.functionTimeoutSeconds,
+  maxAttempts: 6,
+  tenantDailyContactMessageLimit: 2_000,
+  defaultMaxMessagesPerContactPerDay: 3,
+  defaultReminderWindow: { startHour: 8, endHour: 20, weekdays: [1, 2, 3, 4, 5, 6] },
+};
+
+/** One approved utility template with a single body parameter ({{1}} = the message text), per kind. */
+const GENERIC_TEMPLATE: GenericTemplate = { name: 'iris_aviso', languageCode: 'pt_BR' };
+const ALL_KINDS: OutboxMessageKind[] = [
+  'owner_reply',
+  'boleto_to_contact',
+  'reminder',
+  'payment_received',
+  'delivery_failed',
+  'collection_email',
+  'contact_opted_out',
+  'opt_out_confirmation',
+];
+
+export const DEFAULT_WHATSAPP_DISPATCH_SETTINGS: WhatsAppDispatchSettings = {
+  windowSafetyMarginMs: 10 * 60_000,
+  genericTemplates: Object.fromEntries(ALL_KINDS.map((kind) => [kind, GENERIC_TEMPLATE])),
+};
+
+export interface AwsEndpoints {
+  dynamoDbEndpoint?: string;
+  sqsEndpoint?: string;
+  sesEndpoint?: string;
+}
+
+const endpointsSchema = z.object({
+  DYNAMODB_ENDPOINT: z.optional(httpUrl),
+  SQS_ENDPOINT: z.optional(httpUrl),
+  SES_ENDPOINT: z.optional(httpUrl),
+});
+
+function endpointsOf(env: Env): AwsEndpoints {
+  const parsed = parse(endpointsSchema, env, 'AWS endpoints');
+  return {
+    ...(parsed.DYNAMODB_ENDPOINT ? { dynamoDbEndpoint: parsed.DYNAMODB_ENDPOINT } : {}),
+    ...(parsed.SQS_ENDPOINT ? { sqsEndpoint: parsed.SQS_ENDPOINT } : {}),
+    ...(parsed.SES_ENDPOINT ? { sesEndpoint: parsed.SES_ENDPOINT } : {}),
+  };
+}
+
+export interface OutboxRelayConfig extends AwsEndpoints {
+  whatsAppQueueUrl: string;
+  emailQueueUrl: string;
+}
+
+export function loadOutboxRelayConfig(env: Env): OutboxRelayConfig {
+  const parsed = parse(
+    z.object({ WHATSAPP_QUEUE_URL: httpUrl, EMAIL_QUEUE_URL: httpUrl }),
+    env,
+    'outbox relay configuration',
+  );
+  return {
+    ...endpointsOf(env),
+    whatsAppQueueUrl: parsed.WHATSAPP_QUEUE_URL,
+    emailQueueUrl: parsed.EMAIL_QUEUE_URL,
+  };
+}
+
+export interface DeliveryFunctionConfig extends AwsEndpoints {
+  tableName: string;
+  /** The queue this function consumes (visibility changes, re-queued copies). */
+  deliveryQueueUrl: string;
+  delivery: DeliverySettings;
+}
+
+function deliveryFunctionConfig(env: Env, what: string): DeliveryFunctionConfig {
+  const parsed = parse(z.object({ TABLE_NAME: required, DELIVERY_QUEUE_URL: httpUrl }), env, what);
+  return {
+    ...endpointsOf(env),
+    tableName: parsed.TABLE_NAME,
+    deliveryQueueUrl: parsed.DELIVERY_QUEUE_URL,
+    delivery: DEFAULT_DELIVERY_SETTINGS,
+  };
+}
+
+export interface WhatsAppDeliveryConfig extends DeliveryFunctionConfig {
+  phoneNumberId: string;
+  accessToken: string;
+  apiBaseUrl?: string;
+  apiVersion?: string;
+  dispatch: WhatsAppDispatchSettings;
+}
+
+const templateOverridesSchema = z.record(z.string(), z.string().check(z.regex(/^[a-z0-9_]{1,512}$/)));
+
+/** `WHATSAPP_TEMPLATES` (optional JSON `{ "<kind>": "<template name>" }`) overrides the generic template per kind. */
+export function loadWhatsAppDeliveryConfig(env: Env): WhatsAppDeliveryConfig {
+  const base = deliveryFunctionConfig(env, 'WhatsApp delivery configuration');
+  const parsed = parse(
+    z.object({
+      WHATSAPP_PHONE_NUMBER_ID: required,
+      WHATSAPP_ACCESS_TOKEN: required,
+      WHATSAPP_API_BASE_URL: z.optional(httpUrl),
+      WHATSAPP_API_VERSION: z.optional(z.string().check(z.regex(/^v\d+\.\d+$/))),
+      WHATSAPP_TEMPLATES: optionalText,
+    }),
+    env,
+    'WhatsApp delivery configuration',
+  );
+  const genericTemplates = { ...DEFAULT_WHATSAPP_DISPATCH_SETTINGS.genericTemplates };
+  if (parsed.WHATSAPP_TEMPLATES) {
+    let overrides: Record<string, string>;
+    try {
+      overrides = templateOverridesSchema.parse(JSON.parse(parsed.WHATSAPP_TEMPLATES));
+    } catch (error) {
+      throw new ConfigurationError('WHATSAPP_TEMPLATES must be a JSON object of kind → template name', {
+        cause: error,
+      });
+    }
+    for (const [kind, name] of Object.entries(overrides)) {
+      if (!ALL_KINDS.includes(kind as OutboxMessageKind)) {
+        throw new ConfigurationError(`WHATSAPP_TEMPLATES: unknown message kind ${kind}`);
+      }
+      genericTemplates[kind as OutboxMessageKind] = { name, languageCode: 'pt_BR' };
+    }
+  }
+  return {
+    ...base,
+    phoneNumberId: parsed.WHATSAPP_PHONE_NUMBER_ID,
+    accessToken: parsed.WHATSAPP_ACCESS_TOKEN,
+    ...(parsed.WHATSAPP_API_BASE_URL ? { apiBaseUrl: parsed.WHATSAPP_API_BASE_URL } : {}),
+    ...(parsed.WHATSAPP_API_VERSION ? { apiVersion: parsed.WHATSAPP_API_VERSION } : {}),
+    dispatch: { ...DEFAULT_WHATSAPP_DISPATCH_SETTINGS, genericTemplates },
+  };
+}
+
+export interface EmailDeliveryConfig extends DeliveryFunctionConfig {
+  configurationSetName: string;
+  fromAddress: string;
+  replyToAddresses: string[];
+}
+
+export function loadEmailDeliveryConfig(env: Env): EmailDeliveryConfig {
+  const base = deliveryFunctionConfig(env, 'e-mail delivery configuration');
+  const parsed = parse(
+    z.object({
+      SES_CONFIGURATION_SET: required,
+      EMAIL_FROM_ADDRESS: z.string().check(z.regex(/^[^@\s]+@[^@\s]+$/)),
+      EMAIL_REPLY_TO: optionalText,
+    }),
+    env,
+    'e-mail delivery configuration',
+  );
+  return {
+    ...base,
+    configurationSetName: parsed.SES_CONFIGURATION_SET,
+    fromAddress: parsed.EMAIL_FROM_ADDRESS,
+    replyToAddresses: (parsed.EMAIL_REPLY_TO ?? '')
+      .split(',')
+      .map((address) => address.trim())
+      .filter(Boolean),
+  };
+}
+
+/** The process environment: the only place the outbox functions touch it. */
+export function processEnv(): Env {
+  return process.env;
+}
