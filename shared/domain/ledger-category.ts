@@ -1,0 +1,96 @@
+/**
+ * A first category for an income or expense the owner typed ("gastei 45 no mercado" → alimentação), from
+ * keywords of the description. Unknown descriptions fall in "outros"; the owner's words are kept as written.
+ */
+const EXPENSE_CATEGORIES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  [
+    'alimentação',
+    [
+      'mercado',
+      'supermercado',
+      'padaria',
+      'restaurante',
+      'almoço',
+      'almoco',
+      'lanche',
+      'comida',
+      'açougue',
+      'acougue',
+      'feira',
+      'ifood',
+    ],
+  ],
+  [
+    'transporte',
+    [
+      'uber',
+      'gasolina',
+      'combustível',
+      'combustivel',
+      'posto',
+      'ônibus',
+      'onibus',
+      'táxi',
+      'taxi',
+      'estacionamento',
+      'pedágio',
+      'pedagio',
+    ],
+  ],
+  [
+    'fornecedores',
+    [
+      'fornecedor',
+      'material',
+      'materiais',
+      'estoque',
+      'mercadoria',
+      'insumo',
+      'insumos',
+      'embalagem',
+      'embalagens',
+    ],
+  ],
+  [
+    'contas',
+    [
+      'luz',
+      'energia',
+      'água',
+      'agua',
+      'internet',
+      'telefone',
+      'celular',
+      'aluguel',
+      'condomínio',
+      'condominio',
+    ],
+  ],
+  ['impostos', ['imposto', 'das', 'mei', 'iss', 'icms', 'taxa', 'tarifa']],
+  ['pessoal', ['salário', 'salario', 'funcionário', 'funcionario', 'diária', 'diaria', 'ajudante']],
+];
+
+const INCOME_CATEGORIES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['vendas', ['venda', 'vendi', 'vendas', 'pedido', 'encomenda']],
+  ['serviços', ['serviço', 'servico', 'conserto', 'manutenção', 'manutencao', 'aula', 'consulta']],
+];
+
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
+
+export function ledgerCategoryOf(kind: 'income' | 'expense', description: string): string {
+  const words = new Set(
+    fold(description)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+  const table = kind === 'expense' ? EXPENSE_CATEGORIES : INCOME_CATEGORIES;
+  for (const [category, keywords] of table) {
+    if (keywords.some((keyword) => words.has(fold(keyword)))) return category;
+  }
+  return 'outros';
+}
