@@ -5,8 +5,8 @@ import type { LocalHttpServer } from '../../../infra/local/emulators/aws-json-ht
 import { createSqsHttpServer, LocalSqs, SqsEventSource } from '../../../infra/local/emulators/sqs';
 
 describe('SqsEventSource', () => {
-  // timeScale 0.02: the 10-second visibility timeouts below last 200 ms.
-  const sqs = new LocalSqs({ timeScale: 0.02 });
+  // timeScale 0.05: the 10-second visibility timeouts below last 500 ms.
+  const sqs = new LocalSqs({ timeScale: 0.05 });
   let server: LocalHttpServer;
   let client: SQSClient;
   const sources: SqsEventSource[] = [];

@@ -14,7 +14,7 @@ import type { LocalHttpServer } from '../../../infra/local/emulators/aws-json-ht
 import { createSqsHttpServer, LocalSqs } from '../../../infra/local/emulators/sqs';
 
 describe('LocalSqs over the SQS JSON protocol', () => {
-  // timeScale 0.1: a 5-second visibility timeout lasts 500 ms.
+  // timeScale 0.1: a 10-second visibility timeout lasts 1 s.
   const sqs = new LocalSqs({ timeScale: 0.1 });
   let server: LocalHttpServer;
   let client: SQSClient;
@@ -55,7 +55,7 @@ describe('LocalSqs over the SQS JSON protocol', () => {
       .then((output) => output.Messages ?? []);
 
   it('sends, receives with attributes, hides a received message for its visibility timeout and deletes it', async () => {
-    const queueUrl = await createQueue('deliveries', { VisibilityTimeout: '5' });
+    const queueUrl = await createQueue('deliveries', { VisibilityTimeout: '10' });
     expect(queueUrl).toBe(`${server.endpoint}/000000000000/deliveries`);
     expect((await client.send(new GetQueueUrlCommand({ QueueName: 'deliveries' }))).QueueUrl).toBe(queueUrl);
     await client.send(
@@ -71,7 +71,7 @@ describe('LocalSqs over the SQS JSON protocol', () => {
     expect(first?.Attributes?.ApproximateReceiveCount).toBe('1');
     expect(await receive(queueUrl)).toHaveLength(0);
 
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const [again] = await receive(queueUrl);
     expect(again?.MessageId).toBe(first?.MessageId);
     expect(again?.Attributes?.ApproximateReceiveCount).toBe('2');
@@ -132,9 +132,9 @@ describe('LocalSqs over the SQS JSON protocol', () => {
 
   it('delays a message by DelaySeconds', async () => {
     const queueUrl = await createQueue('delayed');
-    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'later', DelaySeconds: 3 }));
+    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'later', DelaySeconds: 8 }));
     expect(await receive(queueUrl)).toHaveLength(0);
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 900));
     expect((await receive(queueUrl)).map((message) => message.Body)).toEqual(['later']);
   });
 

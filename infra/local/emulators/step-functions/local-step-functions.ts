@@ -56,6 +56,8 @@ export interface StateMachineRegistration {
   lambdaFunctions?: Readonly<Record<string, LocalLambdaHandler>>;
   /** Overrides the service's retryIntervalMs for this machine. */
   retryIntervalMs?: number;
+  /** asl-validator options for the definition (default: ARNs and paths checked). */
+  validationOptions?: { checkArn?: boolean; checkPaths?: boolean; noValidate?: boolean };
 }
 
 export interface StartExecutionRequest {
@@ -104,11 +106,16 @@ export class LocalStepFunctions {
     const name = registration.name ?? registration.arn.split(':').at(-1) ?? registration.arn;
     const source = substituteDefinition(registration.definition, registration.definitionSubstitutions ?? {});
     // Validate what the stack deploys (after substitution), then run the localized copy.
-    new StateMachine(source as StateMachineDefinition);
+    new StateMachine(source as StateMachineDefinition, {
+      validationOptions: registration.validationOptions ?? {},
+    });
     const localized = localizeDefinition(source as MachineDefinition);
     const lookup = handlerLookup(registration);
-    const unmapped = [...localized.taskStates.values()].filter((task) =>
-      task.kind !== 'lambda-invoke' || task.functionName ? !lookup(task, task.functionName) : false,
+    // A lambda:invoke Task whose FunctionName comes from the input ('FunctionName.$') can only be resolved at run time.
+    const resolvableNow = (task: LocalTaskState) =>
+      task.kind !== 'lambda-invoke' || task.functionName !== undefined;
+    const unmapped = [...localized.taskStates.values()].filter(
+      (task) => resolvableNow(task) && !lookup(task, task.functionName),
     );
     if (unmapped.length > 0) {
       throw new Error(
