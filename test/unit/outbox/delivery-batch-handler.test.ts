@@ -1,0 +1,77 @@
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import sample from '../../../events/sqs/whatsapp-delivery-batch.json';
+import { createDeliveryBatchHandler } from '../../../shared/adapters/sqs/delivery-batch-handler';
+import type { DeliveryOutcome } from '../../../shared/application/outbox/deliver-outbox-message';
+
+const context = { functionName: 'whatsapp-delivery', awsRequestId: 'req-1' } as Context;
+
+function eventWith(bodies: string[], fifo = false): SQSEvent {
+  const template = structuredClone(sample.Records[0]) as SQSRecord;
+  return {
+    Records: bodies.map((body, index) => ({
+      ...structuredClone(template),
+      messageId: `message-${index}`,
+      receiptHandle: `receipt-${index}`,
+      body,
+      eventSourceARN: fifo ? `${template.eventSourceARN}.fifo` : template.eventSourceARN,
+      attributes: { ...template.attributes, MessageGroupId: 'group-1' },
+    })),
+  };
+}
+
+const pointer = (outboxId: string, channel = 'whatsapp') =>
+  JSON.stringify({ tenantId: 'tenant-1', outboxId, channel });
+
+function handlerFailing(failing: Set<string>) {
+  const executed: string[] = [];
+  const handler = createDeliveryBatchHandler({
+    channel: 'whatsapp',
+    deliver: {
+      execute: async ({ outboxId }): Promise<DeliveryOutcome> => {
+        executed.push(outboxId);
+        if (failing.has(outboxId)) throw new Error('provider down');
+        return { kind: 'sent', providerMessageId: `wamid.${outboxId}`, duplicateSuspected: false };
+      },
+    },
+    queue: { changeVisibility: async () => {}, requeue: async () => {} },
+    clock: { now: () => new Date('2026-12-09T14:00:00Z') },
+    settings: { backoff: { baseSeconds: 1, maxSeconds: 10 }, maxReceiveCount: 5 },
+  });
+  return { handler, executed };
+}
+
+describe('createDeliveryBatchHandler', () => {
+  it('reports only the failed records of a standard-queue batch', async () => {
+    const { handler, executed } = handlerFailing(new Set(['B']));
+    const response = await handler(eventWith([pointer('A'), pointer('B'), pointer('C')]), context);
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'message-1' }]);
+    expect(executed).toEqual(['A', 'B', 'C']);
+  });
+
+  it('on a FIFO queue fails the failed record and every record after it, unprocessed', async () => {
+    const { handler, executed } = handlerFailing(new Set(['B']));
+    const response = await handler(eventWith([pointer('A'), pointer('B'), pointer('C')], true), context);
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: 'message-1' },
+      { itemIdentifier: 'message-2' },
+    ]);
+    expect(executed).toEqual(['A', 'B']);
+  });
+
+  it('fails a record whose body is not an outbox pointer, and one for another channel', async () => {
+    const { handler, executed } = handlerFailing(new Set());
+    const response = await handler(eventWith(['not json', pointer('E', 'email'), pointer('A')]), context);
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: 'message-0' },
+      { itemIdentifier: 'message-1' },
+    ]);
+    expect(executed).toEqual(['A']);
+  });
+
+  it('reports every record (without throwing) when the whole batch fails', async () => {
+    const { handler } = handlerFailing(new Set(['A', 'B']));
+    const response = await handler(eventWith([pointer('A'), pointer('B')]), context);
+    expect(response.batchItemFailures).toHaveLength(2);
+  });
+});
