@@ -4,6 +4,7 @@ import {
   matchesAnyFilter,
   parseFilterPatterns,
 } from '../../../infra/local/emulators/dynamodb-streams';
+import { OUTBOX_STREAM_FILTER_PATTERN } from '../../../shared/adapters/dynamodb/outbox/outbox-stream-filter';
 
 const outboxInsert = {
   eventName: 'INSERT',
@@ -56,6 +57,17 @@ describe('event source mapping filters', () => {
     const either = parseFilterPatterns([{ eventName: ['REMOVE'] }, { eventName: ['INSERT'] }]);
     expect(matchesAnyFilter(outboxInsert, either)).toBe(true);
     expect(matchesAnyFilter(outboxInsert, [])).toBe(true);
+  });
+
+  it('takes the outbox relay filter as the stack declares it', () => {
+    const relayFilter = parseFilterPatterns([OUTBOX_STREAM_FILTER_PATTERN]);
+    const insert = (entity: string) => ({
+      eventName: 'INSERT',
+      dynamodb: { NewImage: { entity: { S: entity } } },
+    });
+    expect(matchesAnyFilter(insert('OutboxMessage'), relayFilter)).toBe(true);
+    expect(matchesAnyFilter(insert('Boleto'), relayFilter)).toBe(false);
+    expect(matchesAnyFilter({ ...insert('OutboxMessage'), eventName: 'MODIFY' }, relayFilter)).toBe(false);
   });
 
   it('rejects patterns it does not understand instead of silently matching', () => {

@@ -19,7 +19,7 @@ export interface DynamoDbStreamPollerOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   dynamoDbClient?: DynamoDBClient;
   streamsClient?: DynamoDBStreamsClient;
-  /** Where new consumers start reading (default LATEST: what is written after `start()` resolves). */
+  /** Where consumers start reading unless they say (default LATEST: what is written after `start()` resolves). */
   startingPosition?: StartingPosition;
   /** Pause between polls once caught up, in ms (default 100). */
   pollIntervalMs?: number;
@@ -54,11 +54,11 @@ export class DynamoDbStreamPoller {
     this.streams = options.streamsClient ?? new DynamoDBStreamsClient(config);
   }
 
-  /** Adds a consumer (an event source mapping). Before start() it reads from the starting position; after, from now. */
+  /** Adds a consumer (an event source mapping), reading from its starting position (or the poller's). */
   async subscribe(options: StreamConsumerOptions): Promise<StreamConsumer> {
     const consumer = new StreamConsumer({ region: this.options.region ?? 'us-east-1', ...options });
     const subscription: Subscription = { consumer, reader: undefined };
-    if (this.streamArn) subscription.reader = await this.newReader(this.streamArn, 'LATEST');
+    if (this.streamArn) subscription.reader = await this.newReader(this.streamArn, this.positionOf(consumer));
     this.subscriptions.push(subscription);
     return consumer;
   }
@@ -72,9 +72,8 @@ export class DynamoDbStreamPoller {
       throw new Error(`Table ${this.options.tableName} has no enabled stream`);
     }
     this.streamArn = streamArn;
-    const position = this.options.startingPosition ?? 'LATEST';
     for (const subscription of this.subscriptions) {
-      subscription.reader ??= await this.newReader(streamArn, position);
+      subscription.reader ??= await this.newReader(streamArn, this.positionOf(subscription.consumer));
     }
     this.stopper = new AbortController();
     this.running = this.loop(this.stopper.signal);
@@ -97,6 +96,10 @@ export class DynamoDbStreamPoller {
 
   get eventSourceArn(): string | undefined {
     return this.streamArn;
+  }
+
+  private positionOf(consumer: StreamConsumer): StartingPosition {
+    return consumer.startingPosition ?? this.options.startingPosition ?? 'LATEST';
   }
 
   private async newReader(streamArn: string, position: StartingPosition): Promise<ShardReader> {

@@ -17,11 +17,12 @@ export type FilterMatcher =
   | { suffix: string }
   | { 'equals-ignore-case': string }
   | { exists: boolean }
-  | { 'anything-but': string | number | (string | number)[] | { prefix: string } }
-  | { numeric: (string | number)[] };
+  | { 'anything-but': string | number | readonly (string | number)[] | { prefix: string } }
+  | { numeric: readonly (string | number)[] };
 
+/** Readonly, so `as const` patterns (e.g. OUTBOX_STREAM_FILTER_PATTERN) can be passed as they are. */
 export interface FilterPattern {
-  [field: string]: FilterPattern | FilterMatcher[];
+  readonly [field: string]: FilterPattern | readonly FilterMatcher[];
 }
 
 const OPERATORS = new Set(['prefix', 'suffix', 'equals-ignore-case', 'exists', 'anything-but', 'numeric']);
@@ -50,8 +51,9 @@ export function matchesAnyFilter(record: unknown, patterns: readonly FilterPatte
 export function matchesPattern(value: unknown, pattern: FilterPattern): boolean {
   return Object.entries(pattern).every(([field, expected]) => {
     const actual = isObject(value) ? value[field] : undefined;
-    if (Array.isArray(expected)) return expected.some((matcher) => matchesValue(actual, matcher));
-    return isObject(actual) && matchesPattern(actual, expected);
+    if (Array.isArray(expected))
+      return (expected as readonly FilterMatcher[]).some((m) => matchesValue(actual, m));
+    return isObject(actual) && matchesPattern(actual, expected as FilterPattern);
   });
 }
 
@@ -72,14 +74,18 @@ function matchesValue(actual: unknown, matcher: FilterMatcher): boolean {
 
 function anythingBut(
   actual: unknown,
-  excluded: string | number | (string | number)[] | { prefix: string },
+  excluded: string | number | readonly (string | number)[] | { prefix: string },
 ): boolean {
   if (typeof actual !== 'string' && typeof actual !== 'number') return false;
-  if (isObject(excluded)) return !(typeof actual === 'string' && actual.startsWith(excluded.prefix));
-  return !(Array.isArray(excluded) ? excluded : [excluded]).includes(actual);
+  if (typeof excluded === 'object' && !Array.isArray(excluded)) {
+    const { prefix } = excluded as { prefix: string };
+    return !(typeof actual === 'string' && actual.startsWith(prefix));
+  }
+  const values = (Array.isArray(excluded) ? excluded : [excluded]) as readonly (string | number)[];
+  return !values.includes(actual);
 }
 
-function numeric(actual: unknown, conditions: (string | number)[]): boolean {
+function numeric(actual: unknown, conditions: readonly (string | number)[]): boolean {
   if (typeof actual !== 'number') return false;
   for (let index = 0; index < conditions.length; index += 2) {
     const operator = conditions[index];

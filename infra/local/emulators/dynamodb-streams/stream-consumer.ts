@@ -10,7 +10,9 @@ import { type FilterPattern, matchesAnyFilter, parseFilterPatterns } from './eve
  * - a thrown error (or an itemIdentifier naming no record of the batch) retries the whole batch;
  * - after `maximumRetryAttempts` retries, the batch is split in two and each half gets its own retries
  *   (bisect on error); a single record that still fails is skipped, logged and passed to `onRecordSkipped`
- *   (the mapping's on-failure destination), so one bad record cannot block the shard.
+ *   (the mapping's on-failure destination), so one bad record cannot block the shard. Without bisecting, the
+ *   failing record is skipped and the rest of the batch goes on with fresh retries (Lambda would discard the
+ *   whole remaining batch; locally nothing good is dropped). MaximumRecordAge is not enforced.
  * Retries wait `retryDelayMs` doubled per attempt (real time, small by default).
  */
 
@@ -23,6 +25,10 @@ export interface StreamConsumerOptions {
   batchSize?: number;
   /** Retries of a failing batch before bisecting / skipping (default 2). */
   maximumRetryAttempts?: number;
+  /** Split a batch that keeps failing in two, retrying each half (default true); otherwise skip its failing record. */
+  bisectBatchOnError?: boolean;
+  /** Where this consumer starts reading the stream (default: the poller's startingPosition). */
+  startingPosition?: 'TRIM_HORIZON' | 'LATEST';
   /** FunctionResponseTypes includes ReportBatchItemFailures (default true). */
   reportBatchItemFailures?: boolean;
   /** Base pause between retries in ms (default 20). */
@@ -50,6 +56,10 @@ export class StreamConsumer {
 
   get name(): string {
     return this.options.name;
+  }
+
+  get startingPosition(): 'TRIM_HORIZON' | 'LATEST' | undefined {
+    return this.options.startingPosition;
   }
 
   /** Filters, batches and delivers the records of one shard read, in order. */
@@ -81,14 +91,15 @@ export class StreamConsumer {
         );
         continue;
       }
-      if (pending.length > 1) {
+      if (pending.length > 1 && (this.options.bisectBatchOnError ?? true)) {
         const half = Math.ceil(pending.length / 2);
         await this.deliver(pending.slice(0, half));
         await this.deliver(pending.slice(half));
         return;
       }
       this.skip(pending[0] as DynamoDBRecord, outcome.error);
-      return;
+      pending = pending.slice(1);
+      retries = 0;
     }
   }
 
