@@ -27,6 +27,8 @@ export const MAX_INTERPRETED_CENTS = 1_000_000_000_000;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Only keywords OpenAI's strict structured outputs accept (no string lengths); the adapter trims strings and
+// reads an empty one as null.
 export const extractionSchema = z
   .object({
     intent: intentSchema.describe('What the owner asks for.'),
@@ -38,8 +40,6 @@ export const extractionSchema = z
       .describe('The money amount written in the message, in centavos (R$ 150,00 = 15000); null if none.'),
     contact: z
       .string()
-      .min(1)
-      .max(120)
       .nullable()
       .describe('The person named, exactly as written, without honorifics or articles; null if none.'),
     date: z
@@ -51,7 +51,6 @@ export const extractionSchema = z
       ),
     description: z
       .string()
-      .max(120)
       .nullable()
       .describe('For an expense or income: what it was for ("mercado", "conta de luz"); otherwise null.'),
   })

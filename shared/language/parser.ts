@@ -5,6 +5,7 @@ import { findContact } from './contact-name';
 import { type DateMatch, findDateExpressions } from './date-expressions';
 import { type DateSemantics, resolveDate } from './dates';
 import { findDescription } from './description';
+import { entitiesForIntent, hasEntities } from './entities-for-intent';
 import { classifyIntent } from './intents';
 import type { Intent } from './interpretation.schema';
 import { type Token, tokenise } from './tokenise';
@@ -17,9 +18,6 @@ import { type Token, tokenise } from './tokenise';
 
 /** Intents whose date is the day money already moved; all others read a date as a due date. */
 const PAST_INTENTS: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'ledger_summary']);
-
-/** Intents that carry no entities: a bare "sim" or "oi" has nothing to extract, and neither has noise. */
-const WITHOUT_ENTITIES: ReadonlySet<Intent> = new Set(['confirm', 'deny', 'help', 'unknown']);
 
 /** How sure a name must be for each intent (see contact-name.ts for the scale). */
 const CONTACT_CERTAINTY: Partial<Record<Intent, number>> = {
@@ -87,7 +85,7 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     description: null,
     source: 'deterministic',
   };
-  if (WITHOUT_ENTITIES.has(intent)) return nothing;
+  if (!hasEntities(intent)) return nothing;
 
   const semantics: DateSemantics = PAST_INTENTS.has(intent) ? 'past' : 'due';
   const contact = findContact(tokens, withAmount, CONTACT_CERTAINTY[intent] ?? 3);
@@ -97,12 +95,11 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     if (contact) addSpan(used, contact.cueStart, contact.end);
     description = findDescription(tokens, used);
   }
-  return {
+  return entitiesForIntent(intent, {
     ...nothing,
-    amountCents:
-      intent === 'list_receivables' || intent === 'ledger_summary' ? null : (amount?.cents ?? null),
+    amountCents: amount?.cents ?? null,
     contact: contact?.name ?? null,
     date: firstResolvedDate(dates, today, semantics),
     description,
-  };
+  });
 }

@@ -1,0 +1,42 @@
+import { numberExpressions } from '../../language/amounts';
+import { findDateExpressions } from '../../language/date-expressions';
+import type { Extraction } from '../../language/interpretation.schema';
+import { fold, tokenise } from '../../language/tokenise';
+
+/**
+ * A model's answer must come from the message: the amount must be one the message writes (in any form the
+ * parser reads: digits, words, "mil", "conto"), every word of the contact must appear in it, and a date needs
+ * something date-like in the text. An answer that fails is treated like invalid output: the adapter falls back
+ * to the deterministic parser rather than pass on a value nobody wrote.
+ */
+
+export type GroundingProblem = 'ungrounded_amount' | 'ungrounded_contact' | 'ungrounded_date';
+
+const NO_BLOCK: ReadonlySet<number> = new Set();
+const DATE_HINT =
+  /\d|hoje|hj|amanha|ontem|segunda|terca|quarta|quinta|sexta|sabado|domingo|semana|mes|fim|final/;
+
+function words(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+export function groundingProblem(extraction: Extraction, text: string): GroundingProblem | null {
+  const tokens = tokenise(text);
+  if (extraction.amountCents !== null) {
+    const written = numberExpressions(tokens, NO_BLOCK).map((expression) => expression.cents);
+    if (!written.includes(extraction.amountCents)) return 'ungrounded_amount';
+  }
+  if (extraction.contact !== null) {
+    const inText = new Set(words(text));
+    const contactWords = words(extraction.contact);
+    if (contactWords.length === 0 || !contactWords.every((word) => inText.has(word)))
+      return 'ungrounded_contact';
+  }
+  if (extraction.date !== null) {
+    const hasDate = findDateExpressions(tokens).length > 0 || DATE_HINT.test(fold(text));
+    if (!hasDate) return 'ungrounded_date';
+  }
+  return null;
+}

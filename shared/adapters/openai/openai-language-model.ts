@@ -1,0 +1,177 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import type { Interpretation, InterpretRequest, LanguageModel } from '../../application/ports/language-model';
+import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date';
+import { entitiesForIntent } from '../../language/entities-for-intent';
+import { extractionSchema } from '../../language/interpretation.schema';
+import { groundingProblem } from './grounding';
+import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
+
+/**
+ * LanguageModel backed by OpenAI Chat Completions with a strict JSON-schema response format built from the
+ * same zod schema the answer is then validated with. The model only proposes: on a timeout, an HTTP or network
+ * error, a refusal, an answer that is not JSON, fails the schema or names a value the message does not contain,
+ * the adapter logs a warning and returns the deterministic parser's interpretation instead.
+ */
+
+/** The part of a logger this adapter needs; Powertools' Logger satisfies it. */
+export interface LanguageModelLogger {
+  info(message: string, ...extra: object[]): void;
+  warn(message: string, ...extra: object[]): void;
+  error(message: string, ...extra: object[]): void;
+}
+
+export interface OpenAiLanguageModelOptions {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  /** Per attempt. */
+  timeoutMs: number;
+  /** Retries after a failed attempt (timeouts, 429, 5xx); default 1. */
+  maxRetries?: number;
+  /** Used whenever the model's answer cannot be used. */
+  fallback: LanguageModel;
+  logger?: LanguageModelLogger;
+  /** Injected in tests; built from the options above otherwise. */
+  client?: OpenAI;
+}
+
+export type FallbackReason =
+  | 'timeout'
+  | 'connection_error'
+  | 'http_error'
+  | 'empty_response'
+  | 'refusal'
+  | 'incomplete'
+  | 'invalid_json'
+  | 'schema_mismatch'
+  | 'invalid_date'
+  | 'ungrounded_amount'
+  | 'ungrounded_contact'
+  | 'ungrounded_date'
+  | 'unexpected_error';
+
+class UnusableAnswerError extends Error {
+  constructor(
+    readonly reason: FallbackReason,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'UnusableAnswerError';
+  }
+}
+
+const RESPONSE_FORMAT = zodResponseFormat(extractionSchema, 'interpretation');
+
+const stderrLogger: LanguageModelLogger = {
+  info: (message, ...extra) => writeLog('INFO', message, extra),
+  warn: (message, ...extra) => writeLog('WARN', message, extra),
+  error: (message, ...extra) => writeLog('ERROR', message, extra),
+};
+
+function writeLog(level: string, message: string, extra: object[]): void {
+  process.stderr.write(`${JSON.stringify(Object.assign({ level, message }, ...extra))}\n`);
+}
+
+function failureOf(error: unknown): { reason: FallbackReason; status?: number; detail: string } {
+  if (error instanceof UnusableAnswerError) return { reason: error.reason, detail: error.message };
+  if (error instanceof APIConnectionTimeoutError) return { reason: 'timeout', detail: error.message };
+  if (error instanceof APIConnectionError) return { reason: 'connection_error', detail: error.message };
+  if (error instanceof APIError) {
+    return { reason: 'http_error', ...(error.status ? { status: error.status } : {}), detail: error.message };
+  }
+  return { reason: 'unexpected_error', detail: error instanceof Error ? error.message : String(error) };
+}
+
+function parseAnswer(content: string, input: InterpretRequest): Interpretation {
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (error) {
+    throw new UnusableAnswerError('invalid_json', 'the answer is not JSON', { cause: error });
+  }
+  const parsed = extractionSchema.safeParse(json);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+    throw new UnusableAnswerError('schema_mismatch', `the answer does not fit the schema: ${fields}`);
+  }
+  const extraction = parsed.data;
+  if (extraction.date !== null && !isCalendarDate(extraction.date)) {
+    throw new UnusableAnswerError('invalid_date', 'the answer has an impossible date');
+  }
+  const problem = groundingProblem(extraction, input.text);
+  if (problem) throw new UnusableAnswerError(problem, 'the answer has a value the message does not contain');
+  return entitiesForIntent(extraction.intent, {
+    intent: extraction.intent,
+    amountCents: extraction.amountCents,
+    contact: extraction.contact?.trim() || null,
+    date: extraction.date as CalendarDate | null,
+    description: extraction.description?.trim() || null,
+    source: 'openai' as const,
+  });
+}
+
+export class OpenAiLanguageModel implements LanguageModel {
+  private readonly client: OpenAI;
+  private readonly model: string;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly fallback: LanguageModel;
+  private readonly logger: LanguageModelLogger;
+
+  constructor(options: OpenAiLanguageModelOptions) {
+    this.model = options.model;
+    this.timeoutMs = options.timeoutMs;
+    this.maxRetries = options.maxRetries ?? 1;
+    this.fallback = options.fallback;
+    this.logger = options.logger ?? stderrLogger;
+    this.client =
+      options.client ??
+      new OpenAI({
+        apiKey: options.apiKey,
+        ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+        timeout: options.timeoutMs,
+        maxRetries: this.maxRetries,
+      });
+  }
+
+  async interpret(input: InterpretRequest): Promise<Interpretation> {
+    try {
+      return await this.ask(input);
+    } catch (error) {
+      const failure = failureOf(error);
+      // The owner's text is personal data: log why, never what.
+      this.logger.warn('OpenAI interpretation unusable; falling back to the deterministic parser', {
+        fallback: 'deterministic',
+        model: this.model,
+        ...failure,
+      });
+      return this.fallback.interpret(input);
+    }
+  }
+
+  private async ask(input: InterpretRequest): Promise<Interpretation> {
+    const completion = await this.client.chat.completions.create(
+      {
+        model: this.model,
+        temperature: 0,
+        messages: [
+          { role: 'system', content: SYSTEM_PROMPT },
+          { role: 'user', content: userTurn(input.text, input.today) },
+        ],
+        response_format: RESPONSE_FORMAT,
+      },
+      { timeout: this.timeoutMs, maxRetries: this.maxRetries },
+    );
+    const choice = completion.choices[0];
+    if (!choice) throw new UnusableAnswerError('empty_response', 'the answer has no choices');
+    if (choice.message.refusal) throw new UnusableAnswerError('refusal', 'the model refused');
+    if (choice.finish_reason !== 'stop') {
+      throw new UnusableAnswerError('incomplete', `the answer stopped early: ${choice.finish_reason}`);
+    }
+    const content = choice.message.content;
+    if (!content) throw new UnusableAnswerError('empty_response', 'the answer has no content');
+    return parseAnswer(content, input);
+  }
+}

@@ -1,0 +1,146 @@
+import { type CalendarDate, daysBetween, formatDateBr, isAfter, isBefore } from '../domain/calendar-date';
+import { formatBrl } from '../domain/money';
+import type { Intent, Interpretation } from './ports/language-model';
+
+/**
+ * What is missing or doubtful in an interpreted request, as clarifying questions in pt-BR. Deterministic and
+ * separate from parsing: whatever produced the interpretation (the parser or a language model), it passes
+ * through here, and anything that moves money still needs the owner's explicit confirmation afterwards.
+ * Decisions behind the rules: docs/decisions.md, "Language understanding".
+ */
+
+export type ValidationIssueCode =
+  | 'missing_amount'
+  | 'amount_not_positive'
+  | 'amount_above_limit'
+  | 'amount_unusual'
+  | 'missing_contact'
+  | 'missing_due_date'
+  | 'due_date_in_past'
+  | 'due_date_too_far'
+  | 'entry_date_in_future';
+
+export interface ValidationIssue {
+  code: ValidationIssueCode;
+  field: 'amount' | 'contact' | 'date';
+  /** The question to send the owner (pt-BR, WhatsApp-short). */
+  question: string;
+}
+
+export interface ValidationContext {
+  /** Today in São Paulo. */
+  today: CalendarDate;
+  /** Above this a boleto amount is unusual for the tenant and must be confirmed once more. */
+  usualMaxCents: number;
+  /** A hard ceiling per boleto (the tenant's or the provider's limit), if any: above it the amount is refused. */
+  maxAmountCents?: number;
+  /** Above this an expense or income is unusual (a typo like "45000" for "450"); unchecked when absent. */
+  usualMaxEntryCents?: number;
+  /** A due date further away than this is questioned (default 366 days). */
+  maxDueInDays?: number;
+}
+
+const DEFAULT_MAX_DUE_IN_DAYS = 366;
+
+/** Intents that change money or a boleto: never acted on without the owner's explicit "sim". */
+const NEEDS_CONFIRMATION: ReadonlySet<Intent> = new Set([
+  'create_boleto',
+  'cancel_boleto',
+  'record_expense',
+  'record_income',
+]);
+
+export function requiresConfirmation(intent: Intent): boolean {
+  return NEEDS_CONFIRMATION.has(intent);
+}
+
+/** The day an expense or income is recorded on: the date in the message, else today. */
+export function entryDate(interpretation: Interpretation, today: CalendarDate): CalendarDate {
+  return interpretation.date ?? today;
+}
+
+function amountIssues(
+  amountCents: number | null,
+  noun: string,
+  usualMaxCents: number | undefined,
+  maxAmountCents: number | undefined,
+): ValidationIssue[] {
+  if (amountCents === null)
+    return [{ code: 'missing_amount', field: 'amount', question: `Qual o valor ${noun}?` }];
+  if (amountCents <= 0) {
+    return [
+      {
+        code: 'amount_not_positive',
+        field: 'amount',
+        question: `O valor precisa ser maior que zero. Qual o valor ${noun}?`,
+      },
+    ];
+  }
+  if (maxAmountCents !== undefined && amountCents > maxAmountCents) {
+    const question = `O valor máximo permitido é ${formatBrl(maxAmountCents)}. Qual o valor ${noun}?`;
+    return [{ code: 'amount_above_limit', field: 'amount', question }];
+  }
+  if (usualMaxCents !== undefined && amountCents > usualMaxCents) {
+    const question = `O valor ${formatBrl(amountCents)} está bem acima do seu normal. Confirma?`;
+    return [{ code: 'amount_unusual', field: 'amount', question }];
+  }
+  return [];
+}
+
+function boletoIssues(interpretation: Interpretation, context: ValidationContext): ValidationIssue[] {
+  const issues = amountIssues(
+    interpretation.amountCents,
+    'do boleto',
+    context.usualMaxCents,
+    context.maxAmountCents,
+  );
+  if (interpretation.contact === null) {
+    issues.push({ code: 'missing_contact', field: 'contact', question: 'Para quem é o boleto?' });
+  }
+  const due = interpretation.date;
+  if (due === null) {
+    issues.push({ code: 'missing_due_date', field: 'date', question: 'Qual a data de vencimento?' });
+  } else if (isBefore(due, context.today)) {
+    const question = `A data ${formatDateBr(due)} já passou. Qual o vencimento?`;
+    issues.push({ code: 'due_date_in_past', field: 'date', question });
+  } else if (daysBetween(context.today, due) > (context.maxDueInDays ?? DEFAULT_MAX_DUE_IN_DAYS)) {
+    const question = `O vencimento ${formatDateBr(due)} está a mais de um ano. Confirma essa data?`;
+    issues.push({ code: 'due_date_too_far', field: 'date', question });
+  }
+  return issues;
+}
+
+function entryIssues(interpretation: Interpretation, context: ValidationContext): ValidationIssue[] {
+  const noun = interpretation.intent === 'record_expense' ? 'do gasto' : 'recebido';
+  const issues = amountIssues(interpretation.amountCents, noun, context.usualMaxEntryCents, undefined);
+  const date = interpretation.date;
+  if (date !== null && isAfter(date, context.today)) {
+    const question = `A data ${formatDateBr(date)} ainda não chegou. Em que dia foi?`;
+    issues.push({ code: 'entry_date_in_future', field: 'date', question });
+  }
+  return issues;
+}
+
+/** Every issue of the request, in the order to ask them (amount, contact, date). Empty when it is complete. */
+export function validateRequest(
+  interpretation: Interpretation,
+  context: ValidationContext,
+): ValidationIssue[] {
+  switch (interpretation.intent) {
+    case 'create_boleto':
+      return boletoIssues(interpretation, context);
+    case 'record_expense':
+    case 'record_income':
+      return entryIssues(interpretation, context);
+    case 'check_status':
+      return interpretation.contact === null
+        ? [{ code: 'missing_contact', field: 'contact', question: 'De qual contato você quer saber?' }]
+        : [];
+    case 'cancel_boleto':
+      return interpretation.contact === null
+        ? [{ code: 'missing_contact', field: 'contact', question: 'De quem é o boleto que devo cancelar?' }]
+        : [];
+    default:
+      return [];
+  }
+}
