@@ -7,12 +7,17 @@ import { SqsDeliveryQueueControl } from '../../shared/adapters/sqs/sqs-outbox-qu
 import { systemClock } from '../../shared/adapters/system/system-clock';
 import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
 import { WhatsAppCloudApiSender } from '../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
-import { loadWhatsAppDeliveryConfig, processEnv } from '../../shared/config/outbox-config';
+import {
+  loadWhatsAppAccessToken,
+  loadWhatsAppDeliveryConfig,
+  processEnv,
+} from '../../shared/config/outbox-config';
 import { createLogger } from '../../shared/logging/create-logger';
 import type { WhatsAppDeliveryDeps } from './create-handler';
 
 /** Built once per container, at cold start. */
 const config = loadWhatsAppDeliveryConfig(processEnv());
+const accessToken = await loadWhatsAppAccessToken(processEnv());
 
 export const logger = createLogger('whatsapp-delivery');
 
@@ -24,7 +29,7 @@ export const deps: WhatsAppDeliveryDeps = {
   persistence: createOutboxPersistence(config.tableName, documentClient),
   sender: new WhatsAppCloudApiSender({
     phoneNumberId: config.phoneNumberId,
-    accessToken: config.accessToken,
+    accessToken,
     ...(config.apiBaseUrl ? { baseUrl: config.apiBaseUrl } : {}),
     ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}),
   }),

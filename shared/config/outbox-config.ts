@@ -3,6 +3,7 @@ import { DELIVERY_QUEUE_SETTINGS } from '../adapters/sqs/delivery-queue-settings
 import type { DeliverySettings } from '../application/outbox/deliver-outbox-message';
 import type { GenericTemplate, WhatsAppDispatchSettings } from '../application/outbox/whatsapp-dispatcher';
 import type { OutboxMessageKind } from '../domain/outbox-message';
+import { readSecret } from './secret-values';
 
 /**
  * Configuration of the outbox relay and the delivery functions: parsed and validated once, at cold start, from
@@ -98,22 +99,34 @@ export interface DeliveryFunctionConfig extends AwsEndpoints {
   tableName: string;
   /** The queue this function consumes (visibility changes, re-queued copies). */
   deliveryQueueUrl: string;
+  /** The queue's redrive maxReceiveCount (default: the stack's `DELIVERY_QUEUE_SETTINGS`). */
+  maxReceiveCount: number;
   delivery: DeliverySettings;
 }
 
 function deliveryFunctionConfig(env: Env, what: string): DeliveryFunctionConfig {
-  const parsed = parse(z.object({ TABLE_NAME: required, DELIVERY_QUEUE_URL: httpUrl }), env, what);
+  const parsed = parse(
+    z.object({
+      TABLE_NAME: required,
+      DELIVERY_QUEUE_URL: httpUrl,
+      DELIVERY_MAX_RECEIVE_COUNT: z.optional(z.string().check(z.regex(/^[1-9]\d{0,3}$/))),
+    }),
+    env,
+    what,
+  );
   return {
     ...endpointsOf(env),
     tableName: parsed.TABLE_NAME,
     deliveryQueueUrl: parsed.DELIVERY_QUEUE_URL,
+    maxReceiveCount: parsed.DELIVERY_MAX_RECEIVE_COUNT
+      ? Number(parsed.DELIVERY_MAX_RECEIVE_COUNT)
+      : DELIVERY_QUEUE_SETTINGS.maxReceiveCount,
     delivery: DEFAULT_DELIVERY_SETTINGS,
   };
 }
 
 export interface WhatsAppDeliveryConfig extends DeliveryFunctionConfig {
   phoneNumberId: string;
-  accessToken: string;
   apiBaseUrl?: string;
   apiVersion?: string;
   dispatch: WhatsAppDispatchSettings;
@@ -127,7 +140,6 @@ export function loadWhatsAppDeliveryConfig(env: Env): WhatsAppDeliveryConfig {
   const parsed = parse(
     z.object({
       WHATSAPP_PHONE_NUMBER_ID: required,
-      WHATSAPP_ACCESS_TOKEN: required,
       WHATSAPP_API_BASE_URL: z.optional(httpUrl),
       WHATSAPP_API_VERSION: z.optional(z.string().check(z.regex(/^v\d+\.\d+$/))),
       WHATSAPP_TEMPLATES: optionalText,
@@ -155,11 +167,18 @@ export function loadWhatsAppDeliveryConfig(env: Env): WhatsAppDeliveryConfig {
   return {
     ...base,
     phoneNumberId: parsed.WHATSAPP_PHONE_NUMBER_ID,
-    accessToken: parsed.WHATSAPP_ACCESS_TOKEN,
     ...(parsed.WHATSAPP_API_BASE_URL ? { apiBaseUrl: parsed.WHATSAPP_API_BASE_URL } : {}),
     ...(parsed.WHATSAPP_API_VERSION ? { apiVersion: parsed.WHATSAPP_API_VERSION } : {}),
     dispatch: { ...DEFAULT_WHATSAPP_DISPATCH_SETTINGS, genericTemplates },
   };
+}
+
+/**
+ * The Cloud API access token: `WHATSAPP_ACCESS_TOKEN` locally, the SSM SecureString named by
+ * `WHATSAPP_ACCESS_TOKEN_PARAMETER` in the cloud (`secret-values.ts`).
+ */
+export function loadWhatsAppAccessToken(env: Env): Promise<string> {
+  return readSecret('WHATSAPP_ACCESS_TOKEN', env as NodeJS.ProcessEnv);
 }
 
 export interface EmailDeliveryConfig extends DeliveryFunctionConfig {
