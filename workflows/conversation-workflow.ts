@@ -56,7 +56,8 @@ function waitForOwnerTask(action: string, timeoutSeconds: number, next: string) 
     },
     TimeoutSeconds: timeoutSeconds,
     ResultPath: '$.reply',
-    Retry: [transientRetry()],
+    // A timeout here means the owner did not answer: it goes to Expire, never to a retry.
+    Retry: [transientRetry([], { retryTimeouts: false })],
     Catch: [
       { ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: S.expire },
       ...catchAllTo(S.reportFailure),

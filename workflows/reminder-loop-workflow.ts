@@ -1,11 +1,18 @@
 import { catchAllTo, transientRetry } from './task-policies';
 
 /**
- * One execution per boleto (named after the boleto id), started when the boleto is created.
- * Each turn is Wait → ReminderStep → ShouldContinue: three transitions per reminder, no polling.
- * ReminderStep re-reads the boleto, stops when it is paid, cancelled, disputed, the contact opted out or the
- * cadence is over, otherwise applies late charges, puts the reminder in the outbox and returns the next time.
- * A failing step is caught, recorded and the loop goes on to the following reminder time.
+ * One execution per boleto (named after tenant + boleto id), started when the boleto is sent.
+ * Each turn is Wait → Remind → ShouldContinue: three transitions per reminder, no polling. Remind
+ * (`functions/reminder-step`, action `remind`) re-reads the boleto, stops when it is paid, cancelled, disputed,
+ * the contact opted out or the cadence is over, otherwise states the amount due today (fine + interest), puts
+ * the reminder in the outbox and returns the next state `{ tenantId, boletoId, turn, nextReminderAt, continue }`.
+ * Transient faults (Lambda's, the table's, a lost optimistic-concurrency race) are retried with backoff and
+ * jitter; anything else is caught into RecordFailure, which records the failed turn and schedules the next
+ * reminder, so a failing reminder never ends the loop silently. A paid boleto's loop is stopped from outside
+ * (StopExecution by the payment use case); the step's own re-read is the safety net.
+ *
+ * Cost: a boleto reminded N times costs 3N + 1 transitions (the last Choice goes to Finished); the default
+ * cadence (7 reminders) is 22, against ~100 for a 30-day daily loop. See `reminderLoopTransitions`.
  */
 
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a Step Functions definition substitution, not a template
@@ -20,6 +27,24 @@ export const REMINDER_STATE_NAMES = {
 } as const;
 
 const S = REMINDER_STATE_NAMES;
+
+/** Errors of our own steps worth another try before the turn is written off (the step is idempotent per turn). */
+export const REMINDER_STEP_RETRYABLE_ERRORS = [
+  'PersistenceError',
+  'ConcurrentModificationError',
+  'QueueUnavailableError',
+];
+
+/**
+ * State transitions one execution costs for `turns` Remind steps with no retries and no failures: Wait +
+ * Remind + ShouldContinue per turn, plus one: Finished when a step ends the loop, or the Wait it was parked in
+ * when the loop is stopped from outside (StopExecution after a payment).
+ */
+export function reminderLoopTransitions(turns: number): number {
+  if (!Number.isInteger(turns) || turns < 0)
+    throw new RangeError(`turns must be a whole number >= 0: ${turns}`);
+  return 3 * turns + 1;
+}
 
 export function reminderLoopWorkflowDefinition() {
   return {
@@ -37,7 +62,7 @@ export function reminderLoopWorkflowDefinition() {
           'turn.$': '$.turn',
           'scheduledAt.$': '$.nextReminderAt',
         },
-        Retry: [transientRetry()],
+        Retry: [transientRetry(REMINDER_STEP_RETRYABLE_ERRORS)],
         Catch: catchAllTo(S.recordFailure),
         Next: S.shouldContinue,
       },
@@ -57,7 +82,7 @@ export function reminderLoopWorkflowDefinition() {
           'scheduledAt.$': '$.nextReminderAt',
           'error.$': '$.error',
         },
-        Retry: [transientRetry()],
+        Retry: [transientRetry(REMINDER_STEP_RETRYABLE_ERRORS)],
         Catch: catchAllTo(S.failed),
         Next: S.shouldContinue,
       },

@@ -21,9 +21,16 @@ export interface RetryRule {
   JitterStrategy?: 'FULL' | 'NONE';
 }
 
-export function transientRetry(extraErrors: string[] = []): RetryRule {
+export function transientRetry(
+  extraErrors: string[] = [],
+  options: { retryTimeouts?: boolean } = {},
+): RetryRule {
+  const errors =
+    options.retryTimeouts === false
+      ? TRANSIENT_LAMBDA_ERRORS.filter((error) => error !== 'States.Timeout')
+      : TRANSIENT_LAMBDA_ERRORS;
   return {
-    ErrorEquals: [...TRANSIENT_LAMBDA_ERRORS, ...extraErrors],
+    ErrorEquals: [...errors, ...extraErrors],
     IntervalSeconds: 2,
     BackoffRate: 2,
     MaxAttempts: 4,
