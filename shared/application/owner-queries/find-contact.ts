@@ -1,0 +1,33 @@
+import { matchContact } from '../../domain/contact-matching';
+import type { Contact } from '../ports/contact-repository';
+import type { OwnerQueryDependencies } from './owner-query-dependencies';
+
+export type ContactLookup =
+  | { kind: 'found'; contact: Contact }
+  | { kind: 'uncertain'; candidates: Contact[] }
+  | { kind: 'none' };
+
+/** The contact the owner named ("o João"), with the conversation's matching rules (accents, typos). */
+export async function findContactByName(
+  deps: Pick<OwnerQueryDependencies, 'contacts'>,
+  tenantId: string,
+  writtenName: string,
+): Promise<ContactLookup> {
+  const contacts = await deps.contacts.list(tenantId);
+  const named = contacts.map((contact) => ({ id: contact.contactId, name: contact.name, contact }));
+  const match = matchContact(writtenName, named);
+  if (match.kind === 'exact') return { kind: 'found', contact: match.contact.contact };
+  if (match.kind === 'uncertain')
+    return { kind: 'uncertain', candidates: match.candidates.map((c) => c.contact) };
+  return { kind: 'none' };
+}
+
+/** "Encontrei mais de um contato: João Silva, João Souza. Qual deles?" */
+export function whichContactText(writtenName: string, lookup: ContactLookup): string | undefined {
+  if (lookup.kind === 'none') return `Não encontrei nenhum contato chamado "${writtenName}".`;
+  if (lookup.kind === 'uncertain') {
+    const names = lookup.candidates.slice(0, 5).map((contact) => contact.name);
+    return `Encontrei mais de um contato parecido com "${writtenName}": ${names.join(', ')}. De qual deles?`;
+  }
+  return undefined;
+}

@@ -1,0 +1,143 @@
+import type { Boleto } from '../../domain/boleto';
+import { type CalendarDate, formatDateBr } from '../../domain/calendar-date';
+import { formatBrl } from '../../domain/money';
+import type { NewOutboxMessage } from '../../domain/outbox-message';
+import type { ProviderBoletoStatus } from '../ports/billing-provider';
+
+/** What the owner (and, for a cancellation, the contact) is told about a boleto's money and life, in pt-BR. */
+
+export const PAYMENT_TEMPLATES = {
+  /** {{1}} contact name, {{2}} amount paid, {{3}} what the boleto was for. */
+  paymentReceived: 'iris_pagamento_recebido',
+} as const;
+
+export interface PaymentFacts {
+  contactName: string;
+  boleto: Pick<Boleto, 'id' | 'amountCents' | 'description' | 'dueDate'>;
+  paidCents: number;
+  chargesCents: number;
+  remainingCents: number;
+  paidOn: CalendarDate;
+  /** More than the remaining principal plus the charges our policy allows: someone should look. */
+  overpaid: boolean;
+}
+
+function about(boleto: Pick<Boleto, 'description' | 'dueDate'>): string {
+  const what = boleto.description ? `${boleto.description}, ` : '';
+  return `${what}vencimento ${formatDateBr(boleto.dueDate)}`;
+}
+
+export function paymentReceivedText(facts: PaymentFacts): string {
+  const paid = formatBrl(facts.paidCents);
+  let text: string;
+  if (facts.remainingCents > 0) {
+    text =
+      `💰 ${facts.contactName} pagou ${paid} do boleto de ${formatBrl(facts.boleto.amountCents)} ` +
+      `(${about(facts.boleto)}). Faltam ${formatBrl(facts.remainingCents)}: esse boleto já foi baixado, ` +
+      'então parei os lembretes. Se quiser, peça um novo boleto para o restante.';
+  } else if (facts.chargesCents > 0) {
+    text =
+      `💰 ${facts.contactName} pagou ${paid} (${formatBrl(facts.paidCents - facts.chargesCents)} + ` +
+      `${formatBrl(facts.chargesCents)} de multa e juros) em ${formatDateBr(facts.paidOn)} (${about(facts.boleto)}).`;
+  } else {
+    text = `💰 ${facts.contactName} pagou ${paid} em ${formatDateBr(facts.paidOn)} (${about(facts.boleto)}).`;
+  }
+  if (facts.overpaid) text += ' ⚠️ O valor ficou acima do esperado: confira com a pessoa.';
+  return text;
+}
+
+export function paymentReceivedNotice(owner: string, facts: PaymentFacts): NewOutboxMessage {
+  return {
+    channel: 'whatsapp',
+    kind: 'payment_received',
+    recipient: owner,
+    audience: 'owner',
+    content: { type: 'text', text: paymentReceivedText(facts) },
+    template: {
+      name: PAYMENT_TEMPLATES.paymentReceived,
+      languageCode: 'pt_BR',
+      parameters: [
+        facts.contactName,
+        formatBrl(facts.paidCents),
+        facts.boleto.description || `boleto de ${formatDateBr(facts.boleto.dueDate)}`,
+      ],
+    },
+    correlationId: facts.boleto.id,
+    boletoId: facts.boleto.id,
+  };
+}
+
+/** Money arrived for a boleto that was already cancelled here: recorded, and a person must decide. */
+export function paymentOnCancelledBoletoNotice(owner: string, facts: PaymentFacts): NewOutboxMessage {
+  return {
+    ...paymentReceivedNotice(owner, facts),
+    content: {
+      type: 'text',
+      text:
+        `⚠️ ${facts.contactName} pagou ${formatBrl(facts.paidCents)} em ${formatDateBr(facts.paidOn)} ` +
+        `um boleto que estava cancelado (${about(facts.boleto)}). Registrei o pagamento; ` +
+        'confira se é preciso devolver ou abater o valor.',
+    },
+  };
+}
+
+const CLOSED_BY_PROVIDER: Record<'cancelled' | 'expired' | 'failed', string> = {
+  cancelled: 'foi cancelado no banco emissor',
+  expired: 'expirou sem pagamento e não pode mais ser pago',
+  failed: 'não pôde ser registrado pelo banco emissor',
+};
+
+export function closedByProviderNotice(
+  owner: string,
+  contactName: string,
+  boleto: Pick<Boleto, 'id' | 'amountCents' | 'description' | 'dueDate'>,
+  status: Extract<ProviderBoletoStatus, 'cancelled' | 'expired' | 'failed'>,
+): NewOutboxMessage {
+  return {
+    channel: 'whatsapp',
+    kind: 'owner_reply',
+    recipient: owner,
+    audience: 'owner',
+    content: {
+      type: 'text',
+      text:
+        `ℹ️ O boleto de ${contactName} de ${formatBrl(boleto.amountCents)} (${about(boleto)}) ` +
+        `${CLOSED_BY_PROVIDER[status]}. Parei os lembretes.`,
+    },
+    correlationId: boleto.id,
+    boletoId: boleto.id,
+  };
+}
+
+export function cancelledReplyText(
+  contactName: string,
+  boleto: Pick<Boleto, 'amountCents' | 'description' | 'dueDate'>,
+  contactTold: boolean,
+): string {
+  const told = contactTold ? ` Avisei ${contactName}.` : '';
+  return `✅ Cancelei o boleto de ${contactName} de ${formatBrl(boleto.amountCents)} (${about(boleto)}).${told}`;
+}
+
+export function cancelledContactNotice(
+  contact: { contactId: string; phone: string; name: string },
+  businessName: string,
+  boleto: Pick<Boleto, 'id' | 'amountCents' | 'description' | 'dueDate'>,
+): NewOutboxMessage {
+  const from = businessName ? ` de ${businessName}` : '';
+  const first = contact.name.trim().split(/\s+/)[0] ?? contact.name;
+  return {
+    channel: 'whatsapp',
+    kind: 'boleto_to_contact',
+    recipient: contact.phone,
+    audience: 'contact',
+    contactId: contact.contactId,
+    content: {
+      type: 'text',
+      text:
+        `Olá, ${first}! O boleto${from} de ${formatBrl(boleto.amountCents)} (${about(boleto)}) foi cancelado ` +
+        'e não deve mais ser pago. Qualquer dúvida, fale com a empresa.',
+    },
+    correlationId: boleto.id,
+    boletoId: boleto.id,
+  };
+}

@@ -1,0 +1,262 @@
+import {
+  applyPayment,
+  type Boleto,
+  type BoletoChange,
+  type BoletoProviderRef,
+  type ChangeContext,
+  cancelBoleto,
+  registerBoleto,
+  remainingCents,
+  splitPaymentAmount,
+} from '../../domain/boleto';
+import type { BoletoStatus } from '../../domain/boleto-status';
+import { type CalendarDate, saoPauloDateOf } from '../../domain/calendar-date';
+import { DomainError } from '../../domain/domain-error';
+import { NO_LATE_CHARGES } from '../../domain/interest-policy';
+import { type NewOutboxMessage, newOutboxMessage } from '../../domain/outbox-message';
+import type { ProviderBoleto, ProviderBoletoStatus } from '../ports/billing-provider';
+import type { TransactionContext } from '../ports/unit-of-work';
+import { followUpSettingsOf } from '../reminders/tenant-follow-up-settings';
+import { derivedId, ledgerEntryIdOf, paymentIdOf, providerPaymentKeyOf } from './follow-up-ids';
+import type { PaymentDependencies } from './payment-dependencies';
+import {
+  closedByProviderNotice,
+  type PaymentFacts,
+  paymentOnCancelledBoletoNotice,
+  paymentReceivedNotice,
+} from './payment-notices-pt-br';
+
+/**
+ * One decision and one transaction: bring our boleto in line with what the provider's API says (never what a
+ * webhook claims). A payment writes the boleto change (conditional on its version), its audit events, the
+ * Payment and its guard, the ledger income entry and the owners' notices together; a write-off writes the
+ * cancellation and the owners' notices. Every id is derived from the provider's identity of the fact, so a
+ * concurrent or replayed call fails its conditions and, re-reading, finds the work done.
+ */
+
+export type SettlementOutcome =
+  | 'paid'
+  | 'partially_paid'
+  | 'cancelled'
+  /** This provider payment is on the boleto already (a duplicate or late webhook). */
+  | 'already_applied'
+  /** Nothing to change (still pending, already cancelled, or not yet ours to register). */
+  | 'unchanged'
+  /** No boleto of ours carries this provider id (yet). */
+  | 'unknown_boleto'
+  /** Money for a boleto cancelled here: recorded (payment + ledger), boleto left cancelled, owners told. */
+  | 'payment_on_cancelled_boleto'
+  /** The provider says cancelled/expired/failed for a boleto we have as paid: left paid, logged for a person. */
+  | 'conflict';
+
+export interface SettlementResult {
+  outcome: SettlementOutcome;
+  boletoId?: string;
+  /** The boleto's status after the call. */
+  status?: BoletoStatus;
+  providerStatus?: ProviderBoletoStatus;
+}
+
+const CLOSED_STATUSES = new Set<ProviderBoletoStatus>(['cancelled', 'expired', 'failed']);
+
+export async function recordProviderStatus(
+  deps: PaymentDependencies,
+  boleto: Boleto,
+  remote: ProviderBoleto,
+): Promise<SettlementResult> {
+  const base = { boletoId: boleto.id, providerStatus: remote.status };
+  if (remote.status === 'paid') return { ...base, ...(await recordPayment(deps, boleto, remote)) };
+  if (CLOSED_STATUSES.has(remote.status)) {
+    return { ...base, ...(await recordWriteOff(deps, boleto, remote.status as 'cancelled')) };
+  }
+  return { ...base, outcome: 'unchanged', status: boleto.status };
+}
+
+function contextOf(deps: PaymentDependencies): ChangeContext {
+  return { actor: { kind: 'provider', id: deps.providerName }, at: deps.clock.now().toISOString() };
+}
+
+async function recordPayment(
+  deps: PaymentDependencies,
+  boleto: Boleto,
+  remote: ProviderBoleto,
+): Promise<Omit<SettlementResult, 'boletoId' | 'providerStatus'>> {
+  const providerPaymentKey = providerPaymentKeyOf(remote.providerId);
+  const paymentId = paymentIdOf(deps.providerName, providerPaymentKey);
+  if (boleto.paymentIds.includes(paymentId)) return { outcome: 'already_applied', status: boleto.status };
+  if (boleto.status === 'paid') {
+    deps.logger.warn('provider reports a payment for a boleto already paid by another payment', {
+      boletoId: boleto.id,
+    });
+    return { outcome: 'unchanged', status: boleto.status };
+  }
+  const now = deps.clock.now();
+  const ctx = contextOf(deps);
+  const paidOn: CalendarDate = saoPauloDateOf(remote.paidAt ? new Date(remote.paidAt) : now);
+  const amountCents = remote.paidAmountCents ?? remote.amountCents;
+  const [contact, profile] = await Promise.all([
+    deps.contacts.get(boleto.tenantId, boleto.contactId),
+    deps.tenants.getProfile(boleto.tenantId),
+  ]);
+  const contactName = contact?.name ?? 'O contato';
+  const settings = followUpSettingsOf(profile, deps.logger);
+
+  let current = boleto;
+  const events: BoletoChange['events'] = [];
+  if (current.status === 'requested') {
+    const registered = registerBoleto(current, providerRefOf(remote), ctx);
+    current = registered.boleto;
+    events.push(...registered.events);
+  }
+  const cancelled = current.status === 'cancelled';
+  if (cancelled) {
+    const recorded = await deps.payments.listByBoleto(boleto.tenantId, boleto.id);
+    if (recorded.some((payment) => payment.paymentId === paymentId)) {
+      return { outcome: 'already_applied', status: boleto.status };
+    }
+  }
+  const { chargesCents, overpaid } = cancelled
+    ? { chargesCents: 0, overpaid: false }
+    : splitOrFlag(current, amountCents, paidOn, profile?.interestPolicy ?? NO_LATE_CHARGES, settings);
+  let after = current;
+  if (!cancelled) {
+    const applied = applyPayment(current, { paymentId, amountCents, chargesCents, paidOn }, ctx);
+    after = applied.boleto;
+    events.push(...applied.events);
+  }
+  const facts: PaymentFacts = {
+    contactName,
+    boleto,
+    paidCents: amountCents,
+    chargesCents,
+    remainingCents: cancelled ? 0 : remainingCents(after),
+    paidOn,
+    overpaid,
+  };
+  const owners = await ownerPhonesOf(deps, boleto.tenantId);
+  await deps.unitOfWork.run(async (tx) => {
+    if (events.length > 0) await deps.boletos.update({ boleto: after, events }, boleto.version, tx);
+    await deps.payments.record(
+      {
+        tenantId: boleto.tenantId,
+        paymentId,
+        boletoId: boleto.id,
+        contactId: boleto.contactId,
+        amountCents,
+        paidOn,
+        provider: deps.providerName,
+        providerPaymentKey,
+        recordedAt: now.toISOString(),
+      },
+      tx,
+    );
+    await deps.ledger.add(
+      {
+        tenantId: boleto.tenantId,
+        entryId: ledgerEntryIdOf(paymentId),
+        kind: 'income',
+        date: paidOn,
+        amountCents,
+        category: 'boletos',
+        description: `Boleto de ${contactName}${boleto.description ? `: ${boleto.description}` : ''}`,
+        boletoId: boleto.id,
+        paymentId,
+        createdAt: now.toISOString(),
+      },
+      tx,
+    );
+    for (const owner of owners) {
+      const notice = cancelled
+        ? paymentOnCancelledBoletoNotice(owner, facts)
+        : paymentReceivedNotice(owner, facts);
+      await stage(deps, tx, boleto.tenantId, derivedId('payment-notice', paymentId, owner), notice);
+    }
+  });
+  if (cancelled) {
+    deps.logger.warn('payment recorded for a cancelled boleto; a person must look at it', {
+      boletoId: boleto.id,
+    });
+    return { outcome: 'payment_on_cancelled_boleto', status: 'cancelled' };
+  }
+  return { outcome: after.status === 'paid' ? 'paid' : 'partially_paid', status: after.status };
+}
+
+async function recordWriteOff(
+  deps: PaymentDependencies,
+  boleto: Boleto,
+  status: 'cancelled' | 'expired' | 'failed',
+): Promise<Omit<SettlementResult, 'boletoId' | 'providerStatus'>> {
+  if (boleto.status === 'cancelled') return { outcome: 'unchanged', status: boleto.status };
+  if (boleto.status === 'paid') {
+    deps.logger.warn('provider reports a paid boleto as closed; keeping it paid', {
+      boletoId: boleto.id,
+      status,
+    });
+    return { outcome: 'conflict', status: boleto.status };
+  }
+  const change = cancelBoleto(boleto, `provider_${status}`, contextOf(deps));
+  const contact = await deps.contacts.get(boleto.tenantId, boleto.contactId);
+  const owners = await ownerPhonesOf(deps, boleto.tenantId);
+  await deps.unitOfWork.run(async (tx) => {
+    await deps.boletos.update(change, boleto.version, tx);
+    for (const owner of owners) {
+      const notice = closedByProviderNotice(owner, contact?.name ?? 'um contato', boleto, status);
+      await stage(deps, tx, boleto.tenantId, derivedId('closed-notice', boleto.id, status, owner), notice);
+    }
+  });
+  return { outcome: 'cancelled', status: change.boleto.status };
+}
+
+/** The provider's total split into principal and charges; an excess beyond the allowed charges is kept as charges and flagged. */
+function splitOrFlag(
+  boleto: Boleto,
+  amountCents: number,
+  paidOn: CalendarDate,
+  policy: Parameters<typeof splitPaymentAmount>[3],
+  settings: ReturnType<typeof followUpSettingsOf>,
+): { chargesCents: number; overpaid: boolean } {
+  try {
+    return {
+      chargesCents: splitPaymentAmount(boleto, amountCents, paidOn, policy, settings.extraHolidays)
+        .chargesCents,
+      overpaid: false,
+    };
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'payment_exceeds_remaining') throw error;
+    return { chargesCents: amountCents - remainingCents(boleto), overpaid: true };
+  }
+}
+
+function providerRefOf(remote: ProviderBoleto): BoletoProviderRef {
+  if (!remote.digitableLine || !remote.barcode) {
+    throw new DomainError(
+      'provider_boleto_incomplete',
+      `provider boleto ${remote.providerId} has no digitable line`,
+    );
+  }
+  return {
+    providerId: remote.providerId,
+    digitableLine: remote.digitableLine,
+    barcode: remote.barcode,
+    ...(remote.pdfUrl ? { pdfUrl: remote.pdfUrl } : {}),
+    ...(remote.pixEmv ? { pixEmv: remote.pixEmv } : {}),
+  };
+}
+
+export async function ownerPhonesOf(
+  deps: Pick<PaymentDependencies, 'users'>,
+  tenantId: string,
+): Promise<string[]> {
+  const users = await deps.users.list(tenantId);
+  return users.filter((user) => user.role === 'owner').map((user) => user.phone);
+}
+
+export async function stage(
+  deps: Pick<PaymentDependencies, 'outbox' | 'clock'>,
+  tx: TransactionContext,
+  tenantId: string,
+  id: string,
+  message: NewOutboxMessage,
+): Promise<void> {
+  await deps.outbox.add(newOutboxMessage(message, { id, tenantId, now: deps.clock.now() }), tx);
+}

@@ -1,0 +1,10 @@
+import type { ReminderSettingsInput } from '../../domain/reminder-cadence';
+import type { PaymentDependencies } from '../payments/payment-dependencies';
+import type { ReminderTurnLog } from './reminder-turn-log';
+
+/** The reminder step needs the payment use case's ports (it heals a missed payment before reminding). */
+export interface ReminderDependencies extends PaymentDependencies {
+  reminderLog: ReminderTurnLog;
+  /** The stack's default reminder settings (from the tenant's config file); the profile may override them. */
+  defaults?: ReminderSettingsInput;
+}
