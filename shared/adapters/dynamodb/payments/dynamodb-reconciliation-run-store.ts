@@ -1,0 +1,56 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { IRIS_TABLE } from '../../../../infra/table/table-design';
+import type {
+  ReconciliationRun,
+  ReconciliationRunStore,
+} from '../../../application/reconciliation/reconciliation-run-store';
+import { ENTITY_ATTRIBUTE, primaryKey, withoutKeys } from '../keys/entity-keys';
+import { attr, key } from '../keys/key-template';
+import { TableAccess } from '../table-access';
+
+/**
+ * A reconciliation run's summary: one partition per tenant (`T#<t>#RECONCILIATION`), sorted by start instant
+ * (`RUN#<startedAt>#<runId>`), so "the latest runs" is one Query. Kept 400 days (TTL).
+ */
+export const ReconciliationRunEntity = {
+  name: 'ReconciliationRun',
+  primary: primaryKey(
+    key('T', attr('tenantId'), 'RECONCILIATION'),
+    key('RUN', attr('startedAt'), attr('runId')),
+  ),
+} as const;
+
+const TTL_SECONDS = 400 * 86_400;
+
+export class DynamoDbReconciliationRunStore implements ReconciliationRunStore {
+  private readonly table: TableAccess;
+
+  constructor(tableName: string, client?: DynamoDBDocumentClient) {
+    this.table = new TableAccess(tableName, client);
+  }
+
+  async record(run: ReconciliationRun): Promise<void> {
+    await this.table.write(undefined, (builder) =>
+      builder.put(
+        {
+          ...ReconciliationRunEntity.primary.key(run),
+          [ENTITY_ATTRIBUTE]: ReconciliationRunEntity.name,
+          ...run,
+          [IRIS_TABLE.timeToLiveAttribute]: Math.floor(Date.parse(run.finishedAt) / 1000) + TTL_SECONDS,
+        },
+        { condition: { expression: 'attribute_not_exists(pk)' } },
+      ),
+    );
+  }
+
+  async listRecent(tenantId: string, limit: number): Promise<ReconciliationRun[]> {
+    const { pk, sk } = ReconciliationRunEntity.primary;
+    const items = await this.table.query({
+      partition: pk.build({ tenantId }),
+      sortKeyBeginsWith: sk.prefix({}),
+      newestFirst: true,
+      limit,
+    });
+    return items.map((item) => withoutKeys(item) as unknown as ReconciliationRun);
+  }
+}
