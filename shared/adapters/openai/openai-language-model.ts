@@ -16,9 +16,9 @@ import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
 
 /** The part of a logger this adapter needs; Powertools' Logger satisfies it. */
 export interface LanguageModelLogger {
-  info(message: string, ...extra: object[]): void;
-  warn(message: string, ...extra: object[]): void;
-  error(message: string, ...extra: object[]): void;
+  info(message: string, ...extra: Record<string, unknown>[]): void;
+  warn(message: string, ...extra: Record<string, unknown>[]): void;
+  error(message: string, ...extra: Record<string, unknown>[]): void;
 }
 
 export interface OpenAiLanguageModelOptions {

@@ -1,0 +1,89 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
+import { OpenAiLanguageModel } from '../../shared/adapters/openai/openai-language-model';
+import { PaytimeBillingProvider } from '../../shared/adapters/paytime/paytime-billing-provider';
+import { StepFunctionsWorkflows } from '../../shared/adapters/step-functions/step-functions-workflows';
+import { systemClock } from '../../shared/adapters/system/system-clock';
+import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
+import {
+  OpenAiTranscriber,
+  unavailableTranscriber,
+} from '../../shared/adapters/transcription/openai-transcriber';
+import { WhatsAppCloudApiSender } from '../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
+import { boletoQueries } from '../../shared/application/conversation/boleto-queries';
+import { ownerCommands } from '../../shared/application/conversation/owner-commands';
+import type { LanguageModel } from '../../shared/application/ports/language-model';
+import { planFirstReminder } from '../../shared/application/reminders/plan-first-reminder';
+import {
+  conversationConfig,
+  conversationSecrets,
+  conversationSettings,
+} from '../../shared/config/conversation-config';
+import { DeterministicLanguageModel } from '../../shared/language/deterministic-language-model';
+import { createLogger } from '../../shared/logging/create-logger';
+import type { ConversationStepsDependencies } from './create-handler';
+
+/**
+ * Wires the conversation's ports to their adapters, once per container. Without an OpenAI key the
+ * deterministic pt-BR parser understands the owner and voice notes get a "please write" answer.
+ */
+export async function composeConversationSteps(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ConversationStepsDependencies> {
+  const config = conversationConfig(env);
+  const secrets = await conversationSecrets(env);
+  const logger = createLogger('conversation-steps');
+  const repositories = createTableRepositories(config.TABLE_NAME);
+  const clock = systemClock;
+  const billing = new PaytimeBillingProvider({ baseUrl: config.PAYTIME_BASE_URL, ...secrets.paytime, clock });
+  const workflows = new StepFunctionsWorkflows({
+    conversationStateMachineArn: config.CONVERSATION_STATE_MACHINE_ARN,
+    reminderLoopStateMachineArn: config.REMINDER_STATE_MACHINE_ARN,
+    client: new SFNClient({}),
+  });
+  const deterministic = new DeterministicLanguageModel();
+  const language: LanguageModel = secrets.openAiApiKey
+    ? new OpenAiLanguageModel({
+        apiKey: secrets.openAiApiKey,
+        baseURL: config.OPENAI_BASE_URL,
+        model: config.OPENAI_MODEL,
+        timeoutMs: 8_000,
+        fallback: deterministic,
+        logger,
+      })
+    : deterministic;
+  const media = new WhatsAppCloudApiSender({
+    phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
+    accessToken: secrets.whatsAppAccessToken,
+    baseUrl: config.WHATSAPP_GRAPH_BASE_URL,
+  });
+  const transcriber = secrets.openAiApiKey
+    ? new OpenAiTranscriber({ apiKey: secrets.openAiApiKey, baseURL: config.OPENAI_BASE_URL, media })
+    : unavailableTranscriber;
+  const payments = { ...repositories, billing, workflows, clock, logger, providerName: 'paytime' };
+  return {
+    ...repositories,
+    language,
+    transcriber,
+    billing,
+    workflows,
+    clock,
+    ids: new TimeOrderedIdGenerator(clock),
+    logger,
+    settings: conversationSettings(config),
+    reminders: {
+      async firstReminderAt({ tenantId, boleto }) {
+        const plan = planFirstReminder({
+          tenantId,
+          boletoId: boleto.id,
+          dueDate: boleto.dueDate,
+          now: clock.now(),
+          profile: await repositories.tenants.getProfile(tenantId),
+          logger,
+        });
+        return plan?.nextReminderAt;
+      },
+    },
+    commands: ownerCommands({ ledger: repositories.ledger, clock, boletos: boletoQueries(payments) }),
+  };
+}
