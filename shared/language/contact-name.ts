@@ -40,7 +40,7 @@ const PERSON_VERBS = new Set([
 function couldBeName(token: Token | undefined): token is Token {
   if (!isWord(token)) return false;
   const folded = token.fold;
-  if (folded.length < 2 && !token.capitalised) return false;
+  if (folded.length < 2) return false;
   return !NOT_A_NAME.has(folded) && !HONORIFICS.has(folded) && !isNumberWord(folded) && !/\d/.test(folded);
 }
 

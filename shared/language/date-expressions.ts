@@ -80,6 +80,11 @@ class Cursor {
     return token && (token.kind === 'word' || token.kind === 'number') ? token.fold : (token?.raw ?? '');
   }
 
+  /** A "10/12", "10/12/2026", "10-12-2026" token. */
+  isWrittenDate(index: number): boolean {
+    return this.tokens[index]?.kind === 'slash_date';
+  }
+
   /** "1º", "1o", "1°" right after a day number. */
   isOrdinalMark(index: number): boolean {
     const token = this.tokens[index];
@@ -225,13 +230,16 @@ function dayAndMonth(cursor: Cursor, start: number, day: { value: number; end: n
 
 const dayWord: Matcher = (cursor, index) => {
   if (cursor.fold(index) !== 'dia') return null;
+  const written = slashDate(cursor, index + 1);
+  if (written) return { ...written, start: index };
   const day = cursor.integer(index + 1);
   return day ? dayAndMonth(cursor, index, day) : null;
 };
 
-const slashDate: Matcher = (cursor, index) => {
+function slashDate(cursor: Cursor, index: number): DateMatch | null {
+  if (!cursor.isWrittenDate(index)) return null;
   const text = cursor.fold(index);
-  const match = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(text);
+  const match = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(text);
   if (!match) return null;
   const [day, month] = [Number(match[1]), Number(match[2])];
   const yearText = match[3];
@@ -239,7 +247,7 @@ const slashDate: Matcher = (cursor, index) => {
   if (month < 1 || month > 12 || day < 1 || day > 31)
     return { expression: { kind: 'invalid' }, start: index, end: index + 1 };
   return { expression: { kind: 'day_month', day, month, year }, start: index, end: index + 1 };
-};
+}
 
 const dayOfNamedMonth: Matcher = (cursor, index) => {
   const day = cursor.integer(index);

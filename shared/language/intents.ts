@@ -18,7 +18,7 @@ const CONFIRM_WORDS = new Set(
   `sim s ss sss simm simmm yes yep isso mesmo ai exato exatamente certo certinho correto confirmo confirma confirmado
    confirmar pode mandar manda envia enviar pode gerar gera gere emitir emite criar cria ser seguir segue prosseguir
    ok okay okk oks blz beleza fechado fechou perfeito claro com certeza positivo bora vamos vai la ta to esta tudo
-   uhum aham show top otimo demais massa e pode crer senhor por favor pfv pf obrigado obrigada obg vlw valeu bom
+   uhum aham show top otimo demais massa e pode crer que ver senhor por favor pfv pf obrigado obrigada obg vlw valeu bom
    boa`.split(/\s+/),
 );
 const CONFIRM_STRONG = new Set(
@@ -41,7 +41,7 @@ const BARE_CANCEL_WORDS = new Set(
 );
 
 const CANCEL_VERB =
-  /\b(cancel\w*|desist\w*|esquec\w*|anul\w*|exclu\w*|apag\w*|delet\w*|remov\w*|suspend\w*|estorn\w*)\b/;
+  /\b(cancel\w*|desist\w*|esquec\w*|desfa[zc]\w*|anul\w*|exclu\w*|apag\w*|delet\w*|remov\w*|suspend\w*|estorn\w*)\b/;
 const CANCEL_OBJECT = /\b(boletos?|cobrancas?|boletinho)\b/;
 const STOP_CHARGING = /\b(nao|para de|parar de|pare de) (precisa |vai |quero |mais )*cobr(a|ar|e)\b/;
 
@@ -54,6 +54,7 @@ const LIST = [
   /\b(lista|listar|liste|relacao|mostra|mostrar|ver)\b.*\b(boletos|cobrancas|devedores|pendencias)\b/,
   /\b(devedores|inadimplent\w*|recebiveis|pendencias|caloteiros?)\b/,
   /\bquanto (me )?devem\b/,
+  /\b(clientes|pessoas|contatos|alguem|algum cliente)\b.*\b(devendo|deve|devem|atrasad\w*|em atraso|pagaram|pendente)\b/,
   /\bmeus boletos\b/,
 ];
 
@@ -78,6 +79,9 @@ const STATUS = [
 /** Needs a named person: "quanto o João me deve?", "o João tá devendo?", "a Maria está em dia?". */
 const STATUS_OF_PERSON = /\b(me deve|deve|devendo|em dia|atrasad[oa]|em atraso)\b/;
 
+/** "o pagamento do Lucas caiu?": a question about money arriving, with no amount, asks for a status. */
+const ARRIVED = /\b(caiu|cairam|entrou|entraram|chegou)\b/;
+
 const CREATE_STRONG = /\b(cobra|cobrar|cobre|cobro|cobrando|cobrem|cobrasse)\b/;
 const CREATE_WEAK = /\b(boletos?|boletinho|cobrancas?)\b/;
 const OWES = /\bme deve\b/;
@@ -89,16 +93,21 @@ const INCOME = [
   /\b(anota|anotar|registra|registrar|lanca|lancar|coloca|bota)\b.*\b(entrada|receita|recebimento|venda)\b/,
 ];
 const EXPENSE = [
-  /\b(gastei|gastamos|paguei|pagamos|comprei|compramos|saiu|sairam|torrei|abasteci|investi|desembolsei|debitou|debitaram)\b/,
+  /\b(gastei|gastamos|paguei|pagamos|comprei|compramos|saiu|sairam|torrei|abasteci|investi|desembolsei|debitou|debitaram|almocei|jantei|lanchei)\b/,
   /\b(gasto|gastos|despesa|despesas|saida|compra) (de|do|da|com|no|na)\b/,
   /\b(anota|anotar|registra|registrar|lanca|lancar|coloca|bota)\b.*\b(gasto|despesa|saida|compra)\b/,
   /\b(tenho que|preciso|vou) pagar\b/,
   /\bconta de (luz|agua|gas|internet|telefone|celular)\b/,
 ];
 
+/** "despesa: 250 com fornecedor", "venda 80 reais": a ledger noun next to an amount. */
+const EXPENSE_NOUN = /\b(despesa|gasto|saida|compra|conta)\b/;
+const INCOME_NOUN = /\b(receita|entrada|recebimento|venda|vendas)\b/;
+
 const HELP = [
   /\b(ajuda|help|menu|socorro|comandos|tutorial|instrucoes|como funciona|como (te )?(uso|usar|utilizar|usa))\b/,
   /\bo que (voce|vc|tu|a iris) (faz|fazer|sabe|consegue|pode)\b/,
+  /\bcomo (voce|vc|a iris|isso|isto) (funciona|trabalha)\b/,
   /\bo que (eu )?(posso|da pra|consigo|devo) (fazer|pedir|mandar)\b/,
   /\bquais (sao )?(as )?(opcoes|funcoes|funcionalidades)\b/,
   /\b(pra|para) que (voce|vc) serve\b/,
@@ -159,9 +168,12 @@ function contentIntent(text: string, words: string[], signals: IntentSignals): I
   if (CREATE_STRONG.test(text)) return 'create_boleto';
   if (OWES.test(text) && signals.hasAmount && !question) return 'create_boleto';
   if (STATUS_OF_PERSON.test(text) && signals.hasContact) return 'check_status';
+  if (question && !signals.hasAmount && ARRIVED.test(text)) return 'check_status';
   if (any(INCOME, text)) return 'record_income';
   if (any(EXPENSE, text)) return 'record_expense';
   if (CREATE_WEAK.test(text)) return 'create_boleto';
+  if (signals.hasAmount && EXPENSE_NOUN.test(text)) return 'record_expense';
+  if (signals.hasAmount && INCOME_NOUN.test(text)) return 'record_income';
   return null;
 }
 

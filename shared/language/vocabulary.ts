@@ -17,7 +17,7 @@ export const PERSON_CUES = words('do da dos das de pro pra pros pras para p ao a
 
 /** Stripped before a name and never part of it: "seu Antônio", "dona Cida", "sr. Paulo", "cliente Paulo". */
 export const HONORIFICS = words(
-  'seu sr sra srta senhor senhora sinhor dona dom dr dra doutor doutora prof professor professora cliente tia tio',
+  'seu sr sra srta d senhor senhora sinhor dona dom dr dra doutor doutora prof professor professora cliente tia tio',
 );
 
 /** Lowercase words allowed inside a name when the name itself is capitalised: "Maria da Silva". */
