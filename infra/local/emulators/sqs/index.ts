@@ -1,4 +1,4 @@
-export { LocalSqs, type LocalSqsOptions, type ReceiveOptions } from './local-sqs';
+export { LocalSqs, type LocalSqsOptions, type ReceiveOptions, type SqsBusinessClock } from './local-sqs';
 export type { MessageAttributeValue } from './message-md5';
 export type { QueueMessage, SendMessageInput, SendMessageResult } from './queue-message';
 export {

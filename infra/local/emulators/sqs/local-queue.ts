@@ -27,6 +27,11 @@ export interface QueueClock {
   now: () => number;
   /** Multiplies every queue duration (1 = as configured; 0.01 turns a 30 s visibility timeout into 300 ms). */
   timeScale: number;
+  /**
+   * Told every instant at which a message becomes visible again (delays, visibility timeouts), so a clock that
+   * can jump (the local cloud's virtual clock) wakes the queue there; calls `wake` once that instant has come.
+   */
+  wakeAt?: (instant: number, wake: () => void) => void;
 }
 
 const DEDUPLICATION_WINDOW_MS = 5 * 60_000;
@@ -81,6 +86,7 @@ export class LocalQueue {
       deadLetterSourceArn: undefined,
     };
     this.messages.push(message);
+    this.scheduleWake(message.visibleAt, now);
     const result: SendMessageResult = {
       messageId: message.messageId,
       md5OfBody: message.md5OfBody,
@@ -110,6 +116,7 @@ export class LocalQueue {
       message.receiveCount += 1;
       message.firstReceivedAt ??= now;
       message.visibleAt = now + this.scaled(visibilityTimeoutSeconds);
+      this.scheduleWake(message.visibleAt, now);
       message.receiptHandle = randomBytes(48).toString('base64url');
       this.receipts.set(message.receiptHandle, message);
       received.push(snapshot(message));
@@ -147,6 +154,7 @@ export class LocalQueue {
       );
     }
     message.visibleAt = now + this.scaled(visibilityTimeoutSeconds);
+    this.scheduleWake(message.visibleAt, now);
     this.changed();
   }
 
@@ -193,7 +201,12 @@ export class LocalQueue {
     };
   }
 
-  /** When the next invisible message becomes visible (real ms), if any. */
+  /** The queue's now (ms since the epoch): real time, or the clock the queue was given. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** When the next invisible message becomes visible (ms on the queue's clock), if any. */
   nextVisibleAt(): number | undefined {
     const now = this.clock.now();
     let next: number | undefined;
@@ -248,6 +261,10 @@ export class LocalQueue {
 
   private scaled(seconds: number): number {
     return Math.round(seconds * 1000 * this.clock.timeScale);
+  }
+
+  private scheduleWake(visibleAt: number, now: number): void {
+    if (visibleAt > now) this.clock.wakeAt?.(visibleAt, () => this.changed());
   }
 
   private changed(): void {

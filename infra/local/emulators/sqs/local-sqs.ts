@@ -1,13 +1,29 @@
 import { AwsServiceError } from '../aws-service-error';
-import { LocalQueue, type QueueMessage, type SendMessageInput, type SendMessageResult } from './local-queue';
+import {
+  LocalQueue,
+  type QueueClock,
+  type QueueMessage,
+  type SendMessageInput,
+  type SendMessageResult,
+} from './local-queue';
 import { applyQueueAttributes, queueConfig } from './queue-config';
 
 /**
  * A local SQS: named queues (standard and FIFO) with the semantics of LocalQueue, long polling, and queue URLs of
  * the form `http://127.0.0.1:<port>/000000000000/<name>` once the HTTP server has given the endpoint. Visibility
- * timeouts and delays run on real time, scaled by `timeScale` (default 1): SQS timing is about retrying work,
- * not business time, so it does not follow the virtual clock; a local cloud can shrink it (e.g. 0.05).
+ * timeouts and delays run on real time, scaled by `timeScale` (default 1); a test can shrink them (e.g. 0.05).
+ *
+ * Given a `clock` (the local cloud's virtual clock), they run on that clock instead: a consumer that defers a
+ * message with its visibility timeout ("not before the reminder window opens at 09:00") gets it back when the
+ * clock reaches 09:00, also when an advance jumps there, because every such instant is registered with the
+ * clock as a deadline it stops at.
  */
+
+/** A clock that can jump forward: the local cloud's VirtualClock satisfies it. */
+export interface SqsBusinessClock {
+  nowMs(): number;
+  sleepUntil(instant: number, signal?: AbortSignal): Promise<void>;
+}
 
 export interface LocalSqsOptions {
   region?: string;
@@ -16,6 +32,8 @@ export interface LocalSqsOptions {
   timeScale?: number;
   /** Base of queue URLs until the HTTP server sets its own (default `http://127.0.0.1`). */
   endpoint?: string;
+  /** Run visibility timeouts and delays on this clock instead of real time (see above). */
+  clock?: SqsBusinessClock;
 }
 
 export interface ReceiveOptions {
@@ -31,13 +49,47 @@ export class LocalSqs {
   readonly accountId: string;
   private endpoint: string;
   private readonly queues = new Map<string, LocalQueue>();
-  private readonly clock: { now: () => number; timeScale: number };
+  private readonly clock: QueueClock;
+  private readonly wakeUps = new Map<number, Set<() => void>>();
+  private readonly disposed = new AbortController();
 
   constructor(options: LocalSqsOptions = {}) {
     this.region = options.region ?? 'us-east-1';
     this.accountId = options.accountId ?? '000000000000';
     this.endpoint = options.endpoint ?? 'http://127.0.0.1';
-    this.clock = { now: Date.now, timeScale: options.timeScale ?? 1 };
+    const business = options.clock;
+    this.clock = business
+      ? {
+          now: () => business.nowMs(),
+          timeScale: options.timeScale ?? 1,
+          wakeAt: (instant, wake) => this.wakeAt(business, instant, wake),
+        }
+      : { now: Date.now, timeScale: options.timeScale ?? 1 };
+  }
+
+  /** Forgets the deadlines registered with the clock (they would only wake idle queues). */
+  dispose(): void {
+    this.disposed.abort();
+    this.wakeUps.clear();
+  }
+
+  /** One clock deadline per instant, waking every queue that waits for it. */
+  private wakeAt(clock: SqsBusinessClock, instant: number, wake: () => void): void {
+    if (this.disposed.signal.aborted) return;
+    const waiting = this.wakeUps.get(instant);
+    if (waiting) {
+      waiting.add(wake);
+      return;
+    }
+    this.wakeUps.set(instant, new Set([wake]));
+    clock.sleepUntil(instant, this.disposed.signal).then(
+      () => {
+        const wakes = this.wakeUps.get(instant) ?? new Set();
+        this.wakeUps.delete(instant);
+        for (const each of wakes) each();
+      },
+      () => undefined, // disposed
+    );
   }
 
   setEndpoint(endpoint: string): void {
@@ -114,12 +166,14 @@ export class LocalSqs {
       });
     }
     const waitSeconds = options.waitTimeSeconds ?? queue.config.receiveMessageWaitTimeSeconds;
+    // The long-poll wait is real time; when a message becomes visible is the queue's clock.
     const deadline = Date.now() + waitSeconds * 1000;
     for (;;) {
       const received = queue.receive(max, options.visibilityTimeoutSeconds);
       if (received.length > 0 || Date.now() >= deadline || options.signal?.aborted) return received;
-      const wakeAt = Math.min(deadline, queue.nextVisibleAt() ?? deadline);
-      await waitForChange(queue, wakeAt - Date.now(), options.signal);
+      const nextVisible = queue.nextVisibleAt();
+      const untilVisible = nextVisible === undefined ? Number.POSITIVE_INFINITY : nextVisible - queue.now();
+      await waitForChange(queue, Math.min(deadline - Date.now(), untilVisible), options.signal);
     }
   }
 

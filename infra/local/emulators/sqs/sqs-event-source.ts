@@ -145,7 +145,8 @@ export class SqsEventSource {
   private waitForMessages(signal: AbortSignal): Promise<void> {
     const queue = this.queue();
     const wakeAt = queue.nextVisibleAt();
-    return waitForChange(queue, wakeAt === undefined ? 1_000 : wakeAt - Date.now(), signal);
+    // On the queue's clock (which may be virtual); at most a second, so nothing is missed for long.
+    return waitForChange(queue, wakeAt === undefined ? 1_000 : Math.min(wakeAt - queue.now(), 1_000), signal);
   }
 
   private async invoke(messages: QueueMessage[]): Promise<void> {
