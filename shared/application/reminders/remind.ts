@@ -60,7 +60,7 @@ export async function remind(deps: ReminderDependencies, input: RemindInput): Pr
     // Not at the provider yet (the conversation is still creating it): nothing a payer could pay.
     return { ...state(input, input.turn + 1, next), outcome: 'skipped' };
   }
-  if (settings.confirmWithProviderBeforeReminding) {
+  if (settings.confirmWithProviderBeforeReminding && deps.providerAvailable !== false) {
     const settled = await settledAtProvider(deps, boleto);
     if (settled) return stop(input, settled);
   }

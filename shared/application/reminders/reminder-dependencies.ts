@@ -7,4 +7,6 @@ export interface ReminderDependencies extends PaymentDependencies {
   reminderLog: ReminderTurnLog;
   /** The stack's default reminder settings (from the tenant's config file); the profile may override them. */
   defaults?: ReminderSettingsInput;
+  /** False when the function has no access to the provider: reminders then rely on the table alone. */
+  providerAvailable?: boolean;
 }

@@ -1,0 +1,18 @@
+import { processEnv } from '../../shared/config/follow-up-env';
+import { wireFollowUp } from '../../shared/config/follow-up-wiring';
+import { loadReconciliationConfig } from '../../shared/config/reconciliation-config';
+import { createLogger } from '../../shared/logging/create-logger';
+import type { ReconciliationHandlerDependencies } from './create-handler';
+
+/** Built once per container, at cold start. */
+const config = await loadReconciliationConfig(processEnv());
+
+export const logger = createLogger('reconciliation');
+
+const wired = wireFollowUp(config, logger);
+
+export const deps: ReconciliationHandlerDependencies = {
+  reconcile: { ...wired.payments, runs: wired.runs, ids: wired.ids },
+  tenantId: config.tenantId,
+  concurrency: config.concurrency,
+};

@@ -1,0 +1,57 @@
+import * as z from 'zod/mini';
+import { type Env, FollowUpConfigError, parseEnv, readOptionalSlot } from './follow-up-env';
+import { readSecret } from './secret-values';
+
+export interface PaytimeWebhookConfig {
+  tenantId: string;
+  tableName: string;
+  dynamoDbEndpoint?: string;
+  /** Bodies above this are refused with 413 (a billet event is a few KB). */
+  maxBodyBytes: number;
+}
+
+export interface BasicCredential {
+  user: string;
+  password: string;
+}
+
+const schema = z.object({
+  IRIS_TENANT_ID: z.string().check(z.minLength(1)),
+  TABLE_NAME: z.string().check(z.minLength(1)),
+  DYNAMODB_ENDPOINT: z.optional(z.string().check(z.regex(/^https?:\/\/\S+$/))),
+  PAYTIME_WEBHOOK_MAX_BODY_BYTES: z.optional(z.string().check(z.regex(/^\d{3,7}$/))),
+});
+
+/** `functions/paytime-webhook`: parsed once at cold start. */
+export function loadPaytimeWebhookConfig(env: Env): PaytimeWebhookConfig {
+  const parsed = parseEnv(schema, env, 'Paytime webhook configuration');
+  return {
+    tenantId: parsed.IRIS_TENANT_ID,
+    tableName: parsed.TABLE_NAME,
+    ...(parsed.DYNAMODB_ENDPOINT ? { dynamoDbEndpoint: parsed.DYNAMODB_ENDPOINT } : {}),
+    maxBodyBytes: parsed.PAYTIME_WEBHOOK_MAX_BODY_BYTES
+      ? Number(parsed.PAYTIME_WEBHOOK_MAX_BODY_BYTES)
+      : 64 * 1024,
+  };
+}
+
+export function credentialOf(value: string, slot: string): BasicCredential {
+  const at = value.indexOf(':');
+  if (at <= 0 || at === value.length - 1) throw new FollowUpConfigError(`${slot} must be "user:password"`);
+  return { user: value.slice(0, at), password: value.slice(at + 1) };
+}
+
+/**
+ * The accepted Basic credentials, `user:password` each: `PAYTIME_WEBHOOK_CREDENTIALS` and the rotation slot
+ * `PAYTIME_WEBHOOK_CREDENTIALS_SECONDARY` (values locally; `…_PARAMETER` SSM names in the cloud, read through
+ * Powertools' 5-minute cache, so a rotation reaches warm functions; an unused slot holds `none`). A missing
+ * primary credential fails the request (500) rather than leaving an unsigned endpoint open.
+ */
+export async function loadPaytimeWebhookCredentials(env: Env): Promise<BasicCredential[]> {
+  const current = await readSecret('PAYTIME_WEBHOOK_CREDENTIALS', env as NodeJS.ProcessEnv);
+  const secondary = await readOptionalSlot('PAYTIME_WEBHOOK_CREDENTIALS_SECONDARY', env);
+  return [
+    credentialOf(current, 'PAYTIME_WEBHOOK_CREDENTIALS'),
+    ...(secondary ? [credentialOf(secondary, 'PAYTIME_WEBHOOK_CREDENTIALS_SECONDARY')] : []),
+  ];
+}
