@@ -1,0 +1,76 @@
+/**
+ * The environment variable names the stack gives the functions, matching what the handlers' `shared/config/*`
+ * modules parse (the only place that touches `process.env`). `docs/deploy.md` lists which function gets which.
+ * A variable is set together with the permission it needs (`infra/constructs/function-access.ts`).
+ *
+ * Secrets follow `shared/config/secret-values.ts`: the function receives `<NAME>_PARAMETER`, the NAME of an
+ * SSM SecureString parameter, never the value; a rotating secret has a second slot `<NAME>_PREVIOUS_PARAMETER`.
+ */
+export const ENV = {
+  // Every function
+  tenantId: 'IRIS_TENANT_ID',
+  stage: 'IRIS_STAGE',
+  /** JSON `TenantSettingsEnvironment` (infra/config/tenant-settings-environment.ts): the tenant's public defaults. */
+  tenantSettings: 'IRIS_TENANT_SETTINGS',
+  // Storage
+  tableName: 'TABLE_NAME',
+  // Workflows
+  conversationStateMachineArn: 'CONVERSATION_STATE_MACHINE_ARN',
+  reminderStateMachineArn: 'REMINDER_STATE_MACHINE_ARN',
+  // Queues: the relay's targets, and a delivery function's own queue (push back, re-queue).
+  whatsappQueueUrl: 'WHATSAPP_QUEUE_URL',
+  emailQueueUrl: 'EMAIL_QUEUE_URL',
+  deliveryQueueUrl: 'DELIVERY_QUEUE_URL',
+  deliveryMaxReceiveCount: 'DELIVERY_MAX_RECEIVE_COUNT',
+  // WhatsApp
+  whatsappPhoneNumberId: 'WHATSAPP_PHONE_NUMBER_ID',
+  whatsappApiVersion: 'WHATSAPP_API_VERSION',
+  // Paytime
+  paytimeBaseUrl: 'PAYTIME_BASE_URL',
+  // E-mail
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
+  emailFromAddress: 'EMAIL_FROM_ADDRESS',
+  /** Comma-separated. */
+  emailReplyTo: 'EMAIL_REPLY_TO',
+  // Conversation rules from the tenant config
+  usualMaxAmountCents: 'USUAL_MAX_AMOUNT_CENTS',
+  confirmationTimeoutSeconds: 'CONFIRMATION_TIMEOUT_SECONDS',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+/**
+ * Secret names (`shared/config/secret-values.ts` reads `<NAME>` locally, `<NAME>_PARAMETER` in the cloud).
+ * `rotating` secrets also get `<NAME>_PREVIOUS_PARAMETER`: the handler accepts either value.
+ */
+export const SECRETS = {
+  whatsappAppSecret: { name: 'WHATSAPP_APP_SECRET', parameter: 'whatsapp/app-secret', rotating: true },
+  whatsappVerifyToken: { name: 'WHATSAPP_VERIFY_TOKEN', parameter: 'whatsapp/verify-token', rotating: false },
+  whatsappAccessToken: { name: 'WHATSAPP_ACCESS_TOKEN', parameter: 'whatsapp/access-token', rotating: false },
+  paytimeIntegrationKey: {
+    name: 'PAYTIME_INTEGRATION_KEY',
+    parameter: 'paytime/integration-key',
+    rotating: false,
+  },
+  paytimeAuthenticationKey: {
+    name: 'PAYTIME_AUTHENTICATION_KEY',
+    parameter: 'paytime/authentication-key',
+    rotating: false,
+  },
+  paytimeXToken: { name: 'PAYTIME_X_TOKEN', parameter: 'paytime/x-token', rotating: false },
+  /** `user:password` that Paytime's webhook sends as HTTP Basic auth. */
+  paytimeWebhookCredentials: {
+    name: 'PAYTIME_WEBHOOK_CREDENTIALS',
+    parameter: 'paytime/webhook-credentials',
+    rotating: true,
+  },
+  openAiApiKey: { name: 'OPENAI_API_KEY', parameter: 'openai/api-key', rotating: false },
+} as const;
+
+export type SecretId = keyof typeof SECRETS;
+
+/** The SSM parameter suffix of a rotating secret's second slot. */
+export const PREVIOUS_SLOT_SUFFIX = '-previous';
+
+/** Seconds Powertools parameters caches a secret (`POWERTOOLS_PARAMETERS_MAX_AGE`). */
+export const PARAMETERS_MAX_AGE_SECONDS = 300;
