@@ -252,7 +252,7 @@ function slashDate(cursor: Cursor, index: number): DateMatch | null {
 const dayOfNamedMonth: Matcher = (cursor, index) => {
   const day = cursor.integer(index);
   if (!day || day.value < 1 || day.value > 31) return null;
-  const month = monthAfterDay(cursor, day.end);
+  const month = monthAfterDay(cursor, cursor.isOrdinalMark(day.end) ? day.end + 1 : day.end);
   if (!month) return null;
   return {
     expression: { kind: 'day_month', day: day.value, month: month.month, year: month.year },

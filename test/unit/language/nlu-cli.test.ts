@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_EXAMPLES } from './examples';
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+const devLines = readFileSync(path.resolve(repoRoot, '..', 'shared', 'eval', 'nlu-dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '');
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+  elapsedMs: number;
+}
+
+/** Runs `npm run --silent nlu` as a user would, with no OpenAI key, feeding `input` on stdin. */
+function runNlu(input: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('npm', ['run', '--silent', 'nlu'], {
+      cwd: repoRoot,
+      env: { ...process.env, OPENAI_API_KEY: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ stdout, stderr, code, elapsedMs: performance.now() - started }));
+    child.stdin.end(input);
+  });
+}
+
+function outputLines(stdout: string): Array<Record<string, unknown>> {
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('nlu command', () => {
+  it('answers every dev line with its expected result, in order, and nothing else on stdout', async () => {
+    const run = await runNlu(`${devLines.join('\n')}\n`);
+    expect(run.code).toBe(0);
+    const outputs = outputLines(run.stdout);
+    expect(outputs).toHaveLength(devLines.length);
+    devLines.forEach((line, index) => {
+      const { id, expected } = JSON.parse(line) as { id: string; expected: object };
+      expect(outputs[index]).toEqual({ id, ...expected });
+    });
+  });
+
+  it('writes an "unknown" line for a malformed input and keeps going', async () => {
+    const input = [
+      'not json at all',
+      JSON.stringify({ id: 'no-today', text: 'cobra 10 do Zé' }),
+      JSON.stringify({ id: 'bad-today', text: 'oi', today: '2026-02-30' }),
+      '',
+      JSON.stringify({ id: 7, text: 'cobra 10 do Zé amanhã', today: '2026-11-23' }),
+    ].join('\n');
+    const run = await runNlu(input);
+    expect(run.code).toBe(0);
+    const nulls = { intent: 'unknown', amount_cents: null, contact: null, date: null };
+    expect(outputLines(run.stdout)).toEqual([
+      { id: null, ...nulls },
+      { id: 'no-today', ...nulls },
+      { id: 'bad-today', ...nulls },
+      { id: 7, intent: 'create_boleto', amount_cents: 1000, contact: 'Zé', date: '2026-11-24' },
+    ]);
+    expect(run.stderr).toContain('malformed input line');
+  });
+
+  it('handles 1,000 lines in well under a few seconds', async () => {
+    const texts = [
+      ...devLines.map((line) => (JSON.parse(line) as { text: string }).text),
+      ...Object.values(ALL_EXAMPLES).flatMap((examples) => examples.map((example) => example.text)),
+    ];
+    const input = Array.from({ length: 1000 }, (_, index) =>
+      JSON.stringify({ id: `m${index}`, text: texts[index % texts.length], today: '2026-11-23' }),
+    ).join('\n');
+    const run = await runNlu(input);
+    const outputs = outputLines(run.stdout);
+    expect(outputs).toHaveLength(1000);
+    expect(outputs.map((output) => output.id)).toEqual(
+      Array.from({ length: 1000 }, (_, index) => `m${index}`),
+    );
+    // Includes starting npm and tsx (about a second here); the parsing itself takes milliseconds.
+    expect(run.elapsedMs).toBeLessThan(8000);
+  });
+});
