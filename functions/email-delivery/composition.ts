@@ -1,9 +1,11 @@
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
 import { createOutboxPersistence } from '../../shared/adapters/dynamodb/outbox/outbox-persistence';
 import { createSesClient } from '../../shared/adapters/ses/create-ses-client';
 import { SesEmailSender } from '../../shared/adapters/ses/ses-email-sender';
 import { createSqsClient } from '../../shared/adapters/sqs/create-sqs-client';
+import { countDeliveryOutcome } from '../../shared/adapters/sqs/delivery-metrics';
 import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
 import { SqsDeliveryQueueControl } from '../../shared/adapters/sqs/sqs-outbox-queue';
 import { systemClock } from '../../shared/adapters/system/system-clock';
@@ -16,6 +18,9 @@ import type { EmailDeliveryDeps } from './create-handler';
 const config = loadEmailDeliveryConfig(processEnv());
 
 export const logger = createLogger('email-delivery');
+
+/** Namespace and service from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME (set by the stack). */
+export const metrics = new Metrics();
 
 const documentClient = createDocumentClient(
   new DynamoDBClient(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
@@ -43,4 +48,5 @@ export const deps: EmailDeliveryDeps = {
     maxReceiveCount: DELIVERY_QUEUE_SETTINGS.maxReceiveCount,
   },
   logger,
+  onOutcome: countDeliveryOutcome(metrics),
 };

@@ -5,6 +5,7 @@ import {
 } from '../../shared/adapters/sqs/delivery-batch-handler';
 import {
   DeliverOutboxMessage,
+  type DeliveryOutcome,
   type DeliverySettings,
 } from '../../shared/application/outbox/deliver-outbox-message';
 import {
@@ -28,6 +29,7 @@ export interface EmailDeliveryDeps {
   email: EmailDispatchSettings;
   queueSettings: DeliveryQueueSettings;
   logger?: OutboxLogger;
+  onOutcome?: (outcome: DeliveryOutcome) => void;
 }
 
 /** The raw e-mail delivery handler (SQS batch in, partial batch response out). */
@@ -47,5 +49,6 @@ export function createEmailDeliveryHandler(deps: EmailDeliveryDeps): DeliveryBat
     clock: deps.clock,
     settings: deps.queueSettings,
     ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
   });
 }

@@ -1,7 +1,9 @@
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
 import { createOutboxPersistence } from '../../shared/adapters/dynamodb/outbox/outbox-persistence';
 import { createSqsClient } from '../../shared/adapters/sqs/create-sqs-client';
+import { countDeliveryOutcome } from '../../shared/adapters/sqs/delivery-metrics';
 import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
 import { SqsDeliveryQueueControl } from '../../shared/adapters/sqs/sqs-outbox-queue';
 import { systemClock } from '../../shared/adapters/system/system-clock';
@@ -20,6 +22,9 @@ const config = loadWhatsAppDeliveryConfig(processEnv());
 const accessToken = await loadWhatsAppAccessToken(processEnv());
 
 export const logger = createLogger('whatsapp-delivery');
+
+/** Namespace and service from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME (set by the stack). */
+export const metrics = new Metrics();
 
 const documentClient = createDocumentClient(
   new DynamoDBClient(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
@@ -46,4 +51,5 @@ export const deps: WhatsAppDeliveryDeps = {
     maxReceiveCount: DELIVERY_QUEUE_SETTINGS.maxReceiveCount,
   },
   logger,
+  onOutcome: countDeliveryOutcome(metrics),
 };

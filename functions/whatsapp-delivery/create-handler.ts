@@ -5,6 +5,7 @@ import {
 } from '../../shared/adapters/sqs/delivery-batch-handler';
 import {
   DeliverOutboxMessage,
+  type DeliveryOutcome,
   type DeliverySettings,
 } from '../../shared/application/outbox/deliver-outbox-message';
 import type { OutboxLogger } from '../../shared/application/outbox/outbox-logger';
@@ -28,6 +29,7 @@ export interface WhatsAppDeliveryDeps {
   dispatch: WhatsAppDispatchSettings;
   queueSettings: DeliveryQueueSettings;
   logger?: OutboxLogger;
+  onOutcome?: (outcome: DeliveryOutcome) => void;
 }
 
 /** The raw WhatsApp delivery handler (SQS batch in, partial batch response out). */
@@ -48,5 +50,6 @@ export function createWhatsAppDeliveryHandler(deps: WhatsAppDeliveryDeps): Deliv
     clock: deps.clock,
     settings: deps.queueSettings,
     ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
   });
 }

@@ -5,6 +5,7 @@ import {
   SqsFifoPartialProcessorAsync,
 } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { DeliveryOutcome } from '../../application/outbox/deliver-outbox-message';
 import type { OutboxLogger } from '../../application/outbox/outbox-logger';
 import {
   DeliveryPostponedError,
@@ -19,6 +20,8 @@ export interface DeliveryBatchHandlerDeps extends ProcessQueuedDeliveryDeps {
   /** Rejects pointers of another channel that reached this queue by mistake. */
   channel: 'whatsapp' | 'email';
   logger?: OutboxLogger;
+  /** Told every settled outcome (the composition counts `sent` and `failed` as business metrics). */
+  onOutcome?: (outcome: DeliveryOutcome) => void;
 }
 
 /**
@@ -43,6 +46,7 @@ export function createDeliveryBatchHandler(deps: DeliveryBatchHandlerDeps): Deli
         receiveCount: Number.isFinite(receiveCount) && receiveCount >= 1 ? receiveCount : 1,
       });
       deps.logger?.info('outbox delivery processed', { outboxId: message.outboxId, outcome: outcome.kind });
+      deps.onOutcome?.(outcome);
     } catch (error) {
       if (error instanceof DeliveryPostponedError) {
         deps.logger?.info('outbox delivery postponed', {
