@@ -5,16 +5,18 @@ import { fold, tokenise } from '../../language/tokenise';
 
 /**
  * A model's answer must come from the message: the amount must be one the message writes (in any form the
- * parser reads: digits, words, "mil", "conto"), every word of the contact must appear in it, and a date needs
- * something date-like in the text. An answer that fails is treated like invalid output: the adapter falls back
- * to the deterministic parser rather than pass on a value nobody wrote.
+ * parser reads: digits, words, "mil", "conto"), every word of the contact must appear in it, and a date needs a
+ * date expression or a date word in the text. An answer that fails is treated like invalid output: the adapter
+ * falls back to the deterministic parser rather than pass on a value nobody wrote.
  */
 
 export type GroundingProblem = 'ungrounded_amount' | 'ungrounded_contact' | 'ungrounded_date';
 
 const NO_BLOCK: ReadonlySet<number> = new Set();
+
+/** Words that make a date plausible even where the parser found none ("no dia do pagamento", "mês que vem"). */
 const DATE_HINT =
-  /\d|hoje|hj|amanha|ontem|segunda|terca|quarta|quinta|sexta|sabado|domingo|semana|mes|fim|final/;
+  /\b(dia|dias|semana|semanas|mes|meses|vence|vencimento|venc|vcto|prazo|hoje|hj|amanha|ontem|anteontem|segunda|terca|quarta|quinta|sexta|sabado|domingo|janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/;
 
 function words(text: string): string[] {
   return fold(text)
