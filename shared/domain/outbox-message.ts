@@ -59,6 +59,10 @@ export interface OutboxMessage {
   boletoId?: string;
   /** The contact this message is to (audience 'contact'): delivery checks their opt-out with one GetItem. */
   contactId?: string;
+  /** Send the approved template even if the 24-hour window looks open (a free-form copy was refused). */
+  forceTemplate?: boolean;
+  /** The message this one re-sends (see `forceTemplate`). */
+  replacesOutboxId?: string;
   status: OutboxStatus;
   /** Send attempts started (claims taken). */
   attempts: number;
@@ -88,6 +92,8 @@ export interface NewOutboxMessage {
   correlationId: string;
   boletoId?: string;
   contactId?: string;
+  forceTemplate?: boolean;
+  replacesOutboxId?: string;
 }
 
 export function newOutboxMessage(

@@ -1,3 +1,4 @@
+import type { NewOutboxMessage, OutboxMessage } from '../../domain/outbox-message';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
 import {
@@ -44,8 +45,9 @@ export interface RecordStatusCallbackDeps {
 
 /**
  * A provider status callback (the WhatsApp webhook calls this for every status event): moves the outbox item
- * forward to delivered / read, or to failed with the owner told in the same transaction. Replays and
- * out-of-order callbacks change nothing (`stale`).
+ * forward to delivered / read, or to failed with the owner told in the same transaction (a free-form message
+ * refused for the closed 24-hour window is re-sent as its template instead). Replays and out-of-order
+ * callbacks change nothing (`stale`).
  */
 export async function recordStatusCallback(
   deps: RecordStatusCallbackDeps,
@@ -54,8 +56,9 @@ export async function recordStatusCallback(
   const message = await deps.outbox.findByProviderMessageId(input.tenantId, input.providerMessageId);
   if (!message) return { outcome: 'unknown_message' };
   const reason = input.reason ?? 'provider_failed';
+  const resend = input.status === 'failed' ? templateResendOf(message, reason) : undefined;
   const owners =
-    input.status === 'failed' && warrantsOwnerNotice(message)
+    input.status === 'failed' && !resend && warrantsOwnerNotice(message)
       ? await ownerPhones(deps.users, input.tenantId)
       : [];
   try {
@@ -72,6 +75,7 @@ export async function recordStatusCallback(
         tx,
       );
       const now = deps.clock.now();
+      if (resend) await addToOutbox(deps, tx, input.tenantId, resend, now);
       for (const owner of owners) {
         await addToOutbox(deps, tx, input.tenantId, deliveryFailedNotice(message, owner, reason), now);
       }
@@ -81,7 +85,35 @@ export async function recordStatusCallback(
     throw error;
   }
   if (input.status === 'failed') {
-    deps.logger?.warn('provider reported an outbox message failed', { outboxId: message.id, reason });
+    deps.logger?.warn('provider reported an outbox message failed', {
+      outboxId: message.id,
+      reason,
+      resentAsTemplate: resend !== undefined,
+    });
   }
   return { outcome: 'applied', outboxId: message.id };
+}
+
+/**
+ * Meta often accepts a free-form message outside the 24-hour window and only then reports it failed (131047).
+ * Such a message is re-sent as a new outbox item that goes straight to the approved template, committed with
+ * the `failed` of the original; the owner is told only if that one fails too.
+ */
+function templateResendOf(message: OutboxMessage, reason: string): NewOutboxMessage | undefined {
+  if (reason !== 'outside_24h_window' || message.channel !== 'whatsapp' || message.sentAs !== 'free_form') {
+    return undefined;
+  }
+  return {
+    channel: message.channel,
+    kind: message.kind,
+    recipient: message.recipient,
+    audience: message.audience,
+    content: message.content,
+    correlationId: message.correlationId,
+    ...(message.template ? { template: message.template } : {}),
+    ...(message.boletoId ? { boletoId: message.boletoId } : {}),
+    ...(message.contactId ? { contactId: message.contactId } : {}),
+    forceTemplate: true,
+    replacesOutboxId: message.id,
+  };
 }

@@ -51,7 +51,9 @@ export class WhatsAppDispatcher implements ChannelDispatcher {
       throw new DeliveryPermanentError('invalid_request', `outbox ${message.id}: e-mail content on WhatsApp`);
     }
     const to = message.recipient as E164;
-    const lastInbound = await this.windows.lastInboundAt(message.tenantId, to);
+    const lastInbound = message.forceTemplate
+      ? undefined
+      : await this.windows.lastInboundAt(message.tenantId, to);
     if (isCustomerWindowOpen(lastInbound, now, this.settings.windowSafetyMarginMs)) {
       try {
         return { ...(await translated(() => this.sendFreeForm(to, content))), sentAs: 'free_form' };
