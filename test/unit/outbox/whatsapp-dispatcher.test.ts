@@ -145,6 +145,14 @@ describe('WhatsAppDispatcher', () => {
     });
   });
 
+  it('goes straight to the template for a re-send that must not be free-form', async () => {
+    const { sender, calls } = recordingSender();
+    const dispatcher = new WhatsAppDispatcher(sender, windowAt(new Date('2026-12-09T13:00:00Z')), settings);
+    const result = await dispatcher.dispatch(aWhatsAppMessage({ forceTemplate: true }), NOW);
+    expect(result.sentAs).toBe('template');
+    expect(calls.map((call) => call.method)).toEqual(['sendTemplate']);
+  });
+
   it('refuses e-mail content', async () => {
     const { sender } = recordingSender();
     const dispatcher = new WhatsAppDispatcher(sender, windowAt(undefined), settings);
