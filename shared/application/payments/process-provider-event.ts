@@ -31,6 +31,14 @@ export async function processProviderEvent(
     });
   }
   deps.logger.info('provider event processed', { eventId: event.eventId, ...result });
-  await deps.events.markProcessed(event.tenantId, event.eventId, result.outcome, deps.clock.now());
+  try {
+    await deps.events.markProcessed(event.tenantId, event.eventId, result.outcome, deps.clock.now());
+  } catch (error) {
+    // An audit note: the settlement above is what mattered, and it is done.
+    deps.logger.warn('could not note the outcome on the stored event', {
+      eventId: event.eventId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
   return result;
 }
