@@ -72,7 +72,8 @@ export async function startFollowUpFixture(options: FixtureOptions) {
   const clock = new VirtualClock({ start: options.start });
   const client = table.documentClient;
   const tenantId = uniqueTenantId();
-  const workflows = options.workflows ?? recordingWorkflows();
+  const recorder = recordingWorkflows();
+  const workflows = options.workflows ?? recorder;
   const paytime: RunningPaytimeSimulator = await startPaytimeSimulator({ processingDelayMs: null, clock });
   const billing = new PaytimeBillingProvider({
     baseUrl: paytime.url,
@@ -298,6 +299,8 @@ export async function startFollowUpFixture(options: FixtureOptions) {
   return {
     table,
     recorded,
+    /** Reminder loops the use cases stopped (when no real `workflows` was given). */
+    stoppedLoops: recorder.stopped,
     clock,
     tenantId,
     paytime,

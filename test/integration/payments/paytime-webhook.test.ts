@@ -71,7 +71,7 @@ describe('Paytime webhook → stored event → processor', () => {
     );
     const history = await fx.deps.boletos.getWithHistory(fx.tenantId, boleto.id);
     expect(history?.events.map((event) => event.type).slice(-2)).toEqual(['PaymentApplied', 'BoletoPaid']);
-    expect((fx.deps.workflows as { stopped: string[] }).stopped).toContain(boleto.id);
+    expect(fx.stoppedLoops).toContain(boleto.id);
   });
 
   it('keeps one payment, one ledger entry and one owner message from 50 concurrent duplicate paid webhooks', async () => {
