@@ -10,7 +10,7 @@ import { HONORIFICS, NAME_PARTICLES, NOT_A_NAME, PERSON_CUES } from './vocabular
  * Every word that is not a known keyword may start a name; how sure we are depends on context:
  * an honorific before it (5), a person cue ("do", "pra", "o", a charging verb) before a capitalised word (4),
  * a capitalised word mid-sentence or a well-known first name after a cue (3), a lowercase unknown word after a
- * cue or a capitalised first word (2), a lowercase well-known first name anywhere (1).
+ * cue, a capitalised first word or a lowercase well-known first name anywhere (2).
  * Callers decide how much certainty each intent needs.
  */
 
@@ -79,14 +79,14 @@ function scoreOf(token: Token, context: Context): number {
     return COMMON_FIRST_NAMES.has(token.fold) ? 3 : 2;
   }
   if (token.capitalised) return token.sentenceStart ? (isKnownNamePart(token.fold) ? 3 : 2) : 3;
-  return COMMON_FIRST_NAMES.has(token.fold) ? 1 : 0;
+  return COMMON_FIRST_NAMES.has(token.fold) ? 2 : 0;
 }
 
 /** Index after the name that starts at `start`: more capitalised words, "da Silva", or known lowercase surnames. */
-function nameEnd(tokens: readonly Token[], start: number): number {
+function nameEnd(tokens: readonly Token[], start: number, blocked: ReadonlySet<number>): number {
   const first = tokens[start] as Token;
   let end = start + 1;
-  while (end < tokens.length) {
+  while (end < tokens.length && !blocked.has(end)) {
     const token = tokens[end] as Token;
     if (token.attached && !/^[-']/.test(token.raw)) break;
     if (couldBeName(token) && (first.capitalised ? token.capitalised : isKnownNamePart(token.fold))) {
@@ -94,7 +94,7 @@ function nameEnd(tokens: readonly Token[], start: number): number {
       continue;
     }
     const after = tokens[end + 1];
-    if (isWord(token) && NAME_PARTICLES.has(token.fold) && token.fold !== 'e' && couldBeName(after)) {
+    if (isWord(token) && NAME_PARTICLES.has(token.fold) && !blocked.has(end + 1) && couldBeName(after)) {
       const continues = first.capitalised ? after.capitalised : isKnownNamePart(after.fold);
       if (continues) {
         end += 2;
@@ -116,12 +116,15 @@ export function findContactCandidates(
     if (blocked.has(index) || !couldBeName(token)) continue;
     const context = contextBefore(tokens, index);
     const score = scoreOf(token, context);
-    let end = nameEnd(tokens, index);
-    while (end > index + 1 && blocked.has(end - 1)) end--;
-    if (score > 0) {
-      const name = tokensText(tokens, index, end);
-      found.push({ name, start: index, end, cueStart: context.cueStart, score });
-    }
+    if (score === 0) continue;
+    const end = nameEnd(tokens, index, blocked);
+    found.push({
+      name: tokensText(tokens, index, end),
+      start: index,
+      end,
+      cueStart: context.cueStart,
+      score,
+    });
     index = end - 1;
   }
   return found;

@@ -31,7 +31,7 @@ const DENY_EMOJI = /^[👎❌🚫✖\s!.]+$/u;
 
 const CONFIRM_LEAD =
   /^ (sim|pode|ok|okay|isso|confirmo|confirma|certo|beleza|blz|fechado|perfeito|manda|bora) /;
-const DENY_LEAD = /^ (nao|n|nn|nope|negativo|errado|errada|incorreto|incorreta) /;
+const DENY_LEAD = /^ (nao|n|nn|nope|nops|negativo|errado|errada|errou|errei|incorreto|incorreta) /;
 const DENY_ANYWHERE =
   /\b(errad[oa]|incorret[oa]|nada disso|nao e isso|nao era isso|esquece|deixa (pra|para) la|deixa quieto|de jeito nenhum|nem pensar|nao quero|nao precisa|melhor nao|agora nao|negativo)\b/;
 const BARE_CANCEL_WORDS = new Set(
@@ -75,9 +75,18 @@ const STATUS = [
   /\b(ja )?caiu (o |a )?(pagamento|pix|dinheiro|boleto|transferencia)\b/,
   /\bcade (o |a )?(pagamento|boleto|dinheiro|pix)\b/,
   /\b(recebeu|viu|abriu) o boleto\b/,
+  /\b(noticias?|novidades?) d[oa] (pagamento|boleto|pix)\b/,
+  /\b(verifica|verificar|consulta|consultar|checa|checar|confere|conferir|olha)\b.*\b(boleto|pagamento|cobranca)\b/,
 ];
 /** Needs a named person: "quanto o João me deve?", "o João tá devendo?", "a Maria está em dia?". */
-const STATUS_OF_PERSON = /\b(me deve|deve|devendo|em dia|atrasad[oa]|em atraso)\b/;
+const STATUS_OF_PERSON =
+  /\b(me deve|deve|devendo|em dia|atrasad[oa]|em atraso|venceu|vencid[oa]|atrasou|falta( \w+){0,3} pagar)\b/;
+/** "quem", "quais boletos", "devedores": a list even when a name appears ("quais boletos do João venceram?"). */
+const PLURAL_QUESTION = /\b(quem|quais|boletos|cobrancas|devedores|lista|listar)\b/;
+/** "tem notícia do pagamento do Pedro?": a question about one person's boleto without a creation verb. */
+const BOLETO_WORD = /\b(pagamento|boleto|cobranca)\b/;
+const CREATION_VERB =
+  /\b(gera|gerar|gere|emite|emitir|emita|manda|mandar|mande|envia|enviar|envie|faz|fazer|faca|cria|criar|crie|novo|nova)\b/;
 
 /** "o pagamento do Lucas caiu?": a question about money arriving, with no amount, asks for a status. */
 const ARRIVED = /\b(caiu|cairam|entrou|entraram|chegou)\b/;
@@ -117,6 +126,10 @@ const GREETING_WORDS = new Set(
   `oi oii oiii oie ola opa ei hey hello hi salve eai eae fala bom boa dia tarde noite tudo bem bom tranquilo beleza
    como vai vai voce vc iris td blz e ai`.split(/\s+/),
 );
+
+/** Words that make a message a greeting even when the rest is "beleza" or "tudo certo". */
+const GREETING_START = /^ (oi+e?|ola|opa|hey|hello|hi|salve|eai|eae|e ai|bom dia|boa tarde|boa noite|fala) /;
+const GREETING_OR_CONFIRM = new Set([...GREETING_WORDS, ...CONFIRM_WORDS]);
 
 function wordsOf(tokens: readonly Token[]): string[] {
   return tokens
@@ -158,7 +171,7 @@ function contentIntent(text: string, words: string[], signals: IntentSignals): I
     if (CANCEL_OBJECT.test(text) || signals.hasContact) return 'cancel_boleto';
   }
   if (STOP_CHARGING.test(text) && signals.hasContact) return 'cancel_boleto';
-  if (any(LIST, text) && !(signals.hasContact && /\bdeve\b/.test(text))) return 'list_receivables';
+  if (any(LIST, text) && (!signals.hasContact || PLURAL_QUESTION.test(text))) return 'list_receivables';
   if (any(LEDGER, text)) return 'ledger_summary';
   if (STATUS_PAID.test(text)) {
     const statement = signals.hasAmount && !question && !/\bja pagou\b/.test(text);
@@ -168,6 +181,8 @@ function contentIntent(text: string, words: string[], signals: IntentSignals): I
   if (CREATE_STRONG.test(text)) return 'create_boleto';
   if (OWES.test(text) && signals.hasAmount && !question) return 'create_boleto';
   if (STATUS_OF_PERSON.test(text) && signals.hasContact) return 'check_status';
+  const aboutOnePerson = question && signals.hasContact && !signals.hasAmount;
+  if (aboutOnePerson && BOLETO_WORD.test(text) && !CREATION_VERB.test(text)) return 'check_status';
   if (question && !signals.hasAmount && ARRIVED.test(text)) return 'check_status';
   if (any(INCOME, text)) return 'record_income';
   if (any(EXPENSE, text)) return 'record_expense';
@@ -180,6 +195,7 @@ function contentIntent(text: string, words: string[], signals: IntentSignals): I
 export function classifyIntent(tokens: readonly Token[], signals: IntentSignals): Intent {
   const words = wordsOf(tokens);
   const text = foldedText(tokens);
+  if (GREETING_START.test(text) && only(words, GREETING_OR_CONFIRM)) return 'help';
   const reply = shortReply(tokens, words);
   if (reply) return reply;
   const noEntities = !signals.hasAmount && !signals.hasContact && !signals.hasDate;

@@ -164,7 +164,8 @@ export function readNumberExpression(
   if (!reading) return null;
   let { cents } = reading;
   let end = reading.end;
-  let hasCurrency = tokens[start - 1]?.kind === 'currency';
+  const before = tokens[start - 1];
+  let hasCurrency = before?.kind === 'currency' || before?.fold === 'rs';
   let hasDecimals = reading.hasDecimals;
   const at = (index: number) => (blocked.has(index) ? undefined : foldAt(tokens, index));
 

@@ -8,7 +8,7 @@ function words(text: string): Set<string> {
 }
 
 export const CURRENCY_WORDS = words(
-  'reais real reias rea conto contos pila pilas pau paus mango mangos pratas brl',
+  'rs reais real reias rea conto contos pila pilas pau paus mango mangos pratas brl',
 );
 export const CENT_WORDS = words('centavos centavo cents cent');
 
@@ -21,7 +21,7 @@ export const HONORIFICS = words(
 );
 
 /** Lowercase words allowed inside a name when the name itself is capitalised: "Maria da Silva". */
-export const NAME_PARTICLES = words('de da do dos das e');
+export const NAME_PARTICLES = words('de da do dos das');
 
 const FUNCTION_WORDS = `o a os as um uma uns umas de do da dos das d em no na nos nas num numa pro pra pros pras para p
   por pelo pela pelos pelas com sem ao aos ate e ou que q se me mim eu voce voces vc vcs tu te ele ela eles elas
@@ -84,7 +84,14 @@ export const DATE_WORDS = words(
    ultimo ultima janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro`,
 );
 
-export const NOT_A_NAME = new Set([...FUNCTION_WORD_SET, ...VERB_SET, ...words(NOUNS), ...DATE_WORDS]);
+export const NOT_A_NAME = new Set([
+  ...FUNCTION_WORD_SET,
+  ...VERB_SET,
+  ...words(NOUNS),
+  ...DATE_WORDS,
+  ...CURRENCY_WORDS,
+  ...CENT_WORDS,
+]);
 
 /** Measures and counted things: a number right before one of these is a quantity, not money. */
 export const QUANTITY_UNITS = words(

@@ -192,6 +192,17 @@ export const CREATE_BOLETO = rows([
   ['cobra 100 do kleiton', 'create_boleto', 10000, 'kleiton', null],
   ['cobra 150 do João, nota 345', 'create_boleto', 15000, 'João', null],
   ['o João me deve 3 meses de aluguel, 1.500', 'create_boleto', 150000, 'João', null],
+  ['cobra RS 150 do João', 'create_boleto', 15000, 'João', null],
+  ['cobra 150 rs do João', 'create_boleto', 15000, 'João', null],
+  ['boleto 150 joão', 'create_boleto', 15000, 'joão', null],
+  ['cobra 150 do Pedro e Paulo', 'create_boleto', 15000, 'Pedro', null],
+  ['cobra 2,5 mil do João', 'create_boleto', 250000, 'João', null],
+  ['cobra dez mil do João', 'create_boleto', 1000000, 'João', null],
+  ['cobra um mil e quinhentos reais do João', 'create_boleto', 150000, 'João', null],
+  ['cobra 150 do João Pedro Silva', 'create_boleto', 15000, 'João Pedro Silva', null],
+  ['manda 150 pro João dia 10', 'create_boleto', 15000, 'João', '2026-12-10'],
+  ['cobra o joão em 150 reais', 'create_boleto', 15000, 'joão', null],
+  ['cobrar aluguel do Pedro, 800 reais, dia 5', 'create_boleto', 80000, 'Pedro', '2026-12-05'],
 ]);
 
 export const EXPENSES = rows([
@@ -236,6 +247,8 @@ export const EXPENSES = rows([
   ['almocei 35 reais hoje', 'record_expense', 3500, null, '2026-11-23'],
   ['despesa: 250 com fornecedor', 'record_expense', 25000, null, null],
   ['tive um gasto de 80 com frete', 'record_expense', 8000, null, null],
+  ['gastei 12 reais em 3 cafés', 'record_expense', 1200, null, null],
+  ['gastei uns 50 no mercado', 'record_expense', 5000, null, null],
 ]);
 
 export const INCOME = rows([
@@ -265,6 +278,7 @@ export const INCOME = rows([
   ['recebemos 2.500 do cliente Marcos', 'record_income', 250000, 'Marcos', null],
   ['ganhei 200 de gorjeta', 'record_income', 20000, null, null],
   ['venda de 80 reais', 'record_income', 8000, null, null],
+  ['vendi 10 pães por 15 reais', 'record_income', 1500, null, null],
 ]);
 
 export const CHECK_STATUS = rows([
@@ -288,6 +302,12 @@ export const CHECK_STATUS = rows([
   ['o boleto da Patrícia já foi pago?', 'check_status', null, 'Patrícia', null],
   ['será que o Rodrigo já pagou?', 'check_status', null, 'Rodrigo', null],
   ['verifica se a Amanda pagou', 'check_status', null, 'Amanda', null],
+  ['tem notícia do pagamento do Pedro?', 'check_status', null, 'Pedro', null],
+  ['verifica o boleto do Carlos', 'check_status', null, 'Carlos', null],
+  ['o boleto do Pedro venceu?', 'check_status', null, 'Pedro', null],
+  ['quanto falta o João pagar?', 'check_status', null, 'João', null],
+  ['joão pagou?', 'check_status', null, 'joão', null],
+  ['já caiu o pagamento do João?', 'check_status', null, 'João', null],
 ]);
 
 export const CANCEL = rows([
@@ -322,6 +342,8 @@ export const LISTS = rows([
   ['tem alguém atrasado?', 'list_receivables', null, null, null],
   ['quanto tenho pra receber?', 'list_receivables', null, null, null],
   ['me mostra os boletos em aberto', 'list_receivables', null, null, null],
+  ['boletos pendentes', 'list_receivables', null, null, null],
+  ['quais cobranças estão abertas?', 'list_receivables', null, null, null],
 ]);
 
 export const LEDGER = rows([
@@ -339,6 +361,8 @@ export const LEDGER = rows([
   ['quanto entrou hoje?', 'ledger_summary', null, null, '2026-11-23'],
   ['quero ver meu extrato', 'ledger_summary', null, null, null],
   ['resumo financeiro do mês', 'ledger_summary', null, null, null],
+  ['quanto faturei em outubro?', 'ledger_summary', null, null, null],
+  ['como está meu caixa?', 'ledger_summary', null, null, null],
 ]);
 
 export const CONFIRM = rows([
@@ -366,6 +390,9 @@ export const CONFIRM = rows([
   ['claro que sim', 'confirm', null, null, null],
   ['ok pode gerar', 'confirm', null, null, null],
   ['confirmo sim', 'confirm', null, null, null],
+  ['pode ser', 'confirm', null, null, null],
+  ['isso mesmo, pode gerar', 'confirm', null, null, null],
+  ['beleza', 'confirm', null, null, null],
 ]);
 
 export const DENY = rows([
@@ -384,6 +411,9 @@ export const DENY = rows([
   ['deixa pra lá', 'deny', null, null, null],
   ['não, espera', 'deny', null, null, null],
   ['não, é 200', 'deny', null, null, null],
+  ['nops', 'deny', null, null, null],
+  ['errou', 'deny', null, null, null],
+  ['agora não', 'deny', null, null, null],
 ]);
 
 export const HELP = rows([
@@ -404,6 +434,9 @@ export const HELP = rows([
   ['boa noite', 'help', null, null, null],
   ['como você funciona?', 'help', null, null, null],
   ['o que dá pra fazer aqui?', 'help', null, null, null],
+  ['e aí, beleza?', 'help', null, null, null],
+  ['bom dia, tudo certo?', 'help', null, null, null],
+  ['boa tarde, preciso de ajuda', 'help', null, null, null],
 ]);
 
 export const UNKNOWN = rows([
