@@ -1,0 +1,147 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { toApiGatewayEvent, writeApiGatewayResult } from './api-gateway-event';
+import { serveConsoleAsset } from './console-assets';
+import { createLambdaContext, invokeLocalHandler, type LocalLambdaHandler } from './emulators';
+import { BadRequestError, RequestTooLargeError, readBody, sendError, sendJson } from './http-io';
+import { functionArn, type LocalFunctionName } from './local-cloud-names';
+import { handleLocalRoute, type LocalRoutesBackend } from './local-routes';
+import { proxyToSimulator } from './simulator-proxy';
+
+/**
+ * The local cloud's one HTTP port. The HTTP API's routes (`/webhooks/whatsapp` GET and POST,
+ * `/webhooks/paytime` POST) call the deployed handlers with API Gateway v2 events; `/health` and `/ready`
+ * report on the local cloud; `/_sim/...`, `/_local/...` and `/console` exist only here. Until the local cloud
+ * has finished starting, everything but `/health` answers 503.
+ */
+
+export const WEBHOOK_ROUTES: ReadonlyArray<{ method: string; path: string; handler: LocalFunctionName }> = [
+  { method: 'GET', path: '/webhooks/whatsapp', handler: 'whatsapp-webhook' },
+  { method: 'POST', path: '/webhooks/whatsapp', handler: 'whatsapp-webhook' },
+  { method: 'POST', path: '/webhooks/paytime', handler: 'paytime-webhook' },
+];
+
+export interface ApiBackend extends LocalRoutesBackend {
+  handler(name: LocalFunctionName): LocalLambdaHandler | undefined;
+  readiness(): { ready: boolean; missingFunctions: string[] };
+  simulators: { whatsapp: string; paytime: string };
+}
+
+export interface RunningApiServer {
+  server: Server;
+  url: string;
+  port: number;
+  attach(backend: ApiBackend): void;
+  close(): Promise<void>;
+}
+
+export async function startApiServer(options: {
+  port: number;
+  log: (line: string) => void;
+}): Promise<RunningApiServer> {
+  let backend: ApiBackend | undefined;
+  const server = createServer((request, response) => {
+    route(request, response, backend, options.log).catch((error: unknown) => {
+      if (error instanceof BadRequestError) return sendError(response, 400, error.message);
+      if (error instanceof RequestTooLargeError) return sendError(response, 413, error.message);
+      options.log(
+        `API error on ${request.method} ${request.url}: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+      sendError(response, 500, 'internal error of the local cloud');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    attach: (ready) => {
+      backend = ready;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function route(
+  request: IncomingMessage,
+  response: ServerResponse,
+  backend: ApiBackend | undefined,
+  log: (line: string) => void,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const method = request.method ?? 'GET';
+  const path = url.pathname;
+  if (path === '/health') return sendJson(response, method === 'GET' ? 200 : 405, { status: 'ok' });
+  if (!backend) return sendError(response, 503, 'the local cloud is starting');
+  if (path === '/ready') {
+    const readiness = backend.readiness();
+    return sendJson(response, readiness.ready ? 200 : 503, readiness);
+  }
+  if (path === '/' && method === 'GET') {
+    response.writeHead(302, { location: '/console' });
+    response.end();
+    return;
+  }
+  const webhook = WEBHOOK_ROUTES.find((candidate) => candidate.path === path);
+  if (webhook) return invokeWebhook(request, response, backend, path, log);
+  if (path.startsWith('/_sim/whatsapp/')) {
+    return proxyToSimulator(request, response, { baseUrl: backend.simulators.whatsapp }, () =>
+      backend.settle(),
+    );
+  }
+  if (path.startsWith('/_sim/paytime/')) {
+    return proxyToSimulator(request, response, { baseUrl: backend.simulators.paytime }, () =>
+      backend.settle(),
+    );
+  }
+  if (await handleLocalRoute(request, response, url, backend)) return;
+  if (method === 'GET' && (await serveConsoleAsset(path, response))) return;
+  sendError(response, 404, `no route ${method} ${path}`);
+}
+
+async function invokeWebhook(
+  request: IncomingMessage,
+  response: ServerResponse,
+  backend: ApiBackend,
+  path: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const method = request.method ?? 'GET';
+  const route = WEBHOOK_ROUTES.find((candidate) => candidate.path === path && candidate.method === method);
+  const body = await readBody(request);
+  // API Gateway answers an undeclared method itself, without invoking anything.
+  if (!route) return sendJson(response, 404, { message: 'Not Found' });
+  const handler = backend.handler(route.handler);
+  if (!handler) return sendError(response, 503, `functions/${route.handler}/handler.ts is not available`);
+  const event = toApiGatewayEvent(
+    {
+      method,
+      url: request.url ?? path,
+      headers: request.headers,
+      body,
+      sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+    },
+    `${route.method} ${route.path}`,
+  );
+  const context = createLambdaContext({ functionName: functionArn(route.handler), timeoutMs: 30_000 });
+  let result: unknown;
+  try {
+    result = await invokeLocalHandler(handler, event, context);
+  } catch (error) {
+    // An unhandled error in a Lambda integration is API Gateway's 500.
+    log(`${route.handler} threw: ${error instanceof Error ? error.message : String(error)}`);
+    return sendJson(response, 500, { message: 'Internal Server Error' });
+  }
+  writeApiGatewayResult(response, result);
+}

@@ -1,0 +1,147 @@
+import { DEMO_TENANT } from './demo-tenant';
+import {
+  CONVERSATION_RULES,
+  LOCAL_CREDENTIALS,
+  LOCAL_EMAIL,
+  LOCAL_REGION,
+  LOCAL_SECRETS,
+  LOCAL_STAGE,
+  type LocalFunctionName,
+  stateMachineArn,
+  WHATSAPP_API_VERSION,
+} from './local-cloud-names';
+
+/**
+ * The environment the local cloud gives the functions: what the stack sets in AWS (`infra/config/
+ * function-environment.ts`), with local endpoints and plain-value secrets. The functions run in this one
+ * process, so the environment is the union of every function's; the only variable that differs between two
+ * functions (`DELIVERY_QUEUE_URL`) is set just before that function's module is loaded (its configuration is
+ * read once, at load). Written before any function module is imported.
+ */
+
+export interface LocalEndpoints {
+  dynamoDb: string;
+  stepFunctions: string;
+  sqs: string;
+  ses: string;
+  paytime: string;
+  whatsapp: string;
+}
+
+export interface LocalEnvironmentInput {
+  tableName: string;
+  endpoints: LocalEndpoints;
+  queueUrls: { whatsapp: string; email: string };
+  /** Powertools log level of the functions (default WARN). */
+  logLevel?: string;
+}
+
+export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<string, string> {
+  const { endpoints } = input;
+  return {
+    AWS_REGION: LOCAL_REGION,
+    AWS_DEFAULT_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    // The SDK's standard per-service endpoints: the production clients, unchanged, find the local services.
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoDb,
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamoDb,
+    AWS_ENDPOINT_URL_SFN: endpoints.stepFunctions,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+    AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    // The same, as some configurations name them.
+    DYNAMODB_ENDPOINT: endpoints.dynamoDb,
+    STEP_FUNCTIONS_ENDPOINT: endpoints.stepFunctions,
+    SQS_ENDPOINT: endpoints.sqs,
+    SES_ENDPOINT: endpoints.ses,
+    POWERTOOLS_LOG_LEVEL: input.logLevel ?? 'WARN',
+    POWERTOOLS_METRICS_NAMESPACE: 'IRIS',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_DISABLED: 'true',
+    IRIS_TENANT_ID: DEMO_TENANT.tenantId,
+    IRIS_STAGE: LOCAL_STAGE,
+    IRIS_TENANT_SETTINGS: JSON.stringify(tenantSettings()),
+    TABLE_NAME: input.tableName,
+    CONVERSATION_STATE_MACHINE_ARN: stateMachineArn('conversation'),
+    REMINDER_STATE_MACHINE_ARN: stateMachineArn('reminder-loop'),
+    WHATSAPP_QUEUE_URL: input.queueUrls.whatsapp,
+    EMAIL_QUEUE_URL: input.queueUrls.email,
+    DELIVERY_QUEUE_URL: input.queueUrls.whatsapp,
+    WHATSAPP_PHONE_NUMBER_ID: DEMO_TENANT.whatsAppPhoneNumberId,
+    WHATSAPP_API_VERSION,
+    WHATSAPP_API_BASE_URL: endpoints.whatsapp,
+    WHATSAPP_GRAPH_BASE_URL: endpoints.whatsapp,
+    PAYTIME_BASE_URL: endpoints.paytime,
+    SES_CONFIGURATION_SET: LOCAL_EMAIL.configurationSet,
+    EMAIL_FROM_ADDRESS: LOCAL_EMAIL.fromAddress,
+    EMAIL_REPLY_TO: LOCAL_EMAIL.replyTo,
+    USUAL_MAX_AMOUNT_CENTS: String(CONVERSATION_RULES.usualMaxAmountCents),
+    CONFIRMATION_TIMEOUT_SECONDS: String(CONVERSATION_RULES.confirmationTimeoutSeconds),
+    // Secrets as values (`shared/config/secret-values.ts`).
+    WHATSAPP_APP_SECRET: LOCAL_SECRETS.whatsAppAppSecret,
+    WHATSAPP_VERIFY_TOKEN: LOCAL_SECRETS.whatsAppVerifyToken,
+    WHATSAPP_ACCESS_TOKEN: LOCAL_SECRETS.whatsAppAccessToken,
+    PAYTIME_WEBHOOK_CREDENTIALS: `${LOCAL_SECRETS.paytimeWebhookUser}:${LOCAL_SECRETS.paytimeWebhookPassword}`,
+    // Offline: the deterministic pt-BR parser, never OpenAI, whatever the shell says.
+    OPENAI_API_KEY: '',
+  };
+}
+
+/** The tenant's public settings (`IRIS_TENANT_SETTINGS`, as the stack derives them from the tenant's config). */
+function tenantSettings() {
+  return {
+    tenantId: DEMO_TENANT.tenantId,
+    displayName: DEMO_TENANT.name,
+    whatsappPhoneNumberId: DEMO_TENANT.whatsAppPhoneNumberId,
+    reminders: {
+      window: { ...DEMO_TENANT.reminderWindow, weekdays: [...DEMO_TENANT.reminderWindow.weekdays] },
+      cadenceDaysFromDue: [...DEMO_TENANT.cadenceDaysFromDue],
+    },
+    interestPolicy: { ...DEMO_TENANT.interestPolicy },
+    limits: { ...DEMO_TENANT.limits, usualMaxAmountCents: CONVERSATION_RULES.usualMaxAmountCents },
+    conversation: { confirmationTimeoutSeconds: CONVERSATION_RULES.confirmationTimeoutSeconds },
+  };
+}
+
+/** Paytime's API keys, as the simulator expects them (one variable each, and the JSON secret). */
+export function paytimeKeyEnvironment(credentials: {
+  integrationKey: string;
+  authenticationKey: string;
+  xToken: string;
+}): Record<string, string> {
+  return {
+    PAYTIME_INTEGRATION_KEY: credentials.integrationKey,
+    PAYTIME_AUTHENTICATION_KEY: credentials.authenticationKey,
+    PAYTIME_X_TOKEN: credentials.xToken,
+    PAYTIME_API_CREDENTIALS: JSON.stringify(credentials),
+  };
+}
+
+/** What differs per function, applied just before its module is loaded. */
+export function perFunctionEnvironment(
+  name: LocalFunctionName,
+  queueUrls: { whatsapp: string; email: string },
+): Record<string, string> {
+  if (name === 'whatsapp-delivery') return { DELIVERY_QUEUE_URL: queueUrls.whatsapp };
+  if (name === 'email-delivery') return { DELIVERY_QUEUE_URL: queueUrls.email };
+  return {};
+}
+
+/** Variables that would send a function to AWS instead of the local cloud, removed from the environment. */
+export const CLOUD_ONLY_VARIABLES = [
+  'AWS_PROFILE',
+  'AWS_SESSION_TOKEN',
+  'OPENAI_API_KEY_PARAMETER',
+  'WHATSAPP_APP_SECRET_PARAMETER',
+  'WHATSAPP_APP_SECRET_PREVIOUS_PARAMETER',
+  'WHATSAPP_VERIFY_TOKEN_PARAMETER',
+  'WHATSAPP_ACCESS_TOKEN_PARAMETER',
+  'PAYTIME_INTEGRATION_KEY_PARAMETER',
+  'PAYTIME_AUTHENTICATION_KEY_PARAMETER',
+  'PAYTIME_X_TOKEN_PARAMETER',
+  'PAYTIME_WEBHOOK_CREDENTIALS_PARAMETER',
+  'PAYTIME_WEBHOOK_CREDENTIALS_PREVIOUS_PARAMETER',
+  'PAYTIME_WEBHOOK_CREDENTIALS_SECONDARY_PARAMETER',
+  'PAYTIME_API_CREDENTIALS_PARAMETER',
+] as const;

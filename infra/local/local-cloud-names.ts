@@ -1,0 +1,70 @@
+import { DEMO_TENANT } from './demo-tenant';
+
+/**
+ * Names, ARNs and local secrets of the local cloud: the same shapes the tenant-stage stack gives its
+ * resources (`iris-<tenant>-<stage>-…`), with the stage `local`. Secrets are plain values here (the functions
+ * read `<NAME>` locally, `<NAME>_PARAMETER` in AWS): they protect nothing but the shape of the code path.
+ */
+
+export const LOCAL_REGION = 'us-east-1';
+export const LOCAL_ACCOUNT_ID = '000000000000';
+export const LOCAL_STAGE = 'local';
+const PREFIX = `iris-${DEMO_TENANT.tenantId}-${LOCAL_STAGE}`;
+
+/** The functions of the stack, each `functions/<name>/handler.ts` exporting `handler`. */
+export const LOCAL_FUNCTION_NAMES = [
+  'whatsapp-webhook',
+  'paytime-webhook',
+  'conversation-steps',
+  'reminder-step',
+  'paytime-event-processor',
+  'outbox-relay',
+  'whatsapp-delivery',
+  'email-delivery',
+  'reconciliation',
+] as const;
+
+export type LocalFunctionName = (typeof LOCAL_FUNCTION_NAMES)[number];
+
+export function functionArn(name: LocalFunctionName): string {
+  return `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:function:${PREFIX}-${name}`;
+}
+
+export function stateMachineArn(kind: 'conversation' | 'reminder-loop'): string {
+  return `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:stateMachine:${PREFIX}-${kind}`;
+}
+
+export const QUEUE_NAMES = {
+  whatsapp: `${PREFIX}-whatsapp-delivery`,
+  whatsappDlq: `${PREFIX}-whatsapp-delivery-dlq`,
+  email: `${PREFIX}-email-delivery`,
+  emailDlq: `${PREFIX}-email-delivery-dlq`,
+  failedEvents: `${PREFIX}-failed-events`,
+} as const;
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
+export const LOCAL_SECRETS = {
+  whatsAppAppSecret: 'local-whatsapp-app-secret',
+  whatsAppVerifyToken: 'local-whatsapp-verify-token',
+  whatsAppAccessToken: 'local-whatsapp-access-token',
+  paytimeWebhookUser: 'paytime',
+  paytimeWebhookPassword: 'local-paytime-webhook-password',
+} as const;
+
+export const LOCAL_EMAIL = {
+  configurationSet: PREFIX,
+  fromAddress: 'cobranca@demo.iris.local',
+  replyTo: 'financeiro@demo.iris.local',
+} as const;
+
+export const WHATSAPP_API_VERSION = 'v23.0';
+
+/** The daily Paytime reconciliation, São Paulo wall clock (as `config/tenants/demo.json`). */
+export const RECONCILIATION_TIME = { hour: 6, minute: 30 } as const;
+
+/** The tenant's conversation rules (as `config/tenants/demo.json`). */
+export const CONVERSATION_RULES = {
+  usualMaxAmountCents: 500_000,
+  confirmationTimeoutSeconds: 86_400,
+} as const;

@@ -1,0 +1,184 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import {
+  OUTBOX_RELAY_EVENT_SOURCE,
+  OUTBOX_STREAM_FILTER_PATTERN,
+} from '../../shared/adapters/dynamodb/outbox/outbox-stream-filter';
+import {
+  PAYTIME_EVENT_SOURCE,
+  PAYTIME_EVENT_STREAM_FILTER_PATTERN,
+} from '../../shared/adapters/dynamodb/payments/provider-event-stream-filter';
+import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
+import { conversationWorkflowDefinition } from '../../workflows/conversation-workflow';
+import { reminderLoopWorkflowDefinition } from '../../workflows/reminder-loop-workflow';
+import { LocalDailySchedule } from './daily-schedule';
+import {
+  type DynamoDbStreamPoller,
+  type LocalSqs,
+  type LocalStepFunctions,
+  SqsEventSource,
+  type StreamConsumer,
+  type VirtualClock,
+} from './emulators';
+import {
+  CONVERSATION_RULES,
+  functionArn,
+  QUEUE_NAMES,
+  RECONCILIATION_TIME,
+  stateMachineArn,
+} from './local-cloud-names';
+import type { LocalHandlers } from './local-functions';
+import { OUTBOX_OBSERVER_FILTER, type OutboxObserver } from './outbox-observer';
+
+/**
+ * What the stack's event sources do, locally: the two state machines with their Task functions, the table's
+ * stream feeding the outbox relay and the Paytime event processor (same filters and batch settings as the
+ * mappings), the delivery queues feeding their functions, and the daily reconciliation schedule.
+ */
+
+type Log = (line: string) => void;
+
+export function createDeliveryQueues(sqs: LocalSqs): {
+  whatsapp: string;
+  email: string;
+  failedEvents: string;
+} {
+  const queueAttributes = (deadLetterQueue: string) => ({
+    VisibilityTimeout: String(DELIVERY_QUEUE_SETTINGS.visibilityTimeoutSeconds),
+    MessageRetentionPeriod: String(DELIVERY_QUEUE_SETTINGS.retentionSeconds),
+    RedrivePolicy: JSON.stringify({
+      deadLetterTargetArn: sqs.queueArn(deadLetterQueue),
+      maxReceiveCount: DELIVERY_QUEUE_SETTINGS.maxReceiveCount,
+    }),
+  });
+  const retained = { MessageRetentionPeriod: String(14 * 86_400) };
+  sqs.createQueue(QUEUE_NAMES.whatsappDlq, retained);
+  sqs.createQueue(QUEUE_NAMES.emailDlq, retained);
+  const failedEvents = sqs.createQueue(QUEUE_NAMES.failedEvents, retained);
+  return {
+    whatsapp: sqs.createQueue(QUEUE_NAMES.whatsapp, queueAttributes(QUEUE_NAMES.whatsappDlq)),
+    email: sqs.createQueue(QUEUE_NAMES.email, queueAttributes(QUEUE_NAMES.emailDlq)),
+    failedEvents,
+  };
+}
+
+export function registerStateMachines(stepFunctions: LocalStepFunctions, handlers: LocalHandlers): void {
+  const conversationSteps = handlers['conversation-steps'];
+  if (conversationSteps) {
+    stepFunctions.registerStateMachine({
+      arn: stateMachineArn('conversation'),
+      definition: conversationWorkflowDefinition({
+        confirmationTimeoutSeconds: CONVERSATION_RULES.confirmationTimeoutSeconds,
+      }),
+      definitionSubstitutions: { ConversationStepsFunctionArn: functionArn('conversation-steps') },
+      lambdaFunctions: { [functionArn('conversation-steps')]: conversationSteps },
+    });
+  }
+  const reminderStep = handlers['reminder-step'];
+  if (reminderStep) {
+    stepFunctions.registerStateMachine({
+      arn: stateMachineArn('reminder-loop'),
+      definition: reminderLoopWorkflowDefinition(),
+      definitionSubstitutions: { ReminderStepFunctionArn: functionArn('reminder-step') },
+      lambdaFunctions: { [functionArn('reminder-step')]: reminderStep },
+    });
+  }
+}
+
+export async function subscribeStreamConsumers(
+  poller: DynamoDbStreamPoller,
+  handlers: LocalHandlers,
+  observer: OutboxObserver,
+  onSkipped: (consumer: string, record: DynamoDBRecord, error: unknown) => void,
+): Promise<StreamConsumer[]> {
+  const consumers: StreamConsumer[] = [];
+  const relay = handlers['outbox-relay'];
+  if (relay) {
+    consumers.push(
+      await poller.subscribe({
+        name: 'outbox-relay',
+        handler: relay,
+        filterPatterns: [OUTBOX_STREAM_FILTER_PATTERN],
+        batchSize: OUTBOX_RELAY_EVENT_SOURCE.batchSize,
+        maximumRetryAttempts: OUTBOX_RELAY_EVENT_SOURCE.retryAttempts,
+        bisectBatchOnError: OUTBOX_RELAY_EVENT_SOURCE.bisectBatchOnError,
+        startingPosition: OUTBOX_RELAY_EVENT_SOURCE.startingPosition,
+        reportBatchItemFailures: OUTBOX_RELAY_EVENT_SOURCE.reportBatchItemFailures,
+        onRecordSkipped: (record, error) => onSkipped('outbox-relay', record, error),
+      }),
+    );
+  }
+  const paytimeEvents = handlers['paytime-event-processor'];
+  if (paytimeEvents) {
+    consumers.push(
+      await poller.subscribe({
+        name: 'paytime-event-processor',
+        handler: paytimeEvents,
+        filterPatterns: [PAYTIME_EVENT_STREAM_FILTER_PATTERN],
+        batchSize: PAYTIME_EVENT_SOURCE.batchSize,
+        maximumRetryAttempts: PAYTIME_EVENT_SOURCE.retryAttempts,
+        bisectBatchOnError: PAYTIME_EVENT_SOURCE.bisectBatchOnError,
+        startingPosition: PAYTIME_EVENT_SOURCE.startingPosition,
+        reportBatchItemFailures: PAYTIME_EVENT_SOURCE.reportBatchItemFailures,
+        onRecordSkipped: (record, error) => onSkipped('paytime-event-processor', record, error),
+      }),
+    );
+  }
+  // Local admin tooling (not in the stack): the console's list of outbox items.
+  consumers.push(
+    await poller.subscribe({
+      name: 'console-outbox-observer',
+      handler: observer.handler,
+      filterPatterns: [OUTBOX_OBSERVER_FILTER],
+      startingPosition: 'TRIM_HORIZON',
+    }),
+  );
+  return consumers;
+}
+
+export function startQueueConsumers(sqs: LocalSqs, handlers: LocalHandlers, log: Log): SqsEventSource[] {
+  const sources: SqsEventSource[] = [];
+  const consumers = [
+    { queue: QUEUE_NAMES.whatsapp, name: 'whatsapp-delivery' as const },
+    { queue: QUEUE_NAMES.email, name: 'email-delivery' as const },
+  ];
+  for (const { queue, name } of consumers) {
+    const handler = handlers[name];
+    if (!handler) continue;
+    sources.push(
+      new SqsEventSource({
+        sqs,
+        queue,
+        handler,
+        functionName: functionArn(name),
+        batchSize: DELIVERY_QUEUE_SETTINGS.batchSize,
+        // Lambda waits up to a second to fill a batch; locally every message goes at once.
+        maximumBatchingWindowMs: 0,
+        reportBatchItemFailures: true,
+        onError: (error) => log(`${name} failed a whole batch: ${String(error)}`),
+      }).start(),
+    );
+  }
+  return sources;
+}
+
+export function startSchedules(
+  clock: VirtualClock,
+  handlers: LocalHandlers,
+  tenantId: string,
+  log: Log,
+): LocalDailySchedule[] {
+  const reconciliation = handlers.reconciliation;
+  if (!reconciliation) return [];
+  return [
+    new LocalDailySchedule({
+      name: 'reconciliation',
+      clock,
+      ...RECONCILIATION_TIME,
+      input: { source: 'iris.reconciliation', tenantId },
+      handler: reconciliation,
+      functionName: functionArn('reconciliation'),
+      onRun: (at) => log(`reconciliation runs (${at.toISOString()})`),
+      onError: (error) => log(`reconciliation failed: ${String(error)}`),
+    }).start(),
+  ];
+}
