@@ -1,7 +1,6 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys/entity-keys';
 import { isOutboxItem } from '../../shared/adapters/dynamodb/outbox/outbox-entities';
 
 /** What the relay needs from an outbox item's stream image (the rest stays in the table). */
@@ -22,7 +21,13 @@ export type RelayedItem = z.infer<typeof relayedItemSchema>;
 export function relayedItemOf(record: DynamoDBRecord): RelayedItem | undefined {
   const image = record.dynamodb?.NewImage;
   if (record.eventName !== 'INSERT' || !image) return undefined;
-  const item = unmarshall(image as Record<string, AttributeValue>);
-  if (!isOutboxItem(item)) return undefined;
-  return relayedItemSchema.parse(item);
+  // The relay needs four string attributes: read them from the stream's typed image, no full unmarshalling.
+  const text = (name: string) => image[name]?.S;
+  if (!isOutboxItem({ [ENTITY_ATTRIBUTE]: text(ENTITY_ATTRIBUTE) })) return undefined;
+  return relayedItemSchema.parse({
+    id: text('id'),
+    tenantId: text('tenantId'),
+    channel: text('channel'),
+    status: text('status'),
+  });
 }
