@@ -1,9 +1,14 @@
 import type { Intent } from './interpretation.schema';
 
 /**
- * Which entities an intent carries. A bare "sim", "oi" or an off-topic question has none (a date in "qual a
- * previsão do tempo amanhã?" is not a request's date); summaries and lists take a name or a date but no amount;
- * only expenses and income have a description. Applied to the parser's and to the model's output alike.
+ * Which entities an intent carries, for the parser's and the model's output alike.
+ * - help: none (a greeting has nothing to extract).
+ * - unknown: only when the message is a bare answer ("150", "dia 10", "João Silva", "o valor é 200"): that is
+ *   how an owner answers a clarifying question. An off-topic sentence keeps none ("qual a previsão do tempo
+ *   amanhã?" has no request date).
+ * - confirm / deny: what they carry is a correction ("não, é 200"), so it is kept.
+ * - list_receivables / ledger_summary: a name or a date may narrow them, an amount never does.
+ * - only expenses and income have a description.
  */
 
 export interface Entities {
@@ -13,16 +18,11 @@ export interface Entities {
   description: string | null;
 }
 
-const WITHOUT_ENTITIES: ReadonlySet<Intent> = new Set(['confirm', 'deny', 'help', 'unknown']);
 const WITHOUT_AMOUNT: ReadonlySet<Intent> = new Set(['list_receivables', 'ledger_summary']);
 const WITH_DESCRIPTION: ReadonlySet<Intent> = new Set(['record_expense', 'record_income']);
 
-export function hasEntities(intent: Intent): boolean {
-  return !WITHOUT_ENTITIES.has(intent);
-}
-
-export function entitiesForIntent<T extends Entities>(intent: Intent, entities: T): T {
-  if (WITHOUT_ENTITIES.has(intent)) {
+export function entitiesForIntent<T extends Entities>(intent: Intent, entities: T, bareAnswer: boolean): T {
+  if (intent === 'help' || (intent === 'unknown' && !bareAnswer)) {
     return { ...entities, amountCents: null, contact: null, date: null, description: null };
   }
   return {

@@ -1,14 +1,15 @@
 import type { Interpretation } from '../application/ports/language-model';
 import type { CalendarDate } from '../domain/calendar-date';
-import { findAmount } from './amounts';
-import { findContact } from './contact-name';
+import { type AmountMatch, findAmount } from './amounts';
+import { type ContactMatch, findContact } from './contact-name';
 import { type DateMatch, findDateExpressions } from './date-expressions';
 import { type DateSemantics, resolveDate } from './dates';
 import { findDescription } from './description';
-import { entitiesForIntent, hasEntities } from './entities-for-intent';
+import { entitiesForIntent } from './entities-for-intent';
 import { classifyIntent } from './intents';
 import type { Intent } from './interpretation.schema';
 import { type Token, tokenise } from './tokenise';
+import { FUNCTION_WORD_SET } from './vocabulary';
 
 /**
  * The deterministic pt-BR parser: pure, synchronous, no I/O. Finds dates first (so "dia 10" is never money),
@@ -20,7 +21,8 @@ import { type Token, tokenise } from './tokenise';
 const PAST_INTENTS: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'ledger_summary']);
 
 /** How sure a name must be for each intent (see contact-name.ts for the scale). */
-const CONTACT_CERTAINTY: Partial<Record<Intent, number>> = {
+const BARE_ANSWER_CONTACT_CERTAINTY = 2;
+const CONTACT_CERTAINTY: Record<Intent, number> = {
   create_boleto: 2,
   check_status: 2,
   cancel_boleto: 2,
@@ -28,6 +30,10 @@ const CONTACT_CERTAINTY: Partial<Record<Intent, number>> = {
   record_expense: 3,
   list_receivables: 3,
   ledger_summary: 3,
+  confirm: 3,
+  deny: 3,
+  help: 3,
+  unknown: BARE_ANSWER_CONTACT_CERTAINTY,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */
@@ -61,22 +67,64 @@ function firstResolvedDate(matches: DateMatch[], today: CalendarDate, semantics:
   return null;
 }
 
-export function parseMessage(text: string, today: CalendarDate): Interpretation {
+interface Scan {
+  tokens: Token[];
+  dates: DateMatch[];
+  amount: AmountMatch | null;
+  /** Dates, identifiers and the amount: what a name or a description may not use. */
+  used: Set<number>;
+}
+
+function scan(text: string): Scan {
   const tokens = tokenise(text);
   const blocked = identifierTokens(text, tokens);
   const dates = findDateExpressions(tokens).filter((match) => !blocked.has(match.start));
   for (const match of dates) addSpan(blocked, match.start, match.end);
-
   const amount = findAmount(tokens, blocked);
-  const withAmount = new Set(blocked);
-  if (amount) addSpan(withAmount, amount.start, amount.end);
-  const probe = findContact(tokens, withAmount, 3);
+  const used = new Set(blocked);
+  if (amount) addSpan(used, amount.start, amount.end);
+  return { tokens, dates, amount, used };
+}
+
+/** Words an answer to a question may wrap its value in: "o valor é 150", "é pro João", "vence dia 10". */
+const ANSWER_WORDS = new Set(
+  'valor vencimento vence venc vcto data nome dele dela contato cliente pagamento e eh seria sera fica'.split(
+    ' ',
+  ),
+);
+
+function isBare(tokens: readonly Token[], used: ReadonlySet<number>, contact: ContactMatch | null): boolean {
+  const taken = new Set(used);
+  if (contact) addSpan(taken, contact.cueStart, contact.end);
+  if (taken.size === 0) return false;
+  return tokens.every(
+    (token) =>
+      taken.has(token.index) ||
+      (token.kind !== 'word' && token.kind !== 'number') ||
+      FUNCTION_WORD_SET.has(token.fold) ||
+      ANSWER_WORDS.has(token.fold),
+  );
+}
+
+/**
+ * True when the whole message is an amount, a date and/or a name with only filler words around them: an answer
+ * to a clarifying question, whose entities are kept even though it asks for nothing itself.
+ */
+export function isBareAnswer(text: string): boolean {
+  const { tokens, dates, amount, used } = scan(text);
+  const contact = findContact(tokens, used, BARE_ANSWER_CONTACT_CERTAINTY);
+  if (!amount && dates.length === 0 && !contact) return false;
+  return isBare(tokens, used, contact);
+}
+
+export function parseMessage(text: string, today: CalendarDate): Interpretation {
+  const { tokens, dates, amount, used } = scan(text);
+  const probe = findContact(tokens, used, 3);
   const intent = classifyIntent(tokens, {
     hasAmount: amount !== null,
     hasContact: probe !== null,
     hasDate: dates.length > 0,
   });
-
   const nothing: Interpretation = {
     intent,
     amountCents: null,
@@ -85,21 +133,26 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     description: null,
     source: 'deterministic',
   };
-  if (!hasEntities(intent)) return nothing;
+  if (intent === 'help') return nothing;
 
   const semantics: DateSemantics = PAST_INTENTS.has(intent) ? 'past' : 'due';
-  const contact = findContact(tokens, withAmount, CONTACT_CERTAINTY[intent] ?? 3);
+  const contact = findContact(tokens, used, CONTACT_CERTAINTY[intent]);
   let description: string | null = null;
   if (intent === 'record_expense' || intent === 'record_income') {
-    const used = new Set(withAmount);
-    if (contact) addSpan(used, contact.cueStart, contact.end);
-    description = findDescription(tokens, used);
+    const taken = new Set(used);
+    if (contact) addSpan(taken, contact.cueStart, contact.end);
+    description = findDescription(tokens, taken);
   }
-  return entitiesForIntent(intent, {
-    ...nothing,
-    amountCents: amount?.cents ?? null,
-    contact: contact?.name ?? null,
-    date: firstResolvedDate(dates, today, semantics),
-    description,
-  });
+  const bareAnswer = intent === 'unknown' && isBare(tokens, used, contact);
+  return entitiesForIntent(
+    intent,
+    {
+      ...nothing,
+      amountCents: amount?.cents ?? null,
+      contact: contact?.name ?? null,
+      date: firstResolvedDate(dates, today, semantics),
+      description,
+    },
+    bareAnswer,
+  );
 }

@@ -4,6 +4,7 @@ import type { Interpretation, InterpretRequest, LanguageModel } from '../../appl
 import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date';
 import { entitiesForIntent } from '../../language/entities-for-intent';
 import { extractionSchema } from '../../language/interpretation.schema';
+import { isBareAnswer } from '../../language/parser';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
 
@@ -102,14 +103,19 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
   }
   const problem = groundingProblem(extraction, input.text);
   if (problem) throw new UnusableAnswerError(problem, 'the answer has a value the message does not contain');
-  return entitiesForIntent(extraction.intent, {
-    intent: extraction.intent,
-    amountCents: extraction.amountCents,
-    contact: extraction.contact?.trim() || null,
-    date: extraction.date as CalendarDate | null,
-    description: extraction.description?.trim() || null,
-    source: 'openai' as const,
-  });
+  const bareAnswer = extraction.intent === 'unknown' && isBareAnswer(input.text);
+  return entitiesForIntent(
+    extraction.intent,
+    {
+      intent: extraction.intent,
+      amountCents: extraction.amountCents,
+      contact: extraction.contact?.trim() || null,
+      date: extraction.date as CalendarDate | null,
+      description: extraction.description?.trim() || null,
+      source: 'openai' as const,
+    },
+    bareAnswer,
+  );
 }
 
 export class OpenAiLanguageModel implements LanguageModel {

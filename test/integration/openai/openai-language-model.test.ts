@@ -186,15 +186,16 @@ describe('OpenAiLanguageModel against a local Chat Completions server', () => {
     expect(result).toMatchObject({ intent: 'record_income', amountCents: 25_030, source: 'openai' });
   });
 
-  it('drops entities an intent does not carry', async () => {
-    server.script(json({ ...answer, intent: 'confirm' }));
-    const result = await adapter().interpret({ text: 'sim, cobra 150 reais do João dia 10', today });
-    expect(result).toEqual({
-      intent: 'confirm',
-      amountCents: null,
-      contact: null,
-      date: null,
-      description: null,
+  it('drops entities a greeting or an off-topic message does not carry', async () => {
+    server.script(json({ ...answer, intent: 'unknown', contact: null, amountCents: null }));
+    const offTopic = await adapter().interpret({ text: 'vai chover dia 10?', today });
+    expect(offTopic).toMatchObject({ intent: 'unknown', date: null, source: 'openai' });
+    server.script(json({ ...answer, intent: 'unknown', contact: null }));
+    const bareAnswer = await adapter().interpret({ text: '150 dia 10', today });
+    expect(bareAnswer).toMatchObject({
+      intent: 'unknown',
+      amountCents: 15000,
+      date: '2026-12-10',
       source: 'openai',
     });
   });

@@ -410,7 +410,6 @@ export const DENY = rows([
   ['não, a data tá errada', 'deny', null, null, null],
   ['deixa pra lá', 'deny', null, null, null],
   ['não, espera', 'deny', null, null, null],
-  ['não, é 200', 'deny', null, null, null],
   ['nops', 'deny', null, null, null],
   ['errou', 'deny', null, null, null],
   ['agora não', 'deny', null, null, null],
@@ -446,10 +445,26 @@ export const UNKNOWN = rows([
   ['asdfgh', 'unknown', null, null, null],
   ['que horas são?', 'unknown', null, null, null],
   ['obrigado', 'unknown', null, null, null],
-  ['150', 'unknown', null, null, null],
   ['', 'unknown', null, null, null],
   ['vai chover amanhã?', 'unknown', null, null, null],
   ['qual o melhor time do Brasil?', 'unknown', null, null, null],
+]);
+
+/** Answers to a clarifying question: no request of their own, but their entities are kept. */
+export const BARE_ANSWERS = rows([
+  ['150', 'unknown', 15000, null, null],
+  ['R$ 200,00', 'unknown', 20000, null, null],
+  ['duzentos reais', 'unknown', 20000, null, null],
+  ['o valor é 150', 'unknown', 15000, null, null],
+  ['dia 10', 'unknown', null, null, '2026-12-10'],
+  ['amanhã', 'unknown', null, null, '2026-11-24'],
+  ['sexta', 'unknown', null, null, '2026-11-27'],
+  ['João Silva', 'unknown', null, 'João Silva', null],
+  ['é pro Pedro', 'unknown', null, 'Pedro', null],
+  ['150 dia 10', 'unknown', 15000, null, '2026-12-10'],
+  ['não, é 200', 'deny', 20000, null, null],
+  ['não, é dia 15', 'deny', null, null, '2026-12-15'],
+  ['kkkk 150', 'unknown', null, null, null],
 ]);
 
 export const ALL_EXAMPLES: Record<string, Example[]> = {
@@ -464,4 +479,5 @@ export const ALL_EXAMPLES: Record<string, Example[]> = {
   deny: DENY,
   help: HELP,
   unknown: UNKNOWN,
+  bare_answers: BARE_ANSWERS,
 };
