@@ -1,0 +1,179 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { ENV, type EnvName, SECRETS, type SecretId } from '../config/function-environment';
+import { secretParameterName } from '../config/secret-parameters';
+import { acknowledgeNag } from '../nag/acknowledge';
+import type { Stage } from '../stage';
+import { indexNames } from '../table/table-design';
+import type { IrisFunction } from './iris-function';
+import type { IrisStateMachine } from './iris-state-machine';
+
+/**
+ * Each helper gives a function one capability: the environment variable that tells it WHERE, together with
+ * the least-privilege grant that lets it act THERE. Nothing else adds permissions to a function's role, so
+ * reading the stack's wiring tells exactly what each function may do.
+ */
+
+/** Item reads and writes, including transactions (which need the per-item actions). No Scan, no table admin. */
+const TABLE_ITEM_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+/**
+ * `TABLE_NAME` + item reads and writes on the table and Query on each of its named GSIs (listed one by one
+ * from `IRIS_TABLE`, not `index/*`). Scan is not granted: every read is a GetItem or a Query (DESIGN §3).
+ */
+export function readWriteTable(fn: IrisFunction, table: dynamodb.ITableV2): void {
+  fn.addEnvironment(ENV.tableName, table.tableName);
+  allow(fn, TABLE_ITEM_ACTIONS, [table.tableArn]);
+  allow(
+    fn,
+    ['dynamodb:Query'],
+    indexNames().map((indexName) => `${table.tableArn}/index/${indexName}`),
+  );
+}
+
+/** `<envName>` = the queue URL + `sqs:SendMessage` (and the queue's KMS key use, if any) on that queue. */
+export function sendToQueue(fn: IrisFunction, envName: EnvName, queue: sqs.IQueue): void {
+  fn.addEnvironment(envName, queue.queueUrl);
+  queue.grantSendMessages(fn.function);
+}
+
+/**
+ * A delivery function's hold on the queue it consumes: `DELIVERY_QUEUE_URL` and its redrive
+ * `DELIVERY_MAX_RECEIVE_COUNT`, plus SendMessage (re-queue a fresh copy) and ChangeMessageVisibility (push a
+ * message back) on that queue only.
+ */
+export function controlOwnQueue(fn: IrisFunction, queue: sqs.IQueue, maxReceiveCount: number): void {
+  fn.addEnvironment(ENV.deliveryQueueUrl, queue.queueUrl);
+  fn.addEnvironment(ENV.deliveryMaxReceiveCount, String(maxReceiveCount));
+  queue.grantSendMessages(fn.function);
+  queue.grant(fn.function, 'sqs:ChangeMessageVisibility');
+}
+
+/** `<envName>` = the state machine ARN + `states:StartExecution` on it. */
+export function startExecutions(fn: IrisFunction, envName: EnvName, workflow: IrisStateMachine): void {
+  fn.addEnvironment(envName, workflow.stateMachineArn);
+  allow(fn, ['states:StartExecution'], [workflow.stateMachineArn]);
+}
+
+/**
+ * `<envName>` = the state machine ARN + StopExecution/DescribeExecution on its executions (an execution's ARN
+ * is `arn:…:execution:<state machine name>:<execution name>`, derived from the state machine ARN).
+ */
+export function stopExecutions(fn: IrisFunction, envName: EnvName, workflow: IrisStateMachine): void {
+  fn.addEnvironment(envName, workflow.stateMachineArn);
+  allow(fn, ['states:StopExecution', 'states:DescribeExecution'], [workflow.executionsArn]);
+  acknowledgeNag(
+    fn.role,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${workflow.stateMachineName}:*]`,
+    `Executions are named per boleto at run time, so the ARN ends in a wildcard; it covers only the executions of ${workflow.stateMachineName}.`,
+  );
+}
+
+/** SendTaskSuccess/SendTaskFailure/SendTaskHeartbeat for the task tokens of this state machine. */
+export function answerTaskTokens(fn: IrisFunction, workflow: IrisStateMachine): void {
+  allow(
+    fn,
+    ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+    [workflow.stateMachineArn],
+  );
+}
+
+/**
+ * `<envName>` = the state machine ARN and NO permission: the shared Workflows adapter is built with both
+ * workflows' ARNs even where a function only ever calls one of them.
+ */
+export function knowStateMachine(fn: IrisFunction, envName: EnvName, workflow: IrisStateMachine): void {
+  fn.addEnvironment(envName, workflow.stateMachineArn);
+}
+
+function allow(fn: IrisFunction, actions: string[], resources: string[]): void {
+  fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources }));
+}
+
+/** The ARN of an SSM parameter from its absolute name (`/iris/...`). */
+export function parameterArn(scope: IrisFunction, parameterName: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'ssm',
+    resource: 'parameter',
+    resourceName: parameterName.replace(/^\//, ''),
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+}
+
+/**
+ * A secret: `<NAME>_PARAMETER` = the NAME of its SSM SecureString parameter (and, for a rotating secret,
+ * `<NAME>_PREVIOUS_PARAMETER` for the second slot) + `ssm:GetParameter` on exactly those parameters. The
+ * value never enters the template; the function reads it with Powertools parameters (decrypted, cached;
+ * `shared/config/secret-values.ts`). Parameters encrypted with the AWS managed key `aws/ssm` need no KMS grant.
+ */
+export function readSecret(fn: IrisFunction, secret: SecretId, tenantId: string, stage: Stage): void {
+  const { name, rotating } = SECRETS[secret];
+  const parameters: Array<[string, string]> = [
+    [`${name}_PARAMETER`, secretParameterName(tenantId, stage, secret)],
+  ];
+  if (rotating) {
+    parameters.push([`${name}_PREVIOUS_PARAMETER`, secretParameterName(tenantId, stage, secret, 'previous')]);
+  }
+  for (const [envName, parameterName] of parameters) fn.addEnvironment(envName, parameterName);
+  allow(
+    fn,
+    ['ssm:GetParameter'],
+    parameters.map(([, parameterName]) => parameterArn(fn, parameterName)),
+  );
+}
+
+/** A plain, non-secret setting: no permission attached. */
+export function setting(fn: IrisFunction, envName: EnvName, value: string): void {
+  fn.addEnvironment(envName, value);
+}
+
+/**
+ * `EMAIL_FROM_ADDRESS`, `EMAIL_REPLY_TO`, `SES_CONFIGURATION_SET` + `ses:SendEmail` restricted to the sender
+ * identity (the address or its domain) and the configuration set.
+ */
+export function sendEmail(
+  fn: IrisFunction,
+  configurationSet: ses.IConfigurationSet,
+  fromAddress: string,
+  replyToAddress: string | undefined,
+): void {
+  fn.addEnvironment(ENV.emailFromAddress, fromAddress);
+  if (replyToAddress) fn.addEnvironment(ENV.emailReplyTo, replyToAddress);
+  fn.addEnvironment(ENV.sesConfigurationSet, configurationSet.configurationSetName);
+  const stack = Stack.of(fn);
+  const identity = (name: string) =>
+    stack.formatArn({
+      service: 'ses',
+      resource: 'identity',
+      resourceName: name,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  const domain = fromAddress.slice(fromAddress.indexOf('@') + 1);
+  fn.role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: [
+        identity(fromAddress),
+        identity(domain),
+        stack.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: configurationSet.configurationSetName,
+          arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+        }),
+      ],
+    }),
+  );
+}
