@@ -1,15 +1,11 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { TenantStageStack } from '../../infra/stacks/tenant-stage-stack';
-import { parseDeployTarget, type Stage } from '../../infra/stage';
+import { parseDeployTarget } from '../../infra/stage';
 import { toCreateTableInput } from '../../infra/table/create-table-input';
+import { synthesizeTenantStage } from './support/tenant-stage-template';
 
-function synth(stage: Stage): Template {
-  const app = new App();
-  const stack = new TenantStageStack(app, `Iris-demo-${stage}`, { tenant: 'demo', stage });
-  return Template.fromStack(stack);
-}
+const devStack = synthesizeTenantStage('dev');
+const prodStack = synthesizeTenantStage('prod');
 
 function tableOf(template: Template): Record<string, unknown> {
   const tables = template.findResources('AWS::DynamoDB::GlobalTable');
@@ -19,8 +15,8 @@ function tableOf(template: Template): Record<string, unknown> {
 }
 
 describe('TenantStageStack table', () => {
-  const dev = synth('dev');
-  const prod = synth('prod');
+  const dev = devStack.template;
+  const prod = prodStack.template;
 
   it('has one table keyed by string pk and sk, billed on demand', () => {
     dev.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
@@ -109,8 +105,7 @@ describe('TenantStageStack table', () => {
   });
 
   it('is environment-agnostic so synth needs no account or credentials', () => {
-    const app = new App();
-    const stack = new TenantStageStack(app, 'Iris-demo-dev', { tenant: 'demo', stage: 'dev' });
+    const { stack } = devStack;
     expect(stack.resolve(stack.account)).toEqual({ Ref: 'AWS::AccountId' });
     expect(stack.resolve(stack.region)).toEqual({ Ref: 'AWS::Region' });
   });

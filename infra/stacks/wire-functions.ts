@@ -1,0 +1,148 @@
+import {
+  OUTBOX_RELAY_EVENT_SOURCE,
+  OUTBOX_STREAM_FILTER_PATTERN,
+} from '../../shared/adapters/dynamodb/outbox/outbox-stream-filter';
+import {
+  PAYTIME_EVENT_SOURCE,
+  PAYTIME_EVENT_STREAM_FILTER_PATTERN,
+} from '../../shared/adapters/dynamodb/payments/provider-event-stream-filter';
+import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
+import { ENV, type SecretId } from '../config/function-environment';
+import type { TenantStageConfig } from '../config/load-tenant-config';
+import { consumeQueue, consumeTableStream } from '../constructs/event-sources';
+import {
+  answerTaskTokens,
+  controlOwnQueue,
+  knowStateMachine,
+  readSecret,
+  readWriteTable,
+  sendEmail,
+  sendToQueue,
+  setting,
+  startExecutions,
+  stopExecutions,
+} from '../constructs/function-access';
+import type { IrisFunction } from '../constructs/iris-function';
+import type { FunctionName } from './function-catalogue';
+import type { TenantStageStack } from './tenant-stage-stack';
+
+/** Concurrent invocations each delivery queue may drive: paces sends to WhatsApp and SES. */
+export const DELIVERY_MAX_CONCURRENCY = { whatsapp: 5, email: 2 } as const;
+
+/**
+ * What each function may do, and the environment that tells it where: the whole permission model of the
+ * stack on one page. Every line pairs variables with their grant (`function-access.ts`).
+ */
+export function wireFunctions(
+  stack: TenantStageStack,
+  fns: Readonly<Record<FunctionName, IrisFunction>>,
+  config: TenantStageConfig,
+): void {
+  const { tenant, settings, stage } = config;
+  const table = stack.table.table;
+  const conversation = stack.conversation;
+  const reminderLoop = stack.reminderLoop;
+  const secret = (fn: IrisFunction, id: SecretId) => readSecret(fn, id, tenant.tenantId, stage);
+  const paytimeApi = (fn: IrisFunction) => {
+    setting(fn, ENV.paytimeBaseUrl, settings.paytimeBaseUrl);
+    secret(fn, 'paytimeIntegrationKey');
+    secret(fn, 'paytimeAuthenticationKey');
+    secret(fn, 'paytimeXToken');
+  };
+
+  // Inbound WhatsApp: verify, store, de-duplicate, start a conversation or resume the waiting one.
+  const whatsappWebhook = fns['whatsapp-webhook'];
+  readWriteTable(whatsappWebhook, table);
+  secret(whatsappWebhook, 'whatsappAppSecret');
+  secret(whatsappWebhook, 'whatsappVerifyToken');
+  startExecutions(whatsappWebhook, ENV.conversationStateMachineArn, conversation);
+  answerTaskTokens(whatsappWebhook, conversation);
+  knowStateMachine(whatsappWebhook, ENV.reminderStateMachineArn, reminderLoop);
+
+  // Paytime webhook: Basic auth (two slots for rotation), store the event; the processor acts on it.
+  const paytimeWebhook = fns['paytime-webhook'];
+  readWriteTable(paytimeWebhook, table);
+  secret(paytimeWebhook, 'paytimeWebhookCredentials');
+
+  // Conversation tasks: interpret (OpenAI if enabled; audio media from WhatsApp), create at Paytime once,
+  // start the boleto's reminder loop.
+  const conversationSteps = fns['conversation-steps'];
+  readWriteTable(conversationSteps, table);
+  paytimeApi(conversationSteps);
+  setting(conversationSteps, ENV.whatsappPhoneNumberId, settings.whatsappPhoneNumberId);
+  secret(conversationSteps, 'whatsappAccessToken');
+  if (settings.openAiEnabled) secret(conversationSteps, 'openAiApiKey');
+  startExecutions(conversationSteps, ENV.reminderStateMachineArn, reminderLoop);
+  knowStateMachine(conversationSteps, ENV.conversationStateMachineArn, conversation);
+  setting(conversationSteps, ENV.usualMaxAmountCents, String(tenant.limits.usualMaxAmountCents));
+  setting(
+    conversationSteps,
+    ENV.confirmationTimeoutSeconds,
+    String(tenant.conversation.confirmationTimeoutSeconds),
+  );
+
+  // Reminder loop turns: re-check the boleto at Paytime before reminding (an unneeded reminder is the most
+  // expensive line of the product), then the outbox. The loop ends itself: no Step Functions permission.
+  const reminderStep = fns['reminder-step'];
+  readWriteTable(reminderStep, table);
+  paytimeApi(reminderStep);
+
+  // Paytime events from the stream: re-read the boleto at Paytime, apply it, stop the loop of a paid boleto.
+  const paytimeEvents = fns['paytime-event-processor'];
+  readWriteTable(paytimeEvents, table);
+  paytimeApi(paytimeEvents);
+  stopExecutions(paytimeEvents, ENV.reminderStateMachineArn, reminderLoop);
+  consumeTableStream(paytimeEvents, table, {
+    filterPattern: PAYTIME_EVENT_STREAM_FILTER_PATTERN,
+    settings: PAYTIME_EVENT_SOURCE,
+    onFailure: stack.failedEvents,
+  });
+
+  // Outbox relay: stream inserts of outbox items → a pointer on the channel's queue. No table data access.
+  const relay = fns['outbox-relay'];
+  sendToQueue(relay, ENV.whatsappQueueUrl, stack.whatsappDelivery.queue);
+  sendToQueue(relay, ENV.emailQueueUrl, stack.emailDelivery.queue);
+  consumeTableStream(relay, table, {
+    filterPattern: OUTBOX_STREAM_FILTER_PATTERN,
+    settings: OUTBOX_RELAY_EVENT_SOURCE,
+    onFailure: stack.failedEvents,
+  });
+
+  const deliveryBatch = {
+    batchSize: DELIVERY_QUEUE_SETTINGS.batchSize,
+    maxBatchingWindowSeconds: DELIVERY_QUEUE_SETTINGS.maximumBatchingWindowSeconds,
+  };
+
+  // WhatsApp delivery: claim the outbox item, enforce opt-out and limits, send through the Cloud API.
+  const whatsappDelivery = fns['whatsapp-delivery'];
+  readWriteTable(whatsappDelivery, table);
+  setting(whatsappDelivery, ENV.whatsappPhoneNumberId, settings.whatsappPhoneNumberId);
+  setting(whatsappDelivery, ENV.whatsappApiVersion, settings.whatsappGraphApiVersion);
+  secret(whatsappDelivery, 'whatsappAccessToken');
+  controlOwnQueue(whatsappDelivery, stack.whatsappDelivery.queue, stack.whatsappDelivery.maxReceiveCount);
+  consumeQueue(whatsappDelivery, stack.whatsappDelivery.queue, {
+    ...deliveryBatch,
+    maxConcurrency: DELIVERY_MAX_CONCURRENCY.whatsapp,
+  });
+
+  // E-mail delivery through SES with the stack's configuration set.
+  const emailDelivery = fns['email-delivery'];
+  readWriteTable(emailDelivery, table);
+  sendEmail(
+    emailDelivery,
+    stack.email.configurationSet,
+    settings.email.fromAddress,
+    settings.email.replyToAddress,
+  );
+  controlOwnQueue(emailDelivery, stack.emailDelivery.queue, stack.emailDelivery.maxReceiveCount);
+  consumeQueue(emailDelivery, stack.emailDelivery.queue, {
+    ...deliveryBatch,
+    maxConcurrency: DELIVERY_MAX_CONCURRENCY.email,
+  });
+
+  // Daily reconciliation (EventBridge Scheduler): ask Paytime about open boletos, heal missed webhooks.
+  const reconciliation = fns.reconciliation;
+  readWriteTable(reconciliation, table);
+  paytimeApi(reconciliation);
+  stopExecutions(reconciliation, ENV.reminderStateMachineArn, reminderLoop);
+}
