@@ -1,0 +1,269 @@
+// The local console: talks to the local cloud's documented routes only (README, "Local interface").
+// Plain browser JavaScript, no build step. Everything shown comes from GET /_local/state.
+
+const BOLETO_STATUS = {
+  requested: 'solicitado',
+  registered: 'registrado',
+  sent: 'enviado',
+  partially_paid: 'pago em parte',
+  paid: 'pago',
+  cancelled: 'cancelado',
+  disputed: 'em disputa',
+};
+
+const OUTBOX_STATUS = {
+  pending: 'na fila',
+  sending: 'enviando',
+  sent: 'enviada',
+  delivered: 'entregue',
+  read: 'lida',
+  failed: 'falhou',
+};
+
+const OUTBOX_KIND = {
+  owner_reply: 'resposta à dona',
+  boleto_to_contact: 'boleto ao contato',
+  reminder: 'lembrete',
+  payment_received: 'pagamento recebido',
+  delivery_failed: 'falha de entrega',
+  collection_email: 'e-mail de cobrança',
+  contact_opted_out: 'contato saiu',
+  opt_out_confirmation: 'confirmação de saída',
+};
+
+const EVENT_LABEL = {
+  BoletoRequested: 'Boleto solicitado',
+  BoletoRegistered: 'Registrado no Paytime',
+  BoletoSent: 'Enviado ao contato',
+  PaymentApplied: 'Pagamento aplicado',
+  BoletoPaid: 'Boleto pago',
+  BoletoCancelled: 'Boleto cancelado',
+  BoletoDisputed: 'Boleto em disputa',
+  BoletoDisputeResolved: 'Disputa resolvida',
+};
+
+const ACTOR = { owner: 'a dona', contact: 'o contato', provider: 'o Paytime', system: 'a IRIS' };
+
+const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+const instantFormat = new Intl.DateTimeFormat('pt-BR', {
+  timeZone: 'America/Sao_Paulo',
+  day: '2-digit',
+  month: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+const view = {
+  owner: null,
+  selectedBoleto: null,
+  chatLength: 0,
+  busy: false,
+};
+
+const byId = (id) => document.getElementById(id);
+
+function element(tag, options = {}, children = []) {
+  const node = document.createElement(tag);
+  if (options.className) node.className = options.className;
+  if (options.text !== undefined) node.textContent = options.text;
+  if (options.title) node.title = options.title;
+  if (options.dataset) Object.assign(node.dataset, options.dataset);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function money(cents) {
+  return brl.format(cents / 100);
+}
+
+function dateBr(date) {
+  if (!date) return '—';
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+function instantBr(iso) {
+  return iso ? instantFormat.format(new Date(iso)) : '—';
+}
+
+function badge(text, className) {
+  return element('span', { className: `badge ${className}`, text });
+}
+
+function status(text) {
+  byId('status').textContent = text;
+}
+
+async function request(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(payload.error ?? `${method} ${path}: ${response.status}`);
+  return payload;
+}
+
+function renderChat(chat) {
+  const list = byId('chat');
+  list.replaceChildren(
+    ...chat.map((bubble) => {
+      const item = element('li', {
+        className: `bubble ${bubble.direction}${bubble.error ? ' error' : ''}`,
+        dataset: { direction: bubble.direction },
+      });
+      item.append(element('div', { text: bubble.text }));
+      if (bubble.buttons?.length) {
+        const buttons = element('div', { className: 'buttons' });
+        for (const button of bubble.buttons) {
+          const tap = element('button', { text: button.title, dataset: { buttonId: button.id } });
+          tap.type = 'button';
+          tap.addEventListener('click', () => sendToIris({ button: { id: button.id, title: button.title } }));
+          buttons.append(tap);
+        }
+        item.append(buttons);
+      }
+      if (bubble.error)
+        item.append(element('small', { className: 'muted', text: `não entregue: ${bubble.error}` }));
+      item.append(element('time', { text: instantBr(bubble.at) }));
+      return item;
+    }),
+  );
+  if (chat.length !== view.chatLength) list.scrollTop = list.scrollHeight;
+  view.chatLength = chat.length;
+}
+
+function renderBoletos(boletos) {
+  byId('boletos-empty').hidden = boletos.length > 0;
+  byId('boletos').replaceChildren(
+    ...boletos.map((boleto) => {
+      const row = element('tr', {
+        className: `clickable${boleto.id === view.selectedBoleto ? ' selected' : ''}`,
+        title: 'Ver o histórico',
+        dataset: { boletoId: boleto.id, status: boleto.status },
+      });
+      row.append(
+        element('td', { text: boleto.contactName }),
+        element('td', {}, [badge(BOLETO_STATUS[boleto.status] ?? boleto.status, boleto.status)]),
+        element('td', { className: 'num', text: money(boleto.amountCents) }),
+        element('td', { className: 'num', text: money(boleto.amountDueTodayCents) }),
+        element('td', { text: dateBr(boleto.dueDate) }),
+        element('td', { text: boleto.nextReminderAt ? instantBr(boleto.nextReminderAt) : '—' }),
+      );
+      row.addEventListener('click', () => showAudit(boleto.id, boleto.contactName));
+      return row;
+    }),
+  );
+}
+
+function renderOutbox(outbox) {
+  byId('outbox-empty').hidden = outbox.length > 0;
+  byId('outbox').replaceChildren(
+    ...outbox.map((item) => {
+      const row = element('tr', { dataset: { kind: item.kind, status: item.status } });
+      const how = item.sentAs === 'template' ? ' (modelo)' : '';
+      row.append(
+        element('td', { text: instantBr(item.createdAt) }),
+        element('td', { text: OUTBOX_KIND[item.kind] ?? item.kind }),
+        element('td', { text: item.recipient }),
+        element('td', {}, [badge(`${OUTBOX_STATUS[item.status] ?? item.status}${how}`, item.status)]),
+        element('td', { text: item.preview, title: item.failureReason ?? '' }),
+      );
+      return row;
+    }),
+  );
+}
+
+function renderEmails(emails) {
+  byId('emails-empty').hidden = emails.length > 0;
+  byId('emails').replaceChildren(
+    ...emails.map((email) =>
+      element('li', {}, [
+        element('strong', { text: email.subject }),
+        element('span', {
+          className: 'muted',
+          text: ` — para ${email.to.join(', ')} em ${instantBr(email.at)}`,
+        }),
+      ]),
+    ),
+  );
+}
+
+async function showAudit(boletoId, contactName) {
+  view.selectedBoleto = boletoId;
+  const found = await request('GET', `/_local/boletos/${encodeURIComponent(boletoId)}`);
+  byId('audit-panel').hidden = false;
+  byId('audit-title').textContent = `${contactName} · ${money(found.boleto.amountCents)}`;
+  byId('audit').replaceChildren(
+    ...found.events.map((event) => {
+      const transition = event.from ? `${BOLETO_STATUS[event.from] ?? event.from} → ` : '';
+      return element('li', {}, [
+        element('strong', { text: EVENT_LABEL[event.type] ?? event.type }),
+        element('span', {
+          className: 'muted',
+          text: ` ${instantBr(event.at)} · ${transition}${BOLETO_STATUS[event.to] ?? event.to} · por ${ACTOR[event.actor.kind] ?? event.actor.kind}`,
+        }),
+      ]);
+    }),
+  );
+}
+
+async function refresh() {
+  const state = await request('GET', '/_local/state');
+  view.owner = state.tenant.ownerPhone;
+  byId('owner-label').textContent = `você é a dona do negócio (${view.owner})`;
+  byId('clock-now').textContent = state.clock.saoPaulo;
+  renderChat(state.chat);
+  renderBoletos(state.boletos);
+  renderOutbox(state.outbox);
+  renderEmails(state.emails);
+  if (view.selectedBoleto) {
+    const selected = state.boletos.find((boleto) => boleto.id === view.selectedBoleto);
+    if (selected) await showAudit(selected.id, selected.contactName);
+  }
+}
+
+async function act(label, work) {
+  if (view.busy) return;
+  view.busy = true;
+  for (const button of document.querySelectorAll('button')) button.disabled = true;
+  status(label);
+  try {
+    await work();
+    status('');
+  } catch (error) {
+    status(`Erro: ${error.message}`);
+  } finally {
+    view.busy = false;
+    for (const button of document.querySelectorAll('button')) button.disabled = false;
+    await refresh().catch(() => undefined);
+  }
+}
+
+function sendToIris(content) {
+  return act('Enviando…', () => request('POST', '/_sim/whatsapp/inbound', { from: view.owner, ...content }));
+}
+
+byId('composer').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = byId('message');
+  const text = input.value.trim();
+  if (!text || !view.owner) return;
+  input.value = '';
+  sendToIris({ text });
+});
+
+byId('advance-day').addEventListener('click', () =>
+  act('Avançando um dia…', () => request('POST', '/_local/clock/advance', { days: 1 })),
+);
+byId('advance-hour').addEventListener('click', () =>
+  act('Avançando uma hora…', () => request('POST', '/_local/clock/advance', { hours: 1 })),
+);
+
+async function poll() {
+  if (!view.busy) await refresh().catch((error) => status(`Sem conexão com a nuvem local: ${error.message}`));
+  setTimeout(poll, 2_000);
+}
+
+poll();
