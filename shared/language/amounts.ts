@@ -18,6 +18,15 @@ export interface AmountMatch {
 
 const BEFORE_MONEY = new Set(['de', 'por', 'valor', 'total', 'custou', 'custa', 'preco', 'r$']);
 
+/** Verbs whose object is the money itself: "recebi 200", "gastei 45", "cobra 150". */
+const MONEY_VERBS = new Set(
+  `recebi recebemos ganhei faturei entrou caiu gastei gastamos paguei pagamos comprei cobra cobrar cobre
+   custou deu`.split(/\s+/),
+);
+
+/** "a 40 cada", "40 por unidade": a unit price, not the total. */
+const UNIT_PRICE = new Set(['cada', 'unidade', 'un', 'und']);
+
 type Reading = 'money' | 'weak_quantity' | 'excluded';
 
 function isNeutralWord(folded: string): boolean {
@@ -32,6 +41,7 @@ function readFollower(expression: NumberExpression, tokens: readonly Token[], bl
     return 'excluded';
   if (next.raw === 'º' || next.raw === 'ª' || next.raw === '°') return 'excluded';
   if (next.kind !== 'word') return 'money';
+  if (UNIT_PRICE.has(next.fold)) return 'weak_quantity';
   if (QUANTITY_UNITS.has(next.fold)) return 'excluded';
   if (next.capitalised || isNeutralWord(next.fold) || isKnownNamePart(next.fold)) return 'money';
   const plural = next.fold.length > 3 && next.fold.endsWith('s');
@@ -56,7 +66,7 @@ function scoreOf(expression: NumberExpression, tokens: readonly Token[], reading
   if (expression.hasMultiplier) score += 2;
   if (expression.hasDecimals) score += 2;
   const before = tokens[expression.start - 1];
-  if (before && BEFORE_MONEY.has(before.fold)) score += 1;
+  if (before && (BEFORE_MONEY.has(before.fold) || MONEY_VERBS.has(before.fold))) score += 1;
   if (reading === 'weak_quantity') score -= 2;
   return score;
 }

@@ -17,7 +17,7 @@ import {
 
 const NOISE = new Set(
   `gasto gastos despesa despesas entrada entradas receita receitas saida saidas compra valor total boleto pix
-   dinheiro especie cartao credito debito transferencia ted doc`.split(/\s+/),
+   pagamento dinheiro especie cartao credito debito transferencia ted doc`.split(/\s+/),
 );
 const JOINERS = new Set(['de', 'do', 'da', 'dos', 'das', 'e']);
 const MAX_WORDS = 6;

@@ -69,7 +69,7 @@ const NOUNS = `boleto boletos boletinho cobranca cobrancas valor valores vencime
   feira proxima proximo passada passado vem daqui dentro fim final inicio comeco ultimo ultima janeiro fevereiro
   marco abril maio junho julho agosto setembro outubro novembro dezembro jan fev mar abr mai jun jul ago set out nov
   dez assunto ajuda help duvida duvidas suporte pergunta perguntas acesso senha sistema app aplicativo robo bot
-  assistente iris pagina site rua cidade bairro casa apto apartamento sala mesa lote quadra bloco loja empresa
+  assistente pagina site rua cidade bairro casa apto apartamento sala mesa lote quadra bloco loja empresa
   negocio cliente kg kgs litro litros metro metros unidade unidades un und cx caixas pacote pacotes saco sacos
   cerveja refri pizza pizzas marmita marmitas corte cabelo unha unhas aula aulas mensalidade mensalidades
   assinatura plano planos favor ola ajudinha`;

@@ -203,6 +203,26 @@ export const CREATE_BOLETO = rows([
   ['manda 150 pro João dia 10', 'create_boleto', 15000, 'João', '2026-12-10'],
   ['cobra o joão em 150 reais', 'create_boleto', 15000, 'joão', null],
   ['cobrar aluguel do Pedro, 800 reais, dia 5', 'create_boleto', 80000, 'Pedro', '2026-12-05'],
+  ['cobra 100 da Íris', 'create_boleto', 10000, 'Íris', null],
+  ['cobra 230 da Ângela dia 12', 'create_boleto', 23000, 'Ângela', '2026-12-12'],
+  ['cobra 120 do Sr. João Batista', 'create_boleto', 12000, 'João Batista', null],
+  [
+    'emite boleto pra Sra Lúcia Helena, 300 reais, vencimento 12/12',
+    'create_boleto',
+    30000,
+    'Lúcia Helena',
+    '2026-12-12',
+  ],
+  ['boleto pro Fabrício: 250', 'create_boleto', 25000, 'Fabrício', null],
+  ['Gera boleto pro Cliente Marcos de 200', 'create_boleto', 20000, 'Marcos', null],
+  [
+    'Cobrar a Bruna Oliveira em R$ 1.350,00 com vencimento para 20/12',
+    'create_boleto',
+    135000,
+    'Bruna Oliveira',
+    '2026-12-20',
+  ],
+  ['cobrar 250 da Letícia no dia 3', 'create_boleto', 25000, 'Letícia', '2026-12-03'],
 ]);
 
 export const EXPENSES = rows([
@@ -249,6 +269,11 @@ export const EXPENSES = rows([
   ['tive um gasto de 80 com frete', 'record_expense', 8000, null, null],
   ['gastei 12 reais em 3 cafés', 'record_expense', 1200, null, null],
   ['gastei uns 50 no mercado', 'record_expense', 5000, null, null],
+  ['paguei o boleto da luz, 180', 'record_expense', 18000, null, null],
+  ['comprei um celular de 1.500 reais', 'record_expense', 150000, null, null],
+  ['comprei 10 sacos de cimento por 350', 'record_expense', 35000, null, null],
+  ['paguei 500 pro Carlos pelo serviço', 'record_expense', 50000, 'Carlos', null],
+  ['gastei R$ 150 na farmácia dia 20', 'record_expense', 15000, null, '2026-11-20'],
 ]);
 
 export const INCOME = rows([
@@ -279,6 +304,10 @@ export const INCOME = rows([
   ['ganhei 200 de gorjeta', 'record_income', 20000, null, null],
   ['venda de 80 reais', 'record_income', 8000, null, null],
   ['vendi 10 pães por 15 reais', 'record_income', 1500, null, null],
+  ['vendi 5 bolos a 40 cada, recebi 200', 'record_income', 20000, null, null],
+  ['caiu um pix de 150 da Ana', 'record_income', 15000, 'Ana', null],
+  ['recebi o pagamento da Fernanda, 450', 'record_income', 45000, 'Fernanda', null],
+  ['entrou 80 do Zé dia 20', 'record_income', 8000, 'Zé', '2026-11-20'],
 ]);
 
 export const CHECK_STATUS = rows([
