@@ -112,8 +112,11 @@ export const tenantConfigSchema = z.strictObject({
     .refine((owners) => owners.some((o) => o.role === 'owner'), 'at least one user must have role "owner"')
     .refine((owners) => new Set(owners.map((o) => o.phone)).size === owners.length, 'phones must be unique'),
   reminders: remindersSchema,
-  /** Late charges offered by default; absent means "ask the owner" (docs/decisions.md: no default policy). */
-  interestPolicy: interestPolicySchema.optional(),
+  /**
+   * Late charges applied after the due date, within the legal caps. Required and explicit (docs/decisions.md:
+   * there is no implicit default): `{ "fineBps": 0, "monthlyInterestBps": 0 }` for a tenant that charges none.
+   */
+  interestPolicy: interestPolicySchema,
   limits: limitsSchema,
   conversation: z.strictObject({
     /** How long a clarifying question or a confirmation waits for the owner (Step Functions task timeout). */

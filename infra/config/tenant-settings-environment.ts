@@ -11,8 +11,7 @@ export interface TenantSettingsEnvironment {
   displayName: string;
   whatsappPhoneNumberId: string;
   reminders: TenantConfig['reminders'];
-  /** Null: no default policy, the owner is asked (docs/decisions.md). */
-  interestPolicy: NonNullable<TenantConfig['interestPolicy']> | null;
+  interestPolicy: TenantConfig['interestPolicy'];
   limits: TenantConfig['limits'];
   conversation: TenantConfig['conversation'];
 }
@@ -24,7 +23,7 @@ export function tenantSettingsEnvironment(config: TenantStageConfig): TenantSett
     displayName: tenant.displayName,
     whatsappPhoneNumberId: settings.whatsappPhoneNumberId,
     reminders: tenant.reminders,
-    interestPolicy: tenant.interestPolicy ?? null,
+    interestPolicy: tenant.interestPolicy,
     limits: tenant.limits,
     conversation: tenant.conversation,
   };

@@ -119,10 +119,14 @@ describe('loadTenantConfig', () => {
     );
   });
 
-  it('accepts a tenant without an interest policy (the owner is asked)', () => {
-    const config = loadVariant('asks', (c) => delete c.interestPolicy);
-    expect(config.tenant.interestPolicy).toBeUndefined();
-    expect(tenantSettingsEnvironment(config).interestPolicy).toBeNull();
+  it('requires an explicit interest policy, zero included (there is no implicit default)', () => {
+    expect(errorOf(() => loadVariant('implicit', (c) => delete c.interestPolicy)).message).toMatch(
+      /interestPolicy/,
+    );
+    const none = loadVariant('charges-nothing', (c) => {
+      c.interestPolicy = { fineBps: 0, monthlyInterestBps: 0 };
+    });
+    expect(tenantSettingsEnvironment(none).interestPolicy).toEqual({ fineBps: 0, monthlyInterestBps: 0 });
   });
 });
 
