@@ -21,7 +21,7 @@ import {
 import { isWithinReminderWindow, nextSendTimeAfter } from '../../../shared/domain/reminder-window';
 
 const date = (text: string) => calendarDate(text);
-const dates = (due: string, settings = DEFAULT_REMINDER_SETTINGS, extra?: Set<string>) =>
+const dates = (due: string, settings = DEFAULT_REMINDER_SETTINGS, extra?: ReadonlySet<string>) =>
   reminderSlots(date(due), settings, extra).map((slot) => slot.date);
 
 describe('reminder cadence', () => {
