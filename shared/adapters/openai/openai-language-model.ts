@@ -65,6 +65,9 @@ class UnusableAnswerError extends Error {
 
 const RESPONSE_FORMAT = zodResponseFormat(extractionSchema, 'interpretation');
 
+/** WhatsApp allows 4,096 characters; a request to IRIS is a sentence or two. */
+export const MAX_MODEL_INPUT_CHARS = 1_000;
+
 const stderrLogger: LanguageModelLogger = {
   info: (message, ...extra) => writeLog('INFO', message, extra),
   warn: (message, ...extra) => writeLog('WARN', message, extra),
@@ -143,6 +146,14 @@ export class OpenAiLanguageModel implements LanguageModel {
   }
 
   async interpret(input: InterpretRequest): Promise<Interpretation> {
+    if (input.text.length > MAX_MODEL_INPUT_CHARS) {
+      // No owner command is this long; sending it would only buy tokens (and a larger injection surface).
+      this.logger.info('Message too long for the model; using the deterministic parser', {
+        fallback: 'deterministic',
+        length: input.text.length,
+      });
+      return this.fallback.interpret(input);
+    }
     try {
       return await this.ask(input);
     } catch (error) {
