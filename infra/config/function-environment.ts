@@ -47,17 +47,15 @@ export const SECRETS = {
   whatsappAppSecret: { name: 'WHATSAPP_APP_SECRET', parameter: 'whatsapp/app-secret', rotating: true },
   whatsappVerifyToken: { name: 'WHATSAPP_VERIFY_TOKEN', parameter: 'whatsapp/verify-token', rotating: false },
   whatsappAccessToken: { name: 'WHATSAPP_ACCESS_TOKEN', parameter: 'whatsapp/access-token', rotating: false },
-  paytimeIntegrationKey: {
-    name: 'PAYTIME_INTEGRATION_KEY',
-    parameter: 'paytime/integration-key',
+  /**
+   * JSON `{"integrationKey":"…","authenticationKey":"…","xToken":"…"}`: the three Paytime API credentials in
+   * one parameter, so they change together (one update, one read, no half-rotated set).
+   */
+  paytimeApiCredentials: {
+    name: 'PAYTIME_API_CREDENTIALS',
+    parameter: 'paytime/api-credentials',
     rotating: false,
   },
-  paytimeAuthenticationKey: {
-    name: 'PAYTIME_AUTHENTICATION_KEY',
-    parameter: 'paytime/authentication-key',
-    rotating: false,
-  },
-  paytimeXToken: { name: 'PAYTIME_X_TOKEN', parameter: 'paytime/x-token', rotating: false },
   /** `user:password` that Paytime's webhook sends as HTTP Basic auth. */
   paytimeWebhookCredentials: {
     name: 'PAYTIME_WEBHOOK_CREDENTIALS',

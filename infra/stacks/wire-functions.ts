@@ -45,9 +45,7 @@ export function wireFunctions(
   const secret = (fn: IrisFunction, id: SecretId) => readSecret(fn, id, tenant.tenantId, stage);
   const paytimeApi = (fn: IrisFunction) => {
     setting(fn, ENV.paytimeBaseUrl, settings.paytimeBaseUrl);
-    secret(fn, 'paytimeIntegrationKey');
-    secret(fn, 'paytimeAuthenticationKey');
-    secret(fn, 'paytimeXToken');
+    secret(fn, 'paytimeApiCredentials');
   };
 
   // Inbound WhatsApp: verify, store, de-duplicate, start a conversation or resume the waiting one.

@@ -38,12 +38,7 @@ const EVERY_FUNCTION = [
   'POWERTOOLS_PARAMETERS_MAX_AGE',
   'NODE_OPTIONS',
 ];
-const PAYTIME_API = [
-  'PAYTIME_BASE_URL',
-  'PAYTIME_INTEGRATION_KEY_PARAMETER',
-  'PAYTIME_AUTHENTICATION_KEY_PARAMETER',
-  'PAYTIME_X_TOKEN_PARAMETER',
-];
+const PAYTIME_API = ['PAYTIME_BASE_URL', 'PAYTIME_API_CREDENTIALS_PARAMETER'];
 
 /** The contract with the handlers' `shared/config/*`: exactly these variables, per function (dev stage). */
 const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
