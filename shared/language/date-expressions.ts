@@ -7,7 +7,7 @@ import type { Token } from './tokenise';
  * "today" and whether the date is a due date or the day money already moved (dates.ts).
  */
 
-export type WeekdayDirection = 'next' | 'last' | 'context';
+export type WeekdayDirection = 'next' | 'last';
 
 export type DateExpression =
   | { kind: 'offset_days'; days: number }
@@ -178,7 +178,7 @@ const relativeDay: Matcher = (cursor, index) => {
 
 const weekday: Matcher = (cursor, index) => {
   let start = index;
-  let direction: WeekdayDirection = 'context';
+  let direction: WeekdayDirection = 'next';
   const before = cursor.fold(index - 1);
   if (before === 'proxima' || before === 'proximo') {
     direction = 'next';

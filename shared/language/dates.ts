@@ -15,10 +15,10 @@ import type { DateExpression } from './date-expressions';
  * Resolves a date expression against the message's "today" (a São Paulo calendar date).
  *
  * `due`: a date something falls due (a boleto). An incomplete date means the next one: "dia 10" is the first
- * day 10 on or after today, "10/01" already past this year is next year, "sexta" is the next Friday strictly
- * after today.
+ * day 10 on or after today, "10/01" already past this year is next year.
  * `past`: the day money already moved (an expense, an income). "dia 5" is the latest day 5 on or before today,
- * "28/12" later than today is last year's, "sexta" is the last Friday strictly before today.
+ * "28/12" later than today is last year's.
+ * A weekday ("sexta", "próxima sexta") is the next one strictly after today in both; "sexta passada" the last.
  */
 export type DateSemantics = 'due' | 'past';
 
@@ -94,11 +94,10 @@ export function resolveDate(
       return addDays(today, expression.days);
     case 'offset_months':
       return addMonthsClamped(today, expression.months);
-    case 'weekday': {
-      const forward =
-        expression.direction === 'context' ? semantics === 'due' : expression.direction === 'next';
-      return weekday(expression.weekday, today, forward);
-    }
+    case 'weekday':
+      // Issue 3: a weekday is the next such day strictly after today, whatever the intent; only an explicit
+      // "passada" looks back. (An expense dated in the future is then questioned by validation.)
+      return weekday(expression.weekday, today, expression.direction === 'next');
     case 'day_of_month': {
       if (expression.monthOffset === null) return dayOfMonth(expression.day, today, semantics);
       const shifted = shiftMonth(year, month, expression.monthOffset);

@@ -52,9 +52,9 @@ describe('resolveDate', () => {
       expect(dateIn('sexta', '2026-11-27')).toBe('2026-12-04');
     });
 
-    it('is the last such day strictly before today for money that already moved', () => {
-      expect(dateIn('sexta', '2026-11-23', 'past')).toBe('2026-11-20');
-      expect(dateIn('segunda', '2026-11-23', 'past')).toBe('2026-11-16');
+    it('is the next such day for money that already moved too, as issue 3 states (validation questions it)', () => {
+      expect(dateIn('sexta', '2026-11-23', 'past')).toBe('2026-11-27');
+      expect(dateIn('última sexta', '2026-11-23', 'past')).toBe('2026-11-20');
     });
 
     it('follows "passada" and "que vem" whatever the semantics', () => {
