@@ -47,6 +47,11 @@ export const WEBHOOK_USER = 'paytime';
 export const WEBHOOK_PASSWORD = 's3nh@:forte';
 export const OWNER_PHONE = normalizePhone('(11) 99999-0000');
 
+/** The text of an outbox item read from the table ('' when absent). */
+export function textOf(item: Record<string, unknown> | undefined): string {
+  return (item?.content as { text?: string } | undefined)?.text ?? '';
+}
+
 /** Quiet logger for the use cases (assertions look at the table, not the logs). */
 export const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
 

@@ -7,6 +7,7 @@ import {
   type FollowUpFixture,
   OWNER_PHONE,
   startFollowUpFixture,
+  textOf,
   WEBHOOK_PASSWORD,
   WEBHOOK_USER,
 } from './follow-up-fixture';
@@ -66,7 +67,7 @@ describe('Paytime webhook → stored event → processor', () => {
     );
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ recipient: OWNER_PHONE, audience: 'owner' });
-    expect((notices[0]?.content as { text: string }).text).toBe(
+    expect(textOf(notices[0])).toBe(
       '💰 João da Silva pagou R$ 150,00 em 01/12/2026 (Aulas de violão, vencimento 10/12/2026).',
     );
     const history = await fx.deps.boletos.getWithHistory(fx.tenantId, boleto.id);
@@ -210,8 +211,8 @@ describe('Paytime webhook → stored event → processor', () => {
       'OutboxMessage',
       (item) => item.boletoId === boleto.id && item.kind === 'payment_received',
     );
-    expect((notice?.content as { text: string }).text).toContain('pagou R$ 100,00 do boleto de R$ 150,00');
-    expect((notice?.content as { text: string }).text).toContain('Faltam R$ 50,00');
+    expect(textOf(notice)).toContain('pagou R$ 100,00 do boleto de R$ 150,00');
+    expect(textOf(notice)).toContain('Faltam R$ 50,00');
   });
 
   it('applies out-of-order events by what Paytime says now: PENDING after PAID, CANCELED claimed after PAID', async () => {
@@ -244,6 +245,6 @@ describe('Paytime webhook → stored event → processor', () => {
       'OutboxMessage',
       (item) => item.boletoId === boleto.id && item.audience === 'owner',
     );
-    expect((notices[0]?.content as { text: string }).text).toContain('expirou sem pagamento');
+    expect(textOf(notices[0])).toContain('expirou sem pagamento');
   });
 });

@@ -8,7 +8,7 @@ import { registerBoleto } from '../../../shared/domain/boleto';
 import { calendarDate } from '../../../shared/domain/calendar-date';
 import { InvalidInputError } from '../../../shared/domain/domain-error';
 import { expectNoScan } from '../../support/record-commands';
-import { type FollowUpFixture, OWNER_PHONE, startFollowUpFixture } from './follow-up-fixture';
+import { type FollowUpFixture, OWNER_PHONE, startFollowUpFixture, textOf } from './follow-up-fixture';
 
 describe('daily reconciliation', () => {
   let fx: FollowUpFixture;
@@ -217,7 +217,7 @@ describe('owner cancels a boleto', () => {
       'OutboxMessage',
       (item) => item.boletoId === boleto.id && item.kind === 'payment_received',
     );
-    expect((alerts[0]?.content as { text: string }).text).toContain('estava cancelado');
+    expect(textOf(alerts[0])).toContain('estava cancelado');
     const replay = await settleWithProvider(
       { ...fx.deps, billing: fake({ status: 'paid', paidAmountCents: 15_000 }) },
       { tenantId: fx.tenantId, boletoId: boleto.id },

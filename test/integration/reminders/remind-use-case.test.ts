@@ -7,7 +7,7 @@ import { disputeBoleto } from '../../../shared/domain/boleto';
 import { calendarDate } from '../../../shared/domain/calendar-date';
 import { InvalidInputError } from '../../../shared/domain/domain-error';
 import { expectNoScan } from '../../support/record-commands';
-import { type FollowUpFixture, startFollowUpFixture } from '../payments/follow-up-fixture';
+import { type FollowUpFixture, startFollowUpFixture, textOf } from '../payments/follow-up-fixture';
 
 const DUE = calendarDate('2026-12-10'); // Thursday
 
@@ -55,7 +55,7 @@ describe('remind (one turn of the loop)', () => {
       audience: 'contact',
       channel: 'whatsapp',
     });
-    const lines = (reminders[0]?.content as { text: string }).text.split('\n');
+    const lines = textOf(reminders[0]).split('\n');
     expect(lines[0]).toBe(
       'Olá, João! Passando para lembrar que o boleto de Escola Harmonia (Aulas de violão), de R$ 150,00, vence em 10/12/2026 (daqui a 3 dias).',
     );

@@ -15,7 +15,7 @@ import { calendarDate, saoPauloDateOf, saoPauloTimeOf } from '../../../shared/do
 import type { OutboxMessage } from '../../../shared/domain/outbox-message';
 import { reminderLoopTransitions } from '../../../workflows/reminder-loop-workflow';
 import { expectNoScan } from '../../support/record-commands';
-import { type FollowUpFixture, startFollowUpFixture } from '../payments/follow-up-fixture';
+import { type FollowUpFixture, startFollowUpFixture, textOf } from '../payments/follow-up-fixture';
 import { REMINDER_LOOP_ARN, registerReminderLoop } from './measure-reminder-loop';
 
 /**
@@ -118,7 +118,7 @@ describe('reminder loop, full cycle', () => {
     expect(records.map((record) => record.amountDueCents)).toEqual([
       15_000, 15_000, 15_305, 15_315, 15_335, 15_375, 15_455,
     ]);
-    const text = (index: number) => (whatsapp[index]?.content as { text: string }).text;
+    const text = (index: number) => textOf(whatsapp[index] as unknown as Record<string, unknown> | undefined);
     expect(text(0)).toContain('vence em 04/12/2026 (daqui a 3 dias)');
     expect(text(1)).toContain('vence hoje, 04/12/2026');
     expect(text(2)).toContain(
@@ -177,7 +177,7 @@ describe('reminder loop, full cycle', () => {
       (item) => item.boletoId === boleto.id && item.kind === 'payment_received',
     );
     expect(notices).toHaveLength(1);
-    expect((notices[0]?.content as { text: string }).text).toContain(
+    expect(textOf(notices[0])).toContain(
       'João da Silva pagou R$ 153,05 (R$ 150,00 + R$ 3,05 de multa e juros) em 05/12/2026',
     );
     // 3 turns and the Wait it was parked in when StopExecution came.
