@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { wrapPaytimeWebhookHandler } from '../../functions/paytime-webhook/create-handler';
+import { composeWhatsAppWebhook } from '../../functions/whatsapp-webhook/composition';
+import { wrapWhatsAppWebhookHandler } from '../../functions/whatsapp-webhook/create-handler';
+import { DynamoDbProviderEventStore } from '../../shared/adapters/dynamodb/payments/dynamodb-provider-event-store';
+import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
+import { systemClock } from '../../shared/adapters/system/system-clock';
+import { createLogger } from '../../shared/logging/create-logger';
+import { signMetaPayload } from '../../shared/webhooks/whatsapp/signature';
+import { createTestTable, type TestTable } from '../support/dynamodb-test-table';
+
+/**
+ * Runs the two public entry points (the webhooks) as Lambda runs them (middy + Powertools logger, with
+ * POWERTOOLS_LOGGER_LOG_EVENT on, so every event is logged whole) on real-shaped events full of personal data,
+ * captures every line the functions write, and looks for that data in clear.
+ */
+
+const APP_SECRET = 'iris-test-app-secret';
+const PHONE_NUMBER_ID = '109876543210987';
+const TENANT = 'tenant-log-masking';
+
+/** Personal data in the events below, in the forms a careless log would print them. */
+const PERSONAL_DATA = [
+  '529.982.247-25',
+  '52998224725',
+  '11.222.333/0001-81',
+  '11222333000181',
+  'joao.silva@example.com',
+  'maria.souza@example.com',
+  '98888-0001',
+  '988880001',
+  '11987654321',
+  '551187654321',
+  '5511988880001',
+];
+
+const lines: string[] = [];
+let table: TestTable;
+
+function fixture<T>(path: string): T {
+  return structuredClone(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+function lambdaContext(functionName: string): Context {
+  return {
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: `req-${functionName}`,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'test',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** A signed WhatsApp text from an unknown sender that quotes a CPF, a CNPJ, an e-mail and a phone number. */
+function whatsAppTextWithPersonalData(): APIGatewayProxyEventV2 {
+  const event = fixture<APIGatewayProxyEventV2>('events/whatsapp/text-message.json');
+  const payload = JSON.parse(event.body ?? '{}');
+  const value = payload.entry[0].changes[0].value;
+  value.contacts[0].profile.name = 'Maria Souza';
+  value.contacts[0].wa_id = '5511988880001';
+  value.messages[0].from = '5511988880001';
+  value.messages[0].text.body =
+    'Boleto de 150 pro João, CPF 529.982.247-25, empresa 11.222.333/0001-81, ' +
+    'email joao.silva@example.com, fone (11) 98888-0001, cópia pra maria.souza@example.com';
+  const body = JSON.stringify(payload);
+  return {
+    ...event,
+    body,
+    isBase64Encoded: false,
+    headers: { ...event.headers, 'x-hub-signature-256': signMetaPayload(body, APP_SECRET) },
+  };
+}
+
+beforeAll(async () => {
+  table = await createTestTable('iris-log-masking');
+  vi.stubEnv('POWERTOOLS_LOGGER_LOG_EVENT', 'true');
+  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'DEBUG');
+  vi.stubEnv('POWERTOOLS_DEV', '');
+  vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', inject('dynamoDbEndpoint'));
+  vi.stubEnv('AWS_REGION', 'us-east-1');
+  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
+  const capture = (chunk: unknown) => {
+    lines.push(...String(chunk).split('\n').filter(Boolean));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  await createTableRepositories(table.tableName, table.documentClient).tenants.routeWhatsAppNumber(
+    PHONE_NUMBER_ID,
+    TENANT,
+  );
+});
+
+afterAll(async () => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  await table.drop();
+});
+
+describe('function logs', () => {
+  it('carry no CPF, CNPJ, phone or e-mail in clear from a WhatsApp webhook', async () => {
+    const deps = composeWhatsAppWebhook({
+      TABLE_NAME: table.tableName,
+      CONVERSATION_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:conversation',
+      REMINDER_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:reminders',
+      WHATSAPP_APP_SECRET: APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: 'iris-test-verify-token',
+    });
+    const handler = wrapWhatsAppWebhookHandler(deps);
+    const before = lines.length;
+
+    const response = await handler(whatsAppTextWithPersonalData(), lambdaContext('whatsapp-webhook'));
+    // A careless line in a handler: the logger itself must still mask.
+    deps.logger.error('unexpected', { error: new Error('payer joao.silva@example.com CPF 52998224725') });
+
+    expect(response).toMatchObject({ statusCode: 200 });
+    const written = lines.slice(before);
+    expect(written.length).toBeGreaterThanOrEqual(3);
+    expect(written.join('\n')).toContain('whatsapp-webhook');
+    for (const value of PERSONAL_DATA) expect(written.join('\n')).not.toContain(value);
+  });
+
+  it('carry no CPF, CNPJ, phone or e-mail in clear from a Paytime webhook', async () => {
+    const logger = createLogger('paytime-webhook');
+    const handler = wrapPaytimeWebhookHandler(
+      {
+        tenantId: TENANT,
+        events: new DynamoDbProviderEventStore(table.tableName, table.documentClient),
+        clock: systemClock,
+        providerName: 'paytime',
+        credentials: async () => [{ user: 'paytime', password: 's3nh@:forte' }],
+        maxBodyBytes: 64 * 1024,
+        logger,
+      },
+      logger,
+    );
+    const before = lines.length;
+
+    const response = await handler(
+      fixture<APIGatewayProxyEventV2>('events/paytime-webhook/paid-plain-body.json'),
+      lambdaContext('paytime-webhook'),
+    );
+
+    expect(response).toMatchObject({ statusCode: 200 });
+    const written = lines.slice(before).join('\n');
+    expect(written).toContain('paytime webhook stored');
+    // The event was logged whole (POWERTOOLS_LOGGER_LOG_EVENT) and still shows nothing personal.
+    expect(written).toContain('Lambda invocation event');
+    for (const value of PERSONAL_DATA) expect(written).not.toContain(value);
+  });
+});
