@@ -57,7 +57,11 @@ export interface SettlementResult {
   providerStatus?: ProviderBoletoStatus;
 }
 
-const CLOSED_STATUSES = new Set<ProviderBoletoStatus>(['cancelled', 'expired', 'failed']);
+type ClosedStatus = Extract<ProviderBoletoStatus, 'cancelled' | 'expired' | 'failed'>;
+
+function isClosed(status: ProviderBoletoStatus): status is ClosedStatus {
+  return status === 'cancelled' || status === 'expired' || status === 'failed';
+}
 
 export async function recordProviderStatus(
   deps: PaymentDependencies,
@@ -66,9 +70,7 @@ export async function recordProviderStatus(
 ): Promise<SettlementResult> {
   const base = { boletoId: boleto.id, providerStatus: remote.status };
   if (remote.status === 'paid') return { ...base, ...(await recordPayment(deps, boleto, remote)) };
-  if (CLOSED_STATUSES.has(remote.status)) {
-    return { ...base, ...(await recordWriteOff(deps, boleto, remote.status as 'cancelled')) };
-  }
+  if (isClosed(remote.status)) return { ...base, ...(await recordWriteOff(deps, boleto, remote.status)) };
   return { ...base, outcome: 'unchanged', status: boleto.status };
 }
 
@@ -184,7 +186,7 @@ async function recordPayment(
 async function recordWriteOff(
   deps: PaymentDependencies,
   boleto: Boleto,
-  status: 'cancelled' | 'expired' | 'failed',
+  status: ClosedStatus,
 ): Promise<Omit<SettlementResult, 'boletoId' | 'providerStatus'>> {
   if (boleto.status === 'cancelled') return { outcome: 'unchanged', status: boleto.status };
   if (boleto.status === 'paid') {

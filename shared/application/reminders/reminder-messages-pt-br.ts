@@ -69,7 +69,15 @@ export function amountDueText(due: LateCharges): string {
   return `${formatBrl(due.totalCents)} (${parts.join(' + ')})`;
 }
 
-export function reminderWhatsAppText(facts: ReminderFacts): string {
+const OPT_OUT_HINT = {
+  whatsapp: 'Para não receber mais lembretes, responda PARAR.',
+  email: 'Para não receber mais lembretes, responda PARAR no WhatsApp.',
+} as const;
+
+export function reminderWhatsAppText(
+  facts: ReminderFacts,
+  channel: 'whatsapp' | 'email' = 'whatsapp',
+): string {
   const name = firstNameOf(facts.contactName);
   const lines: string[] = [];
   if (facts.phase.kind === 'overdue') {
@@ -85,7 +93,7 @@ export function reminderWhatsAppText(facts: ReminderFacts): string {
   const line = digitableLineOf(facts);
   if (line) lines.push('', 'Linha digitável:', line);
   if (facts.boleto.provider?.pdfUrl) lines.push('', `Boleto em PDF: ${facts.boleto.provider.pdfUrl}`);
-  lines.push('', 'Se já pagou, desconsidere esta mensagem. Para não receber mais lembretes, responda PARAR.');
+  lines.push('', `Se já pagou, desconsidere esta mensagem. ${OPT_OUT_HINT[channel]}`);
   return lines.join('\n');
 }
 
@@ -125,10 +133,7 @@ export function reminderTemplate(facts: ReminderFacts): TemplateFallback {
 export function reminderEmail(facts: ReminderFacts): EmailContent {
   const business = facts.businessName || 'IRIS';
   const subject = `Boleto vencido em ${formatDateBr(facts.boleto.dueDate)}: ${formatBrl(facts.due.totalCents)} - ${business}`;
-  const text = reminderWhatsAppText(facts).replace(
-    'Para não receber mais lembretes, responda PARAR.',
-    'Para não receber mais lembretes, responda PARAR no WhatsApp.',
-  );
+  const text = reminderWhatsAppText(facts, 'email');
   const html = text
     .split('\n\n')
     .map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`)
