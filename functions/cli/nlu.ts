@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { OpenAiLanguageModel } from '../../shared/adapters/openai/openai-language-model';
 import type { Interpretation, LanguageModel } from '../../shared/application/ports/language-model';
 import { languageConfig } from '../../shared/config/language-config';
 import { calendarDate, isCalendarDate } from '../../shared/domain/calendar-date';
@@ -45,10 +44,12 @@ const stderrLogger = {
   error: (message: string, ...extra: object[]) => log('ERROR', message, extra),
 };
 
-function buildLanguageModel(): { model: LanguageModel; remote: boolean } {
+/** The OpenAI SDK is only loaded when a key is set: the offline path starts faster without it. */
+async function buildLanguageModel(): Promise<{ model: LanguageModel; remote: boolean }> {
   const deterministic = new DeterministicLanguageModel();
   const { openai } = languageConfig();
   if (!openai) return { model: deterministic, remote: false };
+  const { OpenAiLanguageModel } = await import('../../shared/adapters/openai/openai-language-model');
   const model = new OpenAiLanguageModel({ ...openai, fallback: deterministic, logger: stderrLogger });
   return { model, remote: true };
 }
@@ -93,7 +94,7 @@ async function interpretLine(model: LanguageModel, line: string, lineNumber: num
 }
 
 async function main(): Promise<void> {
-  const { model, remote } = buildLanguageModel();
+  const { model, remote } = await buildLanguageModel();
   const concurrency = remote ? REMOTE_CONCURRENCY : 1;
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   const pending: Promise<OutputLine>[] = [];
