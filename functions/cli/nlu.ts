@@ -63,7 +63,7 @@ function idOf(value: unknown): string | number | null {
 async function interpretLine(model: LanguageModel, line: string, lineNumber: number): Promise<OutputLine> {
   let json: unknown;
   try {
-    json = JSON.parse(line);
+    json = JSON.parse(line.replace(/^\uFEFF/, ''));
   } catch {
     note('malformed input line: not JSON', { line: lineNumber });
     return { id: null, intent: 'unknown', amount_cents: null, contact: null, date: null };

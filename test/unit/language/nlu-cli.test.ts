@@ -78,6 +78,15 @@ describe('nlu command', () => {
     expect(run.stderr).toContain('malformed input line');
   });
 
+  it('accepts a byte-order mark and Windows line endings', async () => {
+    const input = `\uFEFF${JSON.stringify({ id: 'b', text: 'sim', today: '2026-11-23' })}\r\n${JSON.stringify({ id: 'c', text: 'não', today: '2026-11-23' })}\r\n`;
+    const run = await runNlu(input);
+    expect(outputLines(run.stdout).map((output) => [output.id, output.intent])).toEqual([
+      ['b', 'confirm'],
+      ['c', 'deny'],
+    ]);
+  });
+
   it('handles 1,000 lines in well under a few seconds', async () => {
     const texts = [
       ...devLines.map((line) => (JSON.parse(line) as { text: string }).text),
