@@ -1,7 +1,6 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys/entity-keys';
 import { isProviderEventItem } from '../../shared/adapters/dynamodb/payments/provider-event-entity';
 import type { StoredEventRef } from '../../shared/application/payments/process-provider-event';
 
@@ -14,13 +13,19 @@ const storedEventSchema = z.object({
 
 /**
  * The stored provider event an INSERT record carries, or `undefined` for any other record (the event source
- * filter should have dropped those). A malformed event throws: that record fails and, after the mapping's
- * bounded retries, goes to the on-failure destination.
+ * filter should have dropped those). Four string attributes are read from the stream's typed image (no full
+ * unmarshalling). A malformed event throws: that record fails and, after the mapping's bounded retries, goes
+ * to the on-failure destination.
  */
 export function storedEventOf(record: DynamoDBRecord): StoredEventRef | undefined {
   const image = record.dynamodb?.NewImage;
   if (record.eventName !== 'INSERT' || !image) return undefined;
-  const item = unmarshall(image as Record<string, AttributeValue>);
-  if (!isProviderEventItem(item)) return undefined;
-  return storedEventSchema.parse(item);
+  const text = (name: string) => image[name]?.S;
+  if (!isProviderEventItem({ [ENTITY_ATTRIBUTE]: text(ENTITY_ATTRIBUTE) })) return undefined;
+  return storedEventSchema.parse({
+    tenantId: text('tenantId'),
+    eventId: text('eventId'),
+    providerId: text('providerId'),
+    claimedStatus: text('claimedStatus'),
+  });
 }

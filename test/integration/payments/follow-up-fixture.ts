@@ -1,11 +1,12 @@
-import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand as DocumentScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { inject } from 'vitest';
 import { createPaytimeEventProcessorHandler } from '../../../functions/paytime-event-processor/create-handler';
 import { createPaytimeWebhookHandler } from '../../../functions/paytime-webhook/create-handler';
 import { createLambdaContext } from '../../../infra/local/emulators/lambda-context';
 import { VirtualClock } from '../../../infra/local/emulators/virtual-clock';
+import { createDocumentClient } from '../../../shared/adapters/dynamodb/document-client';
 import { DynamoDbBoletoRepository } from '../../../shared/adapters/dynamodb/dynamodb-boleto-repository';
 import { DynamoDbContactRepository } from '../../../shared/adapters/dynamodb/dynamodb-contact-repository';
 import { DynamoDbLedgerRepository } from '../../../shared/adapters/dynamodb/dynamodb-ledger-repository';
@@ -132,7 +133,7 @@ export async function startFollowUpFixture(options: FixtureOptions) {
     const { Item } = await table.client.send(
       new GetItemCommand({
         TableName: table.tableName,
-        Key: marshall({ pk, sk }),
+        Key: { pk: { S: pk }, sk: { S: sk } },
         ConsistentRead: true,
       }),
     );
@@ -144,7 +145,7 @@ export async function startFollowUpFixture(options: FixtureOptions) {
           eventSource: 'aws:dynamodb',
           awsRegion: 'us-east-1',
           dynamodb: {
-            Keys: marshall({ pk, sk }),
+            Keys: { pk: { S: pk }, sk: { S: sk } },
             NewImage: Item,
             SequenceNumber: String(Date.now()),
             StreamViewType: 'NEW_AND_OLD_IMAGES',
@@ -280,17 +281,18 @@ export async function startFollowUpFixture(options: FixtureOptions) {
       region: 'us-east-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
+    const documents = createDocumentClient(admin);
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await admin.send(
-        new ScanCommand({
+      const page = await documents.send(
+        new DocumentScanCommand({
           TableName: table.tableName,
           ConsistentRead: true,
-          ExclusiveStartKey: start as never,
+          ExclusiveStartKey: start,
         }),
       );
-      items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+      items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
     admin.destroy();
