@@ -5,7 +5,7 @@ import type { Intent, Interpretation } from './ports/language-model';
 /**
  * What is missing or doubtful in an interpreted request, as clarifying questions in pt-BR. Deterministic and
  * separate from parsing: whatever produced the interpretation (the parser or a language model), it passes
- * through here, and anything that moves money still needs the owner's explicit confirmation afterwards.
+ * through here, and creating or cancelling a boleto still needs the owner's explicit confirmation afterwards.
  * Decisions behind the rules: docs/decisions.md, "Language understanding".
  */
 
@@ -42,13 +42,11 @@ export interface ValidationContext {
 
 const DEFAULT_MAX_DUE_IN_DAYS = 366;
 
-/** Intents that change money or a boleto: never acted on without the owner's explicit "sim". */
-const NEEDS_CONFIRMATION: ReadonlySet<Intent> = new Set([
-  'create_boleto',
-  'cancel_boleto',
-  'record_expense',
-  'record_income',
-]);
+/**
+ * Intents that create or end a boleto: never acted on without the owner's explicit "sim". A ledger entry is
+ * recorded at once (it moves no money and is corrected by another message).
+ */
+const NEEDS_CONFIRMATION: ReadonlySet<Intent> = new Set(['create_boleto', 'cancel_boleto']);
 
 export function requiresConfirmation(intent: Intent): boolean {
   return NEEDS_CONFIRMATION.has(intent);

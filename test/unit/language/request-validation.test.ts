@@ -130,11 +130,11 @@ describe('validateRequest', () => {
 });
 
 describe('requiresConfirmation', () => {
-  it('holds every intent that moves money or a boleto until the owner says yes', () => {
+  it('holds creating or cancelling a boleto until the owner says yes', () => {
     expect(requiresConfirmation('create_boleto')).toBe(true);
     expect(requiresConfirmation('cancel_boleto')).toBe(true);
-    expect(requiresConfirmation('record_expense')).toBe(true);
-    expect(requiresConfirmation('record_income')).toBe(true);
+    expect(requiresConfirmation('record_expense')).toBe(false);
+    expect(requiresConfirmation('record_income')).toBe(false);
     expect(requiresConfirmation('check_status')).toBe(false);
     expect(requiresConfirmation('help')).toBe(false);
   });
