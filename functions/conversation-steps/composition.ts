@@ -55,7 +55,7 @@ export async function composeConversationSteps(
   const media = new WhatsAppCloudApiSender({
     phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
     accessToken: secrets.whatsAppAccessToken,
-    baseUrl: config.WHATSAPP_GRAPH_BASE_URL,
+    baseUrl: config.WHATSAPP_API_BASE_URL,
   });
   const transcriber = secrets.openAiApiKey
     ? new OpenAiTranscriber({ apiKey: secrets.openAiApiKey, baseURL: config.OPENAI_BASE_URL, media })

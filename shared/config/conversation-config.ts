@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConversationSettings } from '../application/conversation/conversation-dependencies';
+import { paytimeApiConfigOf } from './follow-up-env';
 import { readOptionalSecret, readSecret } from './secret-values';
 
 const environment = z.object({
@@ -7,7 +8,7 @@ const environment = z.object({
   CONVERSATION_STATE_MACHINE_ARN: z.string().min(1),
   REMINDER_STATE_MACHINE_ARN: z.string().min(1),
   PAYTIME_BASE_URL: z.url(),
-  WHATSAPP_GRAPH_BASE_URL: z.url().default('https://graph.facebook.com'),
+  WHATSAPP_API_BASE_URL: z.url().default('https://graph.facebook.com'),
   WHATSAPP_PHONE_NUMBER_ID: z.string().min(1),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
@@ -42,12 +43,13 @@ export interface ConversationSecrets {
 export async function conversationSecrets(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ConversationSecrets> {
-  const [integrationKey, authenticationKey, xToken, whatsAppAccessToken, openAiApiKey] = await Promise.all([
-    readSecret('PAYTIME_INTEGRATION_KEY', env),
-    readSecret('PAYTIME_AUTHENTICATION_KEY', env),
-    readSecret('PAYTIME_X_TOKEN', env),
+  // The three Paytime keys live in one JSON secret (PAYTIME_API_CREDENTIALS), so they always change together.
+  const [paytime, whatsAppAccessToken, openAiApiKey] = await Promise.all([
+    paytimeApiConfigOf(env),
     readSecret('WHATSAPP_ACCESS_TOKEN', env),
     readOptionalSecret('OPENAI_API_KEY', env),
   ]);
+  if (!paytime) throw new Error('PAYTIME_BASE_URL is not configured');
+  const { integrationKey, authenticationKey, xToken } = paytime;
   return { paytime: { integrationKey, authenticationKey, xToken }, whatsAppAccessToken, openAiApiKey };
 }
