@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_TENANT } from '../../infra/local/demo-tenant';
+import { LOCAL_SECRETS, stateMachineArn } from '../../infra/local/local-cloud-names';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
+import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
+import { e164ToWhatsAppId, normalizePhone } from '../../shared/domain/phone-number';
+import { inboundMessagePayload, metaJson } from '../../shared/simulators/whatsapp/webhook-payloads';
+import { signMetaPayload } from '../../shared/webhooks/whatsapp/signature';
+import { createLocalDynamoDbClient } from '../support/dynamodb-test-table';
+
+/**
+ * Issue 4's flow on the local cloud: the real webhook handler, the conversation workflow as the stack deploys
+ * it (run by aws-local-stepfunctions), DynamoDB Local, the Paytime and WhatsApp simulators over HTTP.
+ */
+describe('confirm-then-create-boleto', () => {
+  let cloud: LocalCloud;
+  let repositories: ReturnType<typeof createTableRepositories>;
+  const owner = DEMO_TENANT.owner.phone;
+  const joao = DEMO_TENANT.contacts[0];
+
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${cloud.apiUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, `${path} answered ${response.status}`).toBeLessThan(300);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+  const say = async (message: Record<string, unknown>) => {
+    await post('/_sim/whatsapp/inbound', { from: owner, ...message });
+    await cloud.settle();
+  };
+  const sentTo = (phone: string) => cloud.simulators.whatsapp.controls.outboundTo(phone);
+  interface CloudApiRequest {
+    text?: { body: string };
+    interactive?: {
+      body?: { text: string };
+      action?: { buttons?: Array<{ reply: { id: string; title: string } }> };
+    };
+  }
+  const lastRequestTo = (phone: string) => sentTo(phone).at(-1)?.request as CloudApiRequest | undefined;
+  const lastTextTo = (phone: string): string => {
+    const request = lastRequestTo(phone);
+    return request?.text?.body ?? request?.interactive?.body?.text ?? '';
+  };
+  const buttonsOfLast = (phone: string) =>
+    (lastRequestTo(phone)?.interactive?.action?.buttons ?? []).map((button) => button.reply);
+  const confirmLast = async () => {
+    const yes = buttonsOfLast(owner).find((button) => button.title === 'Sim');
+    expect(yes, `no Sim button in "${lastTextTo(owner)}"`).toBeDefined();
+    await say({ button: yes });
+  };
+
+  beforeAll(async () => {
+    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    repositories = createTableRepositories(
+      cloud.tableName,
+      createDocumentClient(createLocalDynamoDbClient()),
+    );
+  }, 120_000);
+  afterAll(async () => cloud?.stop());
+
+  it('asks what is missing, confirms, creates exactly one boleto and tells both sides', async () => {
+    await say({ text: 'cobra 150 reais do João' });
+    expect(lastTextTo(owner)).toMatch(/data de vencimento/);
+
+    await say({ text: 'dia 10' });
+    expect(lastTextTo(owner)).toMatch(
+      /^Confirma boleto de R\$ 150,00 para João Silva, vencimento 10\/\d{2}\/\d{4}\?$/,
+    );
+    const before = cloud.simulators.paytime.controls.boletos().length;
+
+    await confirmLast();
+    const issued = cloud.simulators.paytime.controls.boletos();
+    expect(issued).toHaveLength(before + 1);
+    const boletos = await repositories.boletos.listByContact(DEMO_TENANT.tenantId, joao.contactId);
+    expect(boletos).toHaveLength(1);
+    expect(boletos[0]).toMatchObject({
+      amountCents: 15000,
+      status: expect.stringMatching(/registered|sent/),
+    });
+    const digitable = boletos[0]?.provider?.digitableLine ?? 'missing';
+    expect(lastTextTo(owner)).toContain(`Linha digitável: ${digitable}`);
+    const toJoao = sentTo(joao.phone);
+    expect(toJoao.filter((m) => m.accepted)).toHaveLength(1);
+    expect(JSON.stringify(toJoao[0]?.request)).toContain(digitable);
+  });
+
+  it('a "sim" replayed after the request was decided creates nothing', async () => {
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    await say({ text: 'sim' });
+    expect(lastTextTo(owner)).toMatch(/Não há nada aguardando/);
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+  });
+
+  it('survives two Paytime 5xx on create and still issues exactly one boleto', async () => {
+    await say({ text: 'cobra 80 reais da Maria Souza dia 15' });
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    cloud.simulators.paytime.controls.failNext(2, { status: 503, operations: ['create'] });
+    await confirmLast();
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
+    expect(lastTextTo(owner)).toMatch(/Linha digitável/);
+  });
+
+  it('a lost response after Paytime created the boleto does not create a second one', async () => {
+    await say({ text: 'cobra 95 reais do Pedro dia 20' });
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    cloud.simulators.paytime.controls.loseNextCreateResponses(1);
+    await confirmLast();
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
+    expect(lastTextTo(owner)).toMatch(/Linha digitável/);
+  });
+
+  it('"não" cancels the request and nothing is created', async () => {
+    await say({ text: 'cobra 70 do João dia 12' });
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    const no = buttonsOfLast(owner).find((button) => button.title === 'Não');
+    await say({ button: no });
+    expect(lastTextTo(owner)).toMatch(/cancelei o pedido/);
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+  });
+
+  it('the same webhook delivered 50 times at once stores one message and starts one workflow', async () => {
+    const conversations = () =>
+      cloud.sfn.listExecutions({ stateMachineArn: stateMachineArn('conversation') }).length;
+    const startedBefore = conversations();
+    const repliesBefore = sentTo(owner).length;
+    const body = metaJson(
+      inboundMessagePayload(
+        {
+          wabaId: '102290129340398',
+          phoneNumberId: DEMO_TENANT.whatsAppPhoneNumberId,
+          displayPhoneNumber: DEMO_TENANT.whatsAppDisplayNumber,
+        },
+        { waId: e164ToWhatsAppId(normalizePhone(owner)), profileName: 'Ana Demo' },
+        {
+          from: e164ToWhatsAppId(normalizePhone(owner)),
+          id: 'wamid.duplicate-delivery-test',
+          timestamp: String(Math.floor(cloud.clock.now().getTime() / 1000)),
+          type: 'text',
+          text: { body: 'quem está devendo?' },
+        },
+      ),
+    );
+    const signature = signMetaPayload(body, LOCAL_SECRETS.whatsAppAppSecret);
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        fetch(`${cloud.apiUrl}/webhooks/whatsapp`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+          body,
+        }).then((response) => response.status),
+      ),
+    );
+    await cloud.settle();
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    expect(conversations()).toBe(startedBefore + 1);
+    const stored = await repositories.inbound.storeIfNew({
+      tenantId: DEMO_TENANT.tenantId,
+      messageId: 'wamid.duplicate-delivery-test',
+      from: normalizePhone(owner),
+      senderRole: 'owner',
+      content: { type: 'text', text: 'probe' },
+      receivedAt: cloud.clock.now().toISOString(),
+    });
+    expect(stored.outcome).toBe('duplicate');
+    expect(sentTo(owner).length).toBe(repliesBefore + 1);
+  });
+});
