@@ -60,6 +60,17 @@ describe('local interface documented in the README', () => {
     return { status: response.status, text, json, headers: response.headers };
   }
 
+  /** A list field of a JSON answer (fails the test when it is missing). */
+  function listOf<T = Record<string, unknown>>(
+    answer: { json?: Record<string, unknown> },
+    field: string,
+  ): T[] {
+    const value = answer.json?.[field];
+    if (!Array.isArray(value))
+      throw new Error(`the answer has no list ${field}: ${JSON.stringify(answer.json)}`);
+    return value as T[];
+  }
+
   async function requestBoleto(text: string): Promise<void> {
     await client.sendText(OWNER, text);
     const confirm = (await client.chat())
@@ -183,14 +194,12 @@ describe('local interface documented in the README', () => {
     'GET /_sim/whatsapp/outbound': async () => {
       const answer = await call('GET', `/_sim/whatsapp/outbound?to=${encodeURIComponent(OWNER)}`);
       expect(answer.status).toBe(200);
-      expect((answer.json?.messages as unknown[]).length).toBeGreaterThan(2);
+      expect(listOf(answer, 'messages').length).toBeGreaterThan(2);
     },
     'GET /_sim/whatsapp/conversation': async () => {
       const answer = await call('GET', `/_sim/whatsapp/conversation?with=${encodeURIComponent(OWNER)}`);
       expect(answer.status).toBe(200);
-      const directions = (answer.json?.messages as Array<{ direction: string }>).map(
-        (entry) => entry.direction,
-      );
+      const directions = listOf<{ direction: string }>(answer, 'messages').map((entry) => entry.direction);
       expect(directions).toContain('inbound');
       expect(directions).toContain('outbound');
     },
@@ -214,11 +223,11 @@ describe('local interface documented in the README', () => {
     },
     'GET /_sim/whatsapp/webhooks': async () => {
       const answer = await call('GET', '/_sim/whatsapp/webhooks');
-      expect((answer.json?.webhooks as unknown[]).length).toBeGreaterThan(0);
+      expect(listOf(answer, 'webhooks').length).toBeGreaterThan(0);
     },
     'GET /_sim/paytime/boletos': async () => {
       const answer = await call('GET', '/_sim/paytime/boletos');
-      expect((answer.json?.data as unknown[]).length).toBe(2);
+      expect(listOf(answer, 'data').length).toBe(2);
     },
     'GET /_sim/paytime/boletos/<id>': async () => {
       const answer = await call('GET', `/_sim/paytime/boletos/${ids.paidBillet}`);
@@ -258,11 +267,11 @@ describe('local interface documented in the README', () => {
     },
     'GET /_sim/paytime/webhooks': async () => {
       const answer = await call('GET', '/_sim/paytime/webhooks');
-      expect((answer.json?.data as unknown[]).length).toBeGreaterThan(0);
+      expect(listOf(answer, 'data').length).toBeGreaterThan(0);
     },
     'GET /_sim/paytime/requests': async () => {
       const answer = await call('GET', '/_sim/paytime/requests');
-      const operations = (answer.json?.data as Array<{ operation: string }>).map((entry) => entry.operation);
+      const operations = listOf<{ operation: string }>(answer, 'data').map((entry) => entry.operation);
       expect(operations).toContain('create');
     },
     'GET /_local/clock': async () => {
@@ -293,21 +302,18 @@ describe('local interface documented in the README', () => {
       ]);
     },
     'GET /_local/boletos': async () => {
-      const boletos = (await call('GET', '/_local/boletos')).json?.boletos as Array<{
-        id: string;
-        status: string;
-      }>;
+      const boletos = listOf<{ id: string; status: string }>(await call('GET', '/_local/boletos'), 'boletos');
       expect(boletos.map((boleto) => boleto.status).sort()).toContain('paid');
     },
     'GET /_local/boletos/<id>': async () => {
       const answer = await call('GET', `/_local/boletos/${ids.boletoId}`);
-      const types = (answer.json?.events as Array<{ type: string }>).map((event) => event.type);
+      const types = listOf<{ type: string }>(answer, 'events').map((event) => event.type);
       expect(types[0]).toBe('BoletoRequested');
       expect(types).toContain('BoletoPaid');
       expect((await call('GET', '/_local/boletos/no-such-boleto')).status).toBe(404);
     },
     'GET /_local/outbox': async () => {
-      const outbox = (await call('GET', '/_local/outbox')).json?.outbox as Array<{ kind: string }>;
+      const outbox = listOf<{ kind: string }>(await call('GET', '/_local/outbox'), 'outbox');
       expect(outbox.map((item) => item.kind)).toEqual(
         expect.arrayContaining(['owner_reply', 'boleto_to_contact']),
       );
@@ -318,7 +324,7 @@ describe('local interface documented in the README', () => {
     },
     'GET /_local/chat': async () => {
       const answer = await call('GET', '/_local/chat');
-      const messages = answer.json?.messages as Array<{ text: string }>;
+      const messages = listOf<{ text: string }>(answer, 'messages');
       expect(messages[0]?.text).toBe('cobra 150 reais do João dia 10');
     },
     'GET /_local/info': async () => {
