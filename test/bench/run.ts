@@ -4,10 +4,12 @@
  */
 import { benchBundleSizes } from './bundle-sizes';
 import { benchNluThroughput } from './nlu-throughput';
+import { benchReminderTransitions } from './reminder-transitions';
 
 const benchmarks: Array<[string, () => Promise<void>]> = [
   ['Parser throughput', benchNluThroughput],
   ['Lambda bundle sizes (cold start proxy)', benchBundleSizes],
+  ['Reminder loop cost per boleto', benchReminderTransitions],
 ];
 
 let failed = false;
