@@ -168,4 +168,15 @@ describe('confirm-then-create-boleto', () => {
     expect(stored.outcome).toBe('duplicate');
     expect(sentTo(owner).length).toBe(repliesBefore + 1);
   });
+
+  it('a new charge for someone else while one awaits confirmation says which one is pending', async () => {
+    await say({ text: 'cobra 60 reais do João dia 11' });
+    expect(lastTextTo(owner)).toMatch(/^Confirma boleto de R\$ 60,00 para João Silva/);
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    await say({ text: 'cobra 300 da Maria Souza dia 20' });
+    expect(lastTextTo(owner)).toMatch(/aguardando confirmação: R\$ 60,00 para João Silva/);
+    await confirmLast();
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
+    expect(cloud.simulators.paytime.controls.boletos().at(-1)).toMatchObject({ original_amount: 6000 });
+  });
 });

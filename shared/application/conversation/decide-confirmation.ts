@@ -1,6 +1,7 @@
 import { saoPauloDateOf } from '../../domain/calendar-date';
+import { foldName } from '../../domain/contact-matching';
 import { DomainError } from '../../domain/domain-error';
-import { confirm, type OwnerRequest } from '../../domain/owner-request';
+import { confirm, type OwnerRequest, payerName } from '../../domain/owner-request';
 import { samePhone } from '../../domain/phone-number';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { applyAnswer, cancelRequest, type ReplyInput } from './merge-owner-reply';
@@ -56,6 +57,15 @@ export async function decideConfirmation(
   const interpretation = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
   const corrects =
     interpretation.amountCents != null || interpretation.date != null || interpretation.contact != null;
+  const namesSomeoneElse =
+    interpretation.intent === 'create_boleto' &&
+    interpretation.contact != null &&
+    foldName(interpretation.contact) !== foldName(request.contactName ?? '') &&
+    foldName(interpretation.contact) !== foldName(payerName(request));
+  if (namesSomeoneElse) {
+    // A new charge for someone else while this one waits: finish this one first (the summary is shown again).
+    return askAgain(deps, request);
+  }
   if (corrects && interpretation.intent !== 'confirm') {
     const corrected = applyAnswer(
       { ...request, status: 'collecting', question: undefined },
