@@ -63,7 +63,7 @@ describe('local console', () => {
     if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
   });
 
-  it('sends a charge request in the chat, confirms it and shows the boleto', async () => {
+  it('sends a charge request in the chat, confirms it, shows the boleto and advances the clock', async () => {
     const page = await context.newPage();
     await page.goto(cloud.urls.console);
     await expect.poll(() => page.locator('#owner-label').textContent()).toContain('+5511999990001');
@@ -86,6 +86,9 @@ describe('local console', () => {
 
     await boleto.click();
     await expect.poll(() => textOf(page.getByTestId('audit'))).toContain('Registrado no Paytime');
+
+    await page.getByTestId('advance-day').click();
+    await expect.poll(() => textOf(page.getByTestId('clock')), { timeout: 15_000 }).toContain('02/12/2026');
 
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/console.png', fullPage: true });
