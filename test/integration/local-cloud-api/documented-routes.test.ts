@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalCloudClient } from '../../../infra/local/local-cloud-client';
 import { type LocalCloud, startLocalCloud } from '../../../infra/local/start-local-cloud';
+import { statusWebhookPayload } from './status-webhook-payload';
 
 /**
  * The README's "Local interface" table is the contract: every route it lists is called here against a local
@@ -122,31 +123,7 @@ describe('local interface documented in the README', () => {
       ).toBe(403);
     },
     'POST /webhooks/whatsapp': async () => {
-      const payload = JSON.stringify({
-        object: 'whatsapp_business_account',
-        entry: [
-          {
-            id: '102290129340398',
-            changes: [
-              {
-                field: 'messages',
-                value: {
-                  messaging_product: 'whatsapp',
-                  metadata: { display_phone_number: '551140028922', phone_number_id: '109876543210987' },
-                  statuses: [
-                    {
-                      id: ids.sentMessageId,
-                      status: 'read',
-                      timestamp: String(Math.floor(cloud.clock.nowMs() / 1000)),
-                      recipient_id: '5511999990001',
-                    },
-                  ],
-                },
-              },
-            ],
-          },
-        ],
-      });
+      const payload = statusWebhookPayload(ids.sentMessageId, cloud.clock.nowMs());
       const signature = `sha256=${createHmac('sha256', APP_SECRET).update(payload).digest('hex')}`;
       const signed = await call('POST', '/webhooks/whatsapp', {
         body: payload,
