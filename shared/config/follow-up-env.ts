@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { ReminderSettingsInput } from '../domain/reminder-cadence';
-import { readOptionalSecret, readSecret } from './secret-values';
+import { readSecret } from './secret-values';
 
 /**
  * What the follow-up functions (reminder step, Paytime webhook and event processor, reconciliation) read from
@@ -128,10 +128,4 @@ export async function paytimeApiConfigOf(env: Env): Promise<PaytimeApiConfig | u
     throw new FollowUpConfigError(`PAYTIME_API_CREDENTIALS: ${z.prettifyError(credentials.error)}`);
   }
   return { baseUrl, ...credentials.data };
-}
-
-/** A secret slot that may be unused: absent, empty or `none` (the stack's placeholder) means no value. */
-export async function readOptionalSlot(name: string, env: Env): Promise<string | undefined> {
-  const value = await readOptionalSecret(name, env as NodeJS.ProcessEnv);
-  return value && value.trim().toLowerCase() !== 'none' ? value : undefined;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { type Env, FollowUpConfigError, parseEnv, readOptionalSlot } from './follow-up-env';
-import { readSecret } from './secret-values';
+import { type Env, FollowUpConfigError, parseEnv } from './follow-up-env';
+import { readRotatingSecret } from './secret-values';
 
 export interface PaytimeWebhookConfig {
   tenantId: string;
@@ -42,16 +42,19 @@ export function credentialOf(value: string, slot: string): BasicCredential {
 }
 
 /**
- * The accepted Basic credentials, `user:password` each: `PAYTIME_WEBHOOK_CREDENTIALS` and the rotation slot
- * `PAYTIME_WEBHOOK_CREDENTIALS_SECONDARY` (values locally; `…_PARAMETER` SSM names in the cloud, read through
- * Powertools' 5-minute cache, so a rotation reaches warm functions; an unused slot holds `none`). A missing
- * primary credential fails the request (500) rather than leaving an unsigned endpoint open.
+ * The accepted Basic credentials, `user:password` each: `PAYTIME_WEBHOOK_CREDENTIALS` and, while rotating,
+ * `PAYTIME_WEBHOOK_CREDENTIALS_PREVIOUS` (values locally; `…_PARAMETER` SSM names in the cloud, as the stack
+ * passes them, read through Powertools' 5-minute cache so a rotation reaches warm functions). Outside a rotation
+ * both slots hold the same value. A missing current credential fails the request (500) rather than leaving an
+ * unauthenticated endpoint open.
  */
 export async function loadPaytimeWebhookCredentials(env: Env): Promise<BasicCredential[]> {
-  const current = await readSecret('PAYTIME_WEBHOOK_CREDENTIALS', env as NodeJS.ProcessEnv);
-  const secondary = await readOptionalSlot('PAYTIME_WEBHOOK_CREDENTIALS_SECONDARY', env);
+  const [current, ...previous] = await readRotatingSecret(
+    'PAYTIME_WEBHOOK_CREDENTIALS',
+    env as NodeJS.ProcessEnv,
+  );
   return [
-    credentialOf(current, 'PAYTIME_WEBHOOK_CREDENTIALS'),
-    ...(secondary ? [credentialOf(secondary, 'PAYTIME_WEBHOOK_CREDENTIALS_SECONDARY')] : []),
+    credentialOf(current ?? '', 'PAYTIME_WEBHOOK_CREDENTIALS'),
+    ...previous.map((value) => credentialOf(value, 'PAYTIME_WEBHOOK_CREDENTIALS_PREVIOUS')),
   ];
 }
