@@ -1,4 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
@@ -8,11 +9,22 @@ import { describe, expect, it } from 'vitest';
  * started: no port left listening, no DynamoDB Local JVM left running.
  */
 
+/** Command lines of running DynamoDB Local JVMs on `port` (from /proc, so no `ps` is needed). */
 function javaProcessesOnPort(port: number): string[] {
-  const listing = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
-  return listing
-    .split('\n')
-    .filter((line) => line.includes('DynamoDBLocal.jar') && line.includes(`-port ${port}`));
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const portIndex = args.indexOf('-port');
+    if (args.some((arg) => arg.endsWith('DynamoDBLocal.jar')) && args[portIndex + 1] === String(port)) {
+      found.push(`${pid} ${args.join(' ')}`);
+    }
+  }
+  return found;
 }
 
 function portAnswers(port: number): Promise<boolean> {
