@@ -3,20 +3,22 @@ import { type LocalCloud, startLocalCloud } from './start-local-cloud';
 
 /**
  * `npm start`: the local cloud on http://127.0.0.1:3000 (PORT to change), every URL printed, until Ctrl-C,
- * which stops everything (DynamoDB Local's JVM included). A second Ctrl-C exits at once (the JVM is still
- * killed on exit).
+ * which stops everything (DynamoDB Local's JVM included). Another Ctrl-C a moment later exits at once (the JVM
+ * is still killed on exit).
  */
 
 const settings = localCloudSettings();
 let cloud: LocalCloud | undefined;
-let stopping = false;
+let stoppingSince: number | undefined;
 
 async function stopAndExit(code: number, reason: string): Promise<void> {
-  if (stopping) {
+  if (stoppingSince !== undefined) {
+    // `npm start` relays the terminal's Ctrl-C to this process, which got it too: ignore that echo.
+    if (Date.now() - stoppingSince < 1_500) return;
     console.log('[iris] exiting now');
     process.exit(code);
   }
-  stopping = true;
+  stoppingSince = Date.now();
   console.log(`\n[iris] ${reason}: stopping the local cloud…`);
   await cloud?.stop();
   console.log('[iris] stopped');
