@@ -81,7 +81,10 @@ export function createPaytimeWebhookHandler(deps: PaytimeWebhookDependencies) {
 }
 
 export function wrapPaytimeWebhookHandler(deps: PaytimeWebhookDependencies, logger: Logger) {
-  return middy(createPaytimeWebhookHandler(deps)).use(
-    injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }),
-  );
+  const handle = createPaytimeWebhookHandler(deps);
+  // Powertools' correlationIdPath needs a JMESPath search function; API Gateway's request id is simply set.
+  return middy(async (event: APIGatewayProxyEventV2) => {
+    logger.setCorrelationId(event.requestContext?.requestId);
+    return handle(event);
+  }).use(injectLambdaContext(logger, { resetKeys: true }));
 }

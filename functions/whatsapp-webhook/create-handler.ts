@@ -25,6 +25,8 @@ export interface WhatsAppWebhookDependencies {
  */
 export function createWhatsAppWebhookHandler(deps: WhatsAppWebhookDependencies) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    // API Gateway's request id is the correlation id of everything this delivery causes in the logs.
+    deps.logger.setCorrelationId(event.requestContext?.requestId);
     const method = event.requestContext?.http?.method ?? 'POST';
     const secrets = await deps.secrets();
     if (method === 'GET') {
@@ -64,7 +66,5 @@ export function createWhatsAppWebhookHandler(deps: WhatsAppWebhookDependencies) 
 }
 
 export function wrapWhatsAppWebhookHandler(deps: WhatsAppWebhookDependencies) {
-  return middy(createWhatsAppWebhookHandler(deps)).use(
-    injectLambdaContext(deps.logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }),
-  );
+  return middy(createWhatsAppWebhookHandler(deps)).use(injectLambdaContext(deps.logger, { resetKeys: true }));
 }
