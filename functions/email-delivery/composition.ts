@@ -1,6 +1,7 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
+import { DynamoDbBoletoRepository } from '../../shared/adapters/dynamodb/dynamodb-boleto-repository';
 import { createOutboxPersistence } from '../../shared/adapters/dynamodb/outbox/outbox-persistence';
 import { createSesClient } from '../../shared/adapters/ses/create-ses-client';
 import { SesEmailSender } from '../../shared/adapters/ses/ses-email-sender';
@@ -10,6 +11,7 @@ import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queu
 import { SqsDeliveryQueueControl } from '../../shared/adapters/sqs/sqs-outbox-queue';
 import { systemClock } from '../../shared/adapters/system/system-clock';
 import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
+import { markBoletoSent } from '../../shared/application/boletos/mark-boleto-sent';
 import { loadEmailDeliveryConfig, processEnv } from '../../shared/config/outbox-config';
 import { createLogger } from '../../shared/logging/create-logger';
 import type { EmailDeliveryDeps } from './create-handler';
@@ -25,6 +27,8 @@ export const metrics = new Metrics();
 const documentClient = createDocumentClient(
   new DynamoDBClient(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
 );
+
+const boletos = new DynamoDbBoletoRepository(config.tableName, documentClient);
 
 export const deps: EmailDeliveryDeps = {
   persistence: createOutboxPersistence(config.tableName, documentClient),
@@ -49,4 +53,5 @@ export const deps: EmailDeliveryDeps = {
   },
   logger,
   onOutcome: countDeliveryOutcome(metrics),
+  onDelivered: (message) => markBoletoSent({ boletos, clock: systemClock }, message),
 };

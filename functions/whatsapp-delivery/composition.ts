@@ -1,6 +1,7 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
+import { DynamoDbBoletoRepository } from '../../shared/adapters/dynamodb/dynamodb-boleto-repository';
 import { createOutboxPersistence } from '../../shared/adapters/dynamodb/outbox/outbox-persistence';
 import { createSqsClient } from '../../shared/adapters/sqs/create-sqs-client';
 import { countDeliveryOutcome } from '../../shared/adapters/sqs/delivery-metrics';
@@ -9,6 +10,7 @@ import { SqsDeliveryQueueControl } from '../../shared/adapters/sqs/sqs-outbox-qu
 import { systemClock } from '../../shared/adapters/system/system-clock';
 import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
 import { WhatsAppCloudApiSender } from '../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
+import { markBoletoSent } from '../../shared/application/boletos/mark-boleto-sent';
 import {
   loadWhatsAppAccessToken,
   loadWhatsAppDeliveryConfig,
@@ -29,6 +31,8 @@ export const metrics = new Metrics();
 const documentClient = createDocumentClient(
   new DynamoDBClient(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
 );
+
+const boletos = new DynamoDbBoletoRepository(config.tableName, documentClient);
 
 export const deps: WhatsAppDeliveryDeps = {
   persistence: createOutboxPersistence(config.tableName, documentClient),
@@ -52,4 +56,5 @@ export const deps: WhatsAppDeliveryDeps = {
   },
   logger,
   onOutcome: countDeliveryOutcome(metrics),
+  onDelivered: (message) => markBoletoSent({ boletos, clock: systemClock }, message),
 };

@@ -18,6 +18,7 @@ import type { Clock } from '../../shared/application/ports/clock';
 import type { IdGenerator } from '../../shared/application/ports/id-generator';
 import type { WhatsAppSender } from '../../shared/application/ports/message-sender';
 import type { DeliveryQueueControl } from '../../shared/application/ports/outbox-queue';
+import type { OutboxMessage } from '../../shared/domain/outbox-message';
 
 export interface WhatsAppDeliveryDeps {
   persistence: OutboxPersistence;
@@ -30,6 +31,8 @@ export interface WhatsAppDeliveryDeps {
   queueSettings: DeliveryQueueSettings;
   logger?: OutboxLogger;
   onOutcome?: (outcome: DeliveryOutcome) => void;
+  /** After a message was sent and recorded (a boleto reaching its payer moves it to `sent`). */
+  onDelivered?: (message: OutboxMessage) => Promise<void>;
 }
 
 /** The raw WhatsApp delivery handler (SQS batch in, partial batch response out). */
@@ -42,6 +45,7 @@ export function createWhatsAppDeliveryHandler(deps: WhatsAppDeliveryDeps): Deliv
     ids: deps.ids,
     settings: deps.delivery,
     ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.onDelivered ? { onDelivered: deps.onDelivered } : {}),
   });
   return createDeliveryBatchHandler({
     channel: 'whatsapp',

@@ -43,6 +43,8 @@ export interface DeliverOutboxMessageDeps {
   ids: IdGenerator;
   settings: DeliverySettings;
   logger?: OutboxLogger;
+  /** Told once a message was handed to the provider and recorded (e.g. a boleto reaching its payer). */
+  onDelivered?: (message: OutboxMessage) => Promise<void>;
 }
 
 export type DeliveryOutcome =
@@ -169,6 +171,14 @@ export class DeliverOutboxMessage {
       throw error;
     }
     const recorded = await this.recordSent(message, result);
+    if (recorded && this.deps.onDelivered) {
+      try {
+        await this.deps.onDelivered(message);
+      } catch (error) {
+        // The message went out; what follows from it is repaired by its own owner (e.g. the reminder step).
+        logger?.error('after-delivery hook failed', { outboxId: message.id, error });
+      }
+    }
     if (!recorded) {
       logger?.warn('outbox message was already final when its send was recorded: possible duplicate', {
         outboxId: message.id,

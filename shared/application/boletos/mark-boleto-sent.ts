@@ -1,0 +1,33 @@
+import { markSent } from '../../domain/boleto';
+import type { OutboxMessage } from '../../domain/outbox-message';
+import type { BoletoRepository } from '../ports/boleto-repository';
+import type { Clock } from '../ports/clock';
+import { ConcurrentModificationError } from '../ports/persistence-errors';
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * A boleto moves from `registered` to `sent` when the message carrying it was handed to WhatsApp or SES.
+ * Idempotent (a boleto already sent, paid or disputed is left as it is) and retried on a concurrent change.
+ */
+export async function markBoletoSent(
+  deps: { boletos: BoletoRepository; clock: Clock },
+  message: Pick<OutboxMessage, 'tenantId' | 'kind' | 'boletoId' | 'channel'>,
+): Promise<void> {
+  if (message.kind !== 'boleto_to_contact' || !message.boletoId) return;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const boleto = await deps.boletos.get(message.tenantId, message.boletoId);
+    if (!boleto) return;
+    const change = markSent(boleto, message.channel, {
+      actor: { kind: 'system', id: `${message.channel}-delivery` },
+      at: deps.clock.now().toISOString(),
+    });
+    if (change.events.length === 0) return;
+    try {
+      await deps.boletos.update(change, boleto.version);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConcurrentModificationError) || attempt === MAX_ATTEMPTS) throw error;
+    }
+  }
+}
