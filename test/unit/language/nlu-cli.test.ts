@@ -1,13 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nluDevLines } from '../../support/nlu-dev-set';
 import { ALL_EXAMPLES } from './examples';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-const devLines = readFileSync(path.resolve(repoRoot, '..', 'shared', 'eval', 'nlu-dev.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '');
+const devLines = nluDevLines();
 
 interface Run {
   stdout: string;

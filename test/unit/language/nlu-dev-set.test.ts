@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../../shared/domain/calendar-date';
 import { parseMessage } from '../../../shared/language/parser';
+import { nluDevLines } from '../../support/nlu-dev-set';
 
 interface DevCase {
   id: string;
@@ -11,12 +10,7 @@ interface DevCase {
   expected: { intent: string; amount_cents: number | null; contact: string | null; date: string | null };
 }
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-const devSetPath = path.resolve(repoRoot, '..', 'shared', 'eval', 'nlu-dev.jsonl');
-const cases: DevCase[] = readFileSync(devSetPath, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as DevCase);
+const cases: DevCase[] = nluDevLines().map((line) => JSON.parse(line) as DevCase);
 
 describe('parseMessage on ../shared/eval/nlu-dev.jsonl', () => {
   it('reads all 47 examples', () => {
