@@ -1,5 +1,6 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HeldResponses } from '../held-responses';
 import { handlePaytimeApi } from './api-routes';
 import type { SimulatedBillet } from './billet-store';
 import { handlePaytimeControl } from './control-routes';
@@ -72,14 +73,7 @@ export async function startPaytimeSimulator(
   options: PaytimeSimulatorOptions & { port?: number } = {},
 ): Promise<RunningPaytimeSimulator> {
   const engine = new PaytimeSimulatorEngine(options);
-  const held = new Set<ServerResponse>();
-  const holder = {
-    hold(response: ServerResponse, hangMs?: number) {
-      held.add(response);
-      response.on('close', () => held.delete(response));
-      if (hangMs !== undefined) setTimeout(() => response.destroy(), hangMs).unref();
-    },
-  };
+  const holder = new HeldResponses();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const handle = async () => {
@@ -145,7 +139,7 @@ export async function startPaytimeSimulator(
     controls,
     stop: async () => {
       engine.cancelTimers();
-      for (const response of held) response.destroy();
+      holder.destroyAll();
       await engine.settle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,6 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HeldResponses } from '../held-responses';
 import { handleCloudApi } from './cloud-api-routes';
 import { handleControl } from './control-routes';
 import type { SendFault, WebhookFault } from './fault-queue';
@@ -46,14 +47,7 @@ export async function startWhatsAppSimulator(
   options: WhatsAppSimulatorOptions & { port?: number },
 ): Promise<RunningWhatsAppSimulator> {
   const engine = new WhatsAppSimulatorEngine(options);
-  const held = new Set<ServerResponse>();
-  const hangs = {
-    hold(response: ServerResponse, hangMs?: number) {
-      held.add(response);
-      response.on('close', () => held.delete(response));
-      if (hangMs !== undefined) setTimeout(() => response.destroy(), hangMs).unref();
-    },
-  };
+  const hangs = new HeldResponses();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const handle = async () => {
@@ -93,7 +87,7 @@ export async function startWhatsAppSimulator(
     url: `http://127.0.0.1:${port}`,
     controls,
     stop: async () => {
-      for (const response of held) response.destroy();
+      hangs.destroyAll();
       await engine.settle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
