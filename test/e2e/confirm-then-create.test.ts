@@ -177,4 +177,19 @@ describe('confirm-then-create-boleto', () => {
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
     expect(cloud.simulators.paytime.controls.boletos().at(-1)).toMatchObject({ original_amount: 6000 });
   });
+
+  it('answers a voice note without a transcription service and an image politely, in Portuguese', async () => {
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    await say({ audio: {} });
+    expect(lastTextTo(owner)).toBe('Não consegui entender o áudio. Pode escrever, por favor?');
+    await say({ image: { caption: 'olha isso' } });
+    expect(lastTextTo(owner)).toMatch(/^Ainda não entendo imagens/);
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+  });
+
+  it('answers "o João já pagou?" from the table', async () => {
+    await say({ text: 'o João já pagou?' });
+    expect(lastTextTo(owner)).toMatch(/João Silva/);
+    expect(lastTextTo(owner)).toMatch(/R\$ 150,00/);
+  });
 });
