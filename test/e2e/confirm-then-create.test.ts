@@ -192,4 +192,14 @@ describe('confirm-then-create-boleto', () => {
     expect(lastTextTo(owner)).toMatch(/João Silva/);
     expect(lastTextTo(owner)).toMatch(/R\$ 150,00/);
   });
+
+  it('when Paytime keeps failing, gives up after the retries and tells the owner nothing was created', async () => {
+    await say({ text: 'cobra 45 reais da Maria Souza dia 18' });
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    cloud.simulators.paytime.controls.failNext(20, { status: 500, operations: ['create'] });
+    await confirmLast();
+    cloud.simulators.paytime.controls.clearFaults();
+    expect(lastTextTo(owner)).toMatch(/nenhum boleto foi criado/);
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+  });
 });

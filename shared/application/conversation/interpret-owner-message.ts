@@ -1,4 +1,5 @@
 import { saoPauloDateOf } from '../../domain/calendar-date';
+import { formatBrl } from '../../domain/money';
 import { normalizePhone } from '../../domain/phone-number';
 import type { Intent, Interpretation } from '../ports/language-model';
 import { TranscriptionFailedError } from '../ports/transcriber';
@@ -71,7 +72,13 @@ export async function interpretOwnerMessage(
       await reply(replies.help(), 'help');
       return DONE;
     case 'unknown':
-      await reply(replies.didNotUnderstand(), 'not-understood');
+      // A bare amount ("45") most often answers a question whose request is gone: say what IRIS can do with it.
+      await reply(
+        interpretation.amountCents != null
+          ? replies.amountWithoutContext(formatBrl(interpretation.amountCents))
+          : replies.didNotUnderstand(),
+        'not-understood',
+      );
       return DONE;
     default: {
       const answer = await deps.commands.answer({

@@ -49,6 +49,8 @@ export const replies = {
     'Esse pedido mudou depois da pergunta. Confira o resumo mais recente e responda de novo.',
   didNotUnderstand: () =>
     'Não entendi. Você pode pedir, por exemplo: "cobra 150 do João dia 10", "gastei 45 no mercado" ou "quem está devendo?"',
+  amountWithoutContext: (amount: string) =>
+    `${amount} de quê? Me diga, por exemplo: "gastei ${amount} no mercado" ou "cobra ${amount} do João dia 10".`,
   help: () =>
     'Oi! Eu sou a IRIS, sua assistente de cobranças. Posso:\n• criar boletos: "cobra 150 do João dia 10"\n• anotar gastos e recebimentos: "gastei 45 no mercado"\n• dizer quem pagou: "o João já pagou?"\n• listar quem deve: "quem está devendo?"\n• cancelar: "cancela o boleto do Pedro"',
   couldNotTranscribe: () => 'Não consegui entender o áudio. Pode escrever, por favor?',
