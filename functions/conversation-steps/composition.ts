@@ -19,6 +19,7 @@ import {
   conversationSecrets,
   conversationSettings,
 } from '../../shared/config/conversation-config';
+import { processEnv } from '../../shared/config/process-env';
 import { DeterministicLanguageModel } from '../../shared/language/deterministic-language-model';
 import { createLogger } from '../../shared/logging/create-logger';
 import type { ConversationStepsDependencies } from './create-handler';
@@ -28,7 +29,7 @@ import type { ConversationStepsDependencies } from './create-handler';
  * deterministic pt-BR parser understands the owner and voice notes get a "please write" answer.
  */
 export async function composeConversationSteps(
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = processEnv() as NodeJS.ProcessEnv,
 ): Promise<ConversationStepsDependencies> {
   const config = conversationConfig(env);
   const secrets = await conversationSecrets(env);

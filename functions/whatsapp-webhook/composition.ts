@@ -3,12 +3,15 @@ import { createTableRepositories } from '../../shared/adapters/dynamodb/table-re
 import { StepFunctionsWorkflows } from '../../shared/adapters/step-functions/step-functions-workflows';
 import { systemClock } from '../../shared/adapters/system/system-clock';
 import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
+import { processEnv } from '../../shared/config/process-env';
 import { whatsAppWebhookConfig, whatsAppWebhookSecrets } from '../../shared/config/whatsapp-webhook-config';
 import { createLogger } from '../../shared/logging/create-logger';
 import type { WhatsAppWebhookDependencies } from './create-handler';
 
 /** Built once per container, at cold start; secrets are read (and cached) by Powertools on demand. */
-export function composeWhatsAppWebhook(env: NodeJS.ProcessEnv = process.env): WhatsAppWebhookDependencies {
+export function composeWhatsAppWebhook(
+  env: NodeJS.ProcessEnv = processEnv() as NodeJS.ProcessEnv,
+): WhatsAppWebhookDependencies {
   const config = whatsAppWebhookConfig(env);
   const logger = createLogger('whatsapp-webhook');
   const repositories = createTableRepositories(config.TABLE_NAME);

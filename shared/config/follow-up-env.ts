@@ -1,3 +1,7 @@
+import type { Env } from './process-env';
+
+export { type Env, processEnv } from './process-env';
+
 import * as z from 'zod/mini';
 import type { ReminderSettingsInput } from '../domain/reminder-cadence';
 import { readSecret } from './secret-values';
@@ -8,8 +12,6 @@ import { readSecret } from './secret-values';
  * the local cloud sets the same ones plus endpoints. Nothing else in these functions touches `process.env`.
  */
 
-export type Env = Readonly<Record<string, string | undefined>>;
-
 /** The billing provider's name on payments and events. */
 export const PAYTIME_PROVIDER_NAME = 'paytime';
 
@@ -18,10 +20,6 @@ export class FollowUpConfigError extends Error {
     super(message, options);
     this.name = 'FollowUpConfigError';
   }
-}
-
-export function processEnv(): Env {
-  return process.env;
 }
 
 export function parseEnv<T>(schema: z.ZodMiniType<T>, env: Env, what: string): T {

@@ -1,3 +1,7 @@
+import type { Env } from './process-env';
+
+export { processEnv } from './process-env';
+
 import * as z from 'zod/mini';
 import { DELIVERY_QUEUE_SETTINGS } from '../adapters/sqs/delivery-queue-settings';
 import type { DeliverySettings } from '../application/outbox/deliver-outbox-message';
@@ -9,8 +13,6 @@ import { readSecret } from './secret-values';
  * Configuration of the outbox relay and the delivery functions: parsed and validated once, at cold start, from
  * the environment the CDK stack (or the local cloud) sets. Nothing else in the outbox reads `process.env`.
  */
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 const required = z.string().check(z.minLength(1));
 const optionalText = z.optional(z.string().check(z.minLength(1)));
@@ -210,6 +212,3 @@ export function loadEmailDeliveryConfig(env: Env): EmailDeliveryConfig {
 }
 
 /** The process environment: the only place the outbox functions touch it. */
-export function processEnv(): Env {
-  return process.env;
-}
