@@ -12,6 +12,7 @@ import {
 import { WhatsAppCloudApiSender } from '../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
 import { boletoQueries } from '../../shared/application/conversation/boleto-queries';
 import { ownerCommands } from '../../shared/application/conversation/owner-commands';
+import { cancelBoletoForOwner } from '../../shared/application/payments/cancel-boleto';
 import type { LanguageModel } from '../../shared/application/ports/language-model';
 import { planFirstReminder } from '../../shared/application/reminders/plan-first-reminder';
 import {
@@ -86,5 +87,10 @@ export async function composeConversationSteps(
       },
     },
     commands: ownerCommands({ ledger: repositories.ledger, clock, boletos: boletoQueries(payments) }),
+    cancellation: {
+      async cancel(input) {
+        await cancelBoletoForOwner(payments, input);
+      },
+    },
   };
 }

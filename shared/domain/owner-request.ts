@@ -50,6 +50,9 @@ export interface OwnerRequest {
   status: OwnerRequestStatus;
   /** Bumped on every change; a confirmation is bound to the version it was asked for. */
   version: number;
+  /** What the owner asked for; absent means a new boleto. A cancellation names the boleto it ends. */
+  kind?: 'create_boleto' | 'cancel_boleto';
+  cancelBoletoId?: string;
   amountCents?: Cents;
   /** The name as the owner wrote it. */
   contactName?: string;

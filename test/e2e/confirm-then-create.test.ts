@@ -202,4 +202,19 @@ describe('confirm-then-create-boleto', () => {
     expect(lastTextTo(owner)).toMatch(/nenhum boleto foi criado/);
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
   });
+
+  it('cancels a boleto only after the owner confirms, at Paytime and here', async () => {
+    const pedro = DEMO_TENANT.contacts[2];
+    const [open] = await repositories.boletos.listByContact(DEMO_TENANT.tenantId, pedro.contactId);
+    expect(open?.status).toBe('sent');
+    await say({ text: 'cancela o boleto do Pedro' });
+    expect(lastTextTo(owner)).toMatch(/^Cancelar o boleto de R\$ 95,00 de Pedro Álvares, vencimento 20\//);
+    expect((await repositories.boletos.get(DEMO_TENANT.tenantId, open?.id ?? ''))?.status).toBe('sent');
+    await confirmLast();
+    expect((await repositories.boletos.get(DEMO_TENANT.tenantId, open?.id ?? ''))?.status).toBe('cancelled');
+    const atPaytime = cloud.simulators.paytime.controls
+      .boletos()
+      .find((b) => b._id === open?.provider?.providerId);
+    expect(atPaytime?.status).toBe('CANCELED');
+  });
 });

@@ -41,9 +41,11 @@ export async function askOwner(
       dueDate: request.dueDate ?? (now.toISOString().slice(0, 10) as never),
     };
     const text =
-      (request.confirmationsAsked ?? 0) > 0
-        ? replies.stillAwaitingConfirmation(formatBrl, summary)
-        : replies.confirmBoleto(formatBrl, summary, Boolean(request.newContact));
+      request.kind === 'cancel_boleto'
+        ? replies.confirmCancel(formatBrl, summary)
+        : (request.confirmationsAsked ?? 0) > 0
+          ? replies.stillAwaitingConfirmation(formatBrl, summary)
+          : replies.confirmBoleto(formatBrl, summary, Boolean(request.newContact));
     content = {
       type: 'buttons',
       text,

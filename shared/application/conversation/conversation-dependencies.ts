@@ -45,6 +45,17 @@ export interface ConversationDependencies {
   logger: AppLogger;
   settings: ConversationSettings;
   reminders: ReminderPlanner;
+  cancellation: BoletoCancellation;
+}
+
+/** Ends a boleto at the provider and here, stops its reminders, tells the owner (and the payer, if configured). */
+export interface BoletoCancellation {
+  cancel(input: {
+    tenantId: string;
+    boletoId: string;
+    requestedBy: string;
+    replyTo: { phone: string; correlationId: string };
+  }): Promise<void>;
 }
 
 /** When a new boleto's first reminder is due (the tenant's cadence); undefined when none is scheduled. */

@@ -1,7 +1,7 @@
 import { saoPauloDateOf } from '../../domain/calendar-date';
 import { foldName } from '../../domain/contact-matching';
 import { DomainError } from '../../domain/domain-error';
-import { confirm, type OwnerRequest, payerName } from '../../domain/owner-request';
+import { close, confirm, type OwnerRequest, payerName } from '../../domain/owner-request';
 import { samePhone } from '../../domain/phone-number';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { applyAnswer, cancelRequest, type ReplyInput } from './merge-owner-reply';
@@ -31,6 +31,7 @@ export async function decideConfirmation(
   const causeId = input.reply.messageId;
   const reply = (text: string, purpose: string) =>
     replyOnce(deps, input.tenantId, input.reply.from, text, causeId, purpose);
+  if (request.kind === 'cancel_boleto') return decideCancellation(deps, request, input);
   if (request.status === 'confirmed' || request.status === 'completed') {
     return { requestId: request.requestId, next: request.status === 'confirmed' ? 'create' : 'done' };
   }
@@ -90,4 +91,66 @@ async function confirmRequest(deps: ConversationDependencies, request: OwnerRequ
       return askAgain(deps, request);
     throw error;
   }
+}
+
+/** "Cancelar o boleto de R$ 150,00 de Pedro…?": only the Sim for this request and version cancels. */
+async function decideCancellation(
+  deps: ConversationDependencies,
+  request: OwnerRequest,
+  input: ReplyInput,
+): Promise<StepResult> {
+  if (request.status === 'confirmed') return executeCancellation(deps, request); // a retried step
+  if (request.status !== 'awaiting_confirmation') {
+    await replyOnce(
+      deps,
+      input.tenantId,
+      input.reply.from,
+      replies.alreadyDecided(),
+      input.reply.messageId,
+      'already-decided',
+    );
+    return DONE;
+  }
+  const button = parseConfirmationButton(input.reply.content);
+  let decision: 'confirm' | 'deny' | undefined;
+  if (button) {
+    if (button.requestId !== request.requestId || button.version !== request.version) {
+      await replyOnce(
+        deps,
+        input.tenantId,
+        input.reply.from,
+        replies.confirmationRefused(),
+        input.reply.messageId,
+        'confirmation-refused',
+      );
+      return askAgain(deps, request);
+    }
+    decision = button.decision;
+  } else {
+    const text = await textOf(input.reply.content, deps.transcriber);
+    const { intent } = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
+    decision = intent === 'confirm' ? 'confirm' : intent === 'deny' ? 'deny' : undefined;
+  }
+  if (decision === 'deny') return cancelRequest(deps, request, input.reply.messageId);
+  if (decision !== 'confirm') return askAgain(deps, request);
+  const confirmed = confirm(request, request.version, deps.clock.now());
+  await deps.conversations.saveRequest(confirmed, request.version);
+  return executeCancellation(deps, confirmed);
+}
+
+async function executeCancellation(
+  deps: ConversationDependencies,
+  confirmed: OwnerRequest,
+): Promise<StepResult> {
+  const { tenantId, requestId, ownerPhone, cancelBoletoId } = confirmed;
+  if (!cancelBoletoId) return DONE;
+  await deps.cancellation.cancel({
+    tenantId,
+    boletoId: cancelBoletoId,
+    requestedBy: ownerPhone,
+    replyTo: { phone: ownerPhone, correlationId: requestId },
+  });
+  await deps.conversations.saveRequest(close(confirmed, 'completed', deps.clock.now()), confirmed.version);
+  await deps.conversations.release(tenantId, ownerPhone, requestId);
+  return DONE;
 }

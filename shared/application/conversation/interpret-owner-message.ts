@@ -8,6 +8,7 @@ import type { ConversationDependencies } from './conversation-dependencies';
 import { parseConfirmationButton, textOf } from './owner-text';
 import { replies } from './replies-pt-br';
 import { replyOnce } from './reply-once';
+import { startCancelRequest } from './start-cancel-request';
 import { startBoletoRequest } from './start-request';
 import { DONE, type StepResult } from './step-result';
 
@@ -20,7 +21,7 @@ export interface OwnerCommands {
     tenantId: string;
     ownerPhone: string;
     messageId: string;
-    intent: Exclude<Intent, 'create_boleto' | 'confirm' | 'deny' | 'help' | 'unknown'>;
+    intent: Exclude<Intent, 'create_boleto' | 'cancel_boleto' | 'confirm' | 'deny' | 'help' | 'unknown'>;
     interpretation: Interpretation;
   }): Promise<string>;
 }
@@ -64,6 +65,13 @@ export async function interpretOwnerMessage(
   switch (interpretation.intent) {
     case 'create_boleto':
       return startBoletoRequest(deps, { tenantId, ownerPhone, messageId: message.messageId, interpretation });
+    case 'cancel_boleto':
+      return startCancelRequest(deps, {
+        tenantId,
+        ownerPhone,
+        messageId: message.messageId,
+        contactName: interpretation.contact,
+      });
     case 'confirm':
     case 'deny':
       await reply(replies.nothingPending(), 'nothing-pending');

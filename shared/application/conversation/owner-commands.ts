@@ -1,32 +1,41 @@
+import { saoPauloDateOf } from '../../domain/calendar-date';
 import { monthlySummary } from '../ledger/monthly-summary';
 import { recordOwnerEntry } from '../ledger/record-owner-entry';
 import type { Clock } from '../ports/clock';
 import type { LedgerRepository } from '../ports/ledger-repository';
+import { validateRequest } from '../request-validation';
 import type { OwnerCommands } from './interpret-owner-message';
 
-/** Answers about boletos, implemented with the reminders and payments (each returns the pt-BR reply). */
+/** Answers about boletos, from the owner queries (each returns the pt-BR reply). */
 export interface BoletoQueries {
   paymentStatus(input: { tenantId: string; contactName: string | null }): Promise<string>;
   receivables(input: { tenantId: string }): Promise<string>;
-  cancel(input: {
-    tenantId: string;
-    ownerPhone: string;
-    contactName: string | null;
-    messageId: string;
-  }): Promise<string>;
 }
 
-/** The intents answered at once: queries, ledger entries, the month's summary and cancellations. */
+/** Expenses or income above this are asked about once (a typo like "45000" for "450,00"). */
+const USUAL_MAX_ENTRY_CENTS = 5_000_000;
+
+/**
+ * The intents answered at once: queries, ledger entries and the month's summary. A ledger entry goes through
+ * the same validation as every interpretation (missing amount, a date in the future…) before it is booked.
+ */
 export function ownerCommands(deps: {
   ledger: LedgerRepository;
   clock: Clock;
   boletos: BoletoQueries;
 }): OwnerCommands {
   return {
-    async answer({ tenantId, ownerPhone, messageId, intent, interpretation }) {
+    async answer({ tenantId, messageId, intent, interpretation }) {
       switch (intent) {
         case 'record_expense':
-        case 'record_income':
+        case 'record_income': {
+          const issues = validateRequest(interpretation, {
+            today: saoPauloDateOf(deps.clock.now()),
+            usualMaxCents: USUAL_MAX_ENTRY_CENTS,
+            usualMaxEntryCents: USUAL_MAX_ENTRY_CENTS,
+          });
+          const blocking = issues.find((issue) => issue.code !== 'amount_unusual');
+          if (blocking) return blocking.question;
           return recordOwnerEntry(deps, {
             tenantId,
             kind: intent === 'record_expense' ? 'expense' : 'income',
@@ -35,19 +44,13 @@ export function ownerCommands(deps: {
             description: interpretation.description ?? null,
             messageId,
           });
+        }
         case 'ledger_summary':
           return monthlySummary(deps, { tenantId });
         case 'check_status':
           return deps.boletos.paymentStatus({ tenantId, contactName: interpretation.contact });
         case 'list_receivables':
           return deps.boletos.receivables({ tenantId });
-        case 'cancel_boleto':
-          return deps.boletos.cancel({
-            tenantId,
-            ownerPhone,
-            contactName: interpretation.contact,
-            messageId,
-          });
       }
     },
   };

@@ -34,6 +34,9 @@ export const replies = {
     `O valor máximo por boleto na sua conta é ${brl(limitCents)}. Qual o valor?`,
   confirmBoleto: (brl: Brl, summary: BoletoSummary, newContact: boolean) =>
     `Confirma boleto de ${brl(summary.amountCents)} para ${summary.contactName}${newContact ? ' (novo contato)' : ''}, vencimento ${formatDateBr(summary.dueDate)}?`,
+  confirmCancel: (brl: Brl, summary: BoletoSummary) =>
+    `Cancelar o boleto de ${brl(summary.amountCents)} de ${summary.contactName}, vencimento ${formatDateBr(summary.dueDate)}?`,
+  cancelKept: () => 'Tudo bem, o boleto continua valendo.',
   stillAwaitingConfirmation: (brl: Brl, summary: BoletoSummary) =>
     `Você tem um boleto aguardando confirmação: ${brl(summary.amountCents)} para ${summary.contactName}, vencimento ${formatDateBr(summary.dueDate)}. Responda SIM para confirmar ou NÃO para cancelar.`,
   boletoCreated: (brl: Brl, summary: BoletoSummary, digitableLine: string) =>
