@@ -133,14 +133,8 @@ export async function cancelRequest(
 ): Promise<StepResult> {
   const cancelled = close(request, 'cancelled', deps.clock.now());
   await deps.conversations.saveRequest(cancelled, request.version);
-  await replyOnce(
-    deps,
-    request.tenantId,
-    request.ownerPhone,
-    replies.requestCancelled(),
-    causeId,
-    'cancelled',
-  );
+  const text = request.kind === 'cancel_boleto' ? replies.cancelKept() : replies.requestCancelled();
+  await replyOnce(deps, request.tenantId, request.ownerPhone, text, causeId, 'cancelled');
   await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);
   return DONE;
 }
