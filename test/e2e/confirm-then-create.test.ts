@@ -217,4 +217,11 @@ describe('confirm-then-create-boleto', () => {
       .find((b) => b._id === open?.provider?.providerId);
     expect(atPaytime?.status).toBe('CANCELED');
   });
+
+  it('books an expense from WhatsApp, asking for the amount when it is missing', async () => {
+    await say({ text: 'gastei no mercado' });
+    expect(lastTextTo(owner)).toBe('Qual o valor do gasto?');
+    await say({ text: 'gastei 45 no mercado' });
+    expect(lastTextTo(owner)).toMatch(/^Anotado! Despesa de R\$ 45,00 \(mercado, alimentação\)/);
+  });
 });
