@@ -18,7 +18,7 @@ export async function markBoletoSent(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const boleto = await deps.boletos.get(message.tenantId, message.boletoId);
     // Only a registered boleto becomes `sent`; a later message about a cancelled or paid one changes nothing.
-    if (!boleto || boleto.status !== 'registered') return;
+    if (boleto?.status !== 'registered') return;
     const change = markSent(boleto, message.channel, {
       actor: { kind: 'system', id: `${message.channel}-delivery` },
       at: deps.clock.now().toISOString(),
