@@ -86,7 +86,12 @@ export async function composeConversationSteps(
         return plan?.nextReminderAt;
       },
     },
-    commands: ownerCommands({ ledger: repositories.ledger, clock, boletos: boletoQueries(payments) }),
+    commands: ownerCommands({
+      ledger: repositories.ledger,
+      clock,
+      boletos: boletoQueries(payments),
+      conversations: repositories.conversations,
+    }),
     cancellation: {
       async cancel(input) {
         await cancelBoletoForOwner(payments, input);

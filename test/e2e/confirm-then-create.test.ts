@@ -218,10 +218,14 @@ describe('confirm-then-create-boleto', () => {
     expect(atPaytime?.status).toBe('CANCELED');
   });
 
-  it('books an expense from WhatsApp, asking for the amount when it is missing', async () => {
+  it('books expenses and income from WhatsApp, asking for a missing amount and taking the bare answer once', async () => {
     await say({ text: 'gastei no mercado' });
     expect(lastTextTo(owner)).toBe('Qual o valor do gasto?');
-    await say({ text: 'gastei 45 no mercado' });
+    await say({ text: '45' });
     expect(lastTextTo(owner)).toMatch(/^Anotado! Despesa de R\$ 45,00 \(mercado, alimentação\)/);
+    await say({ text: '45' });
+    expect(lastTextTo(owner)).toMatch(/^R\$ 45,00 de quê\?/);
+    await say({ text: 'recebi 135 reais da venda de bolos' });
+    expect(lastTextTo(owner)).toMatch(/^Anotado! Entrada de R\$ 135,00/);
   });
 });

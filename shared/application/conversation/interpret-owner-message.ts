@@ -1,6 +1,6 @@
 import { saoPauloDateOf } from '../../domain/calendar-date';
 import { formatBrl } from '../../domain/money';
-import { normalizePhone } from '../../domain/phone-number';
+import { type E164, normalizePhone } from '../../domain/phone-number';
 import type { Intent, Interpretation } from '../ports/language-model';
 import { TranscriptionFailedError } from '../ports/transcriber';
 import type { OwnerMessageInput } from '../ports/workflows';
@@ -24,6 +24,12 @@ export interface OwnerCommands {
     intent: Exclude<Intent, 'create_boleto' | 'cancel_boleto' | 'confirm' | 'deny' | 'help' | 'unknown'>;
     interpretation: Interpretation;
   }): Promise<string>;
+  /** A bare amount that completes an expense or income asked about a moment ago; undefined if none waits. */
+  completePendingEntry(input: {
+    tenantId: string;
+    ownerPhone: E164;
+    amountCents: number;
+  }): Promise<string | undefined>;
 }
 
 export interface InterpretInput {
@@ -79,15 +85,20 @@ export async function interpretOwnerMessage(
     case 'help':
       await reply(replies.help(), 'help');
       return DONE;
-    case 'unknown':
-      // A bare amount ("45") most often answers a question whose request is gone: say what IRIS can do with it.
+    case 'unknown': {
+      // A bare amount ("45") answers "Qual o valor do gasto?", or a question whose request is gone.
+      const amount = interpretation.amountCents;
+      const booked =
+        amount != null
+          ? await deps.commands.completePendingEntry({ tenantId, ownerPhone, amountCents: amount })
+          : undefined;
       await reply(
-        interpretation.amountCents != null
-          ? replies.amountWithoutContext(formatBrl(interpretation.amountCents))
-          : replies.didNotUnderstand(),
+        booked ??
+          (amount != null ? replies.amountWithoutContext(formatBrl(amount)) : replies.didNotUnderstand()),
         'not-understood',
       );
       return DONE;
+    }
     default: {
       const answer = await deps.commands.answer({
         tenantId,

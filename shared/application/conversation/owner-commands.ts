@@ -1,7 +1,9 @@
-import { saoPauloDateOf } from '../../domain/calendar-date';
+import { type CalendarDate, saoPauloDateOf } from '../../domain/calendar-date';
+import { normalizePhone } from '../../domain/phone-number';
 import { monthlySummary } from '../ledger/monthly-summary';
 import { recordOwnerEntry } from '../ledger/record-owner-entry';
 import type { Clock } from '../ports/clock';
+import type { ConversationRepository } from '../ports/conversation-repository';
 import type { LedgerRepository } from '../ports/ledger-repository';
 import { validateRequest } from '../request-validation';
 import type { OwnerCommands } from './interpret-owner-message';
@@ -11,6 +13,9 @@ export interface BoletoQueries {
   paymentStatus(input: { tenantId: string; contactName: string | null }): Promise<string>;
   receivables(input: { tenantId: string }): Promise<string>;
 }
+
+/** How long "Qual o valor do gasto?" waits for a bare amount. */
+const PENDING_ENTRY_MINUTES = 30;
 
 /** Expenses or income above this are asked about once (a typo like "45000" for "450,00"). */
 const USUAL_MAX_ENTRY_CENTS = 5_000_000;
@@ -23,9 +28,22 @@ export function ownerCommands(deps: {
   ledger: LedgerRepository;
   clock: Clock;
   boletos: BoletoQueries;
+  conversations: Pick<ConversationRepository, 'setPendingEntry' | 'takePendingEntry'>;
 }): OwnerCommands {
   return {
-    async answer({ tenantId, messageId, intent, interpretation }) {
+    async completePendingEntry({ tenantId, ownerPhone, amountCents }) {
+      const pending = await deps.conversations.takePendingEntry(tenantId, ownerPhone, deps.clock.now());
+      if (!pending) return undefined;
+      return recordOwnerEntry(deps, {
+        tenantId,
+        kind: pending.kind,
+        amountCents,
+        date: pending.date as CalendarDate | null,
+        description: pending.description,
+        messageId: pending.messageId,
+      });
+    },
+    async answer({ tenantId, ownerPhone, messageId, intent, interpretation }) {
       switch (intent) {
         case 'record_expense':
         case 'record_income': {
@@ -35,6 +53,15 @@ export function ownerCommands(deps: {
             usualMaxEntryCents: USUAL_MAX_ENTRY_CENTS,
           });
           const blocking = issues.find((issue) => issue.code !== 'amount_unusual');
+          if (blocking?.code === 'missing_amount') {
+            await deps.conversations.setPendingEntry(tenantId, normalizePhone(ownerPhone), {
+              kind: intent === 'record_expense' ? 'expense' : 'income',
+              description: interpretation.description ?? null,
+              date: interpretation.date,
+              messageId,
+              expiresAt: new Date(deps.clock.now().getTime() + PENDING_ENTRY_MINUTES * 60_000).toISOString(),
+            });
+          }
           if (blocking) return blocking.question;
           return recordOwnerEntry(deps, {
             tenantId,

@@ -15,10 +15,21 @@ export interface AwaitingReply {
   expiresAt: string;
 }
 
+/** An expense or income the owner described without its amount: the next bare amount completes it. */
+export interface PendingLedgerEntry {
+  kind: 'expense' | 'income';
+  description: string | null;
+  date: string | null;
+  /** The message that described it: the entry's id when it is booked. */
+  messageId: string;
+  expiresAt: string;
+}
+
 export interface OwnerConversation {
   tenantId: string;
   ownerPhone: E164;
   awaiting?: AwaitingReply;
+  pendingEntry?: PendingLedgerEntry;
   /** The request the owner is working on (collecting or awaiting confirmation), if any. */
   activeRequestId?: string;
   updatedAt: string;
@@ -56,4 +67,8 @@ export interface ConversationRepository {
   ): Promise<AwaitingReply | undefined>;
   /** Forgets the wait and the active request if they belong to `requestId` (decided, expired, failed). */
   release(tenantId: string, ownerPhone: E164, requestId: string): Promise<void>;
+  /** Remembers an entry waiting for its amount (replaces an earlier one). */
+  setPendingEntry(tenantId: string, ownerPhone: E164, entry: PendingLedgerEntry): Promise<void>;
+  /** Takes the waiting entry once, if it has not expired; undefined otherwise. */
+  takePendingEntry(tenantId: string, ownerPhone: E164, now: Date): Promise<PendingLedgerEntry | undefined>;
 }

@@ -4,6 +4,7 @@ import type {
   AwaitingReply,
   ConversationRepository,
   OwnerConversation,
+  PendingLedgerEntry,
 } from '../../../application/ports/conversation-repository';
 import {
   ConcurrentModificationError,
@@ -126,6 +127,47 @@ export class DynamoDbConversationRepository implements ConversationRepository {
     } catch (error) {
       // Another request became active meanwhile (or nothing was active): nothing of ours to release.
       if (!(error instanceof PreconditionFailedError)) throw error;
+    }
+  }
+
+  async setPendingEntry(tenantId: string, ownerPhone: E164, entry: PendingLedgerEntry): Promise<void> {
+    await this.table.write(undefined, (builder) =>
+      builder.update(OwnerConversationEntity.primary.key({ tenantId, ownerPhone }), {
+        update: {
+          expression:
+            'SET pendingEntry = :entry, tenantId = :tenant, ownerPhone = :phone, #entity = :entity, updatedAt = :now, #ttl = :ttl',
+          names: { '#entity': ENTITY_ATTRIBUTE, '#ttl': IRIS_TABLE.timeToLiveAttribute },
+          values: {
+            ':entry': entry,
+            ':tenant': tenantId,
+            ':phone': ownerPhone,
+            ':entity': OwnerConversationEntity.name,
+            ':now': new Date().toISOString(),
+            ':ttl': epochSeconds(new Date(entry.expiresAt)) + CONVERSATION_TTL_SECONDS,
+          },
+        },
+      }),
+    );
+  }
+
+  async takePendingEntry(
+    tenantId: string,
+    ownerPhone: E164,
+    now: Date,
+  ): Promise<PendingLedgerEntry | undefined> {
+    const entry = (await this.getConversation(tenantId, ownerPhone))?.pendingEntry;
+    if (!entry || Date.parse(entry.expiresAt) <= now.getTime()) return undefined;
+    try {
+      await this.table.write(undefined, (builder) =>
+        builder.update(OwnerConversationEntity.primary.key({ tenantId, ownerPhone }), {
+          update: { expression: 'REMOVE pendingEntry' },
+          condition: { expression: 'pendingEntry.messageId = :id', values: { ':id': entry.messageId } },
+        }),
+      );
+      return entry;
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) return undefined;
+      throw error;
     }
   }
 }
