@@ -82,19 +82,21 @@ export interface OutboxMessage {
   failedAt?: string;
 }
 
-export interface NewOutboxMessage {
-  channel: OutboxChannel;
-  kind: OutboxMessageKind;
-  recipient: string;
-  audience: 'owner' | 'contact';
-  content: WhatsAppContent | EmailContent;
-  template?: TemplateFallback;
-  correlationId: string;
-  boletoId?: string;
-  contactId?: string;
-  forceTemplate?: boolean;
-  replacesOutboxId?: string;
-}
+/** What a use case decides to say; the outbox adds the id, tenant, status and timestamps. */
+export type NewOutboxMessage = Pick<
+  OutboxMessage,
+  | 'channel'
+  | 'kind'
+  | 'recipient'
+  | 'audience'
+  | 'content'
+  | 'template'
+  | 'correlationId'
+  | 'boletoId'
+  | 'contactId'
+  | 'forceTemplate'
+  | 'replacesOutboxId'
+>;
 
 export function newOutboxMessage(
   input: NewOutboxMessage,
