@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNluCommand } from '../../support/run-nlu-command';
 import { type FakeOpenAiServer, json, startFakeOpenAiServer } from './fake-openai-server';
-
-const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
 let server: FakeOpenAiServer;
 
@@ -15,30 +12,12 @@ afterAll(async () => {
   await server.close();
 });
 
-function runNlu(input: string): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'nlu'], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        OPENAI_API_KEY: 'sk-test-not-a-real-key',
-        OPENAI_BASE_URL: server.baseURL,
-        OPENAI_MAX_RETRIES: '0',
-        OPENAI_TIMEOUT_MS: '2000',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout, stderr, code }));
-    child.stdin.end(input);
+function runNlu(input: string) {
+  return runNluCommand(input, {
+    OPENAI_API_KEY: 'sk-test-not-a-real-key',
+    OPENAI_BASE_URL: server.baseURL,
+    OPENAI_MAX_RETRIES: '0',
+    OPENAI_TIMEOUT_MS: '2000',
   });
 }
 

@@ -1,40 +1,13 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nluDevLines } from '../../support/nlu-dev-set';
+import { runNluCommand } from '../../support/run-nlu-command';
 import { ALL_EXAMPLES } from './examples';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 const devLines = nluDevLines();
 
-interface Run {
-  stdout: string;
-  stderr: string;
-  code: number | null;
-  elapsedMs: number;
-}
-
-/** Runs `npm run --silent nlu` as a user would, with no OpenAI key, feeding `input` on stdin. */
-function runNlu(input: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn('npm', ['run', '--silent', 'nlu'], {
-      cwd: repoRoot,
-      env: { ...process.env, OPENAI_API_KEY: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout, stderr, code, elapsedMs: performance.now() - started }));
-    child.stdin.end(input);
-  });
+/** Runs `npm run --silent nlu` as a user would, with no OpenAI key. */
+function runNlu(input: string) {
+  return runNluCommand(input, { OPENAI_API_KEY: '' });
 }
 
 function outputLines(stdout: string): Array<Record<string, unknown>> {
