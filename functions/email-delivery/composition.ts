@@ -1,57 +1,23 @@
-import { Metrics } from '@aws-lambda-powertools/metrics';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { DynamoDbBoletoRepository } from '../../shared/adapters/dynamodb/dynamodb-boleto-repository';
-import { createOutboxPersistence } from '../../shared/adapters/dynamodb/outbox/outbox-persistence';
 import { createSesClient } from '../../shared/adapters/ses/create-ses-client';
 import { SesEmailSender } from '../../shared/adapters/ses/ses-email-sender';
-import { createSqsClient } from '../../shared/adapters/sqs/create-sqs-client';
-import { countDeliveryOutcome } from '../../shared/adapters/sqs/delivery-metrics';
-import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
-import { SqsDeliveryQueueControl } from '../../shared/adapters/sqs/sqs-outbox-queue';
-import { systemClock } from '../../shared/adapters/system/system-clock';
-import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
-import { markBoletoSent } from '../../shared/application/boletos/mark-boleto-sent';
+import { composeChannelDelivery } from '../../shared/adapters/sqs/compose-channel-delivery';
 import { loadEmailDeliveryConfig, processEnv } from '../../shared/config/outbox-config';
-import { createLogger } from '../../shared/logging/create-logger';
 import type { EmailDeliveryDeps } from './create-handler';
 
 /** Built once per container, at cold start. */
 const config = loadEmailDeliveryConfig(processEnv());
+const { logger, metrics, common } = composeChannelDelivery(config, 'email-delivery');
 
-export const logger = createLogger('email-delivery');
-
-/** Namespace and service from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME (set by the stack). */
-export const metrics = new Metrics();
-
-const documentClient = createDocumentClient(
-  new DynamoDBClient(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
-);
-
-const boletos = new DynamoDbBoletoRepository(config.tableName, documentClient);
+export { logger, metrics };
 
 export const deps: EmailDeliveryDeps = {
-  persistence: createOutboxPersistence(config.tableName, documentClient),
+  ...common,
   sender: new SesEmailSender(
     { configurationSetName: config.configurationSetName },
     createSesClient(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}),
   ),
-  queue: new SqsDeliveryQueueControl(
-    config.deliveryQueueUrl,
-    createSqsClient(config.sqsEndpoint ? { endpoint: config.sqsEndpoint } : {}),
-  ),
-  clock: systemClock,
-  ids: new TimeOrderedIdGenerator(systemClock),
-  delivery: config.delivery,
   email: {
     fromAddress: config.fromAddress,
     ...(config.replyToAddresses.length ? { replyToAddresses: config.replyToAddresses } : {}),
   },
-  queueSettings: {
-    backoff: DELIVERY_QUEUE_SETTINGS.backoff,
-    maxReceiveCount: DELIVERY_QUEUE_SETTINGS.maxReceiveCount,
-  },
-  logger,
-  onOutcome: countDeliveryOutcome(metrics),
-  onDelivered: (message) => markBoletoSent({ boletos, clock: systemClock }, message),
 };

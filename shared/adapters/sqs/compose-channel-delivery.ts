@@ -1,0 +1,44 @@
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { markBoletoSent } from '../../application/boletos/mark-boleto-sent';
+import type { DeliveryFunctionConfig } from '../../config/outbox-config';
+import { createLogger } from '../../logging/create-logger';
+import { createDocumentClient } from '../dynamodb/document-client';
+import { DynamoDbBoletoRepository } from '../dynamodb/dynamodb-boleto-repository';
+import { createOutboxPersistence } from '../dynamodb/outbox/outbox-persistence';
+import { systemClock } from '../system/system-clock';
+import { TimeOrderedIdGenerator } from '../system/time-ordered-id-generator';
+import type { ChannelDeliveryDeps } from './channel-delivery-handler';
+import { createSqsClient } from './create-sqs-client';
+import { countDeliveryOutcome } from './delivery-metrics';
+import { DELIVERY_QUEUE_SETTINGS } from './delivery-queue-settings';
+import { SqsDeliveryQueueControl } from './sqs-outbox-queue';
+
+/**
+ * What every delivery function composes the same way, once per container: the outbox persistence, its queue,
+ * clock, ids, logger, metrics (namespace and service from the stack's POWERTOOLS_* variables) and the
+ * after-delivery hook that marks a boleto `sent`. Each function adds its sender and dispatch settings.
+ */
+export function composeChannelDelivery(config: DeliveryFunctionConfig, serviceName: string) {
+  const logger = createLogger(serviceName);
+  const metrics = new Metrics();
+  const documentClient = createDocumentClient(
+    new DynamoDBClient(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
+  );
+  const boletos = new DynamoDbBoletoRepository(config.tableName, documentClient);
+  const common: ChannelDeliveryDeps = {
+    persistence: createOutboxPersistence(config.tableName, documentClient),
+    queue: new SqsDeliveryQueueControl(
+      config.deliveryQueueUrl,
+      createSqsClient(config.sqsEndpoint ? { endpoint: config.sqsEndpoint } : {}),
+    ),
+    clock: systemClock,
+    ids: new TimeOrderedIdGenerator(systemClock),
+    delivery: config.delivery,
+    queueSettings: { backoff: DELIVERY_QUEUE_SETTINGS.backoff, maxReceiveCount: config.maxReceiveCount },
+    logger,
+    onOutcome: countDeliveryOutcome(metrics),
+    onDelivered: (message) => markBoletoSent({ boletos, clock: systemClock }, message),
+  };
+  return { logger, metrics, common };
+}
