@@ -131,7 +131,7 @@ export class ConsoleState {
     return views.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
-  /** The boleto and its append-only events, oldest first (one Query). */
+  /** The boleto, its append-only events and its activities, oldest first (one Query). */
   async audit(boletoId: string) {
     return this.boletos.getWithHistory(this.deps.tenantId, boletoId);
   }

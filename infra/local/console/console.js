@@ -195,18 +195,52 @@ async function showAudit(boletoId, contactName) {
   const found = await request('GET', `/_local/boletos/${encodeURIComponent(boletoId)}`);
   byId('audit-panel').hidden = false;
   byId('audit-title').textContent = `${contactName} · ${money(found.boleto.amountCents)}`;
+  const stateChanges = found.events.map((event) => {
+    const transition = event.from ? `${BOLETO_STATUS[event.from] ?? event.from} → ` : '';
+    return {
+      at: event.at,
+      title: EVENT_LABEL[event.type] ?? event.type,
+      text: ` ${instantBr(event.at)} · ${transition}${BOLETO_STATUS[event.to] ?? event.to} · por ${ACTOR[event.actor.kind] ?? event.actor.kind}`,
+    };
+  });
+  const activities = (found.activities ?? []).map((activity) => ({
+    at: activity.at,
+    title: ACTIVITY_LABEL[activity.kind] ?? activity.kind,
+    text: ` ${instantBr(activity.at)} · por ${ACTOR[activity.actor.kind] ?? activity.actor.kind}${activityDetail(activity.detail)}`,
+  }));
+  const trail = [...stateChanges, ...activities].sort((a, b) => a.at.localeCompare(b.at));
   byId('audit').replaceChildren(
-    ...found.events.map((event) => {
-      const transition = event.from ? `${BOLETO_STATUS[event.from] ?? event.from} → ` : '';
-      return element('li', {}, [
-        element('strong', { text: EVENT_LABEL[event.type] ?? event.type }),
-        element('span', {
-          className: 'muted',
-          text: ` ${instantBr(event.at)} · ${transition}${BOLETO_STATUS[event.to] ?? event.to} · por ${ACTOR[event.actor.kind] ?? event.actor.kind}`,
-        }),
-      ]);
-    }),
+    ...trail.map((entry) =>
+      element('li', {}, [
+        element('strong', { text: entry.title }),
+        element('span', { className: 'muted', text: entry.text }),
+      ]),
+    ),
   );
+}
+
+const ACTIVITY_LABEL = {
+  confirmation_requested: 'Confirmação pedida',
+  confirmation_answered: 'Confirmação respondida',
+  creation_attempted: 'Emissão tentada',
+  creation_failed: 'Emissão falhou',
+  message_queued: 'Mensagem na fila',
+  message_deferred: 'Envio adiado',
+  message_sent: 'Mensagem enviada',
+  message_delivered: 'Mensagem entregue',
+  message_read: 'Mensagem lida',
+  message_failed: 'Mensagem falhou',
+  message_superseded: 'Mensagem descartada (desatualizada)',
+  reminder_turn: 'Lembrete',
+  reconciliation_finding: 'Conciliação',
+  payer_message: 'Mensagem do pagador',
+  owner_notified: 'Dona avisada',
+};
+
+function activityDetail(detail) {
+  if (!detail) return '';
+  const parts = Object.entries(detail).map(([key, value]) => `${key}: ${value}`);
+  return parts.length > 0 ? ` · ${parts.join(', ')}` : '';
 }
 
 async function refresh() {

@@ -8,9 +8,11 @@ import {
 import { ConcurrentModificationError } from '../../application/ports/persistence-errors';
 import type { TransactionContext } from '../../application/ports/unit-of-work';
 import type { Boleto, BoletoChange, BoletoEvent } from '../../domain/boleto';
+import { sortActivities } from '../../domain/boleto-activity';
 import type { CalendarDate } from '../../domain/calendar-date';
 import { InvalidInputError } from '../../domain/domain-error';
 import { BoletoEntity, boletoKey, fromBoletoItem, toBoletoItem } from './entities/boleto';
+import { BoletoActivityEntity, fromBoletoActivityItem } from './entities/boleto-activity';
 import { BoletoCommandGuardEntity, toBoletoCommandGuardItem } from './entities/boleto-command-guard';
 import { BoletoEventEntity, fromBoletoEventItem, toBoletoEventItem } from './entities/boleto-event';
 import { BoletoProviderGuardEntity, toBoletoProviderGuardItem } from './entities/boleto-provider-guard';
@@ -84,7 +86,12 @@ export class DynamoDbBoletoRepository implements BoletoRepository {
     const events = items
       .filter((item) => item[ENTITY_ATTRIBUTE] === BoletoEventEntity.name)
       .map(fromBoletoEventItem);
-    return { boleto: fromBoletoItem(boletoItem), events };
+    const activities = sortActivities(
+      items
+        .filter((item) => item[ENTITY_ATTRIBUTE] === BoletoActivityEntity.name)
+        .map(fromBoletoActivityItem),
+    );
+    return { boleto: fromBoletoItem(boletoItem), events, activities };
   }
 
   async findByCommandKey(tenantId: string, commandKey: string): Promise<Boleto | undefined> {

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbConversationRepository } from './conversation/dynamodb-conversation-repository';
 import { DynamoDbInboundMessageRepository } from './conversation/dynamodb-inbound-message-repository';
 import { createDocumentClient } from './document-client';
+import { DynamoDbBoletoActivityLog } from './dynamodb-boleto-activity-log';
 import { DynamoDbBoletoRepository } from './dynamodb-boleto-repository';
 import { DynamoDbContactRepository } from './dynamodb-contact-repository';
 import { DynamoDbLedgerRepository } from './dynamodb-ledger-repository';
@@ -22,6 +23,7 @@ export function createTableRepositories(
     users: new DynamoDbUserRepository(tableName, client),
     contacts: new DynamoDbContactRepository(tableName, client),
     boletos: new DynamoDbBoletoRepository(tableName, client),
+    boletoActivity: new DynamoDbBoletoActivityLog(tableName, client),
     payments: new DynamoDbPaymentRepository(tableName, client),
     ledger: new DynamoDbLedgerRepository(tableName, client),
     outbox: new DynamoDbOutboxRepository(tableName, client),

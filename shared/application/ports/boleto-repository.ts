@@ -1,12 +1,14 @@
 import type { Boleto, BoletoChange, BoletoEvent } from '../../domain/boleto';
+import type { BoletoActivity } from '../../domain/boleto-activity';
 import type { CalendarDate } from '../../domain/calendar-date';
 import { DomainError } from '../../domain/domain-error';
 import type { TransactionContext } from './unit-of-work';
 
-/** A boleto with its audit trail, oldest event first. */
+/** A boleto with its audit trail: state changes and activities, each oldest first. */
 export interface BoletoWithHistory {
   boleto: Boleto;
   events: BoletoEvent[];
+  activities: BoletoActivity[];
 }
 
 /** A boleto was already created for this command key. Nothing was written. */
@@ -50,7 +52,7 @@ export interface BoletoRepository {
     boletoId: string,
     options?: { consistentRead?: boolean },
   ): Promise<Boleto | undefined>;
-  /** The boleto and its audit events in order, in one Query. */
+  /** The boleto, its audit events and its activities in order, in one Query. */
   getWithHistory(tenantId: string, boletoId: string): Promise<BoletoWithHistory | undefined>;
   findByCommandKey(tenantId: string, commandKey: string): Promise<Boleto | undefined>;
   /** The boleto a provider id (Paytime's billet id, from a webhook) belongs to. */

@@ -84,7 +84,7 @@ describe('DynamoDbBoletoRepository', () => {
     const change = newBoleto(tenantId);
     await boletos.create(change);
     expect(await boletos.get(tenantId, change.boleto.id)).toEqual(change.boleto);
-    expect(await boletos.getWithHistory(tenantId, change.boleto.id)).toEqual(change);
+    expect(await boletos.getWithHistory(tenantId, change.boleto.id)).toEqual({ ...change, activities: [] });
     expect(await boletos.findByCommandKey(tenantId, change.boleto.commandKey)).toEqual(change.boleto);
     expectNoScan(recorded);
   });
