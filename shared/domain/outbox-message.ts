@@ -4,9 +4,13 @@
  * the provider allows.
  */
 
+import type { Boleto } from './boleto-state';
+import { type BoletoStatus, isPayable } from './boleto-status';
+
 export type OutboxChannel = 'whatsapp' | 'email';
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+/** `superseded`: dropped unsent because what it says was no longer true at send time (see `MessageSubject`). */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'superseded';
 
 /** What the message is for: decides the WhatsApp template used outside the 24-hour window, quiet hours, limits. */
 export type OutboxMessageKind =
@@ -43,7 +47,38 @@ export interface TemplateFallback {
   name: string;
   languageCode: string;
   parameters: string[];
+  /** The template's DOCUMENT header (e.g. the boleto's PDF), for templates approved with one. */
+  headerDocument?: { link: string; filename: string };
 }
+
+/**
+ * What must still be true of the boleto a message to a payer is about, when it is sent:
+ * - `boleto_payable`: the boleto can still be paid (`isPayable`); with `paidCents`, also that no payment
+ *   arrived since the message was written (the amounts it states would be stale).
+ * - `boleto_cancelled_and_received`: a cancellation notice; true while the boleto is cancelled and only if the
+ *   payer had received the boleto (a payer who never got it is not told it was cancelled).
+ */
+export type MessageCondition = 'boleto_payable' | 'boleto_cancelled_and_received';
+
+/** What a message is about: the boleto, as it was when the message was written, and what must still hold. */
+export interface MessageSubject {
+  boletoId: string;
+  holdsWhile: MessageCondition;
+  /** The boleto's version and status the message was written for (audit trail, reasons). */
+  version?: number;
+  status?: BoletoStatus;
+  paidCents?: number;
+}
+
+/** Why a message was dropped unsent: `boleto_<status>` (paid, cancelled, expired, failed, ...) or one of these. */
+export type SupersededReason =
+  | `boleto_${BoletoStatus}`
+  | 'boleto_missing'
+  | 'payment_since_written'
+  | 'boleto_not_cancelled'
+  | 'boleto_never_reached_payer';
+
+export type SubjectVerdict = { stillTrue: true } | { stillTrue: false; reason: SupersededReason };
 
 export interface OutboxMessage {
   id: string;
@@ -57,6 +92,15 @@ export interface OutboxMessage {
   template?: TemplateFallback;
   correlationId: string;
   boletoId?: string;
+  /** What the message is about and must still be true of at send time; see `subjectOf` for the default. */
+  about?: MessageSubject;
+  /**
+   * The owner to tell what happened to this send (sent, deferred until when, not deliverable): set on the
+   * boleto message of a charge the owner just confirmed, so "enviado" is said only after the provider accepted.
+   */
+  reportOutcomeTo?: string;
+  /** When the owner was told the first outcome of this send (told once). */
+  outcomeReportedAt?: string;
   /** The contact this message is to (audience 'contact'): delivery checks their opt-out with one GetItem. */
   contactId?: string;
   /** Send the approved template even if the 24-hour window looks open (a free-form copy was refused). */
@@ -74,6 +118,9 @@ export interface OutboxMessage {
   lastError?: string;
   /** Why the message ended `failed` (`opted_out`, `invalid_recipient`, `retries_exhausted`, ...). */
   failureReason?: string;
+  /** Why the message ended `superseded`. */
+  supersededReason?: SupersededReason;
+  supersededAt?: string;
   createdAt: string;
   updatedAt: string;
   sentAt?: string;
@@ -93,6 +140,8 @@ export type NewOutboxMessage = Pick<
   | 'template'
   | 'correlationId'
   | 'boletoId'
+  | 'about'
+  | 'reportOutcomeTo'
   | 'contactId'
   | 'forceTemplate'
   | 'replacesOutboxId'
@@ -124,4 +173,63 @@ export function ownerReply(recipient: string, text: string, correlationId: strin
     content: { type: 'text', text },
     correlationId,
   };
+}
+
+/** About a boleto the payer can still pay: the boleto message, reminders, re-sends of line / PDF / Pix. */
+export function aboutPayableBoleto(
+  boleto: Pick<Boleto, 'id' | 'version' | 'status' | 'paidCents'>,
+  options: { statesAmountDue?: boolean } = {},
+): MessageSubject {
+  return {
+    boletoId: boleto.id,
+    holdsWhile: 'boleto_payable',
+    version: boleto.version,
+    status: boleto.status,
+    ...(options.statesAmountDue ? { paidCents: boleto.paidCents } : {}),
+  };
+}
+
+/** About the cancellation of a boleto (`boleto` as it was before the cancellation). */
+export function aboutCancelledBoleto(boleto: Pick<Boleto, 'id' | 'version' | 'status'>): MessageSubject {
+  return {
+    boletoId: boleto.id,
+    holdsWhile: 'boleto_cancelled_and_received',
+    version: boleto.version,
+    status: boleto.status,
+  };
+}
+
+/** Kinds that, to a payer and naming a boleto, are about it being payable when they carry no `about`. */
+const PAYABLE_BY_DEFAULT: ReadonlySet<OutboxMessageKind> = new Set(['boleto_to_contact', 'reminder']);
+
+/**
+ * The subject delivery checks before sending: the message's own `about`, else (a message written before
+ * `about` existed, or by a producer that forgot it) a payer's boleto message or reminder is taken to be about
+ * its boleto being payable. Messages to the owner are never dropped: they report facts.
+ */
+export function subjectOf(message: OutboxMessage): MessageSubject | undefined {
+  if (message.audience !== 'contact') return undefined;
+  if (message.about) return message.about;
+  if (message.boletoId && PAYABLE_BY_DEFAULT.has(message.kind)) {
+    return { boletoId: message.boletoId, holdsWhile: 'boleto_payable' };
+  }
+  return undefined;
+}
+
+/** Is the message still true of `boleto` now? `reachedPayer`: the payer had been sent the boleto itself. */
+export function judgeSubject(
+  subject: MessageSubject,
+  boleto: Pick<Boleto, 'status' | 'paidCents'> | undefined,
+  reachedPayer: boolean,
+): SubjectVerdict {
+  if (!boleto) return { stillTrue: false, reason: 'boleto_missing' };
+  if (subject.holdsWhile === 'boleto_cancelled_and_received') {
+    if (boleto.status !== 'cancelled') return { stillTrue: false, reason: 'boleto_not_cancelled' };
+    return reachedPayer ? { stillTrue: true } : { stillTrue: false, reason: 'boleto_never_reached_payer' };
+  }
+  if (!isPayable(boleto.status)) return { stillTrue: false, reason: `boleto_${boleto.status}` };
+  if (subject.paidCents !== undefined && boleto.paidCents !== subject.paidCents) {
+    return { stillTrue: false, reason: 'payment_since_written' };
+  }
+  return { stillTrue: true };
 }

@@ -4,11 +4,11 @@ import { DomainError } from '../../domain/domain-error';
 import { formatBrl } from '../../domain/money';
 import { newOutboxMessage, ownerReply } from '../../domain/outbox-message';
 import { close, payerName } from '../../domain/owner-request';
+import { boletoToContactMessage } from '../boletos/boleto-message-pt-br';
 import type { ProviderBoleto } from '../ports/billing-provider';
 import type { ConversationDependencies } from './conversation-dependencies';
 import type { RequestStepInput } from './create-boleto-at-provider';
 import { deterministicId } from './deterministic-id';
-import { replies } from './replies-pt-br';
 import { loadRequest, requireTenant } from './request-loading';
 import { DONE, type StepResult } from './step-result';
 
@@ -42,10 +42,24 @@ function readyReference(provider: ProviderBoleto) {
   };
 }
 
+/** The contact is gone: the boleto exists but IRIS has no one to send it to; the owner forwards it. */
+function noPayerToSendTo(
+  summary: { amountCents: number; contactName: string; dueDate: Parameters<typeof formatDateBr>[0] },
+  reference: ReturnType<typeof readyReference>,
+): string {
+  const lines = [
+    `⚠️ Boleto de ${formatBrl(summary.amountCents)} para ${summary.contactName}, vencimento ${formatDateBr(summary.dueDate)}: emitido, mas não encontrei o contato para enviar. Encaminhe você mesmo:`,
+    `Linha digitável: ${reference.digitableLine}`,
+  ];
+  if (reference.pdfUrl) lines.push(`PDF: ${reference.pdfUrl}`);
+  if (reference.pixEmv) lines.push(`Pix copia e cola: ${reference.pixEmv}`);
+  return lines.join('\n');
+}
+
 /**
  * Once the provider has issued the boleto (pending, with its digitable line): store the reference with its
- * audit event, put the boleto for the contact and the answer for the owner in the outbox, and close the
- * request — one transaction. Then start the boleto's reminder loop (idempotent per boleto).
+ * audit event, put the boleto message for the contact in the outbox (delivery tells the owner what became of
+ * it), and close the request — one transaction. Then start the boleto's reminder loop (idempotent per boleto).
  */
 export async function registerIssuedBoleto(
   deps: ConversationDependencies,
@@ -82,40 +96,34 @@ export async function registerIssuedBoleto(
         tx,
       );
       if (contact) {
-        const amount = formatBrl(boleto.amountCents);
-        const due = formatDateBr(boleto.dueDate);
-        const text = `Olá, ${contact.name}! ${tenant.name} enviou um boleto de ${amount}, vencimento ${due}.\nLinha digitável: ${reference.digitableLine}${reference.pdfUrl ? `\nPDF: ${reference.pdfUrl}` : ''}`;
+        // The owner hears what happened to this send once it happened (sent, deferred until when, or not
+        // deliverable with the line and PDF to forward): delivery reports it, so nothing is claimed here.
+        const message = boletoToContactMessage({
+          boleto: registered,
+          reference,
+          contact,
+          businessName: tenant.name,
+          templateName: deps.settings.boletoTemplateName,
+          correlationId: request.requestId,
+        });
         await deps.outbox.add(
           newOutboxMessage(
-            {
-              channel: 'whatsapp',
-              kind: 'boleto_to_contact',
-              recipient: contact.phone,
-              audience: 'contact',
-              contactId: contact.contactId,
-              boletoId: boleto.id,
-              content: { type: 'text', text },
-              template: {
-                name: deps.settings.boletoTemplateName,
-                languageCode: 'pt_BR',
-                parameters: [contact.name, tenant.name, amount, due, reference.digitableLine],
-              },
-              correlationId: request.requestId,
-            },
+            { ...message, reportOutcomeTo: request.ownerPhone },
             { id: id('boleto-to-contact'), tenantId: input.tenantId, now },
           ),
           tx,
         );
+      } else {
+        const text = noPayerToSendTo(summary, reference);
+        await deps.outbox.add(
+          newOutboxMessage(ownerReply(request.ownerPhone, text, request.requestId), {
+            id: id('owner-boleto-created'),
+            tenantId: input.tenantId,
+            now,
+          }),
+          tx,
+        );
       }
-      const created = replies.boletoCreated(formatBrl, summary, reference.digitableLine);
-      await deps.outbox.add(
-        newOutboxMessage(ownerReply(request.ownerPhone, created, request.requestId), {
-          id: id('owner-boleto-created'),
-          tenantId: input.tenantId,
-          now,
-        }),
-        tx,
-      );
     });
   }
 

@@ -1,24 +1,31 @@
-import { saoPauloDateOf } from '../../domain/calendar-date';
-import type { OutboxMessage, OutboxStatus } from '../../domain/outbox-message';
+import type { Boleto } from '../../domain/boleto';
+import type { OutboxMessage, OutboxStatus, SupersededReason } from '../../domain/outbox-message';
 import { isE164 } from '../../domain/phone-number';
+import type { BoletoActivityLog } from '../ports/boleto-activity-log';
+import type { BoletoRepository } from '../ports/boleto-repository';
 import type { Clock } from '../ports/clock';
 import type { Contact, ContactRepository } from '../ports/contact-repository';
 import type { IdGenerator } from '../ports/id-generator';
-import type { OutboxRepository, RateCharge } from '../ports/outbox-repository';
+import type { OutboxRepository } from '../ports/outbox-repository';
 import type { ReminderWindow, TenantRepository } from '../ports/tenant-repository';
 import type { UnitOfWork } from '../ports/unit-of-work';
 import type { UserRepository } from '../ports/user-repository';
-import { addToOutbox, ownerPhones } from './add-to-outbox';
+import { addToOutbox } from './add-to-outbox';
 import { type ChannelDispatcher, DeliveryPermanentError, DeliveryRetryableError } from './channel-dispatcher';
 import {
+  dailyRateCharges,
   isSubjectToOptOut,
   isSubjectToQuietHours,
   isSubjectToRateLimits,
   nextRateWindow,
   nextWindowOpening,
 } from './delivery-policy';
+import { deliveryActor, recordMessageActivity } from './message-audit';
+import { checkMessageSubject } from './message-subject-check';
 import type { OutboxLogger } from './outbox-logger';
-import { deliveryFailedNotice, warrantsOwnerNotice } from './owner-notices';
+import { recordSent } from './record-sent';
+import { failureNotices, reportSendOutcome } from './send-outcome-report';
+import { supersedeMessage } from './supersede-message';
 
 export interface DeliverySettings {
   /** A `sending` claim older than this belongs to a crashed worker and may be taken over (> function timeout). */
@@ -39,6 +46,9 @@ export interface DeliverOutboxMessageDeps {
   contacts: Pick<ContactRepository, 'get' | 'findByPhone'>;
   tenants: Pick<TenantRepository, 'getProfile'>;
   users: Pick<UserRepository, 'list'>;
+  /** Re-read before a send: a message about a boleto that is no longer true is dropped (`superseded`). */
+  boletos: Pick<BoletoRepository, 'get' | 'getWithHistory'>;
+  boletoActivity: BoletoActivityLog;
   clock: Clock;
   ids: IdGenerator;
   settings: DeliverySettings;
@@ -57,7 +67,15 @@ export type DeliveryOutcome =
   | { kind: 'in_flight'; retryAt: Date }
   /** Not now: quiet hours or a full daily counter. Nothing was written. */
   | { kind: 'deferred'; until: Date; reason: 'quiet_hours' | 'rate_limited' }
+  /** Dropped unsent: what it says about its boleto is no longer true. Nothing counted against the caps. */
+  | { kind: 'superseded'; reason: SupersededReason }
   | { kind: 'failed'; reason: string };
+
+/** What delivery learned about a message before sending it: its boleto (re-read) and its contact. */
+interface SendContext {
+  boleto?: Boleto;
+  contact?: Contact;
+}
 
 /** A retryable failure: the claim was released; the queue should bring the message back later. */
 export class RetryDeliveryLaterError extends Error {
@@ -69,14 +87,15 @@ export class RetryDeliveryLaterError extends Error {
   }
 }
 
-const FINAL: ReadonlySet<OutboxStatus> = new Set(['sent', 'delivered', 'read', 'failed']);
-const MARK_SENT_TRIES = 3;
+const FINAL: ReadonlySet<OutboxStatus> = new Set(['sent', 'delivered', 'read', 'failed', 'superseded']);
 
 /**
- * Delivers one outbox message, at most once as far as our state can tell: re-read it, refuse or defer it by
- * policy (opt-out, quiet hours, daily caps), claim it with a conditional write, send, record `sent` with the
+ * Delivers one outbox message, at most once as far as our state can tell: re-read it and the boleto it is
+ * about (a message no longer true ends `superseded`, unsent and uncounted), refuse or defer it by policy
+ * (opt-out, quiet hours, daily caps), claim it with a conditional write, send, record `sent` with the
  * provider's id. Permanent failures end `failed` with the owner told in the same transaction; retryable ones
- * release the claim and throw `RetryDeliveryLaterError`.
+ * release the claim and throw `RetryDeliveryLaterError`. Each step is in the boleto's audit trail, and the
+ * owner who confirmed a charge is told the first outcome of its boleto message (see `reportSendOutcome`).
  */
 export class DeliverOutboxMessage {
   constructor(private readonly deps: DeliverOutboxMessageDeps) {}
@@ -92,18 +111,26 @@ export class DeliverOutboxMessage {
     const settled = this.settledOutcome(message, now);
     if (settled) return settled;
 
+    const check = await checkMessageSubject(this.deps.boletos, message);
+    if (check && !check.verdict.stillTrue)
+      return this.supersede(message, check.verdict.reason, now, check.boleto);
+    if (message.attempts === 0) {
+      await this.audit(message, 'message_queued', new Date(message.createdAt), check?.boleto);
+    }
+    const context: SendContext = { ...(check?.boleto ? { boleto: check.boleto } : {}) };
     const contact = await this.contactOf(message);
+    if (contact) context.contact = contact;
     if (isSubjectToOptOut(message) && contact?.optedOut) {
-      return this.refuse(message, 'opted_out', contact, now, { notifyOwner: false });
+      return this.refuse(message, 'opted_out', context, now, { notifyOwner: false });
     }
     const profile = await this.deps.tenants.getProfile(message.tenantId);
     const window = profile?.reminderWindow ?? settings.defaultReminderWindow;
     if (isSubjectToQuietHours(message)) {
       const opening = nextWindowOpening(window, now);
-      if (opening) return { kind: 'deferred', until: opening, reason: 'quiet_hours' };
+      if (opening) return this.defer(message, opening, 'quiet_hours', context, now);
     }
     if (message.attempts >= settings.maxAttempts) {
-      return this.refuse(message, 'retries_exhausted', contact, now, { notifyOwner: true });
+      return this.refuse(message, 'retries_exhausted', context, now, { notifyOwner: true });
     }
 
     const claimToken = this.deps.ids.newId();
@@ -114,7 +141,11 @@ export class DeliverOutboxMessage {
       now,
       staleBefore: this.staleBefore(now),
       rateCharges: isSubjectToRateLimits(message)
-        ? this.rateCharges(message, now, profile?.limits.maxMessagesPerContactPerDay)
+        ? dailyRateCharges(message.recipient, now, {
+            perContact:
+              profile?.limits.maxMessagesPerContactPerDay ?? settings.defaultMaxMessagesPerContactPerDay,
+            perTenant: settings.tenantDailyContactMessageLimit,
+          })
         : [],
     });
     if (!claim.claimed) {
@@ -123,17 +154,64 @@ export class DeliverOutboxMessage {
           outboxId: message.id,
           scope: claim.scope,
         });
-        return { kind: 'deferred', until: nextRateWindow(message, window, now), reason: 'rate_limited' };
+        return this.defer(message, nextRateWindow(message, window, now), 'rate_limited', context, now);
       }
       return this.outcomeAfterLostClaim(message, now);
     }
-    return this.send(claim.message, claimToken, contact);
+    return this.send(claim.message, claimToken, context);
+  }
+
+  /** Not now: nothing is claimed or counted; the deferral is audited and the owner told when, once. */
+  private async defer(
+    message: OutboxMessage,
+    until: Date,
+    reason: 'quiet_hours' | 'rate_limited',
+    context: SendContext,
+    now: Date,
+  ): Promise<DeliveryOutcome> {
+    await this.audit(message, 'message_deferred', now, context.boleto, {
+      detail: { reason, until: until.toISOString() },
+      discriminator: until.toISOString(),
+    });
+    await reportSendOutcome(this.deps, message, context, { kind: 'deferred', until, reason, now });
+    return { kind: 'deferred', until, reason };
+  }
+
+  /** No longer true: claim (so no other worker sends it meanwhile), then end it `superseded`, uncounted. */
+  private async supersede(
+    message: OutboxMessage,
+    reason: SupersededReason,
+    now: Date,
+    boleto: Boleto | undefined,
+  ): Promise<DeliveryOutcome> {
+    const claimed = await supersedeMessage(this.deps, message, reason, {
+      now,
+      staleBefore: this.staleBefore(now),
+      ...(boleto ? { boletoVersion: boleto.version } : {}),
+    });
+    return claimed ? { kind: 'superseded', reason } : this.outcomeAfterLostClaim(message, now);
+  }
+
+  private async audit(
+    message: OutboxMessage,
+    kind: 'message_queued' | 'message_deferred' | 'message_sent',
+    at: Date,
+    boleto: Boleto | undefined,
+    extra: { detail?: Record<string, string>; discriminator?: string } = {},
+  ): Promise<void> {
+    await recordMessageActivity(this.deps.boletoActivity, message, {
+      kind,
+      at,
+      actor: deliveryActor(message),
+      ...(boleto ? { boletoVersion: boleto.version } : {}),
+      ...extra,
+    });
   }
 
   private async send(
     message: OutboxMessage,
     claimToken: string,
-    contact?: Contact,
+    context: SendContext,
   ): Promise<DeliveryOutcome> {
     const { dispatcher, outbox, clock, logger } = this.deps;
     let result: Awaited<ReturnType<ChannelDispatcher['dispatch']>>;
@@ -142,12 +220,12 @@ export class DeliverOutboxMessage {
     } catch (error) {
       if (error instanceof DeliveryPermanentError) {
         logger?.warn('outbox delivery failed permanently', { outboxId: message.id, reason: error.reason });
-        await this.fail(message, claimToken, error.reason, error.message, contact, true);
+        await this.fail(message, claimToken, error.reason, error.message, context, true);
         return { kind: 'failed', reason: error.reason };
       }
       if (error instanceof DeliveryRetryableError) {
         if (message.attempts >= this.deps.settings.maxAttempts) {
-          await this.fail(message, claimToken, 'retries_exhausted', error.message, contact, true);
+          await this.fail(message, claimToken, 'retries_exhausted', error.message, context, true);
           return { kind: 'failed', reason: 'retries_exhausted' };
         }
         logger?.info('outbox delivery will be retried', {
@@ -170,7 +248,8 @@ export class DeliverOutboxMessage {
       // Unknown error: keep the claim; it goes stale and the queue retries after the stale threshold.
       throw error;
     }
-    const recorded = await this.recordSent(message, result);
+    const recorded = await recordSent(this.deps, message, result);
+    if (recorded) await this.afterSent(message, result, context);
     if (recorded && this.deps.onDelivered) {
       try {
         await this.deps.onDelivered(message);
@@ -193,44 +272,30 @@ export class DeliverOutboxMessage {
     };
   }
 
-  /**
-   * The one step whose loss causes a duplicate (the provider accepted, we did not record it): retried here,
-   * in-process, before giving up and letting the claim go stale.
-   */
-  private async recordSent(
+  /** The send happened: its audit record and the owner's statement must not turn it into a retry. */
+  private async afterSent(
     message: OutboxMessage,
     result: Awaited<ReturnType<ChannelDispatcher['dispatch']>>,
-  ): Promise<boolean> {
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= MARK_SENT_TRIES; attempt++) {
-      try {
-        const { recorded } = await this.deps.outbox.markSent({
-          tenantId: message.tenantId,
-          outboxId: message.id,
+    context: SendContext,
+  ): Promise<void> {
+    try {
+      await this.audit(message, 'message_sent', this.deps.clock.now(), context.boleto, {
+        detail: {
           providerMessageId: result.providerMessageId,
           ...(result.sentAs ? { sentAs: result.sentAs } : {}),
-          at: this.deps.clock.now(),
-        });
-        return recorded;
-      } catch (error) {
-        lastError = error;
-        this.deps.logger?.error('recording a sent outbox message failed', {
-          outboxId: message.id,
-          providerMessageId: result.providerMessageId,
-          attempt,
-          error,
-        });
-        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-      }
+        },
+      });
+      await reportSendOutcome(this.deps, message, context, { kind: 'sent' });
+    } catch (error) {
+      this.deps.logger?.error('recording what followed a send failed', { outboxId: message.id, error });
     }
-    throw lastError;
   }
 
   /** Terminal refusal without a send: claim (so no other worker sends meanwhile), then fail. */
   private async refuse(
     message: OutboxMessage,
     reason: string,
-    contact: Contact | undefined,
+    context: SendContext,
     now: Date,
     options: { notifyOwner: boolean },
   ): Promise<DeliveryOutcome> {
@@ -243,7 +308,7 @@ export class DeliverOutboxMessage {
       staleBefore: this.staleBefore(now),
     });
     if (!claim.claimed) return this.outcomeAfterLostClaim(message, now);
-    await this.fail(claim.message, claimToken, reason, undefined, contact, options.notifyOwner);
+    await this.fail(claim.message, claimToken, reason, undefined, context, options.notifyOwner);
     return { kind: 'failed', reason };
   }
 
@@ -252,13 +317,12 @@ export class DeliverOutboxMessage {
     claimToken: string,
     reason: string,
     error: string | undefined,
-    contact: Contact | undefined,
+    context: SendContext,
     notifyOwner: boolean,
   ): Promise<void> {
     const { outbox, unitOfWork, clock } = this.deps;
     const now = clock.now();
-    const owners =
-      notifyOwner && warrantsOwnerNotice(message) ? await ownerPhones(this.deps.users, message.tenantId) : [];
+    const { notices, firstReport } = await failureNotices(this.deps, message, reason, context, notifyOwner);
     await unitOfWork.run(async (tx) => {
       await outbox.markFailed(
         {
@@ -268,18 +332,23 @@ export class DeliverOutboxMessage {
           reason,
           ...(error ? { error: error.slice(0, 500) } : {}),
           at: now,
+          ...(firstReport ? { outcomeReported: true } : {}),
         },
         tx,
       );
-      for (const owner of owners) {
-        await addToOutbox(
-          this.deps,
-          tx,
-          message.tenantId,
-          deliveryFailedNotice(message, owner, reason, contact?.name),
-          now,
-        );
-      }
+      await recordMessageActivity(
+        this.deps.boletoActivity,
+        message,
+        {
+          kind: 'message_failed',
+          at: now,
+          actor: deliveryActor(message),
+          ...(context.boleto ? { boletoVersion: context.boleto.version } : {}),
+          detail: { reason },
+        },
+        tx,
+      );
+      for (const notice of notices) await addToOutbox(this.deps, tx, message.tenantId, notice, now);
     });
   }
 
@@ -310,20 +379,6 @@ export class DeliverOutboxMessage {
       return this.deps.contacts.findByPhone(message.tenantId, message.recipient);
     }
     return undefined;
-  }
-
-  private rateCharges(message: OutboxMessage, now: Date, perContact: number | undefined): RateCharge[] {
-    const day = saoPauloDateOf(now);
-    const { settings } = this.deps;
-    return [
-      {
-        scope: 'contact',
-        recipient: message.recipient,
-        day,
-        limit: perContact ?? settings.defaultMaxMessagesPerContactPerDay,
-      },
-      { scope: 'tenant', day, limit: settings.tenantDailyContactMessageLimit },
-    ];
   }
 
   private staleBefore(now: Date): Date {

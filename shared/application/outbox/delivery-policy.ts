@@ -7,6 +7,7 @@ import {
   weekdayOf,
 } from '../../domain/calendar-date';
 import type { OutboxMessage, OutboxMessageKind } from '../../domain/outbox-message';
+import type { RateCharge } from '../ports/outbox-repository';
 import type { ReminderWindow } from '../ports/tenant-repository';
 
 /**
@@ -76,4 +77,17 @@ export function isCustomerWindowOpen(lastInboundAt: Date | undefined, now: Date,
   if (!lastInboundAt) return false;
   const age = now.getTime() - lastInboundAt.getTime();
   return age >= -marginMs && age < CUSTOMER_SERVICE_WINDOW_MS - marginMs;
+}
+
+/** The daily counters a message to a contact is charged against when claimed (São Paulo day of `now`). */
+export function dailyRateCharges(
+  recipient: string,
+  now: Date,
+  limits: { perContact: number; perTenant: number },
+): RateCharge[] {
+  const day = saoPauloDateOf(now);
+  return [
+    { scope: 'contact', recipient, day, limit: limits.perContact },
+    { scope: 'tenant', day, limit: limits.perTenant },
+  ];
 }

@@ -1,3 +1,6 @@
+import type { Boleto } from '../../domain/boleto';
+import { addDays, formatDateBr, saoPauloDateOf, saoPauloTimeOf, weekdayOf } from '../../domain/calendar-date';
+import { formatBrl } from '../../domain/money';
 import type { NewOutboxMessage, OutboxMessage, OutboxMessageKind } from '../../domain/outbox-message';
 import { type E164, formatPhoneBr, isE164 } from '../../domain/phone-number';
 
@@ -23,6 +26,10 @@ const WHY_BY_REASON: Record<string, string> = {
   email_rejected: 'o endereço de e-mail recusou a mensagem',
 };
 
+export function whyNotSent(reason: string): string {
+  return WHY_BY_REASON[reason] ?? 'o provedor recusou o envio';
+}
+
 /** A name if we have one, else the phone as Brazilians write it, else the address. */
 export function describeRecipient(recipient: string, contactName?: string): string {
   if (contactName) return contactName;
@@ -36,7 +43,7 @@ export function deliveryFailedNotice(
   contactName?: string,
 ): NewOutboxMessage {
   const what = WHAT_BY_KIND[failed.kind] ?? 'a mensagem';
-  const why = WHY_BY_REASON[reason] ?? 'o provedor recusou o envio';
+  const why = whyNotSent(reason);
   const who = describeRecipient(failed.recipient, contactName);
   return {
     channel: 'whatsapp',
@@ -93,4 +100,81 @@ export function optOutConfirmation(
 /** The failure of these is not reported to the owner (the owner is the recipient, or it would loop). */
 export function warrantsOwnerNotice(message: OutboxMessage): boolean {
   return message.audience === 'contact' && message.kind !== 'opt_out_confirmation';
+}
+
+const WEEKDAYS = ['domingo', 'segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado'];
+
+/** "hoje às 08:00", "amanhã às 08:00", "segunda às 08:00" (within a week), else "10/12/2026 às 08:00". */
+export function whenBr(at: Date, now: Date): string {
+  const { hour, minute } = saoPauloTimeOf(at);
+  const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  const day = saoPauloDateOf(at);
+  const today = saoPauloDateOf(now);
+  if (day === today) return `hoje às ${time}`;
+  if (day === addDays(today, 1)) return `amanhã às ${time}`;
+  for (let offset = 2; offset < 7; offset++) {
+    if (day === addDays(today, offset)) return `${WEEKDAYS[weekdayOf(day)]} às ${time}`;
+  }
+  return `${formatDateBr(day)} às ${time}`;
+}
+
+/** What the owner is told about the boleto message of a charge they confirmed: what happened to the send. */
+export type BoletoSendOutcome =
+  | { kind: 'sent' }
+  | { kind: 'deferred'; until: Date; reason: 'quiet_hours' | 'rate_limited'; now: Date }
+  | { kind: 'failed'; reason: string; firstReport: boolean };
+
+export interface BoletoSendFacts {
+  owner: string;
+  message: Pick<OutboxMessage, 'correlationId' | 'boletoId'>;
+  boleto: Pick<Boleto, 'id' | 'amountCents' | 'dueDate' | 'provider'>;
+  contactName: string;
+}
+
+const DEFERRED_BECAUSE = {
+  quiet_hours: 'fora do horário de envio',
+  rate_limited: 'limite diário de mensagens para essa pessoa',
+} as const;
+
+/** Line, PDF and Pix for the owner to forward, when the send did not happen. */
+function forwardable(boleto: BoletoSendFacts['boleto']): string {
+  const ref = boleto.provider;
+  if (!ref) return '';
+  const lines = ['Encaminhe você mesmo:', `Linha digitável: ${ref.digitableLine}`];
+  if (ref.pdfUrl) lines.push(`PDF: ${ref.pdfUrl}`);
+  if (ref.pixEmv) lines.push(`Pix copia e cola: ${ref.pixEmv}`);
+  return `\n${lines.join('\n')}`;
+}
+
+/**
+ * One statement per outcome, true when it is said: "enviado" only after the provider accepted the send; a
+ * deferral says when; a refusal or failure says why and hands over the line, PDF and Pix to forward.
+ */
+export function boletoSendNotice(facts: BoletoSendFacts, outcome: BoletoSendOutcome): NewOutboxMessage {
+  const { boleto, contactName } = facts;
+  const first = contactName.trim().split(/\s+/)[0] ?? contactName;
+  const issued = `Boleto de ${formatBrl(boleto.amountCents)} para ${contactName}, vencimento ${formatDateBr(boleto.dueDate)}`;
+  let text: string;
+  switch (outcome.kind) {
+    case 'sent':
+      text = `✅ ${issued}: emitido e enviado no WhatsApp de ${first}.`;
+      break;
+    case 'deferred':
+      text = `✅ ${issued}: emitido. Vou enviar para ${first} ${whenBr(outcome.until, outcome.now)} (${DEFERRED_BECAUSE[outcome.reason]}).`;
+      break;
+    case 'failed':
+      text = outcome.firstReport
+        ? `⚠️ ${issued}: emitido, mas não enviei para ${first}: ${whyNotSent(outcome.reason)}.${forwardable(boleto)}`
+        : `⚠️ Não consegui enviar o boleto de ${formatBrl(boleto.amountCents)} (vencimento ${formatDateBr(boleto.dueDate)}) para ${contactName}: ${whyNotSent(outcome.reason)}.${forwardable(boleto)}`;
+      break;
+  }
+  return {
+    channel: 'whatsapp',
+    kind: outcome.kind === 'failed' ? 'delivery_failed' : 'owner_reply',
+    recipient: facts.owner,
+    audience: 'owner',
+    content: { type: 'text', text },
+    correlationId: facts.message.correlationId,
+    boletoId: boleto.id,
+  };
 }

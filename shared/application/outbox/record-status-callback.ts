@@ -1,5 +1,8 @@
 import type { NewOutboxMessage, OutboxMessage } from '../../domain/outbox-message';
+import type { BoletoActivityLog } from '../ports/boleto-activity-log';
+import type { BoletoRepository } from '../ports/boleto-repository';
 import type { Clock } from '../ports/clock';
+import type { ContactRepository } from '../ports/contact-repository';
 import type { IdGenerator } from '../ports/id-generator';
 import {
   type CallbackStatus,
@@ -8,9 +11,10 @@ import {
 } from '../ports/outbox-repository';
 import type { UnitOfWork } from '../ports/unit-of-work';
 import type { UserRepository } from '../ports/user-repository';
-import { addToOutbox, ownerPhones } from './add-to-outbox';
+import { addToOutbox } from './add-to-outbox';
+import { type MessageActivityKind, recordMessageActivity } from './message-audit';
 import type { OutboxLogger } from './outbox-logger';
-import { deliveryFailedNotice, warrantsOwnerNotice } from './owner-notices';
+import { failureNotices } from './send-outcome-report';
 
 export interface StatusCallbackInput {
   tenantId: string;
@@ -38,6 +42,10 @@ export interface RecordStatusCallbackDeps {
   outbox: OutboxRepository;
   unitOfWork: UnitOfWork;
   users: Pick<UserRepository, 'list'>;
+  /** For a failed boleto message: the boleto (line, PDF, Pix for the owner to forward) and the payer's name. */
+  boletos: Pick<BoletoRepository, 'get'>;
+  contacts: Pick<ContactRepository, 'get'>;
+  boletoActivity: BoletoActivityLog;
   clock: Clock;
   ids: IdGenerator;
   logger?: OutboxLogger;
@@ -57,10 +65,10 @@ export async function recordStatusCallback(
   if (!message) return { outcome: 'unknown_message' };
   const reason = input.reason ?? 'provider_failed';
   const resend = input.status === 'failed' ? templateResendOf(message, reason) : undefined;
-  const owners =
-    input.status === 'failed' && !resend && warrantsOwnerNotice(message)
-      ? await ownerPhones(deps.users, input.tenantId)
-      : [];
+  const { notices, firstReport } =
+    input.status === 'failed' && !resend
+      ? await failureNotices(deps, message, reason, await factsOf(deps, message), true)
+      : { notices: [], firstReport: false };
   try {
     await deps.unitOfWork.run(async (tx) => {
       await deps.outbox.applyCallbackStatus(
@@ -71,14 +79,26 @@ export async function recordStatusCallback(
           at: input.at,
           ...(input.status === 'failed' ? { reason } : {}),
           ...(input.error ? { error: input.error.slice(0, 500) } : {}),
+          ...(firstReport ? { outcomeReported: true } : {}),
+        },
+        tx,
+      );
+      await recordMessageActivity(
+        deps.boletoActivity,
+        message,
+        {
+          kind: ACTIVITY_BY_STATUS[input.status],
+          at: input.at,
+          actor: { kind: 'provider', id: message.channel },
+          ...(input.status === 'failed'
+            ? { detail: { reason, resentAsTemplate: resend !== undefined } }
+            : {}),
         },
         tx,
       );
       const now = deps.clock.now();
       if (resend) await addToOutbox(deps, tx, input.tenantId, resend, now);
-      for (const owner of owners) {
-        await addToOutbox(deps, tx, input.tenantId, deliveryFailedNotice(message, owner, reason), now);
-      }
+      for (const notice of notices) await addToOutbox(deps, tx, input.tenantId, notice, now);
     });
   } catch (error) {
     if (error instanceof OutboxTransitionRejectedError) return { outcome: 'stale', outboxId: message.id };
@@ -92,6 +112,21 @@ export async function recordStatusCallback(
     });
   }
   return { outcome: 'applied', outboxId: message.id };
+}
+
+const ACTIVITY_BY_STATUS: Record<CallbackStatus, MessageActivityKind> = {
+  sent: 'message_sent',
+  delivered: 'message_delivered',
+  read: 'message_read',
+  failed: 'message_failed',
+};
+
+async function factsOf(deps: RecordStatusCallbackDeps, message: OutboxMessage) {
+  const [boleto, contact] = await Promise.all([
+    message.boletoId ? deps.boletos.get(message.tenantId, message.boletoId) : undefined,
+    message.contactId ? deps.contacts.get(message.tenantId, message.contactId) : undefined,
+  ]);
+  return { ...(boleto ? { boleto } : {}), ...(contact ? { contact } : {}) };
 }
 
 /**
@@ -112,6 +147,11 @@ function templateResendOf(message: OutboxMessage, reason: string): NewOutboxMess
     correlationId: message.correlationId,
     ...(message.template ? { template: message.template } : {}),
     ...(message.boletoId ? { boletoId: message.boletoId } : {}),
+    ...(message.about ? { about: message.about } : {}),
+    // The owner hears the first outcome once: a resend of a send already reported is not reported again.
+    ...(message.reportOutcomeTo && !message.outcomeReportedAt
+      ? { reportOutcomeTo: message.reportOutcomeTo }
+      : {}),
     ...(message.contactId ? { contactId: message.contactId } : {}),
     forceTemplate: true,
     replacesOutboxId: message.id,

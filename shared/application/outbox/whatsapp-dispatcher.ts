@@ -1,4 +1,9 @@
-import type { OutboxMessage, OutboxMessageKind, WhatsAppContent } from '../../domain/outbox-message';
+import type {
+  OutboxMessage,
+  OutboxMessageKind,
+  TemplateFallback,
+  WhatsAppContent,
+} from '../../domain/outbox-message';
 import type { E164 } from '../../domain/phone-number';
 import {
   type SentWhatsAppMessage,
@@ -74,9 +79,7 @@ export class WhatsAppDispatcher implements ChannelDispatcher {
         templateName: template.name,
         languageCode: 'pt_BR',
         parameters: template.parameters,
-        ...(content.type === 'document'
-          ? { headerDocument: { link: content.link, filename: content.filename } }
-          : {}),
+        ...(template.headerDocument ? { headerDocument: template.headerDocument } : {}),
       }),
     );
     return { ...result, sentAs: 'template' };
@@ -101,12 +104,23 @@ export class WhatsAppDispatcher implements ChannelDispatcher {
   private templateFor(
     message: OutboxMessage,
     content: WhatsAppContent,
-  ): { name: string; parameters: string[] } | undefined {
-    if (message.template) return { name: message.template.name, parameters: message.template.parameters };
+  ): Omit<TemplateFallback, 'languageCode'> | undefined {
+    const documentHeader =
+      content.type === 'document'
+        ? { headerDocument: { link: content.link, filename: content.filename } }
+        : {};
+    if (message.template) {
+      return {
+        name: message.template.name,
+        parameters: message.template.parameters.map(templateParameter),
+        ...documentHeader,
+        ...(message.template.headerDocument ? { headerDocument: message.template.headerDocument } : {}),
+      };
+    }
     const generic = this.settings.genericTemplates[message.kind];
     if (!generic) return undefined;
     const text = content.type === 'document' ? content.caption : content.text;
-    return { name: generic.name, parameters: [templateParameter(text)] };
+    return { name: generic.name, parameters: [templateParameter(text)], ...documentHeader };
   }
 }
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/domain-error';
-import type { OutboxMessage, OutboxStatus } from '../../domain/outbox-message';
+import type { OutboxMessage, OutboxStatus, SupersededReason } from '../../domain/outbox-message';
 import type { TransactionContext } from './unit-of-work';
 
 /**
@@ -91,7 +91,25 @@ export interface OutboxRepository {
       reason: string;
       error?: string;
       at: Date;
+      /** The owner is told this failure as the send's first outcome: record it (see `markOutcomeReported`). */
+      outcomeReported?: boolean;
     },
+    tx?: TransactionContext,
+  ): Promise<void>;
+  /**
+   * sending (held by `claimToken`) → superseded: dropped unsent because it is no longer true. Staged into
+   * `tx` when given (with its audit record). Throws `OutboxTransitionRejectedError` (at commit) if the claim was lost.
+   */
+  markSuperseded(
+    input: { tenantId: string; outboxId: string; claimToken: string; reason: SupersededReason; at: Date },
+    tx?: TransactionContext,
+  ): Promise<void>;
+  /**
+   * Records that the owner was told this send's first outcome, staged with that statement into `tx`: throws
+   * `OutboxTransitionRejectedError` (at commit) if it was already recorded, so the owner is told once.
+   */
+  markOutcomeReported(
+    input: { tenantId: string; outboxId: string; at: Date },
     tx?: TransactionContext,
   ): Promise<void>;
   /** The item a provider message id belongs to (GetItem on the lookup, then on the item). */
@@ -108,6 +126,8 @@ export interface OutboxRepository {
       at: Date;
       reason?: string;
       error?: string;
+      /** The owner is told this status (a failure) as the send's first outcome: record it if not yet recorded. */
+      outcomeReported?: boolean;
     },
     tx?: TransactionContext,
   ): Promise<void>;

@@ -10,7 +10,7 @@ import {
 } from '../../../application/ports/outbox-repository';
 import { PreconditionFailedError } from '../../../application/ports/persistence-errors';
 import type { TransactionContext } from '../../../application/ports/unit-of-work';
-import type { OutboxMessage, OutboxStatus } from '../../../domain/outbox-message';
+import type { OutboxMessage, OutboxStatus, SupersededReason } from '../../../domain/outbox-message';
 import { ENTITY_ATTRIBUTE } from '../keys/entity-keys';
 import { TableAccess } from '../table-access';
 import { commitTransaction } from '../transaction/commit-transaction';
@@ -189,6 +189,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       reason: string;
       error?: string;
       at: Date;
+      outcomeReported?: boolean;
     },
     tx?: TransactionContext,
   ): Promise<void> {
@@ -200,7 +201,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
           update: {
             expression: `SET #status = :failed, failureReason = :reason, failedAt = :at, updatedAt = :at${
               input.error ? ', lastError = :error' : ''
-            } REMOVE claimToken`,
+            }${input.outcomeReported ? ', outcomeReportedAt = if_not_exists(outcomeReportedAt, :at)' : ''} REMOVE claimToken`,
             names: { '#status': 'status' },
             values: {
               ':failed': 'failed',
@@ -211,6 +212,44 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
           },
           condition: heldBy(input.claimToken),
           onConditionFailed: () => new OutboxTransitionRejectedError(input.outboxId, 'sending → failed'),
+        },
+      );
+    });
+  }
+
+  async markSuperseded(
+    input: { tenantId: string; outboxId: string; claimToken: string; reason: SupersededReason; at: Date },
+    tx?: TransactionContext,
+  ): Promise<void> {
+    const at = input.at.toISOString();
+    await this.table.write(tx, (builder) => {
+      builder.update(
+        OutboxMessageEntity.primary.key({ tenantId: input.tenantId, outboxId: input.outboxId }),
+        {
+          update: {
+            expression:
+              'SET #status = :superseded, supersededReason = :reason, supersededAt = :at, updatedAt = :at REMOVE claimToken',
+            names: { '#status': 'status' },
+            values: { ':superseded': 'superseded', ':reason': input.reason, ':at': at },
+          },
+          condition: heldBy(input.claimToken),
+          onConditionFailed: () => new OutboxTransitionRejectedError(input.outboxId, 'sending → superseded'),
+        },
+      );
+    });
+  }
+
+  async markOutcomeReported(
+    input: { tenantId: string; outboxId: string; at: Date },
+    tx?: TransactionContext,
+  ): Promise<void> {
+    await this.table.write(tx, (builder) => {
+      builder.update(
+        OutboxMessageEntity.primary.key({ tenantId: input.tenantId, outboxId: input.outboxId }),
+        {
+          update: { expression: 'SET outcomeReportedAt = :at', values: { ':at': input.at.toISOString() } },
+          condition: { expression: 'attribute_exists(pk) AND attribute_not_exists(outcomeReportedAt)' },
+          onConditionFailed: () => new OutboxTransitionRejectedError(input.outboxId, 'outcome reported'),
         },
       );
     });
@@ -234,6 +273,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       at: Date;
       reason?: string;
       error?: string;
+      outcomeReported?: boolean;
     },
     tx?: TransactionContext,
   ): Promise<void> {
@@ -244,6 +284,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     if (input.status === 'delivered') sets.push('deliveredAt = :at');
     if (input.status === 'read') sets.push('readAt = :at', 'deliveredAt = if_not_exists(deliveredAt, :at)');
     if (input.status === 'sent') sets.push('sentAt = if_not_exists(sentAt, :at)');
+    if (input.outcomeReported) sets.push('outcomeReportedAt = if_not_exists(outcomeReportedAt, :at)');
     if (input.status === 'failed') {
       sets.push('failedAt = :at', 'failureReason = :reason');
       values[':reason'] = input.reason ?? 'provider_failed';

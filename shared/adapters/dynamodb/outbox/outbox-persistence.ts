@@ -1,4 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbBoletoActivityLog } from '../dynamodb-boleto-activity-log';
+import { DynamoDbBoletoRepository } from '../dynamodb-boleto-repository';
 import { DynamoDbContactRepository } from '../dynamodb-contact-repository';
 import { DynamoDbTenantRepository } from '../dynamodb-tenant-repository';
 import { DynamoDbUserRepository } from '../dynamodb-user-repository';
@@ -10,6 +12,8 @@ import { DynamoDbOutboxRepository } from './dynamodb-outbox-repository';
 export function createOutboxPersistence(tableName: string, client: DynamoDBDocumentClient) {
   return {
     outbox: new DynamoDbOutboxRepository(tableName, client),
+    boletos: new DynamoDbBoletoRepository(tableName, client),
+    boletoActivity: new DynamoDbBoletoActivityLog(tableName, client),
     unitOfWork: new DynamoDbUnitOfWork(tableName, client),
     contacts: new DynamoDbContactRepository(tableName, client),
     tenants: new DynamoDbTenantRepository(tableName, client),
