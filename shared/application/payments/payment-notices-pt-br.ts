@@ -1,7 +1,7 @@
 import type { Boleto } from '../../domain/boleto';
 import { type CalendarDate, formatDateBr } from '../../domain/calendar-date';
 import { formatBrl } from '../../domain/money';
-import type { NewOutboxMessage } from '../../domain/outbox-message';
+import { aboutCancelledBoleto, type NewOutboxMessage } from '../../domain/outbox-message';
 import type { ProviderBoletoStatus } from '../ports/billing-provider';
 
 /** What the owner (and, for a cancellation, the contact) is told about a boleto's money and life, in pt-BR. */
@@ -121,7 +121,7 @@ export function cancelledReplyText(
 export function cancelledContactNotice(
   contact: { contactId: string; phone: string; name: string },
   businessName: string,
-  boleto: Pick<Boleto, 'id' | 'amountCents' | 'description' | 'dueDate'>,
+  boleto: Pick<Boleto, 'id' | 'version' | 'status' | 'amountCents' | 'description' | 'dueDate'>,
 ): NewOutboxMessage {
   const from = businessName ? ` de ${businessName}` : '';
   const first = contact.name.trim().split(/\s+/)[0] ?? contact.name;
@@ -139,5 +139,7 @@ export function cancelledContactNotice(
     },
     correlationId: boleto.id,
     boletoId: boleto.id,
+    // Delivered only if still cancelled and the payer had received the boleto (docs/decisions.md).
+    about: aboutCancelledBoleto(boleto),
   };
 }

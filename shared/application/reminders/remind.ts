@@ -1,7 +1,7 @@
 import { amountDueOn, type Boleto } from '../../domain/boleto';
 import { saoPauloDateOf } from '../../domain/calendar-date';
 import { type InterestPolicy, NO_LATE_CHARGES } from '../../domain/interest-policy';
-import { newOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
+import { aboutPayableBoleto, newOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
 import { escalatesToEmail, nextReminderAt, reminderPhase } from '../../domain/reminder-cadence';
 import { isWithinReminderWindow, nextSendTimeAfter } from '../../domain/reminder-window';
 import { derivedId } from '../payments/follow-up-ids';
@@ -111,6 +111,7 @@ async function send(deps: ReminderDependencies, input: RemindInput, turn: Turn):
     audience: 'contact' as const,
     correlationId: boleto.id,
     boletoId: boleto.id,
+    about: aboutPayableBoleto(boleto, { statesAmountDue: true }),
     contactId: contact.contactId,
   };
   const messages: OutboxMessage[] = [
