@@ -136,6 +136,10 @@ const DEFERRED_BECAUSE = {
   rate_limited: 'limite diário de mensagens para essa pessoa',
 } as const;
 
+function lineOf(boleto: BoletoSendFacts['boleto']): string {
+  return boleto.provider ? `\nLinha digitável: ${boleto.provider.digitableLine}` : '';
+}
+
 /** Line, PDF and Pix for the owner to forward, when the send did not happen. */
 function forwardable(boleto: BoletoSendFacts['boleto']): string {
   const ref = boleto.provider;
@@ -157,10 +161,10 @@ export function boletoSendNotice(facts: BoletoSendFacts, outcome: BoletoSendOutc
   let text: string;
   switch (outcome.kind) {
     case 'sent':
-      text = `✅ ${issued}: emitido e enviado no WhatsApp de ${first}.`;
+      text = `✅ ${issued}: emitido e enviado no WhatsApp de ${first}.${lineOf(boleto)}`;
       break;
     case 'deferred':
-      text = `✅ ${issued}: emitido. Vou enviar para ${first} ${whenBr(outcome.until, outcome.now)} (${DEFERRED_BECAUSE[outcome.reason]}).`;
+      text = `✅ ${issued}: emitido. Vou enviar para ${first} ${whenBr(outcome.until, outcome.now)} (${DEFERRED_BECAUSE[outcome.reason]}).${lineOf(boleto)}`;
       break;
     case 'failed':
       text = outcome.firstReport

@@ -42,17 +42,71 @@ function contentProblem(type: string, content: Record<string, unknown>): string 
       return nonEmpty(content.body) && content.body.length <= 4096
         ? undefined
         : 'text.body: 1-4096 characters';
-    case 'template': {
-      const language = content.language;
-      if (!nonEmpty(content.name)) return 'template.name required';
-      return isRecord(language) && nonEmpty(language.code) ? undefined : 'template.language.code required';
-    }
+    case 'template':
+      return templateProblem(content);
     case 'document':
       return nonEmpty(content.link) || nonEmpty(content.id)
         ? undefined
         : 'document.link or document.id required';
     case 'interactive':
       return interactiveProblem(content);
+    default:
+      return undefined;
+  }
+}
+
+/** Meta's limits on a template body parameter (error 132000 family answers 100 here, like the other checks). */
+const TEMPLATE_TEXT_PARAMETER_MAX = 1024;
+
+/**
+ * The template components IRIS sends: one DOCUMENT (or IMAGE) header with an http(s) link, a body of text
+ * parameters (non-empty, no newline or tab, no more than four consecutive spaces), URL and quick-reply buttons.
+ */
+function templateProblem(content: Record<string, unknown>): string | undefined {
+  if (!nonEmpty(content.name)) return 'template.name required';
+  const language = content.language;
+  if (!isRecord(language) || !nonEmpty(language.code)) return 'template.language.code required';
+  if (content.components === undefined) return undefined;
+  if (!Array.isArray(content.components)) return 'template.components must be an array';
+  const seen = new Set<string>();
+  for (const component of content.components) {
+    if (!isRecord(component) || !nonEmpty(component.type)) return 'template.components[].type required';
+    const key = component.type === 'button' ? `button:${String(component.index)}` : component.type;
+    if (seen.has(key)) return `template.components: ${key} given twice`;
+    seen.add(key);
+    const parameters = component.parameters;
+    if (!Array.isArray(parameters) || parameters.length === 0) {
+      return `template.components[${key}].parameters: at least one required`;
+    }
+    const problem = parameters.map((parameter) => parameterProblem(key, parameter)).find(Boolean);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function parameterProblem(where: string, parameter: unknown): string | undefined {
+  if (!isRecord(parameter) || !nonEmpty(parameter.type)) return `${where}: parameter type required`;
+  switch (parameter.type) {
+    case 'text': {
+      const text = parameter.text;
+      if (!nonEmpty(text) || text.length > TEMPLATE_TEXT_PARAMETER_MAX) {
+        return `${where}: text parameter of 1-${TEMPLATE_TEXT_PARAMETER_MAX} characters required`;
+      }
+      if (/[\n\t]| {5,}/.test(text)) {
+        return `${where}: Param text cannot have new-line/tab characters or more than 4 consecutive spaces`;
+      }
+      return undefined;
+    }
+    case 'document':
+    case 'image': {
+      const media = parameter[parameter.type];
+      const link = isRecord(media) ? media.link : undefined;
+      return nonEmpty(link) && /^https?:\/\//.test(link)
+        ? undefined
+        : `${where}: ${parameter.type}.link (http/https) required`;
+    }
+    case 'payload':
+      return nonEmpty(parameter.payload) ? undefined : `${where}: payload required`;
     default:
       return undefined;
   }
