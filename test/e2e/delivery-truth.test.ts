@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_TENANT } from '../../infra/local/demo-tenant';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
+import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
+import { createLocalDynamoDbClient } from '../support/dynamodb-test-table';
+
+/**
+ * Issue 11, items 2 and 3, on the local cloud: a charge confirmed on Saturday night is held for the reminder
+ * window; the owner is told when it will go, not that it went. One boleto is paid and the other cancelled on
+ * Sunday: on Monday at 08:00 neither payer receives anything (no boleto, no cancellation notice).
+ */
+describe('delivery tells the truth across a weekend (local cloud)', () => {
+  let cloud: LocalCloud;
+  let repositories: ReturnType<typeof createTableRepositories>;
+  const owner = DEMO_TENANT.owner.phone;
+  const [joao, maria] = DEMO_TENANT.contacts;
+  const tenantId = DEMO_TENANT.tenantId;
+
+  const say = async (message: Record<string, unknown>) => {
+    const response = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: owner, ...message }),
+    });
+    expect(response.status).toBeLessThan(300);
+    await cloud.settle();
+  };
+  const sentTo = (phone: string) => cloud.simulators.whatsapp.controls.outboundTo(phone);
+  interface CloudApiRequest {
+    text?: { body: string };
+    interactive?: {
+      body?: { text: string };
+      action?: { buttons?: Array<{ reply: { id: string; title: string } }> };
+    };
+  }
+  const textsTo = (phone: string) =>
+    sentTo(phone).map((record) => {
+      const request = record.request as CloudApiRequest;
+      return request.text?.body ?? request.interactive?.body?.text ?? '';
+    });
+  const confirmLast = async () => {
+    const request = sentTo(owner).at(-1)?.request as CloudApiRequest | undefined;
+    const yes = request?.interactive?.action?.buttons?.find((button) => button.reply.title === 'Sim');
+    expect(yes, `no Sim button in "${textsTo(owner).at(-1)}"`).toBeDefined();
+    await say({ button: yes?.reply });
+  };
+  const onlyBoletoOf = async (contactId: string) => {
+    const boletos = await repositories.boletos.listByContact(tenantId, contactId);
+    expect(boletos).toHaveLength(1);
+    return boletos[0] as NonNullable<(typeof boletos)[0]>;
+  };
+
+  beforeAll(async () => {
+    cloud = await startLocalCloud({
+      port: 0,
+      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
+      clockStart: new Date('2026-12-12T23:35:00Z'), // Saturday 20:35 in São Paulo
+    });
+    repositories = createTableRepositories(
+      cloud.tableName,
+      createDocumentClient(createLocalDynamoDbClient()),
+    );
+  }, 120_000);
+  afterAll(async () => cloud?.stop());
+
+  it('says when a Saturday-night charge will go, then sends nothing stale on Monday', async () => {
+    await say({ text: 'cobra 150 reais do João dia 20' });
+    await confirmLast();
+    const toOwnerAfterJoao = textsTo(owner);
+    expect(toOwnerAfterJoao.at(-1)).toMatch(
+      /^✅ Boleto de R\$ 150,00 para João Silva, vencimento 20\/12\/2026: emitido\. Vou enviar para João segunda às 08:00/,
+    );
+    expect(toOwnerAfterJoao.join('\n')).not.toMatch(/enviado no WhatsApp/);
+    expect(sentTo(joao.phone)).toHaveLength(0);
+
+    await say({ text: 'cobra 80 reais da Maria Souza dia 21' });
+    await confirmLast();
+    expect(textsTo(owner).at(-1)).toMatch(/Vou enviar para Maria segunda às 08:00/);
+    expect(sentTo(maria.phone)).toHaveLength(0);
+
+    await cloud.advance({ hours: 16 }); // Sunday 12:35
+    const joaoBoleto = await onlyBoletoOf(joao.contactId);
+    cloud.simulators.paytime.controls.pay(joaoBoleto.provider?.providerId ?? 'missing');
+    await cloud.simulators.paytime.controls.settle();
+    await cloud.settle();
+    expect((await repositories.boletos.get(tenantId, joaoBoleto.id))?.status).toBe('paid');
+
+    await say({ text: 'cancela o boleto da Maria' });
+    await confirmLast();
+    const mariaBoleto = await onlyBoletoOf(maria.contactId);
+    expect(mariaBoleto.status).toBe('cancelled');
+
+    const ownerMessagesBeforeMonday = sentTo(owner).length;
+    await cloud.advance({ hours: 20 }); // Monday 08:35
+    expect(sentTo(joao.phone)).toHaveLength(0);
+    expect(sentTo(maria.phone)).toHaveLength(0);
+    expect(textsTo(owner).slice(ownerMessagesBeforeMonday).join('\n')).not.toMatch(/enviad|enviei/i);
+
+    const joaoHistory = await repositories.boletos.getWithHistory(tenantId, joaoBoleto.id);
+    expect(joaoHistory?.activities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'message_deferred' }),
+        expect.objectContaining({
+          kind: 'message_superseded',
+          detail: expect.objectContaining({ reason: 'boleto_paid' }),
+        }),
+      ]),
+    );
+    const mariaHistory = await repositories.boletos.getWithHistory(tenantId, mariaBoleto.id);
+    const superseded = (mariaHistory?.activities ?? [])
+      .filter((activity) => activity.kind === 'message_superseded')
+      .map((activity) => activity.detail?.reason)
+      .sort();
+    // The tenant notifies payers of cancellations by default: that notice was dropped too (she never had it).
+    expect(superseded).toEqual(['boleto_cancelled', 'boleto_never_reached_payer']);
+  });
+});
