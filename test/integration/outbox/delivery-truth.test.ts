@@ -12,6 +12,7 @@ import {
   DeliveryPermanentError,
 } from '../../../shared/application/outbox/channel-dispatcher';
 import { DeliverOutboxMessage } from '../../../shared/application/outbox/deliver-outbox-message';
+import { recordStatusCallback } from '../../../shared/application/outbox/record-status-callback';
 import { cancelledContactNotice } from '../../../shared/application/payments/payment-notices-pt-br';
 import type { TransactionContext } from '../../../shared/application/ports/unit-of-work';
 import { DEFAULT_DELIVERY_SETTINGS } from '../../../shared/config/outbox-config';
@@ -323,5 +324,35 @@ describe('delivery tells the truth (DynamoDB Local)', () => {
       /^⚠️ Não consegui enviar o boleto de R\$ 150,00 .* esse número não tem WhatsApp\./,
     );
     expect(texts[1]).toContain(`Linha digitável: ${REFERENCE.digitableLine}`);
+  });
+
+  it('status callbacks are audited; a sent boleto the provider later reports failed is told with the line', async () => {
+    now = WEDNESDAY_NOON;
+    const { tenantId, boleto, boletoMessage } = await setUp();
+    await deliver().execute({ tenantId, outboxId: boletoMessage.id });
+    const callbacks = { ...persistence, outbox: recording, clock, ids };
+    const providerMessageId = `wamid.${boletoMessage.id}`;
+    await recordStatusCallback(callbacks, { tenantId, providerMessageId, status: 'delivered', at: now });
+    await recordStatusCallback(callbacks, { tenantId, providerMessageId, status: 'read', at: now });
+    expect(await activitiesOf(tenantId, boleto.id)).toEqual(
+      expect.arrayContaining(['message_sent', 'message_delivered', 'message_read']),
+    );
+
+    const second = await setUp();
+    await deliver().execute({ tenantId: second.tenantId, outboxId: second.boletoMessage.id });
+    const failed = await recordStatusCallback(callbacks, {
+      tenantId: second.tenantId,
+      providerMessageId: `wamid.${second.boletoMessage.id}`,
+      status: 'failed',
+      at: now,
+      reason: 'invalid_recipient',
+    });
+    expect(failed.outcome).toBe('applied');
+    const texts = textsToOwner(second.tenantId);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/emitido e enviado/);
+    expect(texts[1]).toMatch(/^⚠️ Não consegui enviar o boleto de R\$ 150,00 .*esse número não tem WhatsApp/);
+    expect(texts[1]).toContain(`PDF: ${REFERENCE.pdfUrl}`);
+    expect(await activitiesOf(second.tenantId, second.boleto.id)).toContain('message_failed');
   });
 });
