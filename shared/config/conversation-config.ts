@@ -16,7 +16,7 @@ const environment = z.object({
   USUAL_MAX_AMOUNT_CENTS: z.coerce.number().int().positive().default(500_000),
   CONFIRMATION_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(86_400),
   PAYMENT_WINDOW_DAYS: z.coerce.number().int().min(0).max(120).default(30),
-  BOLETO_TEMPLATE_NAME: z.string().min(1).default('iris_boleto_novo'),
+  BOLETO_TEMPLATE_NAME: z.string().min(1).default('iris_boleto_v2'),
 });
 
 export type ConversationConfig = z.infer<typeof environment>;
