@@ -1,5 +1,5 @@
 import { markSent } from '../../domain/boleto';
-import type { OutboxMessage } from '../../domain/outbox-message';
+import { type OutboxMessage, subjectOf } from '../../domain/outbox-message';
 import type { BoletoRepository } from '../ports/boleto-repository';
 import type { Clock } from '../ports/clock';
 import { ConcurrentModificationError } from '../ports/persistence-errors';
@@ -12,9 +12,11 @@ const MAX_ATTEMPTS = 3;
  */
 export async function markBoletoSent(
   deps: { boletos: BoletoRepository; clock: Clock },
-  message: Pick<OutboxMessage, 'tenantId' | 'kind' | 'boletoId' | 'channel'>,
+  message: OutboxMessage,
 ): Promise<void> {
   if (message.kind !== 'boleto_to_contact' || !message.boletoId) return;
+  // Only the message that carries the boleto (about it being payable), not a notice about its cancellation.
+  if (subjectOf(message)?.holdsWhile !== 'boleto_payable') return;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const boleto = await deps.boletos.get(message.tenantId, message.boletoId);
     // Only a registered boleto becomes `sent`; a later message about a cancelled or paid one changes nothing.
