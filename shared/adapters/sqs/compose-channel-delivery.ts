@@ -4,7 +4,6 @@ import { markBoletoSent } from '../../application/boletos/mark-boleto-sent';
 import type { DeliveryFunctionConfig } from '../../config/outbox-config';
 import { createLogger } from '../../logging/create-logger';
 import { createDocumentClient } from '../dynamodb/document-client';
-import { DynamoDbBoletoRepository } from '../dynamodb/dynamodb-boleto-repository';
 import { createOutboxPersistence } from '../dynamodb/outbox/outbox-persistence';
 import { systemClock } from '../system/system-clock';
 import { TimeOrderedIdGenerator } from '../system/time-ordered-id-generator';
@@ -25,9 +24,9 @@ export function composeChannelDelivery(config: DeliveryFunctionConfig, serviceNa
   const documentClient = createDocumentClient(
     new DynamoDBClient(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
   );
-  const boletos = new DynamoDbBoletoRepository(config.tableName, documentClient);
+  const persistence = createOutboxPersistence(config.tableName, documentClient);
   const common: ChannelDeliveryDeps = {
-    persistence: createOutboxPersistence(config.tableName, documentClient),
+    persistence,
     queue: new SqsDeliveryQueueControl(
       config.deliveryQueueUrl,
       createSqsClient(config.sqsEndpoint ? { endpoint: config.sqsEndpoint } : {}),
@@ -38,7 +37,7 @@ export function composeChannelDelivery(config: DeliveryFunctionConfig, serviceNa
     queueSettings: { backoff: DELIVERY_QUEUE_SETTINGS.backoff, maxReceiveCount: config.maxReceiveCount },
     logger,
     onOutcome: countDeliveryOutcome(metrics),
-    onDelivered: (message) => markBoletoSent({ boletos, clock: systemClock }, message),
+    onDelivered: (message) => markBoletoSent({ boletos: persistence.boletos, clock: systemClock }, message),
   };
   return { logger, metrics, common };
 }

@@ -173,7 +173,7 @@ export class DeliverOutboxMessage {
       detail: { reason, until: until.toISOString() },
       discriminator: until.toISOString(),
     });
-    await reportSendOutcome(this.deps, message, context, { kind: 'deferred', until, reason, now });
+    await reportSendOutcome(this.deps, message, context, { kind: 'deferred', until, reason, now }, now);
     return { kind: 'deferred', until, reason };
   }
 
@@ -285,7 +285,7 @@ export class DeliverOutboxMessage {
           ...(result.sentAs ? { sentAs: result.sentAs } : {}),
         },
       });
-      await reportSendOutcome(this.deps, message, context, { kind: 'sent' });
+      await reportSendOutcome(this.deps, message, context, { kind: 'sent' }, this.deps.clock.now());
     } catch (error) {
       this.deps.logger?.error('recording what followed a send failed', { outboxId: message.id, error });
     }

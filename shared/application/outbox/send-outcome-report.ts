@@ -42,6 +42,7 @@ export async function reportSendOutcome(
   message: OutboxMessage,
   facts: SendFacts,
   outcome: Extract<BoletoSendOutcome, { kind: 'sent' | 'deferred' }>,
+  now: Date,
 ): Promise<void> {
   if (!message.reportOutcomeTo || message.outcomeReportedAt || !facts.boleto) return;
   const notice = boletoSendNotice(
@@ -53,7 +54,6 @@ export async function reportSendOutcome(
     },
     outcome,
   );
-  const now = outcome.kind === 'deferred' ? outcome.now : new Date();
   try {
     await deps.unitOfWork.run(async (tx) => {
       await deps.outbox.markOutcomeReported(
