@@ -14,7 +14,7 @@ describe('delivery tells the truth across a weekend (local cloud)', () => {
   let cloud: LocalCloud;
   let repositories: ReturnType<typeof createTableRepositories>;
   const owner = DEMO_TENANT.owner.phone;
-  const [joao, maria] = DEMO_TENANT.contacts;
+  const [joao, maria, pedro] = DEMO_TENANT.contacts;
   const tenantId = DEMO_TENANT.tenantId;
 
   const say = async (message: Record<string, unknown>) => {
@@ -79,6 +79,10 @@ describe('delivery tells the truth across a weekend (local cloud)', () => {
     expect(textsTo(owner).at(-1)).toMatch(/Vou enviar para Maria segunda às 08:00/);
     expect(sentTo(maria.phone)).toHaveLength(0);
 
+    await say({ text: 'cobra 95 reais do Pedro dia 22' });
+    await confirmLast();
+    expect(textsTo(owner).at(-1)).toMatch(/Vou enviar para Pedro segunda às 08:00/);
+
     await cloud.advance({ hours: 16 }); // Sunday 12:35
     const joaoBoleto = await onlyBoletoOf(joao.contactId);
     cloud.simulators.paytime.controls.pay(joaoBoleto.provider?.providerId ?? 'missing');
@@ -95,6 +99,17 @@ describe('delivery tells the truth across a weekend (local cloud)', () => {
     await cloud.advance({ hours: 20 }); // Monday 08:35
     expect(sentTo(joao.phone)).toHaveLength(0);
     expect(sentTo(maria.phone)).toHaveLength(0);
+    // Pedro's boleto is still open: it goes at 08:00, as the template (he never wrote), with PDF and Pix.
+    const toPedro = sentTo(pedro.phone);
+    expect(toPedro.filter((record) => record.accepted)).toHaveLength(1);
+    const billet = cloud.simulators.paytime.controls.boleto(
+      (await onlyBoletoOf(pedro.contactId)).provider?.providerId ?? '',
+    );
+    const request = JSON.stringify(toPedro[0]?.request);
+    expect(request).toContain('"type":"template"');
+    expect(request).toContain(`"link":"${billet?.url}"`);
+    expect(request).toContain(String(billet?.pix_emv ?? 'no pix'));
+    expect((await onlyBoletoOf(pedro.contactId)).status).toBe('sent');
     expect(textsTo(owner).slice(ownerMessagesBeforeMonday).join('\n')).not.toMatch(/enviad|enviei/i);
 
     const joaoHistory = await repositories.boletos.getWithHistory(tenantId, joaoBoleto.id);
