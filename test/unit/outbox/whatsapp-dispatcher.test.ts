@@ -76,6 +76,27 @@ describe('WhatsAppDispatcher', () => {
     ]);
   });
 
+  it("sends the template's own document header (the boleto PDF) and flattens its parameters", async () => {
+    const { sender, calls } = recordingSender();
+    const dispatcher = new WhatsAppDispatcher(sender, windowAt(undefined), settings);
+    const headerDocument = { link: 'https://paytime.example/b.pdf', filename: 'boleto-20-12-2026.pdf' };
+    const message = aWhatsAppMessage({
+      kind: 'boleto_to_contact',
+      template: {
+        name: 'iris_boleto_v2',
+        languageCode: 'pt_BR',
+        parameters: ['João\nSilva'],
+        headerDocument,
+      },
+    });
+    await dispatcher.dispatch(message, NOW);
+    expect(calls[0]?.input).toMatchObject({
+      templateName: 'iris_boleto_v2',
+      parameters: ['João Silva'],
+      headerDocument,
+    });
+  });
+
   it("falls back to the kind's generic template with the text as its parameter", async () => {
     const { sender, calls } = recordingSender();
     const dispatcher = new WhatsAppDispatcher(sender, windowAt(new Date('2026-12-07T10:00:00Z')), settings);
