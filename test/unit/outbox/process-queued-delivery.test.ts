@@ -55,6 +55,12 @@ describe('processQueuedDelivery', () => {
     expect(calls).toEqual([]);
   });
 
+  it('lets a superseded (stale) message be deleted: it is never retried', async () => {
+    const { promise, calls } = run({ kind: 'superseded', reason: 'boleto_paid' });
+    await expect(promise).resolves.toEqual({ kind: 'superseded', reason: 'boleto_paid' });
+    expect(calls).toEqual([]);
+  });
+
   it('lets a duplicate of an already sent message be deleted', async () => {
     const { promise, calls } = run({ kind: 'already_done', status: 'sent' });
     await expect(promise).resolves.toMatchObject({ kind: 'already_done' });
