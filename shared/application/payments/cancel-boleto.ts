@@ -72,8 +72,14 @@ export async function cancelBoletoForOwner(
 
   const profile = await deps.tenants.getProfile(input.tenantId);
   const settings = followUpSettingsOf(profile, deps.logger);
+  // A payer who never received the boleto is not told it was cancelled (delivery drops such a notice too).
+  const received =
+    boleto.status !== 'registered' && !(boleto.status === 'disputed' && boleto.disputedFrom === 'registered');
   const notify =
-    (input.notifyContact ?? settings.notifyContactOnCancel) && contact !== undefined && !contact.optedOut;
+    (input.notifyContact ?? settings.notifyContactOnCancel) &&
+    contact !== undefined &&
+    !contact.optedOut &&
+    received;
   let current = boleto;
   for (let attempt = 1; ; attempt++) {
     const closed = answerForClosed(current, contactName);
