@@ -94,6 +94,8 @@ describe('delivery tells the truth across a weekend (local cloud)', () => {
     await confirmLast();
     const mariaBoleto = await onlyBoletoOf(maria.contactId);
     expect(mariaBoleto.status).toBe('cancelled');
+    expect(textsTo(owner).at(-1)).toMatch(/^✅ Cancelei o boleto de Maria Souza/);
+    expect(textsTo(owner).at(-1)).not.toMatch(/Avisei/);
 
     const ownerMessagesBeforeMonday = sentTo(owner).length;
     await cloud.advance({ hours: 20 }); // Monday 08:35
@@ -127,7 +129,7 @@ describe('delivery tells the truth across a weekend (local cloud)', () => {
       .filter((activity) => activity.kind === 'message_superseded')
       .map((activity) => activity.detail?.reason)
       .sort();
-    // The tenant notifies payers of cancellations by default: that notice was dropped too (she never had it).
-    expect(superseded).toEqual(['boleto_cancelled', 'boleto_never_reached_payer']);
+    // She never had it: no cancellation notice was even queued, and the owner was not told she was warned.
+    expect(superseded).toEqual(['boleto_cancelled']);
   });
 });
