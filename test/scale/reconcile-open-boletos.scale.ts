@@ -12,8 +12,11 @@ const OPEN_BOLETOS = Number(process.env.SCALE_BOLETOS ?? 10_000);
 /** Paid at Paytime with the webhook lost: what the run must heal. */
 const LOST_WEBHOOKS = Math.max(1, Math.round(OPEN_BOLETOS / 100));
 const RECONCILIATION_CONCURRENCY = 5;
-/** Seeding goes through the real create / register / send path, several boletos at a time. */
-const SEED_CONCURRENCY = 32;
+/**
+ * Seeding goes through the real create / register / send path, several boletos at a time (~140 ms each on the
+ * 2-core machine: ~25 minutes for 10,000; at 32 at once DynamoDB Local dropped connections after ~11 minutes).
+ */
+const SEED_CONCURRENCY = 16;
 
 /**
  * One tenant with 10,000 open boletos at Paytime (the simulator) and in DynamoDB Local, 1% of them paid with
