@@ -1,14 +1,10 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
-import { OpenAiLanguageModel } from '../../shared/adapters/openai/openai-language-model';
 import { PaytimeBillingProvider } from '../../shared/adapters/paytime/paytime-billing-provider';
 import { StepFunctionsWorkflows } from '../../shared/adapters/step-functions/step-functions-workflows';
 import { systemClock } from '../../shared/adapters/system/system-clock';
 import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
-import {
-  OpenAiTranscriber,
-  unavailableTranscriber,
-} from '../../shared/adapters/transcription/openai-transcriber';
+import { unavailableTranscriber } from '../../shared/adapters/transcription/unavailable-transcriber';
 import { WhatsAppCloudApiSender } from '../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
 import { boletoQueries } from '../../shared/application/conversation/boleto-queries';
 import { ownerCommands } from '../../shared/application/conversation/owner-commands';
@@ -44,9 +40,18 @@ export async function composeConversationSteps(
     client: new SFNClient({}),
   });
   const deterministic = new DeterministicLanguageModel();
-  const language: LanguageModel = secrets.openAiApiKey
-    ? new OpenAiLanguageModel({
+  // The OpenAI SDK loads only when a key is configured (import() here, not at the top): without one, init
+  // never evaluates it.
+  const openAi = secrets.openAiApiKey
+    ? {
         apiKey: secrets.openAiApiKey,
+        language: await import('../../shared/adapters/openai/openai-language-model'),
+        transcription: await import('../../shared/adapters/transcription/openai-transcriber'),
+      }
+    : undefined;
+  const language: LanguageModel = openAi
+    ? new openAi.language.OpenAiLanguageModel({
+        apiKey: openAi.apiKey,
         baseURL: config.OPENAI_BASE_URL,
         model: config.OPENAI_MODEL,
         timeoutMs: 8_000,
@@ -59,8 +64,12 @@ export async function composeConversationSteps(
     accessToken: secrets.whatsAppAccessToken,
     baseUrl: config.WHATSAPP_API_BASE_URL,
   });
-  const transcriber = secrets.openAiApiKey
-    ? new OpenAiTranscriber({ apiKey: secrets.openAiApiKey, baseURL: config.OPENAI_BASE_URL, media })
+  const transcriber = openAi
+    ? new openAi.transcription.OpenAiTranscriber({
+        apiKey: openAi.apiKey,
+        baseURL: config.OPENAI_BASE_URL,
+        media,
+      })
     : unavailableTranscriber;
   const payments = { ...repositories, billing, workflows, clock, logger, providerName: 'paytime' };
   return {

@@ -4,19 +4,34 @@ import { remind } from '../../shared/application/reminders/remind';
 import type { ReminderDependencies } from '../../shared/application/reminders/reminder-dependencies';
 import type { ReminderLoopState } from '../../shared/application/reminders/reminder-loop-state';
 import { InvalidInputError } from '../../shared/domain/domain-error';
+import { REMINDER_LOOP_ENDED_ERROR } from '../../workflows/reminder-loop-workflow';
 import { reminderStepEventSchema } from './reminder-step.schema';
 
 export type ReminderStepHandler = (event: unknown) => Promise<ReminderLoopState>;
 
 /**
+ * How the step tells the workflow the loop is over (paid, cancelled, cadence finished, ...): the workflow
+ * catches this name into its Succeed state, so no Choice runs on every turn. Not a fault; the message says why.
+ */
+export class ReminderLoopEnded extends Error {
+  constructor(readonly state: ReminderLoopState) {
+    super(JSON.stringify({ reason: state.reason, outcome: state.outcome, turn: state.turn }));
+    this.name = REMINDER_LOOP_ENDED_ERROR;
+  }
+}
+
+/**
  * The raw handler of the reminder loop's Tasks: validate the Task's input, run one use case, return the next
- * state of the loop. Errors keep their names (`PersistenceError`, ...) so the workflow's Retry and Catch apply.
+ * state of the loop, or throw `ReminderLoopEnded` when the use case ends it. Errors keep their names
+ * (`PersistenceError`, ...) so the workflow's Retry and Catch apply.
  */
 export function createReminderStepHandler(deps: ReminderDependencies): ReminderStepHandler {
   return async (event) => {
     const parsed = reminderStepEventSchema.safeParse(event);
     if (!parsed.success) throw new InvalidInputError(`reminder step input: ${z.prettifyError(parsed.error)}`);
     const { action, ...input } = parsed.data;
-    return action === 'remind' ? remind(deps, input) : recordReminderFailure(deps, input);
+    const state = action === 'remind' ? await remind(deps, input) : await recordReminderFailure(deps, input);
+    if (!state.continue) throw new ReminderLoopEnded(state);
+    return state;
   };
 }

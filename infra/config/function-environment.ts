@@ -70,5 +70,5 @@ export type SecretId = keyof typeof SECRETS;
 /** The SSM parameter suffix of a rotating secret's second slot. */
 export const PREVIOUS_SLOT_SUFFIX = '-previous';
 
-/** Seconds Powertools parameters caches a secret (`POWERTOOLS_PARAMETERS_MAX_AGE`). */
+/** Seconds the Parameters and Secrets extension caches a secret (`SSM_PARAMETER_STORE_TTL`). */
 export const PARAMETERS_MAX_AGE_SECONDS = 300;

@@ -115,8 +115,8 @@ export function parameterArn(scope: IrisFunction, parameterName: string): string
 /**
  * A secret: `<NAME>_PARAMETER` = the NAME of its SSM SecureString parameter (and, for a rotating secret,
  * `<NAME>_PREVIOUS_PARAMETER` for the second slot) + `ssm:GetParameter` on exactly those parameters. The
- * value never enters the template; the function reads it with Powertools parameters (decrypted, cached;
- * `shared/config/secret-values.ts`). Parameters encrypted with the AWS managed key `aws/ssm` need no KMS grant.
+ * value never enters the template; the function reads it through the Parameters and Secrets extension
+ * (decrypted, cached; `shared/config/secret-values.ts`), which this attaches. Parameters encrypted with the AWS managed key `aws/ssm` need no KMS grant.
  */
 export function readSecret(fn: IrisFunction, secret: SecretId, tenantId: string, stage: Stage): void {
   const { name, rotating } = SECRETS[secret];
@@ -127,6 +127,7 @@ export function readSecret(fn: IrisFunction, secret: SecretId, tenantId: string,
     parameters.push([`${name}_PREVIOUS_PARAMETER`, secretParameterName(tenantId, stage, secret, 'previous')]);
   }
   for (const [envName, parameterName] of parameters) fn.addEnvironment(envName, parameterName);
+  fn.readParametersThroughExtension();
   allow(
     fn,
     ['ssm:GetParameter'],

@@ -1,4 +1,4 @@
-import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -37,10 +37,15 @@ export interface IrisFunctionProps {
 
 /**
  * One Lambda function as IRIS builds them all (DESIGN §8): `NodejsFunction` bundled locally by esbuild into
- * minified ESM with source maps (AWS SDK included, so nothing loads from the runtime's copy), Node.js 22 on
+ * minified ESM (AWS SDK included, so nothing loads from the runtime's copy), Node.js 22 on
  * arm64, X-Ray active tracing, its own log group with a retention, and its own role that starts with nothing
  * but writing to that log group. Every other permission comes from `function-access.ts`, paired with the
  * environment variable that needs it.
+ *
+ * Source maps: the `.map` file ships beside the bundle, but `--enable-source-maps` is NOT set: measured, it
+ * adds 20-45 ms to every init (`npm run bench`, docs/decisions.md "Performance"). Stack traces are decoded
+ * offline from the `.map`, or an operator sets `NODE_OPTIONS=--enable-source-maps` on one function while
+ * debugging.
  */
 export class IrisFunction extends Construct {
   readonly function: NodejsFunction;
@@ -98,8 +103,6 @@ export class IrisFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: this.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: IRIS_METRIC_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: props.logLevel,
-        POWERTOOLS_PARAMETERS_MAX_AGE: String(PARAMETERS_MAX_AGE_SECONDS),
-        NODE_OPTIONS: '--enable-source-maps',
       },
     });
     acknowledgeNag(
@@ -112,6 +115,33 @@ export class IrisFunction extends Construct {
       'AwsSolutions-IAM5[Resource::*]',
       'Only xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) use Resource "*": X-Ray does not support resource-level permissions for them.',
     );
+  }
+
+  private readsParameters = false;
+
+  /**
+   * The function reads SSM parameters (`shared/config/secret-values.ts`): attach the AWS Parameters and
+   * Secrets Lambda extension (a layer answering on localhost, caching values for the same 5 minutes), so no
+   * SSM SDK client is bundled or built at init. Idempotent.
+   */
+  readParametersThroughExtension(): void {
+    if (this.readsParameters) return;
+    this.readsParameters = true;
+    const extension = lambda.ParamsAndSecretsLayerVersion.fromVersion(
+      lambda.ParamsAndSecretsVersions.V1_0_103,
+      {
+        parameterStoreTtl: Duration.seconds(PARAMETERS_MAX_AGE_SECONDS),
+        cacheEnabled: true,
+        logLevel: lambda.ParamsAndSecretsLogLevel.WARN,
+      },
+    );
+    const bound = extension._bind(this, this.function);
+    this.function.addLayers(
+      lambda.LayerVersion.fromLayerVersionArn(this, 'ParamsAndSecretsLayer', bound.arn),
+    );
+    for (const [name, value] of Object.entries(bound.environmentVars)) {
+      this.function.addEnvironment(name, String(value));
+    }
   }
 
   addEnvironment(name: string, value: string): void {

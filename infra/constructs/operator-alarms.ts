@@ -153,4 +153,30 @@ export class OperatorAlarms extends Construct {
       evaluationPeriods: 1,
     });
   }
+
+  /**
+   * Errors of a function that also ends by design with one named error (the reminder step's
+   * `ReminderLoopEnded`, which Step Functions catches into Succeed): Lambda's Errors metric would count every
+   * boleto's last turn, so this counts ERROR lines in the function's log instead (its own `logger.error` lines
+   * and the runtime's "Invoke Error" lines), minus the runtime's lines for that one error type.
+   */
+  functionErrorsExcept(id: string, fn: IrisFunction, expectedErrorType: string): void {
+    const filter = new logs.MetricFilter(this, `${id}Filter`, {
+      logGroup: fn.logGroup,
+      filterPattern: logs.FilterPattern.literal(
+        `{ ($.level = "ERROR") && (($.message != "Invoke Error") || ($.errorType != "${expectedErrorType}")) }`,
+      ),
+      metricNamespace: `${this.logMetricNamespace}/${fn.name}`,
+      metricName: 'UnexpectedErrors',
+      metricValue: '1',
+      defaultValue: 0,
+    });
+    this.add(id, {
+      alarmDescription: `${fn.name} logged errors other than its expected ${expectedErrorType}.`,
+      metric: filter.metric({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+    });
+  }
 }

@@ -5,7 +5,10 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
 import { conversationWorkflowDefinition } from '../../workflows/conversation-workflow';
-import { reminderLoopWorkflowDefinition } from '../../workflows/reminder-loop-workflow';
+import {
+  REMINDER_LOOP_ENDED_ERROR,
+  reminderLoopWorkflowDefinition,
+} from '../../workflows/reminder-loop-workflow';
 import type { TenantStageConfig } from '../config/load-tenant-config';
 import { secretParameterPrefix } from '../config/secret-parameters';
 import { tenantSettingsEnvironment } from '../config/tenant-settings-environment';
@@ -172,8 +175,18 @@ export class TenantStageStack extends Stack {
         SIGNATURE_REJECTION_ALARM_THRESHOLD,
       );
     }
-    for (const name of FUNCTION_NAMES)
-      this.alarms.functionErrors(`${constructId(name)}Errors`, functions[name]);
+    for (const name of FUNCTION_NAMES) {
+      if (name === 'reminder-step') {
+        // Its last turn ends the loop with ReminderLoopEnded by design (workflows/reminder-loop-workflow.ts).
+        this.alarms.functionErrorsExcept(
+          `${constructId(name)}Errors`,
+          functions[name],
+          REMINDER_LOOP_ENDED_ERROR,
+        );
+      } else {
+        this.alarms.functionErrors(`${constructId(name)}Errors`, functions[name]);
+      }
+    }
 
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'WhatsAppWebhookUrl', { value: this.api.urlOf(WEBHOOK_PATHS.whatsapp) });

@@ -1,22 +1,27 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ConversationSettings } from '../application/conversation/conversation-dependencies';
 import { paytimeApiConfigOf } from './follow-up-env';
 import { readOptionalSecret, readSecret } from './secret-values';
 
+const nonEmpty = () => z.string().check(z.minLength(1));
+/** A whole number from the environment (text), with a default when the variable is absent. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)), fallback);
+
 const environment = z.object({
-  TABLE_NAME: z.string().min(1),
-  CONVERSATION_STATE_MACHINE_ARN: z.string().min(1),
-  REMINDER_STATE_MACHINE_ARN: z.string().min(1),
+  TABLE_NAME: nonEmpty(),
+  CONVERSATION_STATE_MACHINE_ARN: nonEmpty(),
+  REMINDER_STATE_MACHINE_ARN: nonEmpty(),
   PAYTIME_BASE_URL: z.url(),
-  WHATSAPP_API_BASE_URL: z.url().default('https://graph.facebook.com'),
-  WHATSAPP_PHONE_NUMBER_ID: z.string().min(1),
-  OPENAI_BASE_URL: z.url().optional(),
-  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  WHATSAPP_API_BASE_URL: z._default(z.url(), 'https://graph.facebook.com'),
+  WHATSAPP_PHONE_NUMBER_ID: nonEmpty(),
+  OPENAI_BASE_URL: z.optional(z.url()),
+  OPENAI_MODEL: z._default(z.string(), 'gpt-4o-mini'),
   /** The tenant's conversation rules, from the tenant's config file (see docs/decisions.md). */
-  USUAL_MAX_AMOUNT_CENTS: z.coerce.number().int().positive().default(500_000),
-  CONFIRMATION_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(86_400),
-  PAYMENT_WINDOW_DAYS: z.coerce.number().int().min(0).max(120).default(30),
-  BOLETO_TEMPLATE_NAME: z.string().min(1).default('iris_boleto_v2'),
+  USUAL_MAX_AMOUNT_CENTS: wholeNumber(1, Number.MAX_SAFE_INTEGER, 500_000),
+  CONFIRMATION_TIMEOUT_SECONDS: wholeNumber(1, Number.MAX_SAFE_INTEGER, 86_400),
+  PAYMENT_WINDOW_DAYS: wholeNumber(0, 120, 30),
+  BOLETO_TEMPLATE_NAME: z._default(nonEmpty(), 'iris_boleto_v2'),
 });
 
 export type ConversationConfig = z.infer<typeof environment>;

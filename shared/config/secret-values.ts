@@ -1,16 +1,26 @@
-import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
-
 /**
  * Secrets never live in the table, the template or the logs. In the cloud a function gets the NAME of an
- * SSM SecureString parameter (`<NAME>_PARAMETER`) and reads it with Powertools (decrypted, cached 5 minutes,
- * so a rotation reaches warm functions within minutes). The local cloud passes the value itself (`<NAME>`).
+ * SSM SecureString parameter (`<NAME>_PARAMETER`) and reads it through the AWS Parameters and Secrets Lambda
+ * extension on localhost (decrypted, cached by the extension for `PARAMETERS_MAX_AGE_SECONDS`, so a rotation
+ * reaches warm functions within minutes): one local HTTP call with `fetch`, no SSM SDK client in the bundle.
+ * The local cloud passes the value itself (`<NAME>`).
  */
-const CACHE_SECONDS = 300;
+
+/** The extension's default port (`PARAMETERS_SECRETS_EXTENSION_HTTP_PORT` overrides it). */
+const DEFAULT_EXTENSION_PORT = '2773';
+const EXTENSION_TIMEOUT_MS = 3_000;
 
 export class MissingSecretError extends Error {
   constructor(name: string) {
     super(`secret ${name} is not configured (set ${name} or ${name}_PARAMETER)`);
     this.name = 'MissingSecretError';
+  }
+}
+
+export class SecretUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SecretUnavailableError';
   }
 }
 
@@ -22,7 +32,7 @@ export async function readOptionalSecret(
   if (direct) return direct;
   const parameterName = env[`${name}_PARAMETER`];
   if (!parameterName) return undefined;
-  const value = await getParameter(parameterName, { decrypt: true, maxAge: CACHE_SECONDS });
+  const value = await readParameterThroughExtension(parameterName, env);
   return value || undefined;
 }
 
@@ -40,4 +50,37 @@ export async function readRotatingSecret(
   const current = await readSecret(name, env);
   const previous = await readOptionalSecret(`${name}_PREVIOUS`, env);
   return previous ? [current, previous] : [current];
+}
+
+/**
+ * `GET /systemsmanager/parameters/get?name=…&withDecryption=true` with the function's session token, as the
+ * extension requires. A parameter that does not exist reads as absent (the previous slot of a secret that was
+ * never rotated); anything else the extension refuses is an error with its status, never a silent default.
+ */
+async function readParameterThroughExtension(
+  parameterName: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  const port = env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT || DEFAULT_EXTENSION_PORT;
+  const url = `http://localhost:${port}/systemsmanager/parameters/get?name=${encodeURIComponent(parameterName)}&withDecryption=true`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { 'X-Aws-Parameters-Secrets-Token': env.AWS_SESSION_TOKEN ?? '' },
+      signal: AbortSignal.timeout(EXTENSION_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new SecretUnavailableError(`could not reach the parameters extension for ${parameterName}`, {
+      cause: error,
+    });
+  }
+  const body = await response.text();
+  if (response.status === 400 && body.includes('ParameterNotFound')) return undefined;
+  if (!response.ok) {
+    throw new SecretUnavailableError(
+      `the parameters extension answered ${response.status} for ${parameterName}`,
+    );
+  }
+  const value = (JSON.parse(body) as { Parameter?: { Value?: unknown } }).Parameter?.Value;
+  return typeof value === 'string' ? value : undefined;
 }

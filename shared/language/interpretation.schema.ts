@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What a message asks for, and the entities in it. This one schema is both the structured-output format the
@@ -29,32 +29,34 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // Only keywords OpenAI's strict structured outputs accept (no string lengths); the adapter trims strings and
 // reads an empty one as null.
-export const extractionSchema = z
-  .object({
-    intent: intentSchema.describe('What the owner asks for.'),
-    amountCents: z
-      .int()
-      .min(0)
-      .max(MAX_INTERPRETED_CENTS)
-      .nullable()
-      .describe('The money amount written in the message, in centavos (R$ 150,00 = 15000); null if none.'),
-    contact: z
-      .string()
-      .nullable()
-      .describe('The person named, exactly as written, without honorifics or articles; null if none.'),
-    date: z
-      .string()
-      .regex(ISO_DATE)
-      .nullable()
-      .describe(
+export const extractionSchema = z.strictObject({
+  intent: intentSchema.check(z.describe('What the owner asks for.')),
+  amountCents: z
+    .nullable(z.int().check(z.minimum(0), z.maximum(MAX_INTERPRETED_CENTS)))
+    .check(
+      z.describe('The money amount written in the message, in centavos (R$ 150,00 = 15000); null if none.'),
+    ),
+  contact: z
+    .nullable(z.string())
+    .check(z.describe('The person named, exactly as written, without honorifics or articles; null if none.')),
+  date: z
+    .nullable(z.string().check(z.regex(ISO_DATE)))
+    .check(
+      z.describe(
         'The date in the message resolved to YYYY-MM-DD against "today"; null if the message has none.',
       ),
-    description: z
-      .string()
-      .nullable()
-      .describe('For an expense or income: what it was for ("mercado", "conta de luz"); otherwise null.'),
-  })
-  .strict();
+    ),
+  description: z
+    .nullable(z.string())
+    .check(
+      z.describe('For an expense or income: what it was for ("mercado", "conta de luz"); otherwise null.'),
+    ),
+});
+
+/** The JSON Schema of `extractionSchema` (draft-07, every property required, no others), for structured outputs. */
+export function extractionJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(extractionSchema, { target: 'draft-07' }) as Record<string, unknown>;
+}
 
 /** The raw extraction, as the model (or the parser) produces it. */
 export type Extraction = z.infer<typeof extractionSchema>;

@@ -1,39 +1,81 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { containsZodLocales } from './bundle-contents';
+import type { BuiltStack } from './cdk-assets';
+import { measureInitRatios } from './init-time';
+
+export interface BundleFigure {
+  name: string;
+  kib: number;
+  mapKib: number;
+  memoryMb: number;
+  initMs: number;
+  initRatio: number;
+  zodLocales: boolean;
+  sourceMapsFlag: boolean;
+}
+
+export interface BundleFigures {
+  floor: { kib: number; initMs: number };
+  functions: BundleFigure[];
+  /** Goal: every function's init ≤ 1.3× the DynamoDB-only floor. */
+  initRatioGoal: number;
+  /** What `--enable-source-maps` adds to init, measured on the largest bundle. */
+  sourceMapsFlag: { function: string; withoutMs: number; withMs: number };
+}
+
+const INIT_RATIO_GOAL = 1.3;
 
 /**
- * Each Lambda bundled as the stack bundles it (ESM, minified, SDK included, Node 22): the bundle's size is
- * what a cold start loads. Printed per function, with the share that is the AWS SDK and zod.
+ * The bundles CDK built for the stack (its esbuild options, its environment): size, init against the floor
+ * bundle in the same run, zod's locales, and what `--enable-source-maps` would cost on the largest one.
  */
-export async function benchBundleSizes(): Promise<void> {
-  const functionsDir = join(process.cwd(), 'functions');
-  const entries = readdirSync(functionsDir)
-    .map((name) => ({ name, entry: join(functionsDir, name, 'handler.ts') }))
-    .filter(({ entry }) => existsSync(entry));
-  for (const { name, entry } of entries) {
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node22',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-      banner: { js: "import{createRequire}from'module';const require=createRequire(import.meta.url);" },
-    });
-    const output = Object.values(result.metafile.outputs)[0];
-    const total = output?.bytes ?? 0;
-    let sdk = 0;
-    let zod = 0;
-    for (const [path, input] of Object.entries(output?.inputs ?? {})) {
-      if (path.includes('node_modules/@aws-sdk') || path.includes('node_modules/@smithy'))
-        sdk += input.bytesInOutput;
-      if (path.includes('node_modules/zod')) zod += input.bytesInOutput;
-    }
-    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-    console.log(`${name.padEnd(26)} ${kb(total).padStart(8)}  (AWS SDK ${kb(sdk)}, zod ${kb(zod)})`);
+export function benchBundles(built: BuiltStack): BundleFigures {
+  const { floorMs, figures } = measureInitRatios(built.functions, built.baseline);
+  const kib = (bytes: number) => Math.round(bytes / 1024);
+  const functions = built.functions.map((fn) => {
+    const init = figures.find((figure) => figure.name === fn.name);
+    return {
+      name: fn.name,
+      kib: kib(fn.bytes),
+      mapKib: kib(fn.mapBytes),
+      memoryMb: fn.memoryMb,
+      initMs: Math.round(init?.medianMs ?? Number.NaN),
+      initRatio: Math.round((init?.ratio ?? Number.NaN) * 100) / 100,
+      zodLocales: containsZodLocales(readFileSync(fn.bundle, 'utf8')),
+      sourceMapsFlag: (fn.environment.NODE_OPTIONS ?? '').includes('--enable-source-maps'),
+    };
+  });
+  const largest = [...built.functions].sort((a, b) => b.bytes - a.bytes)[0] ?? built.baseline;
+  const withFlag = {
+    ...largest,
+    environment: { ...largest.environment, NODE_OPTIONS: '--enable-source-maps' },
+  };
+  const withoutFlag = { ...largest, environment: { ...largest.environment, NODE_OPTIONS: '' } };
+  const flag = measureInitRatios([{ ...withFlag, name: 'with' }], { ...withoutFlag, name: 'without' });
+  const sourceMapsFlag = {
+    function: largest.name,
+    withoutMs: Math.round(flag.floorMs),
+    withMs: Math.round(flag.figures[0]?.medianMs ?? Number.NaN),
+  };
+
+  console.log(
+    `floor (DynamoDB client only, same construct): ${kib(built.baseline.bytes)} KiB, init ${floorMs.toFixed(0)} ms`,
+  );
+  console.log('function                   bundle    .map  memory   init  ratio (goal <= 1.3)  zod locales');
+  for (const f of functions) {
+    console.log(
+      `${f.name.padEnd(26)} ${`${f.kib} KiB`.padStart(8)} ${`${f.mapKib}`.padStart(7)} ${`${f.memoryMb} MB`.padStart(7)} ` +
+        `${`${f.initMs} ms`.padStart(7)} ${`${f.initRatio.toFixed(2)}x`.padStart(6)} ${f.initRatio <= INIT_RATIO_GOAL ? 'ok ' : 'GAP'}` +
+        `                ${f.zodLocales ? 'YES' : 'no'}`,
+    );
   }
+  console.log(
+    `--enable-source-maps on ${sourceMapsFlag.function}: ${sourceMapsFlag.withoutMs} ms without, ${sourceMapsFlag.withMs} ms with (not set in the stack)`,
+  );
+  return {
+    floor: { kib: kib(built.baseline.bytes), initMs: Math.round(floorMs) },
+    functions,
+    initRatioGoal: INIT_RATIO_GOAL,
+    sourceMapsFlag,
+  };
 }

@@ -1,25 +1,114 @@
 /**
- * `npm run bench`: speed and cost figures (printed, with ratios against the targets). Tests check behaviour;
- * these numbers are for people. Each benchmark prints its own section; a failing one exits non-zero.
+ * `npm run bench`: speed and cost figures, each with its goal, printed and written to `bench.json` (gitignored:
+ * figures depend on the machine; keep a copy to compare runs). Tests check behaviour; these numbers are for
+ * people. Bundles, init and definitions come from what CDK builds for the stack; lifecycles run on the local
+ * cloud. A failing benchmark exits non-zero.
  */
-import { benchBundleSizes } from './bundle-sizes';
+import { writeFileSync } from 'node:fs';
+import { benchBundles } from './bundle-sizes';
+import { synthesizeForBench } from './cdk-assets';
+import { costPerThousandBoletos, PRICES, type Region, USD_PER_WHATSAPP_UTILITY_TEMPLATE } from './cost-model';
+import { benchLifecycles } from './lifecycle';
 import { benchNluThroughput } from './nlu-throughput';
 import { benchReminderTransitions } from './reminder-transitions';
 
-const benchmarks: Array<[string, () => Promise<void>]> = [
-  ['Parser throughput', benchNluThroughput],
-  ['Lambda bundle sizes (cold start proxy)', benchBundleSizes],
-  ['Reminder loop cost per boleto', benchReminderTransitions],
-];
+const TRANSITIONS_GOAL = 20;
+const COST_GOAL_USD_PER_1000 = 0.6;
 
-let failed = false;
-for (const [title, run] of benchmarks) {
-  console.log(`\n== ${title} ==`);
-  try {
-    await run();
-  } catch (error) {
-    failed = true;
-    console.error(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}`);
+const section = (title: string) => console.log(`\n== ${title} ==`);
+const report: Record<string, unknown> = { startedAt: new Date().toISOString(), node: process.version };
+
+try {
+  section('Parser (npm run nlu)');
+  report.nlu = await benchNluThroughput();
+
+  section('Lambda bundles and init, from the CDK-built assets');
+  const built = synthesizeForBench();
+  report.bundles = benchBundles(built);
+
+  section('Reminder loop transitions (the deployed definition)');
+  const reminders = await benchReminderTransitions(built);
+  report.reminderLoop = reminders;
+
+  section('Boleto lifecycles on the local cloud');
+  const lifecycles = await benchLifecycles();
+  report.lifecycles = lifecycles;
+  for (const [label, run] of [
+    ['never paid (local cadence)', lifecycles.neverPaid],
+    ['paid after the 2nd reminder', lifecycles.paidAfterSecondReminder],
+  ] as const) {
+    console.log(
+      `${label}: transitions ${run.transitions.total} (conversation ${run.transitions.conversation} + reminder loop ${run.transitions.reminderLoop}), ` +
+        `reminders ${run.reminders}, Lambda invocations ${run.invocationsTotal}, ` +
+        `DynamoDB ${run.dynamodbUnitsPerBoleto} RCU+WCU (${JSON.stringify(run.dynamodb.requests)}), ` +
+        `WhatsApp ${run.whatsapp.toContact} to the contact + ${run.whatsapp.toOwner} to the owner (${run.whatsapp.billableTemplates} billable templates), e-mails ${run.emails}`,
+    );
+    console.log(
+      `  invocations: ${Object.entries(run.invocations)
+        .map(([name, { count }]) => `${name} ${count}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `  daily reconciliation in those days (per tenant): ${run.reconciliation.runs} runs, ${run.reconciliation.units} units`,
+    );
   }
+  console.log(`local cadence: ${lifecycles.localCadence}`);
+  const scans = [lifecycles.neverPaid, lifecycles.paidAfterSecondReminder].reduce(
+    (sum, run) => sum + (run.dynamodb.requests.Scan ?? 0),
+    0,
+  );
+  console.log(`Scan requests during the lifecycles: ${scans}`);
+  const question = lifecycles.inboundQuestion;
+  console.log(
+    `one inbound message ("quem está devendo?"): ${question.dynamodb.readUnits} RCU + ${question.dynamodb.writeUnits} WCU ` +
+      `(${JSON.stringify(question.dynamodb.requests)}), invocations ${JSON.stringify(question.invocations)}`,
+  );
+
+  section('Transitions per boleto lifecycle at the default cadence (goal <= 20)');
+  const conversation = lifecycles.neverPaid.transitions.conversation;
+  const perLifecycle = conversation + reminders.defaultNeverPaid.transitions;
+  console.log(
+    `conversation ${conversation} (measured, confirm-then-create) + reminder loop ${reminders.defaultNeverPaid.transitions} ` +
+      `(default cadence, ${reminders.defaultNeverPaid.reminders} reminders, never paid) = ${perLifecycle} ` +
+      `${perLifecycle <= TRANSITIONS_GOAL ? 'ok' : `GAP of ${perLifecycle - TRANSITIONS_GOAL}`}`,
+  );
+  report.transitionsPerLifecycle = {
+    conversation,
+    reminderLoop: reminders.defaultNeverPaid.transitions,
+    total: perLifecycle,
+    goal: TRANSITIONS_GOAL,
+  };
+
+  section('AWS cost per 1,000 boletos, never paid (goal <= US$ 0.60)');
+  const memory = Object.fromEntries(built.functions.map((fn) => [fn.name, fn.memoryMb]));
+  const costs: Record<string, unknown> = {};
+  for (const region of Object.keys(PRICES) as Region[]) {
+    const lines = costPerThousandBoletos(lifecycles.neverPaid, memory, region);
+    costs[region] = lines;
+    console.log(
+      `${region}: US$ ${lines.total.toFixed(4)} ${lines.total <= COST_GOAL_USD_PER_1000 ? 'ok' : 'GAP'}  ` +
+        Object.entries(lines)
+          .filter(([key]) => key !== 'total')
+          .map(([key, value]) => `${key} ${value.toFixed(4)}`)
+          .join(', '),
+    );
+  }
+  const paid = lifecycles.paidAfterSecondReminder;
+  const whatsappPerPaid = paid.whatsapp.billableTemplates * USD_PER_WHATSAPP_UTILITY_TEMPLATE;
+  console.log(
+    `WhatsApp per paid boleto (paid after the 2nd reminder): ${paid.whatsapp.toContact + paid.whatsapp.toOwner} messages, ` +
+      `${paid.whatsapp.billableTemplates} billable templates = US$ ${whatsappPerPaid.toFixed(3)} (US$ ${(whatsappPerPaid * 1000).toFixed(2)} per 1,000)`,
+  );
+  report.costPerThousandBoletos = { ...costs, goal: COST_GOAL_USD_PER_1000, prices: PRICES };
+  report.whatsappPerPaidBoleto = {
+    messages: paid.whatsapp.toContact + paid.whatsapp.toOwner,
+    billableTemplates: paid.whatsapp.billableTemplates,
+    usd: whatsappPerPaid,
+  };
+  writeFileSync('bench.json', `${JSON.stringify(report, null, 2)}\n`);
+  console.log('\nwrote bench.json');
+  process.exit(0);
+} catch (error) {
+  console.error(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
 }
-process.exit(failed ? 1 : 0);

@@ -35,8 +35,18 @@ const EVERY_FUNCTION = [
   'POWERTOOLS_SERVICE_NAME',
   'POWERTOOLS_METRICS_NAMESPACE',
   'POWERTOOLS_LOG_LEVEL',
-  'POWERTOOLS_PARAMETERS_MAX_AGE',
-  'NODE_OPTIONS',
+];
+/** What the Parameters and Secrets extension's layer reads, on every function that reads a secret. */
+const PARAMETERS_EXTENSION = [
+  'PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED',
+  'PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE',
+  'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT',
+  'PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL',
+  'PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS',
+  'SECRETS_MANAGER_TIMEOUT_MILLIS',
+  'SECRETS_MANAGER_TTL',
+  'SSM_PARAMETER_STORE_TIMEOUT_MILLIS',
+  'SSM_PARAMETER_STORE_TTL',
 ];
 const PAYTIME_API = ['PAYTIME_BASE_URL', 'PAYTIME_API_CREDENTIALS_PARAMETER'];
 
@@ -122,23 +132,36 @@ describe('TenantStageStack functions', () => {
 
   it.each(FUNCTION_NAMES)('gives %s exactly the environment its config reads', (name) => {
     const environment = environmentOf(dev, name);
+    const readsSecrets = ENVIRONMENT_CONTRACT[name].some((variable) => variable.endsWith('_PARAMETER'));
     expect(Object.keys(environment).sort()).toEqual(
-      [...EVERY_FUNCTION, ...ENVIRONMENT_CONTRACT[name]].sort(),
+      [
+        ...EVERY_FUNCTION,
+        ...ENVIRONMENT_CONTRACT[name],
+        ...(readsSecrets ? PARAMETERS_EXTENSION : []),
+      ].sort(),
     );
   });
 
-  it('sets Powertools for each function: its name as service, namespace IRIS, cached parameters', () => {
+  it('sets Powertools for each function: its name as service, namespace IRIS, no --enable-source-maps', () => {
     for (const name of FUNCTION_NAMES) {
       expect(environmentOf(dev, name)).toMatchObject({
         POWERTOOLS_SERVICE_NAME: name,
         POWERTOOLS_METRICS_NAMESPACE: 'IRIS',
         POWERTOOLS_LOG_LEVEL: 'DEBUG',
-        POWERTOOLS_PARAMETERS_MAX_AGE: '300',
-        NODE_OPTIONS: '--enable-source-maps',
         IRIS_TENANT_ID: 'demo',
         IRIS_STAGE: 'dev',
       });
+      expect(environmentOf(dev, name).NODE_OPTIONS).toBeUndefined();
       expect(environmentOf(prod, name).POWERTOOLS_LOG_LEVEL).toBe('INFO');
+    }
+  });
+
+  it('reads secrets through the Parameters and Secrets extension layer, cached for 5 minutes', () => {
+    for (const name of FUNCTION_NAMES) {
+      const readsSecrets = ENVIRONMENT_CONTRACT[name].some((variable) => variable.endsWith('_PARAMETER'));
+      const layers = (functionProperties(dev, name) as { Layers?: unknown[] }).Layers ?? [];
+      expect(layers.length).toBe(readsSecrets ? 1 : 0);
+      if (readsSecrets) expect(environmentOf(dev, name).SSM_PARAMETER_STORE_TTL).toBe('300');
     }
   });
 

@@ -310,6 +310,22 @@ describe('TenantStageStack alarms', () => {
     }
   });
 
+  it("counts the reminder step's errors from its log, leaving out the ReminderLoopEnded that ends each loop", () => {
+    expect(alarms['iris-demo-dev-ReminderStepErrors']).toMatchObject({
+      MetricName: 'UnexpectedErrors',
+      Namespace: 'IRIS/demo/dev/reminder-step',
+      Threshold: 1,
+    });
+    const [, filter] =
+      resourcesOfType(json, 'AWS::Logs::MetricFilter').find(([, resource]) =>
+        String(resource.Properties.FilterPattern).includes('ReminderLoopEnded'),
+      ) ?? [];
+    expect(filter?.Properties.FilterPattern).toBe(
+      '{ ($.level = "ERROR") && (($.message != "Invoke Error") || ($.errorType != "ReminderLoopEnded")) }',
+    );
+    expect(alarms['iris-demo-dev-OutboxRelayErrors']).toMatchObject({ MetricName: 'Errors' });
+  });
+
   it('fires on the first message in any dead-letter queue', () => {
     for (const [name, queue] of [
       ['WhatsAppDeliveryDlq', stack.whatsappDelivery.deadLetterQueue],

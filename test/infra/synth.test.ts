@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_BANNER } from '../../infra/constructs/iris-function';
 import { FUNCTION_NAMES } from '../../infra/stacks/function-catalogue';
+import { containsZodLocales } from '../bench/bundle-contents';
 
 const run = promisify(execFile);
 const cdk = join(process.cwd(), 'node_modules', '.bin', 'cdk');
@@ -84,6 +85,10 @@ describe('cdk synth', () => {
       expect(bundle.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
       expect(bundle.trimEnd().endsWith('//# sourceMappingURL=index.mjs.map')).toBe(true);
       expect(existsSync(join(asset, 'index.mjs.map'))).toBe(true);
+      // No full zod (its locales alone are ~400 KiB of init): Lambda code imports zod/mini.
+      expect(containsZodLocales(bundle), `${fn.Metadata?.['aws:asset:path']} contains zod's locales`).toBe(
+        false,
+      );
       // Minified: a few long lines, not one statement per line.
       expect(bundle.split('\n').length).toBeLessThan(bundle.length / 200);
 

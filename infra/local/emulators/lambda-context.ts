@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Callback, Context } from 'aws-lambda';
 
@@ -15,6 +16,15 @@ export type LocalLambdaHandler<TEvent = unknown> = {
   handle(event: TEvent, context: Context, callback: Callback): unknown;
 }['handle'];
 
+/**
+ * Invocations per function name since the process started, and the function an async call runs on behalf of:
+ * what `npm run bench` reads to count Lambda invocations and attribute DynamoDB capacity per function.
+ */
+export const localInvocationCounts = new Map<string, number>();
+/** Milliseconds spent in each function's invocations (local wall time). */
+export const localInvocationMs = new Map<string, number>();
+export const localInvocationScope = new AsyncLocalStorage<string>();
+
 /** Calls a handler the way the Lambda runtime does for async handlers. */
 export async function invokeLocalHandler<TEvent>(
   handler: LocalLambdaHandler<TEvent>,
@@ -24,7 +34,14 @@ export async function invokeLocalHandler<TEvent>(
   const callback: Callback = () => {
     throw new Error('Callback-style Lambda handlers are not supported locally; return a promise');
   };
-  return await handler(event, context, callback);
+  const name = context.functionName;
+  localInvocationCounts.set(name, (localInvocationCounts.get(name) ?? 0) + 1);
+  const started = performance.now();
+  try {
+    return await localInvocationScope.run(name, async () => await handler(event, context, callback));
+  } finally {
+    localInvocationMs.set(name, (localInvocationMs.get(name) ?? 0) + performance.now() - started);
+  }
 }
 
 export interface LambdaContextOptions {

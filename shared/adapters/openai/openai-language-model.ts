@@ -1,9 +1,8 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import { zodResponseFormat } from 'openai/helpers/zod';
 import type { Interpretation, InterpretRequest, LanguageModel } from '../../application/ports/language-model';
 import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date';
 import { entitiesForIntent } from '../../language/entities-for-intent';
-import { extractionSchema } from '../../language/interpretation.schema';
+import { extractionJsonSchema, extractionSchema } from '../../language/interpretation.schema';
 import { isBareAnswer } from '../../language/parser';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
@@ -63,7 +62,11 @@ class UnusableAnswerError extends Error {
   }
 }
 
-const RESPONSE_FORMAT = zodResponseFormat(extractionSchema, 'interpretation');
+/** OpenAI's strict structured output, from the same schema the answer is validated with (zod/mini: no locales). */
+const RESPONSE_FORMAT = {
+  type: 'json_schema' as const,
+  json_schema: { name: 'interpretation', strict: true, schema: extractionJsonSchema() },
+};
 
 /** WhatsApp allows 4,096 characters; a request to IRIS is a sentence or two. */
 export const MAX_MODEL_INPUT_CHARS = 1_000;

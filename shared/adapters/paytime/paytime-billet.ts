@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   BillingProviderUnavailableError,
   type BoletoPage,
@@ -13,17 +13,18 @@ import { referenceIn } from './paytime-reference';
  * tolerantly: unknown fields are ignored, optional ones may be missing or null. See docs/paytime.md.
  */
 
-const optionalText = z.string().nullish();
-const optionalCents = z.number().int().nullish();
+const optionalText = z.nullish(z.string());
+const optionalCents = z.nullish(z.number().check(z.int()));
+const int = () => z.number().check(z.int());
 
 export const paytimeBilletSchema = z.object({
-  _id: z.string().min(1),
+  _id: z.string().check(z.minLength(1)),
   status: z.string(),
   /** Net of fees in Paytime's samples (original_amount - fees). */
-  amount: z.number().int(),
+  amount: int(),
   original_amount: optionalCents,
   fees: optionalCents,
-  fees_banking: z.object({ fees: optionalCents }).nullish(),
+  fees_banking: z.nullish(z.object({ fees: optionalCents })),
   barcode: optionalText,
   digitable_line: optionalText,
   url: optionalText,
@@ -31,7 +32,7 @@ export const paytimeBilletSchema = z.object({
   description: optionalText,
   expiration_at: optionalText,
   expiration: optionalText,
-  client: z.object({ document: optionalText }).nullish(),
+  client: z.nullish(z.object({ document: optionalText })),
   created_at: optionalText,
   paid_at: optionalText,
   paid_amount: optionalCents,
@@ -40,11 +41,11 @@ export const paytimeBilletSchema = z.object({
 export type PaytimeBillet = z.infer<typeof paytimeBilletSchema>;
 
 const listSchema = z.object({
-  total: z.number().int().nonnegative().nullish(),
-  page: z.number().int().positive().nullish(),
-  perPage: z.number().int().positive().nullish(),
-  limit: z.number().int().positive().nullish(),
-  lastPage: z.number().int().nonnegative().nullish(),
+  total: z.nullish(int().check(z.nonnegative())),
+  page: z.nullish(int().check(z.positive())),
+  perPage: z.nullish(int().check(z.positive())),
+  limit: z.nullish(int().check(z.positive())),
+  lastPage: z.nullish(int().check(z.nonnegative())),
   data: z.array(z.unknown()),
 });
 
@@ -76,7 +77,7 @@ export function parseBillet(json: unknown): ProviderBoleto {
   const parsed = paytimeBilletSchema.safeParse(json);
   if (!parsed.success) {
     throw new BillingProviderUnavailableError(
-      `Paytime answered an unreadable billet: ${parsed.error.message}`,
+      `Paytime answered an unreadable billet: ${z.prettifyError(parsed.error)}`,
     );
   }
   return toProviderBoleto(parsed.data);
@@ -86,7 +87,7 @@ export function parseBilletPage(json: unknown, requested: { page: number; perPag
   const parsed = listSchema.safeParse(json);
   if (!parsed.success) {
     throw new BillingProviderUnavailableError(
-      `Paytime answered an unreadable billet list: ${parsed.error.message}`,
+      `Paytime answered an unreadable billet list: ${z.prettifyError(parsed.error)}`,
     );
   }
   const body = parsed.data;

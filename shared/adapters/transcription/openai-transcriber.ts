@@ -47,10 +47,3 @@ export class OpenAiTranscriber implements Transcriber {
     }
   }
 }
-
-/** Used when no OpenAI key is configured: voice notes are answered with "please write". */
-export const unavailableTranscriber: Transcriber = {
-  transcribe: async () => {
-    throw new TranscriptionFailedError('no transcription service is configured');
-  },
-};

@@ -323,7 +323,10 @@ describe('LocalStepFunctions with the reminder loop definition from workflows/',
           const step = event as { turn: number; scheduledAt: string; tenantId: string; boletoId: string };
           reminders.push(step.scheduledAt);
           const nextReminderAt = new Date(Date.parse(step.scheduledAt) + 3 * DAY).toISOString();
-          return { ...step, turn: step.turn + 1, nextReminderAt, continue: step.turn + 1 < 3 };
+          // The step ends the loop the way functions/reminder-step does: an error the workflow catches.
+          if (step.turn + 1 >= 3)
+            throw Object.assign(new Error('cadence_finished'), { name: 'ReminderLoopEnded' });
+          return { ...step, turn: step.turn + 1, nextReminderAt, continue: true };
         },
       },
     });
@@ -341,7 +344,8 @@ describe('LocalStepFunctions with the reminder loop definition from workflows/',
     const done = stepFunctions.describeExecution(executionArn);
     expect(done.status).toBe('SUCCEEDED');
     expect(reminders).toHaveLength(3);
-    expect(done.stateTransitions).toBe(10);
+    // 3 × (Wait + Remind) + Finished.
+    expect(done.stateTransitions).toBe(7);
     stepFunctions.dispose();
     clock.dispose();
   });

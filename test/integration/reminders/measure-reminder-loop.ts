@@ -1,3 +1,4 @@
+import { ReminderLoopEnded } from '../../../functions/reminder-step/create-handler';
 import type { LocalLambdaHandler } from '../../../infra/local/emulators/lambda-context';
 import { LocalStepFunctions } from '../../../infra/local/emulators/step-functions';
 import { VirtualClock } from '../../../infra/local/emulators/virtual-clock';
@@ -54,15 +55,26 @@ export async function measureReminderLoop(input: {
     turns += 1;
     const step = event as { tenantId: string; boletoId: string; turn: number; scheduledAt: string };
     if (input.paidAfterTurns !== undefined && step.turn >= input.paidAfterTurns) {
-      return { ...step, continue: false, outcome: 'stopped', reason: 'paid' };
+      throw new ReminderLoopEnded({ ...step, continue: false, outcome: 'stopped', reason: 'paid' });
     }
     reminderTimes.push(clock.now().toISOString());
     const next = nextReminderAt({ dueDate: input.dueDate, after: new Date(step.scheduledAt), settings });
+    if (!next) {
+      throw new ReminderLoopEnded({
+        tenantId: step.tenantId,
+        boletoId: step.boletoId,
+        turn: step.turn + 1,
+        continue: false,
+        outcome: 'sent',
+        reason: 'cadence_finished',
+      });
+    }
     return {
       tenantId: step.tenantId,
       boletoId: step.boletoId,
       turn: step.turn + 1,
-      ...(next ? { nextReminderAt: next.toISOString(), continue: true } : { continue: false }),
+      nextReminderAt: next.toISOString(),
+      continue: true,
       outcome: 'sent',
     };
   });

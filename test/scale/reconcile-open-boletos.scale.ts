@@ -1,0 +1,78 @@
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReconciliationHandler } from '../../functions/reconciliation/create-handler';
+import { FUNCTION_CATALOGUE } from '../../infra/stacks/function-catalogue';
+import { mapWithConcurrency } from '../../shared/application/reconciliation/map-with-concurrency';
+import { addDays, calendarDate } from '../../shared/domain/calendar-date';
+import { type FollowUpFixture, startFollowUpFixture } from '../integration/payments/follow-up-fixture';
+import { expectNoScan } from '../support/record-commands';
+
+/** How many open boletos the tenant has (SCALE_BOLETOS overrides, e.g. for a quicker look). */
+const OPEN_BOLETOS = Number(process.env.SCALE_BOLETOS ?? 10_000);
+/** Paid at Paytime with the webhook lost: what the run must heal. */
+const LOST_WEBHOOKS = Math.max(1, Math.round(OPEN_BOLETOS / 100));
+const RECONCILIATION_CONCURRENCY = 5;
+/**
+ * Seeding goes through the real create / register / send path, several boletos at a time (~140 ms each on the
+ * 2-core machine: ~25 minutes for 10,000; at 32 at once DynamoDB Local dropped connections after ~11 minutes).
+ */
+const SEED_CONCURRENCY = 16;
+
+/**
+ * One tenant with 10,000 open boletos at Paytime (the simulator) and in DynamoDB Local, 1% of them paid with
+ * the webhook lost. The daily reconciliation, as deployed (the handler, bounded concurrency 5), must check
+ * every one, heal exactly the lost payments, finish within the function's configured timeout, and never Scan.
+ */
+describe(`reconciliation over ${OPEN_BOLETOS} open boletos`, () => {
+  let fx: FollowUpFixture;
+
+  beforeAll(async () => {
+    fx = await startFollowUpFixture({ start: new Date('2026-12-02T13:00:00.000Z') });
+  });
+
+  afterAll(async () => {
+    await fx.close();
+  });
+
+  it('checks every open boleto, heals the lost payments, stays within its timeout, and never Scans', async () => {
+    const seedStarted = performance.now();
+    const contact = await fx.newContact();
+    const due = calendarDate('2026-12-10');
+    const seeded = await mapWithConcurrency(
+      Array.from({ length: OPEN_BOLETOS }, (_, i) => i),
+      SEED_CONCURRENCY,
+      (i) => fx.newSentBoleto({ contact, dueDate: addDays(due, i % 60) }),
+    );
+    const seedMs = performance.now() - seedStarted;
+    fx.paytime.controls.dropNextWebhooks(LOST_WEBHOOKS);
+    for (const { billetId } of seeded.slice(0, LOST_WEBHOOKS)) fx.paytime.controls.pay(billetId);
+    await fx.drain();
+    fx.recorded.length = 0;
+
+    const handler = createReconciliationHandler({
+      reconcile: { ...fx.deps, runs: fx.runs, ids: fx.ids },
+      tenantId: fx.tenantId,
+      concurrency: RECONCILIATION_CONCURRENCY,
+    });
+    const started = performance.now();
+    const run = await handler({ source: 'iris.reconciliation', tenantId: fx.tenantId });
+    const runMs = performance.now() - started;
+    const limitMs = FUNCTION_CATALOGUE.reconciliation.timeoutSeconds * 1000;
+    console.log(
+      JSON.stringify({
+        openBoletos: OPEN_BOLETOS,
+        seedMs: Math.round(seedMs),
+        reconciliationMs: Math.round(runMs),
+        functionTimeoutMs: limitMs,
+        concurrency: RECONCILIATION_CONCURRENCY,
+        checked: run.checked,
+        healed: run.healed,
+        failed: run.failed,
+        dynamoDbRequests: fx.recorded.length,
+      }),
+    );
+    expect(run).toMatchObject({ checked: OPEN_BOLETOS, healed: LOST_WEBHOOKS, failed: 0 });
+    expect(runMs).toBeLessThan(limitMs);
+    expectNoScan(fx.recorded);
+  });
+});
