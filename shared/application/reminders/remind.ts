@@ -1,9 +1,11 @@
+import { IRIS_METRICS } from '../../../infra/config/metric-names';
 import { amountDueOn, type Boleto } from '../../domain/boleto';
 import { saoPauloDateOf } from '../../domain/calendar-date';
 import { type InterestPolicy, NO_LATE_CHARGES } from '../../domain/interest-policy';
 import { newOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
 import { escalatesToEmail, nextReminderAt, reminderPhase } from '../../domain/reminder-cadence';
 import { isWithinReminderWindow, nextSendTimeAfter } from '../../domain/reminder-window';
+import { functionMetrics } from '../../logging/business-metrics';
 import { derivedId } from '../payments/follow-up-ids';
 import { settleWithProvider } from '../payments/settle-with-provider';
 import type { Contact } from '../ports/contact-repository';
@@ -158,6 +160,7 @@ async function send(deps: ReminderDependencies, input: RemindInput, turn: Turn):
     if (!winner) throw error;
     return winner.result;
   }
+  functionMetrics.count(IRIS_METRICS.reminderSent);
   deps.logger.info('reminder queued', {
     boletoId: boleto.id,
     turn: input.turn,
