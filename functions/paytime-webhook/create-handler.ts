@@ -2,10 +2,12 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { IRIS_METRICS } from '../../infra/config/metric-names';
 import type { ProviderEventStore } from '../../shared/application/payments/provider-event-store';
 import { receiveProviderEvent } from '../../shared/application/payments/receive-provider-event';
 import type { Clock } from '../../shared/application/ports/clock';
 import type { BasicCredential } from '../../shared/config/paytime-webhook-config';
+import { businessMetrics } from '../../shared/logging/business-metrics';
 import { httpErrors, jsonResponse } from '../http/http-responses';
 import { basicAuthMatches, headerOf } from './basic-auth';
 import { BILLET_STATUS_EVENT, paytimeWebhookSchema } from './paytime-webhook.schema';
@@ -19,6 +21,8 @@ export interface PaytimeWebhookDependencies {
   maxBodyBytes: number;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
+
+const metrics = businessMetrics('paytime-webhook');
 
 const UNAUTHORIZED: APIGatewayProxyStructuredResultV2 = {
   ...httpErrors.unauthorized('Missing or invalid Basic credentials.'),
@@ -47,6 +51,7 @@ export function createPaytimeWebhookHandler(deps: PaytimeWebhookDependencies) {
       deps.logger.warn('paytime webhook rejected: bad Basic credentials', {
         hasAuthorization: headerOf(event.headers, 'authorization') !== undefined,
       });
+      metrics.count(IRIS_METRICS.webhookSignatureRejected);
       return UNAUTHORIZED;
     }
     const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
@@ -60,6 +65,7 @@ export function createPaytimeWebhookHandler(deps: PaytimeWebhookDependencies) {
     const parsed = paytimeWebhookSchema.safeParse(json);
     if (!parsed.success) return httpErrors.badRequest('The body is not a Paytime billet webhook.');
     const { event: eventType, event_date: eventDate, data } = parsed.data;
+    metrics.count(IRIS_METRICS.webhookReceived);
     if (eventType !== BILLET_STATUS_EVENT) {
       deps.logger.info('paytime webhook ignored', { eventType });
       return jsonResponse(200, { received: true, ignored: true });

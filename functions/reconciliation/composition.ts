@@ -12,7 +12,7 @@ export const logger = createLogger('reconciliation');
 const wired = wireFollowUp(config, logger);
 
 export const deps: ReconciliationHandlerDependencies = {
-  reconcile: { ...wired.payments, runs: wired.runs, ids: wired.ids },
+  reconcile: { ...wired.payments, runs: wired.runs, ids: wired.ids, boletoActivity: wired.boletoActivity },
   tenantId: config.tenantId,
   concurrency: config.concurrency,
 };

@@ -14,6 +14,7 @@ const wired = wireFollowUp(config, logger);
 export const deps: ReminderDependencies = {
   ...wired.payments,
   reminderLog: wired.reminderLog,
+  boletoActivity: wired.boletoActivity,
   defaults: config.reminderDefaults,
   providerAvailable: wired.hasProvider,
 };

@@ -2,15 +2,19 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { IRIS_METRICS } from '../../infra/config/metric-names';
 import {
   type ReceiveWhatsAppDependencies,
   receiveWhatsAppEvents,
 } from '../../shared/application/webhooks/receive-whatsapp-events';
+import { businessMetrics } from '../../shared/logging/business-metrics';
 import { InvalidWebhookPayloadError } from '../../shared/webhooks/whatsapp/inbound-event';
 import { parseWhatsAppWebhook } from '../../shared/webhooks/whatsapp/parse-webhook';
 import { rawBodyOf, signatureHeaderOf, verifyMetaSignature } from '../../shared/webhooks/whatsapp/signature';
 import { answerSubscriptionHandshake } from '../../shared/webhooks/whatsapp/subscription-handshake';
 import { httpErrors, jsonResponse, textResponse } from '../http/http-responses';
+
+const metrics = businessMetrics('whatsapp-webhook');
 
 export interface WhatsAppWebhookDependencies {
   receive: ReceiveWhatsAppDependencies;
@@ -42,6 +46,7 @@ export function createWhatsAppWebhookHandler(deps: WhatsAppWebhookDependencies) 
     const signature = signatureHeaderOf(event.headers);
     if (!verifyMetaSignature(raw, signature, secrets.appSecrets)) {
       deps.logger.warn('webhook signature rejected', { hasSignature: signature !== undefined });
+      metrics.count(IRIS_METRICS.webhookSignatureRejected);
       return httpErrors.unauthorized('Missing or invalid X-Hub-Signature-256.');
     }
     let events: ReturnType<typeof parseWhatsAppWebhook>;
@@ -54,6 +59,7 @@ export function createWhatsAppWebhookHandler(deps: WhatsAppWebhookDependencies) 
       }
       throw error;
     }
+    metrics.count(IRIS_METRICS.webhookReceived);
     try {
       const summary = await receiveWhatsAppEvents(deps.receive, events);
       deps.logger.info('webhook handled', { summary });

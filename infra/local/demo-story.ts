@@ -1,6 +1,8 @@
-import { addDays, dateParts, saoPauloDateOf } from '../../shared/domain/calendar-date';
+import { isBankHoliday } from '../../shared/domain/bank-holidays';
+import { addDays, dateParts, saoPauloDateOf, saoPauloInstant } from '../../shared/domain/calendar-date';
 import { formatBrl } from '../../shared/domain/money';
 import type { ChatBubble } from './chat-transcript';
+import { localClockStart } from './clock-start';
 import type { BoletoView } from './console-state';
 import { DEMO_TENANT } from './demo-tenant';
 import type { LocalCloudClient } from './local-cloud-client';
@@ -51,8 +53,21 @@ async function eventually<T>(
 }
 
 const OWNER = DEMO_TENANT.owner.phone;
+/** The demo's own payer (seeded for it alone): nothing it leaves behind is mistaken for the console's boletos. */
 const CONTACT =
-  DEMO_TENANT.contacts.find((contact) => contact.contactId === 'pedro-alvares') ?? DEMO_TENANT.contacts[0];
+  DEMO_TENANT.contacts.find((contact) => contact.contactId === 'caio-teixeira') ?? DEMO_TENANT.contacts[0];
+
+/**
+ * The next business moment from `now` (Monday to Saturday, 09:00-18:00 São Paulo, not a bank holiday): a
+ * message to the payer would otherwise wait for the morning, and the story would stop at "o boleto chega".
+ */
+export function demoBusinessTime(now: Date): Date {
+  let moment = localClockStart(now);
+  for (let guard = 0; guard < 10 && isBankHoliday(saoPauloDateOf(moment)); guard++) {
+    moment = localClockStart(saoPauloInstant(addDays(saoPauloDateOf(moment), 1), 0));
+  }
+  return moment;
+}
 const AMOUNT_CENTS = 15_000;
 
 export async function runDemoStory(
@@ -76,7 +91,14 @@ export async function runDemoStory(
       run: async () => {
         const ready = await client.ready();
         check(ready.ready, `faltam funções: ${ready.missingFunctions.join(', ')}`);
-        const clock = await client.clock();
+        let clock = await client.clock();
+        const target = demoBusinessTime(new Date(clock.now));
+        const minutes = Math.ceil((target.getTime() - Date.parse(clock.now)) / 60_000);
+        if (minutes > 0) {
+          const moved = await client.advance({ minutes });
+          check(moved.settled, 'a nuvem local não terminou de reagir ao avanço do relógio');
+          clock = await client.clock();
+        }
         const today = saoPauloDateOf(new Date(clock.now));
         dueDay = dateParts(addDays(today, 4)).day;
         const chat = await client.chat();
@@ -87,7 +109,8 @@ export async function runDemoStory(
         chatLength = (await client.chat()).length;
         for (const existing of await client.boletos()) knownBoletos.add(existing.id);
         contactMessages = (await client.outboundTo(CONTACT.phone)).length;
-        return `relógio em ${clock.saoPaulo}${deny ? ' (uma confirmação pendente foi recusada antes)' : ''}`;
+        const moved = minutes > 0 ? ' (avançado para o horário comercial)' : '';
+        return `relógio em ${clock.saoPaulo}${moved}${deny ? ' (uma confirmação pendente foi recusada antes)' : ''}`;
       },
     },
     {

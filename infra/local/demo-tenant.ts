@@ -10,8 +10,9 @@ import { normalizePhone } from '../../shared/domain/phone-number';
 import { parseTaxId } from '../../shared/domain/tax-id';
 
 /**
- * The demo tenant the local cloud starts with: a small business, its owner's WhatsApp number, and three
- * contacts with valid CPFs, phones and e-mails, written through the production repositories.
+ * The demo tenant the local cloud starts with: a small business, its owner's WhatsApp number, and four
+ * contacts with valid CPFs, phones and e-mails (the last one is `npm run demo`'s own), written through the
+ * production repositories.
  */
 
 export const DEMO_TENANT = {
@@ -43,6 +44,15 @@ export const DEMO_TENANT = {
       phone: '+5511988880003',
       cpf: '93541134780',
       email: 'pedro.alvares@example.com',
+    },
+    {
+      // `npm run demo`'s own payer: the scripted story charges only him, so its boletos never mix with the
+      // ones you create in the console for João, Maria or Pedro.
+      contactId: 'caio-teixeira',
+      name: 'Caio Teixeira',
+      phone: '+5511988880009',
+      cpf: '28625587887',
+      email: 'caio.teixeira@example.com',
     },
   ],
   limits: { maxBoletoAmountCents: 5_000_000, maxMessagesPerContactPerDay: 3 },

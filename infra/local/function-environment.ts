@@ -34,6 +34,8 @@ export interface LocalEnvironmentInput {
   queueUrls: { whatsapp: string; email: string };
   /** Powertools log level of the functions (default WARN). */
   logLevel?: string;
+  /** Print the functions' EMF metric lines (default: off, to keep the local cloud's output readable). */
+  emitMetrics?: boolean;
 }
 
 export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<string, string> {
@@ -57,7 +59,7 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     SES_ENDPOINT: endpoints.ses,
     POWERTOOLS_LOG_LEVEL: input.logLevel ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: 'IRIS',
-    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_METRICS_DISABLED: input.emitMetrics ? 'false' : 'true',
     POWERTOOLS_TRACE_DISABLED: 'true',
     IRIS_TENANT_ID: DEMO_TENANT.tenantId,
     IRIS_STAGE: LOCAL_STAGE,

@@ -70,6 +70,8 @@ export interface LocalCloudOptions {
   log?: (line: string) => void;
   /** Powertools log level of the functions (default WARN). */
   functionLogLevel?: string;
+  /** The functions print their EMF metric lines to stdout (default: off). */
+  emitMetrics?: boolean;
 }
 
 export interface LocalCloudUrls {
@@ -220,6 +222,7 @@ async function start(
         endpoints,
         queueUrls,
         ...(options.functionLogLevel && { logLevel: options.functionLogLevel }),
+        ...(options.emitMetrics && { emitMetrics: true }),
       }),
       ...paytimeKeyEnvironment(paytime.credentials),
     },

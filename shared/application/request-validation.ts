@@ -1,4 +1,11 @@
-import { type CalendarDate, daysBetween, formatDateBr, isAfter, isBefore } from '../domain/calendar-date';
+import {
+  addDays,
+  type CalendarDate,
+  daysBetween,
+  formatDateBr,
+  isAfter,
+  isBefore,
+} from '../domain/calendar-date';
 import { formatBrl } from '../domain/money';
 import type { Intent, Interpretation } from './ports/language-model';
 
@@ -12,6 +19,9 @@ import type { Intent, Interpretation } from './ports/language-model';
 export type ValidationIssueCode =
   | 'missing_amount'
   | 'amount_not_positive'
+  | 'amount_negative'
+  | 'amount_unreadable'
+  | 'several_charges'
   | 'amount_above_limit'
   | 'amount_unusual'
   | 'missing_contact'
@@ -57,6 +67,39 @@ export function entryDate(interpretation: Interpretation, today: CalendarDate): 
   return interpretation.date ?? today;
 }
 
+/** "-50", "1e9", "100 do João e 200 da Maria": asked about before anything else, never read as a value. */
+function doubtIssues(interpretation: Interpretation, noun: string): ValidationIssue[] {
+  const doubt = interpretation.amountDoubt;
+  if (!doubt) return [];
+  switch (doubt.kind) {
+    case 'negative_amount':
+      return [
+        {
+          code: 'amount_negative',
+          field: 'amount',
+          question: `Não dá para usar um valor negativo (-${formatBrl(doubt.amountCents)}). Qual o valor ${noun}?`,
+        },
+      ];
+    case 'unreadable_amount':
+      return [
+        {
+          code: 'amount_unreadable',
+          field: 'amount',
+          question: `Não entendi o valor "${doubt.written}". Qual o valor ${noun}, em reais (ex.: 150,00)?`,
+        },
+      ];
+    case 'several_charges': {
+      const list = doubt.charges
+        .map((charge) => `${formatBrl(charge.amountCents)} de ${charge.contact}`)
+        .join(' e ');
+      const question =
+        `Vi ${doubt.charges.length} cobranças nessa mensagem: ${list}. ` +
+        'Faço um boleto por pedido: pode mandar cada cobrança numa mensagem?';
+      return [{ code: 'several_charges', field: 'amount', question }];
+    }
+  }
+}
+
 function amountIssues(
   amountCents: number | null,
   noun: string,
@@ -86,12 +129,10 @@ function amountIssues(
 }
 
 function boletoIssues(interpretation: Interpretation, context: ValidationContext): ValidationIssue[] {
-  const issues = amountIssues(
-    interpretation.amountCents,
-    'do boleto',
-    context.usualMaxCents,
-    context.maxAmountCents,
-  );
+  const doubts = doubtIssues(interpretation, 'do boleto');
+  const issues = doubts.length
+    ? doubts
+    : amountIssues(interpretation.amountCents, 'do boleto', context.usualMaxCents, context.maxAmountCents);
   if (interpretation.contact === null) {
     issues.push({ code: 'missing_contact', field: 'contact', question: 'Para quem é o boleto?' });
   }
@@ -101,22 +142,58 @@ function boletoIssues(interpretation: Interpretation, context: ValidationContext
   } else if (isBefore(due, context.today)) {
     const question = `A data ${formatDateBr(due)} já passou. Qual o vencimento?`;
     issues.push({ code: 'due_date_in_past', field: 'date', question });
-  } else if (daysBetween(context.today, due) > (context.maxDueInDays ?? DEFAULT_MAX_DUE_IN_DAYS)) {
-    const question = `O vencimento ${formatDateBr(due)} está a mais de um ano. Confirma essa data?`;
-    issues.push({ code: 'due_date_too_far', field: 'date', question });
+  } else {
+    const horizon = context.maxDueInDays ?? DEFAULT_MAX_DUE_IN_DAYS;
+    if (daysBetween(context.today, due) > horizon) {
+      const last = formatDateBr(addDays(context.today, horizon));
+      const question = `O vencimento ${formatDateBr(due)} passa do limite de um ano (até ${last}). Qual o vencimento?`;
+      issues.push({ code: 'due_date_too_far', field: 'date', question });
+    }
   }
   return issues;
 }
 
 function entryIssues(interpretation: Interpretation, context: ValidationContext): ValidationIssue[] {
   const noun = interpretation.intent === 'record_expense' ? 'do gasto' : 'recebido';
-  const issues = amountIssues(interpretation.amountCents, noun, context.usualMaxEntryCents, undefined);
+  const doubts = doubtIssues(interpretation, noun);
+  const issues = doubts.length
+    ? doubts
+    : amountIssues(interpretation.amountCents, noun, context.usualMaxEntryCents, undefined);
   const date = interpretation.date;
   if (date !== null && isAfter(date, context.today)) {
     const question = `A data ${formatDateBr(date)} ainda não chegou. Em que dia foi?`;
     issues.push({ code: 'entry_date_in_future', field: 'date', question });
   }
   return issues;
+}
+
+/** Issues a boleto request cannot be collected from: the owner restates the request instead of answering. */
+const RESTATE: ReadonlySet<ValidationIssueCode> = new Set([
+  'amount_negative',
+  'amount_unreadable',
+  'several_charges',
+  'due_date_too_far',
+]);
+
+/**
+ * For a new boleto request: the question that refuses it before anything is stored ("-50", "1e9", two charges,
+ * a due date past the horizon), or undefined when it may be collected and confirmed as usual. Nothing is
+ * created; the owner sends the request again, right.
+ */
+export function refusalOfBoletoRequest(
+  interpretation: Interpretation,
+  context: Pick<ValidationContext, 'today' | 'maxDueInDays'>,
+): ValidationIssue | undefined {
+  if (interpretation.intent !== 'create_boleto') return undefined;
+  const issue = boletoIssues(interpretation, { ...context, usualMaxCents: Number.MAX_SAFE_INTEGER }).find(
+    (candidate) => RESTATE.has(candidate.code),
+  );
+  if (!issue || issue.code === 'several_charges') return issue;
+  const again =
+    issue.field === 'date'
+      ? 'Mande o pedido de novo com a data certa.'
+      : 'Mande o pedido de novo com o valor certo, ex.: "cobra 150 do João dia 20".';
+  return { ...issue, question: `${issue.question} ${again}` };
 }
 
 /** Every issue of the request, in the order to ask them (amount, contact, date). Empty when it is complete. */

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
+import { DynamoDbBoletoActivityLog } from '../adapters/dynamodb/dynamodb-boleto-activity-log';
 import { DynamoDbBoletoRepository } from '../adapters/dynamodb/dynamodb-boleto-repository';
 import { DynamoDbContactRepository } from '../adapters/dynamodb/dynamodb-contact-repository';
 import { DynamoDbLedgerRepository } from '../adapters/dynamodb/dynamodb-ledger-repository';
@@ -81,6 +82,7 @@ export function wireFollowUp(config: FollowUpWiringInput, logger: AppLogger, clo
     payments,
     hasProvider: config.paytime !== undefined,
     reminderLog: new DynamoDbReminderTurnLog(table, client),
+    boletoActivity: new DynamoDbBoletoActivityLog(table, client),
     events: new DynamoDbProviderEventStore(table, client),
     runs: new DynamoDbReconciliationRunStore(table, client),
     ids: new TimeOrderedIdGenerator(clock),

@@ -88,15 +88,21 @@ export function numberExpressions(
   return found;
 }
 
-export function findAmount(tokens: readonly Token[], blocked: ReadonlySet<number>): AmountMatch | null {
-  let best: AmountMatch | null = null;
+/** Every expression that may be money (not a date, time, percentage, identifier or quantity), in order. */
+export function moneyCandidates(tokens: readonly Token[], blocked: ReadonlySet<number>): AmountMatch[] {
+  const found: AmountMatch[] = [];
   for (const expression of numberExpressions(tokens, blocked)) {
     const reading = readExpression(expression, tokens, blocked);
     if (reading === 'excluded' || expression.cents <= 0) continue;
     const score = scoreOf(expression, tokens, reading);
-    if (!best || score > best.score) {
-      best = { cents: expression.cents, start: expression.start, end: expression.end, score };
-    }
+    found.push({ cents: expression.cents, start: expression.start, end: expression.end, score });
   }
+  return found;
+}
+
+export function findAmount(tokens: readonly Token[], blocked: ReadonlySet<number>): AmountMatch | null {
+  let best: AmountMatch | null = null;
+  for (const candidate of moneyCandidates(tokens, blocked))
+    if (!best || candidate.score > best.score) best = candidate;
   return best;
 }

@@ -1,5 +1,6 @@
 import type { Interpretation } from '../application/ports/language-model';
 import type { CalendarDate } from '../domain/calendar-date';
+import { findAmountDoubt } from './amount-doubts';
 import { type AmountMatch, findAmount } from './amounts';
 import { type ContactMatch, findContact } from './contact-name';
 import { type DateMatch, findDateExpressions } from './date-expressions';
@@ -19,6 +20,15 @@ import { FUNCTION_WORD_SET } from './vocabulary';
 
 /** Intents whose date is the day money already moved; all others read a date as a due date. */
 const PAST_INTENTS: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'ledger_summary']);
+
+/** Intents whose amount is acted on: a doubt about it must reach validation. */
+const AMOUNT_INTENTS: ReadonlySet<Intent> = new Set([
+  'create_boleto',
+  'record_expense',
+  'record_income',
+  'confirm',
+  'deny',
+]);
 
 /** How sure a name must be for each intent (see contact-name.ts for the scale). */
 const BARE_ANSWER_CONTACT_CERTAINTY = 2;
@@ -68,7 +78,10 @@ function firstResolvedDate(matches: DateMatch[], today: CalendarDate, semantics:
 }
 
 interface Scan {
+  text: string;
   tokens: Token[];
+  /** Dates and identifiers: what can never be money. */
+  blocked: Set<number>;
   dates: DateMatch[];
   amount: AmountMatch | null;
   /** Dates, identifiers and the amount: what a name or a description may not use. */
@@ -83,7 +96,7 @@ function scan(text: string): Scan {
   const amount = findAmount(tokens, blocked);
   const used = new Set(blocked);
   if (amount) addSpan(used, amount.start, amount.end);
-  return { tokens, dates, amount, used };
+  return { text, tokens, blocked, dates, amount, used };
 }
 
 /** Words an answer to a question may wrap its value in: "o valor é 150", "é pro João", "vence dia 10". */
@@ -118,7 +131,14 @@ export function isBareAnswer(text: string): boolean {
 }
 
 export function parseMessage(text: string, today: CalendarDate): Interpretation {
-  const { tokens, dates, amount, used } = scan(text);
+  const scanned = scan(text);
+  const { tokens, dates, amount, used } = scanned;
+  const amountDoubt = findAmountDoubt(text, tokens, scanned.blocked, amount);
+  // A negative or unreadable amount is no amount at all: nothing downstream may read "-50" as R$ 50,00.
+  const amountCents =
+    amountDoubt?.kind === 'negative_amount' || amountDoubt?.kind === 'unreadable_amount'
+      ? null
+      : (amount?.cents ?? null);
   const probe = findContact(tokens, used, 3);
   const intent = classifyIntent(tokens, {
     hasAmount: amount !== null,
@@ -148,10 +168,11 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     intent,
     {
       ...nothing,
-      amountCents: amount?.cents ?? null,
+      amountCents,
       contact: contact?.name ?? null,
       date: firstResolvedDate(dates, today, semantics),
       description,
+      ...(amountDoubt && (AMOUNT_INTENTS.has(intent) || bareAnswer) ? { amountDoubt } : {}),
     },
     bareAnswer,
   );

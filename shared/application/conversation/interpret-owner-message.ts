@@ -4,6 +4,7 @@ import { type E164, normalizePhone } from '../../domain/phone-number';
 import type { Intent, Interpretation } from '../ports/language-model';
 import { TranscriptionFailedError } from '../ports/transcriber';
 import type { OwnerMessageInput } from '../ports/workflows';
+import { refusalOfBoletoRequest } from '../request-validation';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { parseConfirmationButton, textOf } from './owner-text';
 import { replies } from './replies-pt-br';
@@ -69,8 +70,14 @@ export async function interpretOwnerMessage(
   });
 
   switch (interpretation.intent) {
-    case 'create_boleto':
+    case 'create_boleto': {
+      const refusal = refusalOfBoletoRequest(interpretation, { today: saoPauloDateOf(deps.clock.now()) });
+      if (refusal) {
+        await reply(refusal.question, `refused-${refusal.code}`);
+        return DONE;
+      }
       return startBoletoRequest(deps, { tenantId, ownerPhone, messageId: message.messageId, interpretation });
+    }
     case 'cancel_boleto':
       return startCancelRequest(deps, {
         tenantId,

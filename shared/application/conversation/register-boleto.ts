@@ -1,3 +1,4 @@
+import { IRIS_METRICS } from '../../../infra/config/metric-names';
 import { registerBoleto } from '../../domain/boleto';
 import { formatDateBr } from '../../domain/calendar-date';
 import { DomainError } from '../../domain/domain-error';
@@ -5,6 +6,7 @@ import { formatBrl } from '../../domain/money';
 import { newOutboxMessage, ownerReply } from '../../domain/outbox-message';
 import { close, payerName } from '../../domain/owner-request';
 import { boletoToContactMessage } from '../boletos/boleto-message-pt-br';
+import { functionMetrics } from '../../logging/business-metrics';
 import type { ProviderBoleto } from '../ports/billing-provider';
 import type { ConversationDependencies } from './conversation-dependencies';
 import type { RequestStepInput } from './create-boleto-at-provider';
@@ -125,6 +127,7 @@ export async function registerIssuedBoleto(
         );
       }
     });
+    functionMetrics.count(IRIS_METRICS.boletoCreated);
   }
 
   const nextReminderAt = await deps.reminders.firstReminderAt({

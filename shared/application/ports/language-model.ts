@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../domain/calendar-date';
+import type { AmountDoubt } from '../../language/amount-doubts';
 import type { Intent } from '../../language/interpretation.schema';
 
 export type { Intent } from '../../language/interpretation.schema';
@@ -21,6 +22,8 @@ export interface Interpretation {
   description: string | null;
   /** Which path produced this interpretation (the OpenAI adapter reports `deterministic` when it fell back). */
   source: 'deterministic' | 'openai';
+  /** Why the amount cannot be taken as read ("-50", "1e9", two charges in one message); validation asks. */
+  amountDoubt?: AmountDoubt;
 }
 
 export interface InterpretRequest {

@@ -1,6 +1,8 @@
 import type { Boleto } from '../../domain/boleto';
+import type { ActivityDetail } from '../../domain/boleto-activity';
 import type { PaymentDependencies } from '../payments/payment-dependencies';
 import { type SettlementOutcome, settleWithProvider } from '../payments/settle-with-provider';
+import type { BoletoActivityLog } from '../ports/boleto-activity-log';
 import type { IdGenerator } from '../ports/id-generator';
 import { mapWithConcurrency } from './map-with-concurrency';
 import type { ReconciliationRun, ReconciliationRunStore } from './reconciliation-run-store';
@@ -22,7 +24,15 @@ export interface ReconcileInput {
   requestedGraceMinutes?: number;
 }
 
-export type ReconcileDependencies = PaymentDependencies & { runs: ReconciliationRunStore; ids: IdGenerator };
+export type ReconcileDependencies = PaymentDependencies & {
+  runs: ReconciliationRunStore;
+  ids: IdGenerator;
+  /** Each finding (a boleto healed, a conflict, a failure) is recorded in that boleto's audit trail. */
+  boletoActivity: BoletoActivityLog;
+};
+
+/** Outcomes that say nothing new about the boleto: not findings. */
+const NOT_FINDINGS: ReadonlySet<SettlementOutcome> = new Set(['unchanged', 'already_applied']);
 
 const HEALING: ReadonlySet<SettlementOutcome> = new Set([
   'paid',
@@ -42,14 +52,17 @@ export async function reconcileOpenBoletos(
   input: ReconcileInput,
 ): Promise<ReconciliationRun> {
   const startedAt = deps.clock.now();
+  const runId = deps.ids.newId();
   const open = await deps.boletos.listOpen(input.tenantId);
   const graceMs = (input.requestedGraceMinutes ?? 60) * 60_000;
-  const results = await mapWithConcurrency(open, input.concurrency ?? 5, (boleto) =>
-    reconcileOne(deps, boleto, startedAt.getTime() - graceMs),
-  );
+  const results = await mapWithConcurrency(open, input.concurrency ?? 5, async (boleto) => {
+    const result = await reconcileOne(deps, boleto, startedAt.getTime() - graceMs);
+    await recordFinding(deps, runId, boleto, result);
+    return result;
+  });
   const run: ReconciliationRun = {
     tenantId: input.tenantId,
-    runId: deps.ids.newId(),
+    runId,
     startedAt: startedAt.toISOString(),
     finishedAt: deps.clock.now().toISOString(),
     checked: open.length,
@@ -81,6 +94,41 @@ export async function reconcileOpenBoletos(
     skipped: run.skipped,
   });
   return run;
+}
+
+/**
+ * A finding in the boleto's audit trail: what the run found (healed, conflict, payment on a cancelled boleto,
+ * failure with the error's name). `boletoVersion` is the version the run read; the change itself is the
+ * boleto's own event. A failure to record is logged and does not fail the run.
+ */
+async function recordFinding(
+  deps: ReconcileDependencies,
+  runId: string,
+  boleto: Boleto,
+  result: BoletoResult,
+): Promise<void> {
+  if (result.kind === 'skipped' || (result.kind === 'settled' && NOT_FINDINGS.has(result.outcome))) return;
+  const detail: ActivityDetail =
+    result.kind === 'settled'
+      ? { runId, outcome: result.outcome }
+      : { runId, outcome: 'failed', error: result.error.split(':')[0] ?? 'Error' };
+  try {
+    await deps.boletoActivity.record({
+      tenantId: boleto.tenantId,
+      boletoId: boleto.id,
+      activityId: `reconciliation_finding:${runId}`,
+      kind: 'reconciliation_finding',
+      at: deps.clock.now().toISOString(),
+      actor: { kind: 'system', id: 'reconciliation' },
+      boletoVersion: boleto.version,
+      detail,
+    });
+  } catch (error) {
+    deps.logger.warn('reconciliation finding could not be recorded', {
+      boletoId: boleto.id,
+      error: error instanceof Error ? error.name : String(error),
+    });
+  }
 }
 
 async function reconcileOne(

@@ -1,5 +1,6 @@
 import { nextReminderAt } from '../../domain/reminder-cadence';
 import { stop, stopReasonOf } from './remind';
+import { recordReminderTurn } from './reminder-activity';
 import type { ReminderDependencies } from './reminder-dependencies';
 import type { ReminderLoopState, RemindInput } from './reminder-loop-state';
 import { ReminderTurnAlreadyRecordedError } from './reminder-turn-log';
@@ -27,7 +28,11 @@ export async function recordReminderFailure(
   const boleto = await deps.boletos.get(input.tenantId, input.boletoId);
   if (!boleto) return stop(input, 'boleto_not_found');
   const reason = stopReasonOf(boleto);
-  if (reason) return stop(input, reason);
+  if (reason) {
+    const stopped = stop(input, reason);
+    await recordReminderTurn(deps.boletoActivity, input, boleto, deps.clock.now(), stopped);
+    return stopped;
+  }
 
   const settings = followUpSettingsOf(
     await deps.tenants.getProfile(input.tenantId),
@@ -71,6 +76,10 @@ export async function recordReminderFailure(
       outboxIds: [],
       error,
       result,
+    });
+    // The error's name only: its message may quote a provider's answer about the payer.
+    await recordReminderTurn(deps.boletoActivity, input, boleto, now, result, {
+      error: input.error?.Error ?? 'UnknownError',
     });
   } catch (cause) {
     if (!(cause instanceof ReminderTurnAlreadyRecordedError)) throw cause;

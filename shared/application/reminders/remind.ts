@@ -1,12 +1,16 @@
+import { IRIS_METRICS } from '../../../infra/config/metric-names';
 import { amountDueOn, type Boleto } from '../../domain/boleto';
+import type { ActivityDetail } from '../../domain/boleto-activity';
 import { saoPauloDateOf } from '../../domain/calendar-date';
 import { type InterestPolicy, NO_LATE_CHARGES } from '../../domain/interest-policy';
 import { aboutPayableBoleto, newOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
 import { escalatesToEmail, nextReminderAt, reminderPhase } from '../../domain/reminder-cadence';
 import { isWithinReminderWindow, nextSendTimeAfter } from '../../domain/reminder-window';
+import { functionMetrics } from '../../logging/business-metrics';
 import { derivedId } from '../payments/follow-up-ids';
 import { settleWithProvider } from '../payments/settle-with-provider';
 import type { Contact } from '../ports/contact-repository';
+import { recordReminderTurn } from './reminder-activity';
 import type { ReminderDependencies } from './reminder-dependencies';
 import type { ReminderLoopState, ReminderStopReason, RemindInput } from './reminder-loop-state';
 import {
@@ -28,7 +32,8 @@ import { type FollowUpSettings, followUpSettingsOf } from './tenant-follow-up-se
  * the contact opted out, or the cadence is over. Before writing to the payer it asks the provider whether the
  * boleto was paid (a missed webhook heals here, through the same use case as the webhook) unless the tenant
  * turned that off. It never writes at night, on Sundays or holidays the tenant excluded: such a turn is
- * deferred to the next send time with nothing written.
+ * deferred to the next send time with nothing sent (the deferral, like every turn, is recorded in the boleto's
+ * activity log: `reminder-activity.ts`).
  */
 export async function remind(deps: ReminderDependencies, input: RemindInput): Promise<ReminderLoopState> {
   const recorded = await deps.reminderLog.get(input.tenantId, input.boletoId, input.turn);
@@ -36,11 +41,15 @@ export async function remind(deps: ReminderDependencies, input: RemindInput): Pr
 
   const boleto = await deps.boletos.get(input.tenantId, input.boletoId);
   if (!boleto) return stop(input, 'boleto_not_found');
+  const audited = async (result: ReminderLoopState, detail: ActivityDetail = {}) => {
+    await recordReminderTurn(deps.boletoActivity, input, boleto, deps.clock.now(), result, detail);
+    return result;
+  };
   const stopReason = stopReasonOf(boleto);
-  if (stopReason) return stop(input, stopReason);
+  if (stopReason) return audited(stop(input, stopReason));
   const contact = await deps.contacts.get(input.tenantId, boleto.contactId);
-  if (!contact) return stop(input, 'contact_not_found');
-  if (contact.optedOut) return stop(input, 'contact_opted_out');
+  if (!contact) return audited(stop(input, 'contact_not_found'));
+  if (contact.optedOut) return audited(stop(input, 'contact_opted_out'));
 
   const profile = await deps.tenants.getProfile(input.tenantId);
   const settings = followUpSettingsOf(profile, deps.logger, deps.defaults);
@@ -54,15 +63,18 @@ export async function remind(deps: ReminderDependencies, input: RemindInput): Pr
   });
   if (!isWithinReminderWindow(now, settings.reminders, settings.extraHolidays)) {
     const opening = nextSendTimeAfter(now, settings.reminders, settings.extraHolidays);
-    return { ...state(input, input.turn, opening), outcome: 'deferred' };
+    return audited({ ...state(input, input.turn, opening), outcome: 'deferred' });
   }
   if (boleto.status === 'requested' || !boleto.provider) {
     // Not at the provider yet (the conversation is still creating it): nothing a payer could pay.
-    return { ...state(input, input.turn + 1, next), outcome: 'skipped' };
+    return audited(
+      { ...state(input, input.turn + 1, next), outcome: 'skipped' },
+      { reason: 'not_at_provider' },
+    );
   }
   if (settings.confirmWithProviderBeforeReminding && deps.providerAvailable !== false) {
     const settled = await settledAtProvider(deps, boleto);
-    if (settled) return stop(input, settled);
+    if (settled) return audited(stop(input, settled));
   }
   const policy = profile?.interestPolicy ?? NO_LATE_CHARGES;
   return send(deps, input, { boleto, contact, settings, policy, now, next });
@@ -152,6 +164,11 @@ async function send(deps: ReminderDependencies, input: RemindInput, turn: Turn):
         tx,
       );
       for (const message of messages) await deps.outbox.add(message, tx);
+      const sent = {
+        outboxIds: messages.map((message) => message.id).join(','),
+        amountDueCents: due.totalCents,
+      };
+      await recordReminderTurn(deps.boletoActivity, input, boleto, now, result, sent, tx);
     });
   } catch (error) {
     if (!(error instanceof ReminderTurnAlreadyRecordedError)) throw error;
@@ -159,6 +176,7 @@ async function send(deps: ReminderDependencies, input: RemindInput, turn: Turn):
     if (!winner) throw error;
     return winner.result;
   }
+  functionMetrics.count(IRIS_METRICS.reminderSent);
   deps.logger.info('reminder queued', {
     boletoId: boleto.id,
     turn: input.turn,

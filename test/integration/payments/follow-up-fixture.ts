@@ -7,6 +7,7 @@ import { createPaytimeWebhookHandler } from '../../../functions/paytime-webhook/
 import { createLambdaContext } from '../../../infra/local/emulators/lambda-context';
 import { VirtualClock } from '../../../infra/local/emulators/virtual-clock';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb/document-client';
+import { DynamoDbBoletoActivityLog } from '../../../shared/adapters/dynamodb/dynamodb-boleto-activity-log';
 import { DynamoDbBoletoRepository } from '../../../shared/adapters/dynamodb/dynamodb-boleto-repository';
 import { DynamoDbContactRepository } from '../../../shared/adapters/dynamodb/dynamodb-contact-repository';
 import { DynamoDbLedgerRepository } from '../../../shared/adapters/dynamodb/dynamodb-ledger-repository';
@@ -105,6 +106,7 @@ export async function startFollowUpFixture(options: FixtureOptions) {
   const reminderDeps: ReminderDependencies = {
     ...deps,
     reminderLog: new DynamoDbReminderTurnLog(table.tableName, client),
+    boletoActivity: new DynamoDbBoletoActivityLog(table.tableName, client),
   };
   const storedEvents = new DynamoDbProviderEventStore(table.tableName, client);
   const runs = new DynamoDbReconciliationRunStore(table.tableName, client);

@@ -22,7 +22,12 @@ describe('daily reconciliation', () => {
     await fx.close();
   });
 
-  const reconcileDeps = () => ({ ...fx.deps, runs: fx.runs, ids: fx.ids });
+  const reconcileDeps = () => ({
+    ...fx.deps,
+    runs: fx.runs,
+    ids: fx.ids,
+    boletoActivity: fx.reminderDeps.boletoActivity,
+  });
 
   it('heals a boleto whose paid webhook the simulator dropped, and records the run', async () => {
     const dropped = await fx.newSentBoleto({ dueDate: calendarDate('2026-12-10') });

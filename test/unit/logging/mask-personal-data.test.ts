@@ -34,3 +34,32 @@ describe('maskPersonalDataReplacer', () => {
     expect(json).toContain('15000');
   });
 });
+
+describe('what the masker never touches', () => {
+  it.each([
+    ['outboxId', 'a40b8216e99b4fcb67163de941525193'],
+    ['messageId', 'wamid.HBgNNTUxMTk4ODg4MDAwMxUCABEYEjk4NzY1NDMyMTA5ODc2NTQzMgA='],
+    ['correlation_id', '52998224725-01234567890'],
+    ['boletoId', '01JF3X9Q5511987654321AB'],
+    ['eventID', '11987654321'],
+    ['_id', '52998224725'],
+  ])('an id under %s', (key, value) => {
+    expect(JSON.parse(JSON.stringify({ [key]: value }, maskPersonalDataReplacer))).toEqual({ [key]: value });
+  });
+
+  it('error names, even under the `name` key', () => {
+    const error = { name: 'PaytimeValidationError', message: 'client.email: is required' };
+    expect(JSON.parse(JSON.stringify({ error }, maskPersonalDataReplacer))).toEqual({ error });
+  });
+
+  it('digits inside an alphanumeric token, numbers whose check digits fail, amounts and timestamps', () => {
+    const text = 'id 01HZX52998224725Q cpf? 12345678900 amount 1796445160 barcode 34191090080';
+    expect(maskPersonalDataInText(text)).toBe(text);
+  });
+
+  it('still masks a phone under wa_id, which is a WhatsApp number', () => {
+    expect(JSON.stringify({ wa_id: '5511988880001' }, maskPersonalDataReplacer)).not.toContain(
+      '5511988880001',
+    );
+  });
+});
