@@ -50,7 +50,7 @@ describe(`reconciliation over ${OPEN_BOLETOS} open boletos`, () => {
     fx.recorded.length = 0;
 
     const handler = createReconciliationHandler({
-      reconcile: { ...fx.deps, runs: fx.runs, ids: fx.ids },
+      reconcile: { ...fx.deps, runs: fx.runs, ids: fx.ids, boletoActivity: fx.reminderDeps.boletoActivity },
       tenantId: fx.tenantId,
       concurrency: RECONCILIATION_CONCURRENCY,
     });
