@@ -21,7 +21,7 @@ export const conversationStepSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('interpret'), tenantId: z.string().min(1), message: ownerMessage }),
   z.object({ action: z.enum(['ask', 'confirm']), ...request, taskToken: z.string().min(1) }),
   z.object({ action: z.enum(['merge', 'decide']), ...request, reply: ownerMessage }),
-  z.object({ action: z.enum(['create', 'register', 'expire']), ...request }),
+  z.object({ action: z.enum(['create', 'register', 'expire', 'wait_provider']), ...request }),
   z.object({
     action: z.literal('report_failure'),
     state: z.object({
