@@ -17,6 +17,11 @@ const environment = z.object({
   CONFIRMATION_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(86_400),
   PAYMENT_WINDOW_DAYS: z.coerce.number().int().min(0).max(120).default(30),
   BOLETO_TEMPLATE_NAME: z.string().min(1).default('iris_boleto_novo'),
+  /**
+   * The tenant's own e-mail, sent to Paytime for payers without one ("não tem e-mail"); unset, Paytime is asked
+   * without an e-mail and, if it requires one, the owner is asked for an address (docs/decisions.md).
+   */
+  PAYTIME_DEFAULT_PAYER_EMAIL: z.email().optional(),
 });
 
 export type ConversationConfig = z.infer<typeof environment>;
