@@ -1,34 +1,36 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+const text = z.string().check(z.minLength(1));
 
 const content = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.string() }),
-  z.object({ type: z.literal('audio'), mediaId: z.string(), mimeType: z.string().optional() }),
+  z.object({ type: z.literal('audio'), mediaId: z.string(), mimeType: z.optional(z.string()) }),
   z.object({ type: z.literal('button'), payload: z.string(), title: z.string() }),
   z.object({ type: z.literal('unsupported'), originalType: z.string() }),
 ]);
 
 const ownerMessage = z.object({
-  messageId: z.string().min(1),
-  from: z.string().min(1),
+  messageId: text,
+  from: text,
   content,
   receivedAt: z.string(),
 });
 
-const request = { tenantId: z.string().min(1), requestId: z.string().min(1) };
+const request = { tenantId: text, requestId: text };
 
 /** The Payload every Task of the conversation workflow sends (see workflows/conversation-workflow.ts). */
 export const conversationStepSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('interpret'), tenantId: z.string().min(1), message: ownerMessage }),
-  z.object({ action: z.enum(['ask', 'confirm']), ...request, taskToken: z.string().min(1) }),
+  z.object({ action: z.literal('interpret'), tenantId: text, message: ownerMessage }),
+  z.object({ action: z.enum(['ask', 'confirm']), ...request, taskToken: text }),
   z.object({ action: z.enum(['merge', 'decide']), ...request, reply: ownerMessage }),
   z.object({ action: z.enum(['create', 'register', 'expire', 'wait_provider']), ...request }),
   z.object({
     action: z.literal('report_failure'),
     state: z.object({
-      tenantId: z.string().min(1),
-      message: ownerMessage.optional(),
-      step: z.object({ requestId: z.string().optional() }).partial().optional(),
-      error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+      tenantId: text,
+      message: z.optional(ownerMessage),
+      step: z.optional(z.partial(z.object({ requestId: z.optional(z.string()) }))),
+      error: z.optional(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
     }),
   }),
 ]);

@@ -1,27 +1,31 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ConversationSettings } from '../application/conversation/conversation-dependencies';
 import { paytimeApiConfigOf } from './follow-up-env';
 import { readOptionalSecret, readSecret } from './secret-values';
 
+const required = z.string().check(z.minLength(1));
+const wholeNumber = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z._default(z.coerce.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
+
 const environment = z.object({
-  TABLE_NAME: z.string().min(1),
-  CONVERSATION_STATE_MACHINE_ARN: z.string().min(1),
-  REMINDER_STATE_MACHINE_ARN: z.string().min(1),
+  TABLE_NAME: required,
+  CONVERSATION_STATE_MACHINE_ARN: required,
+  REMINDER_STATE_MACHINE_ARN: required,
   PAYTIME_BASE_URL: z.url(),
-  WHATSAPP_API_BASE_URL: z.url().default('https://graph.facebook.com'),
-  WHATSAPP_PHONE_NUMBER_ID: z.string().min(1),
-  OPENAI_BASE_URL: z.url().optional(),
-  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  WHATSAPP_API_BASE_URL: z._default(z.url(), 'https://graph.facebook.com'),
+  WHATSAPP_PHONE_NUMBER_ID: required,
+  OPENAI_BASE_URL: z.optional(z.url()),
+  OPENAI_MODEL: z._default(z.string(), 'gpt-4o-mini'),
   /** The tenant's conversation rules, from the tenant's config file (see docs/decisions.md). */
-  USUAL_MAX_AMOUNT_CENTS: z.coerce.number().int().positive().default(500_000),
-  CONFIRMATION_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(86_400),
-  PAYMENT_WINDOW_DAYS: z.coerce.number().int().min(0).max(120).default(30),
-  BOLETO_TEMPLATE_NAME: z.string().min(1).default('iris_boleto_novo'),
+  USUAL_MAX_AMOUNT_CENTS: wholeNumber(500_000, 1),
+  CONFIRMATION_TIMEOUT_SECONDS: wholeNumber(86_400, 1),
+  PAYMENT_WINDOW_DAYS: wholeNumber(30, 0, 120),
+  BOLETO_TEMPLATE_NAME: z._default(required, 'iris_boleto_novo'),
   /**
    * The tenant's own e-mail, sent to Paytime for payers without one ("não tem e-mail"); unset, Paytime is asked
    * without an e-mail and, if it requires one, the owner is asked for an address (docs/decisions.md).
    */
-  PAYTIME_DEFAULT_PAYER_EMAIL: z.email().optional(),
+  PAYTIME_DEFAULT_PAYER_EMAIL: z.optional(z.email()),
 });
 
 export type ConversationConfig = z.infer<typeof environment>;

@@ -67,10 +67,11 @@ export interface PaytimeBillingProviderOptions {
   /** Tolerance between our clock and Paytime's when comparing `createdAfter`. Default 10 min. */
   findClockSkewMs?: number;
   /**
-   * Consecutive provider failures (5xx, 429, timeouts, network) that open the circuit, and how long it stays
-   * open before one trial call. Defaults 5 and 30 s. While open every call fails at once, unsent.
+   * Consecutive provider failures (5xx, 429, timeouts, network) that open the circuit, for how long they must
+   * have been failing, and how long it stays open before one trial call. Defaults 5, 5 s and 30 s. While open
+   * every call fails at once, unsent.
    */
-  circuitBreaker?: { failureThreshold?: number; openMs?: number };
+  circuitBreaker?: { failureThreshold?: number; minFailingMs?: number; openMs?: number };
 }
 
 const MAX_PER_PAGE = 100;
@@ -112,6 +113,7 @@ export class PaytimeBillingProvider implements BillingProvider {
     this.findClockSkewMs = options.findClockSkewMs ?? 10 * 60_000;
     this.breaker = new CircuitBreaker({
       failureThreshold: options.circuitBreaker?.failureThreshold ?? 5,
+      minFailingMs: options.circuitBreaker?.minFailingMs ?? 5_000,
       openMs: options.circuitBreaker?.openMs ?? 30_000,
       clock: options.clock ?? { now: () => new Date() },
       isFailure: (error) => error instanceof BillingProviderUnavailableError,

@@ -3,7 +3,9 @@ import type { Clock } from '../../application/ports/clock';
 /**
  * A consecutive-failures circuit breaker for one provider (one instance per adapter, so per Lambda container).
  *
- * - closed: calls pass; `failureThreshold` consecutive failures (as `isFailure` judges them) open it.
+ * - closed: calls pass; `failureThreshold` consecutive failures (as `isFailure` judges them), the first of them at
+ *   least `minFailingMs` ago, open it. The span keeps one overloaded moment (a burst of concurrent timeouts that
+ *   the callers' own retries would absorb) from becoming 30 s of refusals; a real outage lasts longer.
  * - open: calls fail at once with `openError()` for `openMs`, without touching the provider.
  * - half-open (after `openMs`): one trial call passes, the others still fail fast; its success closes the
  *   circuit, its failure opens it again for another `openMs`.
@@ -14,6 +16,8 @@ import type { Clock } from '../../application/ports/clock';
 
 export interface CircuitBreakerOptions {
   failureThreshold: number;
+  /** How long the provider must have been failing (since the first of the consecutive failures) to open. */
+  minFailingMs: number;
   openMs: number;
   clock: Clock;
   /** Which errors count as the provider failing (timeouts, 5xx); anything else is the caller's problem. */
@@ -26,6 +30,7 @@ export type CircuitState = 'closed' | 'open' | 'half_open';
 
 export class CircuitBreaker {
   private consecutiveFailures = 0;
+  private failingSince: number | undefined;
   private openedAt: number | undefined;
   private trialInFlight = false;
 
@@ -61,12 +66,16 @@ export class CircuitBreaker {
     if (!failed) {
       // The provider answered (even a 4xx is an answer): it is up.
       this.consecutiveFailures = 0;
+      this.failingSince = undefined;
       this.openedAt = undefined;
       return;
     }
+    const now = this.options.clock.now().getTime();
     this.consecutiveFailures += 1;
-    if (trial || this.consecutiveFailures >= this.options.failureThreshold) {
-      this.openedAt = this.options.clock.now().getTime();
+    this.failingSince ??= now;
+    const failingLongEnough = now - this.failingSince >= this.options.minFailingMs;
+    if (trial || (this.consecutiveFailures >= this.options.failureThreshold && failingLongEnough)) {
+      this.openedAt = now;
     }
   }
 }

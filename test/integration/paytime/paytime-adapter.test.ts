@@ -262,7 +262,7 @@ describe('PaytimeBillingProvider against the simulator: refusals and outages', (
     const paytime = provider({
       maxRetries: 0,
       clock: { now: () => new Date(now) },
-      circuitBreaker: { failureThreshold: 3, openMs: 60_000 },
+      circuitBreaker: { failureThreshold: 3, minFailingMs: 0, openMs: 60_000 },
     });
     simulator.controls.failNext(100, { status: 503 });
     for (let i = 0; i < 3; i += 1) {

@@ -5,10 +5,11 @@ class Down extends Error {}
 class Refused extends Error {}
 class Open extends Error {}
 
-function setup() {
+function setup(minFailingMs = 0) {
   let now = Date.parse('2026-12-05T12:00:00Z');
   const breaker = new CircuitBreaker({
     failureThreshold: 3,
+    minFailingMs,
     openMs: 30_000,
     clock: { now: () => new Date(now) },
     isFailure: (error) => error instanceof Down,
@@ -62,6 +63,15 @@ describe('CircuitBreaker', () => {
     await expect(call('ok')).resolves.toBe('ok');
     expect(breaker.state).toBe('closed');
     expect(calls()).toBe(5);
+  });
+
+  it('a burst of failures opens it only once the provider has been failing for the minimum span', async () => {
+    const { breaker, call, advance } = setup(5_000);
+    for (let i = 0; i < 4; i += 1) await expect(call('down')).rejects.toBeInstanceOf(Down);
+    expect(breaker.state).toBe('closed');
+    advance(5_000);
+    await expect(call('down')).rejects.toBeInstanceOf(Down);
+    expect(breaker.state).toBe('open');
   });
 
   it('while the trial is in flight, other calls fail fast', async () => {
