@@ -239,6 +239,9 @@ export function reopenForRejectedPayer(
     status: 'collecting',
     providerRejected: field,
     newContact,
+    // A new payer's contact is removed with the refused attempt: it is written again with the next one.
+    contactId: request.newContact ? undefined : request.contactId,
+    contactDisplayName: request.newContact ? undefined : request.contactDisplayName,
     payerEmail: field === 'payer.email' ? undefined : request.payerEmail,
     creationAttempt: (request.creationAttempt ?? 0) + 1,
     boletoId: undefined,
