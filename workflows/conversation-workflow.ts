@@ -21,6 +21,8 @@ export const CONVERSATION_STATE_NAMES = {
   handleDecision: 'HandleDecision',
   createAtProvider: 'CreateAtProvider',
   awaitPending: 'AwaitPending',
+  providerOutage: 'ProviderOutage',
+  waitForProvider: 'WaitForProvider',
   expire: 'Expire',
   reportFailure: 'ReportFailure',
   done: 'Done',
@@ -66,6 +68,12 @@ function waitForOwnerTask(action: string, timeoutSeconds: number, next: string) 
   };
 }
 
+const providerOutageCatch = {
+  ErrorEquals: ['BillingProviderUnavailableError'],
+  ResultPath: '$.error',
+  Next: S.providerOutage,
+};
+
 export interface ConversationWorkflowOptions {
   /** How long IRIS waits for an answer or a confirmation before dropping the request (default 24 h). */
   confirmationTimeoutSeconds: number;
@@ -86,6 +94,7 @@ export function conversationWorkflowDefinition(options: ConversationWorkflowOpti
           { Variable: '$.step.next', StringEquals: 'confirm', Next: S.askConfirmation },
           { Variable: '$.step.next', StringEquals: 'create', Next: S.createAtProvider },
           { Variable: '$.step.next', StringEquals: 'register', Next: S.awaitPending },
+          { Variable: '$.step.next', StringEquals: 'wait_provider', Next: S.waitForProvider },
         ],
         Default: S.done,
       },
@@ -95,16 +104,24 @@ export function conversationWorkflowDefinition(options: ConversationWorkflowOpti
       [S.handleDecision]: stepTask('decide', { ...request, 'reply.$': '$.reply' }, S.route),
       [S.createAtProvider]: {
         ...stepTask('create', request, S.awaitPending),
+        // A short burst of retries, then the outage path: the owner hears at once and the request waits.
         Retry: [
           {
             ErrorEquals: ['BillingProviderUnavailableError'],
             IntervalSeconds: 2,
             BackoffRate: 2,
-            MaxAttempts: 5,
-            MaxDelaySeconds: 60,
+            MaxAttempts: 2,
             JitterStrategy: 'FULL',
           },
           transientRetry(),
+        ],
+        Catch: [
+          // The request was reopened with the precise question (e.g. the e-mail Paytime requires).
+          { ErrorEquals: ['PayerDetailsRefusedError'], ResultPath: '$.error', Next: S.askOwner },
+          // Refused for good: the boleto ended failed and the owner was told why.
+          { ErrorEquals: ['BoletoCreationRefusedError'], ResultPath: '$.error', Next: S.done },
+          providerOutageCatch,
+          ...catchAllTo(S.reportFailure),
         ],
       },
       [S.awaitPending]: {
@@ -122,7 +139,12 @@ export function conversationWorkflowDefinition(options: ConversationWorkflowOpti
           },
           transientRetry(),
         ],
+        Catch: [providerOutageCatch, ...catchAllTo(S.reportFailure)],
       },
+      // Degraded mode, only on the outage path: tell the owner once, wait (longer as the outage lasts), try again;
+      // past the horizon the step ends the request itself and routes to Done.
+      [S.providerOutage]: stepTask('wait_provider', request, S.route),
+      [S.waitForProvider]: { Type: 'Wait', TimestampPath: '$.step.retryAt', Next: S.createAtProvider },
       [S.expire]: { ...stepTask('expire', request, S.done), Catch: catchAllTo(S.failed) },
       [S.reportFailure]: {
         Type: 'Task',

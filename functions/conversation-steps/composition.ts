@@ -33,7 +33,12 @@ export async function composeConversationSteps(
   const logger = createLogger('conversation-steps');
   const repositories = createTableRepositories(config.TABLE_NAME);
   const clock = systemClock;
-  const billing = new PaytimeBillingProvider({ baseUrl: config.PAYTIME_BASE_URL, ...secrets.paytime, clock });
+  const billing = new PaytimeBillingProvider({
+    baseUrl: config.PAYTIME_BASE_URL,
+    ...secrets.paytime,
+    clock,
+    defaultPayerEmail: config.PAYTIME_DEFAULT_PAYER_EMAIL,
+  });
   const workflows = new StepFunctionsWorkflows({
     conversationStateMachineArn: config.CONVERSATION_STATE_MACHINE_ARN,
     reminderLoopStateMachineArn: config.REMINDER_STATE_MACHINE_ARN,

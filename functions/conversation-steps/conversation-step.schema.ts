@@ -23,13 +23,13 @@ export const conversationStepSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('interpret'), tenantId: nonEmpty(), message: ownerMessage }),
   z.object({ action: z.enum(['ask', 'confirm']), ...request, taskToken: nonEmpty() }),
   z.object({ action: z.enum(['merge', 'decide']), ...request, reply: ownerMessage }),
-  z.object({ action: z.enum(['create', 'register', 'expire']), ...request }),
+  z.object({ action: z.enum(['create', 'register', 'expire', 'wait_provider']), ...request }),
   z.object({
     action: z.literal('report_failure'),
     state: z.object({
       tenantId: nonEmpty(),
       message: z.optional(ownerMessage),
-      step: z.optional(z.object({ requestId: z.optional(z.string()) })),
+      step: z.optional(z.partial(z.object({ requestId: z.optional(z.string()) }))),
       error: z.optional(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
     }),
   }),

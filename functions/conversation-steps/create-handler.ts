@@ -11,6 +11,7 @@ import {
   type OwnerCommands,
 } from '../../shared/application/conversation/interpret-owner-message';
 import { mergeOwnerReply } from '../../shared/application/conversation/merge-owner-reply';
+import { waitForProvider } from '../../shared/application/conversation/provider-outage';
 import { registerIssuedBoleto } from '../../shared/application/conversation/register-boleto';
 import type { StepResult } from '../../shared/application/conversation/step-result';
 import type { OwnerMessageInput } from '../../shared/application/ports/workflows';
@@ -57,6 +58,8 @@ async function runStep(deps: ConversationStepsDependencies, event: ConversationS
       return registerIssuedBoleto(deps, event);
     case 'expire':
       return expireRequest(deps, event);
+    case 'wait_provider':
+      return waitForProvider(deps, event);
     case 'report_failure':
       return reportConversationFailure(deps, event);
   }

@@ -22,6 +22,11 @@ const environment = z.object({
   CONFIRMATION_TIMEOUT_SECONDS: wholeNumber(1, Number.MAX_SAFE_INTEGER, 86_400),
   PAYMENT_WINDOW_DAYS: wholeNumber(0, 120, 30),
   BOLETO_TEMPLATE_NAME: z._default(nonEmpty(), 'iris_boleto_v2'),
+  /**
+   * The tenant's own e-mail, sent to Paytime for payers without one ("não tem e-mail"); unset, Paytime is asked
+   * without an e-mail and, if it requires one, the owner is asked for an address (docs/decisions.md).
+   */
+  PAYTIME_DEFAULT_PAYER_EMAIL: z.optional(z.email()),
 });
 
 export type ConversationConfig = z.infer<typeof environment>;

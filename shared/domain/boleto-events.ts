@@ -79,6 +79,9 @@ export type BoletoPaid = EventBase<
 
 export type BoletoCancelled = EventBase<'BoletoCancelled', { reason: string; remainingCents: Cents }>;
 
+/** Creation failed for good; `reason` is a code (`provider_rejected:payer.email`, `provider_unavailable`, …). */
+export type BoletoCreationFailed = EventBase<'BoletoCreationFailed', { reason: string }>;
+
 export type BoletoDisputed = EventBase<'BoletoDisputed', { reason: string }>;
 
 export type BoletoDisputeResolved = EventBase<'BoletoDisputeResolved', { resolution: string }>;
@@ -90,6 +93,7 @@ export type BoletoEvent =
   | PaymentApplied
   | BoletoPaid
   | BoletoCancelled
+  | BoletoCreationFailed
   | BoletoDisputed
   | BoletoDisputeResolved;
 

@@ -29,6 +29,8 @@ export interface Boleto {
   /** Date the boleto became fully paid. */
   readonly paidOn?: CalendarDate;
   readonly cancelReason?: string;
+  /** Why creation failed (status `failed`): a code, never personal data. */
+  readonly failureReason?: string;
   /** While disputed: the status to return to when the dispute is resolved. */
   readonly disputedFrom?: BoletoStatus;
   readonly disputeReason?: string;

@@ -9,6 +9,8 @@ import { DomainError } from './domain-error';
  * - partially_paid: some, not all, of the original amount was paid.
  * - paid: the original amount was paid in full (terminal).
  * - cancelled: written off at the provider or never registered (terminal).
+ * - failed: its creation failed for good (provider rejected it, or stayed unreachable past the horizon): it never
+ *   existed for the payer (terminal, with the reason).
  * - disputed: the payer contests it or a person must look at it; reminders stop until it is resolved.
  */
 export type BoletoStatus =
@@ -18,7 +20,8 @@ export type BoletoStatus =
   | 'partially_paid'
   | 'paid'
   | 'cancelled'
-  | 'disputed';
+  | 'disputed'
+  | 'failed';
 
 export const BOLETO_STATUSES: readonly BoletoStatus[] = [
   'requested',
@@ -28,6 +31,7 @@ export const BOLETO_STATUSES: readonly BoletoStatus[] = [
   'paid',
   'cancelled',
   'disputed',
+  'failed',
 ];
 
 /**
@@ -36,13 +40,14 @@ export const BOLETO_STATUSES: readonly BoletoStatus[] = [
  * and still accepts payments, because money that arrived is a fact.
  */
 export const BOLETO_TRANSITIONS: Readonly<Record<BoletoStatus, readonly BoletoStatus[]>> = Object.freeze({
-  requested: ['registered', 'cancelled'],
+  requested: ['registered', 'cancelled', 'failed'],
   registered: ['sent', 'partially_paid', 'paid', 'cancelled', 'disputed'],
   sent: ['partially_paid', 'paid', 'cancelled', 'disputed'],
   partially_paid: ['partially_paid', 'paid', 'cancelled', 'disputed'],
   disputed: ['registered', 'sent', 'partially_paid', 'paid', 'cancelled'],
   paid: [],
   cancelled: [],
+  failed: [],
 });
 
 /** Statuses in which the payer can pay (the boleto exists at the provider and is not settled). */

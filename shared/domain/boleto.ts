@@ -1,6 +1,7 @@
 import type { ExtraHolidays } from './bank-holidays';
 import type {
   BoletoCancelled,
+  BoletoCreationFailed,
   BoletoDisputed,
   BoletoDisputeResolved,
   BoletoProviderRef,
@@ -195,6 +196,27 @@ export function cancelBoleto(
   );
   const data = { reason: why, remainingCents: remainingCents(after) };
   return { boleto: after, events: [eventOf<BoletoCancelled>('BoletoCancelled', boleto, after, ctx, data)] };
+}
+
+/**
+ * Creation failed for good: a `requested` boleto that the provider refused, or could not be reached for, past the
+ * conversation's horizon, ends `failed` with the reason. It was never shown to anyone. Failing a failed boleto is
+ * a no-op; any other status is refused (a registered boleto is cancelled, not failed).
+ */
+export function failBoletoCreation(
+  boleto: Boleto,
+  reason: string,
+  ctx: ChangeContext,
+): BoletoChange<BoletoCreationFailed> {
+  checkContext(ctx);
+  const why = requireText(reason, 'failure reason');
+  if (boleto.status === 'failed') return { boleto, events: [] };
+  assertTransition(boleto.status, 'failed');
+  const after = evolve(boleto, { status: 'failed', failureReason: why }, ctx);
+  return {
+    boleto: after,
+    events: [eventOf<BoletoCreationFailed>('BoletoCreationFailed', boleto, after, ctx, { reason: why })],
+  };
 }
 
 /** Marks a payable boleto as disputed (reminders stop), remembering where to return when resolved. */

@@ -1,6 +1,7 @@
 import { type CalendarDate, isBefore } from './calendar-date';
 import type { ContactMatch, NamedContact } from './contact-matching';
 import { DomainError } from './domain-error';
+import type { EmailAddress } from './email-address';
 import type { Cents } from './money';
 import type { E164 } from './phone-number';
 import type { TaxId } from './tax-id';
@@ -30,7 +31,16 @@ export type PendingQuestion =
   | 'due_date'
   | 'past_due_date'
   | 'new_contact_phone'
-  | 'new_contact_tax_id';
+  | 'new_contact_tax_id'
+  | 'new_contact_email'
+  /** The provider refused the boleto without the payer's e-mail: one is needed now ("não tem" is not enough). */
+  | 'payer_email_required';
+
+/**
+ * A payer detail the provider refused on the last attempt (port-neutral names, see `BillingProviderRejectedError`).
+ * The request goes back to collecting and asks for it precisely.
+ */
+export type RejectedPayerField = 'payer.email' | 'payer.taxId' | 'payer.phone';
 
 export interface ContactCandidate {
   id: string;
@@ -41,6 +51,9 @@ export interface NewContactDetails {
   name: string;
   phone?: E164;
   taxId?: TaxId;
+  email?: EmailAddress;
+  /** The owner said the payer has no e-mail ("não tem"): the documented fallback applies. */
+  emailDeclined?: boolean;
 }
 
 export interface OwnerRequest {
@@ -68,7 +81,22 @@ export interface OwnerRequest {
   unusualAmountAccepted?: boolean;
   question?: PendingQuestion;
   /** The owner's last answer did not fit the question (shown with the question again). */
-  invalidAnswer?: 'phone' | 'tax_id' | 'choice';
+  invalidAnswer?: 'phone' | 'tax_id' | 'choice' | 'email';
+  /** The provider refused this payer detail on the last attempt; asked again, with the reason. */
+  providerRejected?: RejectedPayerField;
+  /** An e-mail given for an already registered contact after the provider required one (saved on creation). */
+  payerEmail?: EmailAddress;
+  /**
+   * How many creation attempts the provider refused before this one. The boleto id and the command key derive
+   * from the request id and this number: a refused attempt created nothing at the provider, and its local
+   * boleto stays `failed` in the audit trail.
+   */
+  creationAttempt?: number;
+  /** When the summary was ready to confirm and when the owner confirmed it (the audit trail's two entries). */
+  confirmationAskedAt?: string;
+  confirmedAt?: string;
+  /** When IRIS first told the owner the provider was down for this request (the outage horizon counts from it). */
+  providerOutageSince?: string;
   /** How many times the confirmation was asked: after the first, IRIS reminds that one is pending. */
   confirmationsAsked?: number;
   /** When IRIS last called the provider to create this boleto (look before re-creating after that). */
@@ -155,12 +183,85 @@ export function resolveContact<T extends NamedContact>(
 
 export function completeNewContact(
   request: OwnerRequest,
-  details: { phone?: E164; taxId?: TaxId },
+  details: { phone?: E164; taxId?: TaxId; email?: EmailAddress; emailDeclined?: boolean },
   now: Date,
 ): OwnerRequest {
   assertOpen(request);
   if (!request.newContact) return request;
-  return touch(request, now, { newContact: { ...request.newContact, ...details } });
+  const providerRejected = fixes(request.providerRejected, details) ? undefined : request.providerRejected;
+  return touch(request, now, { newContact: { ...request.newContact, ...details }, providerRejected });
+}
+
+function fixes(
+  field: RejectedPayerField | undefined,
+  details: { phone?: E164; taxId?: TaxId; email?: string },
+) {
+  if (field === 'payer.email') return details.email !== undefined;
+  if (field === 'payer.taxId') return details.taxId !== undefined;
+  if (field === 'payer.phone') return details.phone !== undefined;
+  return false;
+}
+
+/** The e-mail the provider required, for a registered contact (or a new one): written with the next attempt. */
+export function providePayerEmail(request: OwnerRequest, email: EmailAddress, now: Date): OwnerRequest {
+  assertOpen(request);
+  if (request.newContact) return completeNewContact(request, { email, emailDeclined: false }, now);
+  return touch(request, now, { payerEmail: email, providerRejected: undefined });
+}
+
+/** Payer fields a refused attempt can be corrected through the conversation (others end the request). */
+export function canAskAgain(request: OwnerRequest, field: RejectedPayerField): boolean {
+  if (field === 'payer.email') return true;
+  return request.newContact !== undefined;
+}
+
+/**
+ * The provider refused the confirmed request because of a payer detail (e.g. 422 `client.email: is required`).
+ * Nothing was created there: the request goes back to collecting, forgets the refused value, asks for it, and the
+ * next attempt gets a new command key. Only for fields `canAskAgain` accepts.
+ */
+export function reopenForRejectedPayer(
+  request: OwnerRequest,
+  field: RejectedPayerField,
+  now: Date,
+): OwnerRequest {
+  if (request.status !== 'confirmed') throw new RequestAlreadyDecidedError(request.requestId, request.status);
+  if (!canAskAgain(request, field)) {
+    throw new DomainError('payer_field_not_askable', `${field} of a registered contact cannot be fixed here`);
+  }
+  const newContact = request.newContact && {
+    ...request.newContact,
+    ...(field === 'payer.email' ? { email: undefined, emailDeclined: undefined } : {}),
+    ...(field === 'payer.taxId' ? { taxId: undefined } : {}),
+    ...(field === 'payer.phone' ? { phone: undefined } : {}),
+  };
+  return touch(request, now, {
+    status: 'collecting',
+    providerRejected: field,
+    newContact,
+    // A new payer's contact is removed with the refused attempt: it is written again with the next one.
+    contactId: request.newContact ? undefined : request.contactId,
+    contactDisplayName: request.newContact ? undefined : request.contactDisplayName,
+    payerEmail: field === 'payer.email' ? undefined : request.payerEmail,
+    creationAttempt: (request.creationAttempt ?? 0) + 1,
+    boletoId: undefined,
+    providerId: undefined,
+    providerAttemptAt: undefined,
+    providerOutageSince: undefined,
+    confirmationsAsked: 0,
+  });
+}
+
+/** The provider is down: remember since when (once), so the wait has a horizon. */
+export function noteProviderOutage(request: OwnerRequest, now: Date): OwnerRequest {
+  if (request.providerOutageSince) return request;
+  return touch(request, now, { providerOutageSince: now.toISOString() });
+}
+
+/** The command key sent to the provider for the current attempt (the request id on the first one). */
+export function commandKeyOf(request: OwnerRequest): string {
+  const attempt = request.creationAttempt ?? 0;
+  return attempt === 0 ? request.requestId : `${request.requestId}-${attempt}`;
 }
 
 export function acceptUnusualAmount(request: OwnerRequest, now: Date): OwnerRequest {
@@ -189,6 +290,12 @@ export function nextQuestion(request: OwnerRequest, rules: RequestRules): Pendin
   if (isBefore(request.dueDate, rules.today)) return 'past_due_date';
   if (request.newContact && !request.newContact.phone) return 'new_contact_phone';
   if (request.newContact && !request.newContact.taxId) return 'new_contact_tax_id';
+  if (request.providerRejected === 'payer.email' && !request.payerEmail && !request.newContact?.email) {
+    return 'payer_email_required';
+  }
+  if (request.newContact && !request.newContact.email && !request.newContact.emailDeclined) {
+    return 'new_contact_email';
+  }
   if (request.amountCents > rules.usualMaxCents && !request.unusualAmountAccepted) return 'unusual_amount';
   return undefined;
 }
@@ -210,7 +317,12 @@ export function confirm(request: OwnerRequest, confirmedVersion: number, now: Da
   if (confirmedVersion !== request.version) {
     throw new DomainError('confirmation_outdated', `request ${request.requestId} changed after the question`);
   }
-  return touch(request, now, { status: 'confirmed', question: undefined });
+  return touch(request, now, {
+    status: 'confirmed',
+    question: undefined,
+    confirmationAskedAt: request.updatedAt,
+    confirmedAt: now.toISOString(),
+  });
 }
 
 export function close(

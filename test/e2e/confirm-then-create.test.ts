@@ -193,14 +193,17 @@ describe('confirm-then-create-boleto', () => {
     expect(lastTextTo(owner)).toMatch(/R\$ 150,00/);
   });
 
-  it('when Paytime keeps failing, gives up after the retries and tells the owner nothing was created', async () => {
+  it('when Paytime keeps failing, says so at once and issues exactly one boleto once it is back', async () => {
     await say({ text: 'cobra 45 reais da Maria Souza dia 18' });
     const before = cloud.simulators.paytime.controls.boletos().length;
     cloud.simulators.paytime.controls.failNext(20, { status: 500, operations: ['create'] });
     await confirmLast();
-    cloud.simulators.paytime.controls.clearFaults();
-    expect(lastTextTo(owner)).toMatch(/nenhum boleto foi criado/);
+    expect(lastTextTo(owner)).toBe('A Paytime está fora do ar; emito assim que voltar e te aviso.');
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+    cloud.simulators.paytime.controls.clearFaults();
+    await cloud.advance({ minutes: 2 });
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
+    expect(lastTextTo(owner)).toMatch(/R\$ 45,00 para Maria Souza/);
   });
 
   it('cancels a boleto only after the owner confirms, at Paytime and here', async () => {

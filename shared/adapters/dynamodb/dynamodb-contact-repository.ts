@@ -56,6 +56,19 @@ export class DynamoDbContactRepository implements ContactRepository {
     });
   }
 
+  async remove(contact: Contact, tx?: TransactionContext): Promise<void> {
+    const { tenantId, contactId, phone } = contact;
+    await this.table.write(tx, (builder) => {
+      builder.delete(ContactPhoneGuardEntity.primary.key({ tenantId, phone }), {
+        condition: {
+          expression: 'attribute_not_exists(pk) OR contactId = :contactId',
+          values: { ':contactId': contactId },
+        },
+      });
+      builder.delete(ContactEntity.primary.key({ tenantId, contactId }));
+    });
+  }
+
   async get(tenantId: string, contactId: string): Promise<Contact | undefined> {
     const item = await this.table.get(ContactEntity.primary.key({ tenantId, contactId }));
     return item ? fromContactItem(item) : undefined;

@@ -11,6 +11,7 @@ import {
   type ProviderBoleto,
 } from '../../application/ports/billing-provider';
 import type { Clock } from '../../application/ports/clock';
+import { CircuitBreaker } from '../resilience/circuit-breaker';
 import { createdAtMs, matchCreatedBoleto } from './created-boleto-match';
 import { parseBillet, parseBilletPage, paytimeStatusOf } from './paytime-billet';
 import { normalizeDocument, toBilletBody } from './paytime-create-body';
@@ -20,6 +21,7 @@ import {
   isSuccess,
   type PaytimeExchange,
   PaytimeHttp,
+  type PaytimeReply,
 } from './paytime-http';
 import { referenceOf } from './paytime-reference';
 import { PaytimeSession } from './paytime-session';
@@ -64,6 +66,12 @@ export interface PaytimeBillingProviderOptions {
   findMaxPages?: number;
   /** Tolerance between our clock and Paytime's when comparing `createdAfter`. Default 10 min. */
   findClockSkewMs?: number;
+  /**
+   * Consecutive provider failures (5xx, 429, timeouts, network) that open the circuit, for how long they must
+   * have been failing, and how long it stays open before one trial call. Defaults 5, 5 s and 30 s. While open
+   * every call fails at once, unsent.
+   */
+  circuitBreaker?: { failureThreshold?: number; minFailingMs?: number; openMs?: number };
 }
 
 const MAX_PER_PAGE = 100;
@@ -76,6 +84,7 @@ export class PaytimeBillingProvider implements BillingProvider {
   private readonly retry: RetryPolicy;
   private readonly findMaxPages: number;
   private readonly findClockSkewMs: number;
+  private readonly breaker: CircuitBreaker;
 
   constructor(private readonly options: PaytimeBillingProviderOptions) {
     this.http = new PaytimeHttp({
@@ -102,6 +111,17 @@ export class PaytimeBillingProvider implements BillingProvider {
     );
     this.findMaxPages = options.findMaxPages ?? 5;
     this.findClockSkewMs = options.findClockSkewMs ?? 10 * 60_000;
+    this.breaker = new CircuitBreaker({
+      failureThreshold: options.circuitBreaker?.failureThreshold ?? 5,
+      minFailingMs: options.circuitBreaker?.minFailingMs ?? 5_000,
+      openMs: options.circuitBreaker?.openMs ?? 30_000,
+      clock: options.clock ?? { now: () => new Date() },
+      isFailure: (error) => error instanceof BillingProviderUnavailableError,
+      openError: () =>
+        new BillingProviderUnavailableError('Paytime is failing: circuit open, call not sent', {
+          outcomeUnknown: false,
+        }),
+    });
   }
 
   async createBoleto(request: CreateBoletoRequest): Promise<ProviderBoleto> {
@@ -195,8 +215,15 @@ export class PaytimeBillingProvider implements BillingProvider {
     });
   }
 
-  /** One exchange with the Bearer token; on 401 a fresh login and one more exchange. */
-  private async authorized(call: Omit<PaytimeExchange, 'headers'>) {
+  /**
+   * One exchange with the Bearer token; on 401 a fresh login and one more exchange. Behind the circuit breaker:
+   * a 5xx/429/408 answer or a transport failure counts against Paytime; while the circuit is open nothing is sent.
+   */
+  private authorized(call: Omit<PaytimeExchange, 'headers'>): Promise<PaytimeReply> {
+    return this.breaker.execute(() => this.exchangeWithToken(call), isProviderFault);
+  }
+
+  private async exchangeWithToken(call: Omit<PaytimeExchange, 'headers'>): Promise<PaytimeReply> {
     const token = await this.session.token();
     const reply = await this.http.exchange({ ...call, headers: this.headersWith(token) });
     if (reply.status !== 401) return reply;
@@ -217,6 +244,10 @@ export class PaytimeBillingProvider implements BillingProvider {
   private retrying<T>(attempt: () => Promise<T>): Promise<T> {
     return withRetries(this.retry, (error) => error instanceof BillingProviderUnavailableError, attempt);
   }
+}
+
+function isProviderFault(reply: PaytimeReply): boolean {
+  return reply.status === 408 || reply.status === 429 || reply.status >= 500;
 }
 
 function billetPath(providerId: string): string {

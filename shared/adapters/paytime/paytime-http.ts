@@ -3,6 +3,7 @@ import {
   type BillingProviderError,
   BillingProviderRejectedError,
   BillingProviderUnavailableError,
+  type RejectedField,
 } from '../../application/ports/billing-provider';
 
 /**
@@ -68,7 +69,35 @@ export function errorForReply(reply: PaytimeReply, method: HttpMethod, what: str
       outcomeUnknown: method === 'POST',
     });
   }
-  return new BillingProviderRejectedError(summary, { httpStatus: status, providerMessage });
+  return new BillingProviderRejectedError(summary, {
+    httpStatus: status,
+    providerMessage,
+    fields: rejectedFieldsOf(reply.json),
+  });
+}
+
+/** Paytime's validation messages start with the body path (`client.email: is required`); the port's names. */
+const FIELD_OF_PATH: ReadonlyArray<[RegExp, RejectedField]> = [
+  [/^client\.email\b/, 'payer.email'],
+  [/^client\.document\b/, 'payer.taxId'],
+  [/^client\.phone\b/, 'payer.phone'],
+  [/^client\.(first_name|last_name)\b/, 'payer.name'],
+  [/^client\.address\b/, 'payer.address'],
+  [/^amount\b/, 'amount'],
+  [/^(expiration|payment_limit_date)\b/, 'dueDate'],
+];
+
+export function rejectedFieldsOf(json: unknown): RejectedField[] {
+  const message =
+    typeof json === 'object' && json !== null ? (json as { message?: unknown }).message : undefined;
+  const lines = Array.isArray(message) ? message : [message];
+  const fields = new Set<RejectedField>();
+  for (const line of lines) {
+    if (typeof line !== 'string') continue;
+    const path = line.trim();
+    fields.add(FIELD_OF_PATH.find(([pattern]) => pattern.test(path))?.[1] ?? 'other');
+  }
+  return [...fields];
 }
 
 export function isSuccess(reply: PaytimeReply): boolean {

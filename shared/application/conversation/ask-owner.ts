@@ -1,7 +1,7 @@
 import { formatBrl } from '../../domain/money';
 import type { NewOutboxMessage } from '../../domain/outbox-message';
 import { newOutboxMessage } from '../../domain/outbox-message';
-import { payerName } from '../../domain/owner-request';
+import { type OwnerRequest, payerName } from '../../domain/owner-request';
 import { PreconditionFailedError } from '../ports/persistence-errors';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { deterministicId } from './deterministic-id';
@@ -40,12 +40,15 @@ export async function askOwner(
       contactName: payerName(request),
       dueDate: request.dueDate ?? (now.toISOString().slice(0, 10) as never),
     };
-    const text =
+    const question =
       request.kind === 'cancel_boleto'
         ? replies.confirmCancel(formatBrl, summary)
         : (request.confirmationsAsked ?? 0) > 0
           ? replies.stillAwaitingConfirmation(formatBrl, summary)
           : replies.confirmBoleto(formatBrl, summary, Boolean(request.newContact));
+    const text = (await payerOptedOut(deps, request))
+      ? `${question}\n${replies.optedOutWarning(summary.contactName)}`
+      : question;
     content = {
       type: 'buttons',
       text,
@@ -101,4 +104,11 @@ export async function askOwner(
     // The question was queued by an earlier try of this step; only the (new) token needs storing.
     await deps.conversations.setAwaiting(input.tenantId, request.ownerPhone, awaiting);
   }
+}
+
+/** A new boleto for a contact who sent PARAR: the confirmation must say it will not reach them on WhatsApp. */
+async function payerOptedOut(deps: ConversationDependencies, request: OwnerRequest): Promise<boolean> {
+  if (request.kind === 'cancel_boleto' || !request.contactId) return false;
+  const contact = await deps.contacts.get(request.tenantId, request.contactId);
+  return contact?.optedOut === true;
 }

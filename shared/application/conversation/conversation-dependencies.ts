@@ -1,6 +1,7 @@
 import type { Boleto } from '../../domain/boleto';
 import type { AppLogger } from '../../logging/create-logger';
 import type { BillingProvider } from '../ports/billing-provider';
+import type { BoletoActivityLog } from '../ports/boleto-activity-log';
 import type { BoletoRepository } from '../ports/boleto-repository';
 import type { Clock } from '../ports/clock';
 import type { ContactRepository } from '../ports/contact-repository';
@@ -34,6 +35,7 @@ export interface ConversationDependencies {
   contacts: ContactRepository;
   tenants: TenantRepository;
   boletos: BoletoRepository;
+  boletoActivity: BoletoActivityLog;
   outbox: OutboxRepository;
   unitOfWork: UnitOfWork;
   language: LanguageModel;

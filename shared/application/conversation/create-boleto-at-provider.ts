@@ -1,109 +1,76 @@
-import { type Boleto, requestBoleto } from '../../domain/boleto';
-import { addDays, saoPauloDateOf } from '../../domain/calendar-date';
+import { addDays } from '../../domain/calendar-date';
 import { DomainError } from '../../domain/domain-error';
-import type { OwnerRequest } from '../../domain/owner-request';
-import { createBoletoLookingFirst } from '../ports/billing-provider';
-import { DuplicateBoletoCommandError } from '../ports/boleto-repository';
-import { type Contact, DuplicateContactPhoneError } from '../ports/contact-repository';
+import { formatBrl } from '../../domain/money';
+import {
+  canAskAgain,
+  commandKeyOf,
+  type OwnerRequest,
+  payerName,
+  type RejectedPayerField,
+} from '../../domain/owner-request';
+import {
+  BillingProviderRejectedError,
+  BillingProviderUnavailableError,
+  createBoletoLookingFirst,
+  type RejectedField,
+} from '../ports/billing-provider';
 import type { ConversationDependencies } from './conversation-dependencies';
-import { deterministicId } from './deterministic-id';
+import { type AttemptOutcome, recordCreationAttempt } from './creation-audit';
+import { endCreationAttempt } from './fail-creation';
+import { prepareLocalBoleto, RequestIncompleteError } from './prepare-local-boleto';
+import { replies } from './replies-pt-br';
 import { loadRequest, requireTenant } from './request-loading';
 import type { StepResult } from './step-result';
+
+export { RequestIncompleteError } from './prepare-local-boleto';
 
 export interface RequestStepInput {
   tenantId: string;
   requestId: string;
 }
 
-/** The owner confirmed, but the request has no resolved payer (should not happen: validation ran first). */
-export class RequestIncompleteError extends DomainError {
-  constructor(requestId: string, missing: string) {
-    super('request_incomplete', `request ${requestId} cannot be issued: ${missing}`);
-    this.name = 'RequestIncompleteError';
-  }
-}
-
-/** The contact the boleto is for: the resolved one, or the new one the owner described (created once). */
-async function ensureContact(deps: ConversationDependencies, request: OwnerRequest): Promise<Contact> {
-  if (request.contactId) {
-    const contact = await deps.contacts.get(request.tenantId, request.contactId);
-    if (contact) return contact;
-  }
-  const details = request.newContact;
-  if (!details?.phone || !details.taxId) throw new RequestIncompleteError(request.requestId, 'payer');
-  const contact: Contact = {
-    tenantId: request.tenantId,
-    contactId: deterministicId('contact', request.tenantId, request.requestId),
-    name: details.name,
-    phone: details.phone,
-    taxId: details.taxId,
-    optedOut: false,
-    createdAt: deps.clock.now().toISOString(),
-  };
-  try {
-    await deps.contacts.create(contact);
-    return contact;
-  } catch (error) {
-    if (!(error instanceof DuplicateContactPhoneError)) throw error;
-    // Created by an earlier try of this step, or the phone already belongs to a contact: use that one.
-    const existing = await deps.contacts.findByPhone(request.tenantId, details.phone);
-    if (!existing) throw error;
-    return existing;
-  }
-}
-
-/** The local boleto in `requested`, stored with the command key before the provider is ever called. */
-async function ensureLocalBoleto(
-  deps: ConversationDependencies,
-  request: OwnerRequest,
-  contact: Contact,
-): Promise<{ boleto: Boleto; request: OwnerRequest }> {
-  if (request.boletoId) {
-    const boleto = await deps.boletos.get(request.tenantId, request.boletoId);
-    if (boleto) return { boleto, request };
-  }
-  const tenant = await requireTenant(deps, request.tenantId);
-  const now = deps.clock.now();
-  const change = requestBoleto(
-    {
-      id: deterministicId('boleto', request.tenantId, request.requestId),
-      tenantId: request.tenantId,
-      contactId: contact.contactId,
-      amountCents: request.amountCents ?? 0,
-      dueDate: request.dueDate ?? saoPauloDateOf(now),
-      description: request.description ?? '',
-      commandKey: request.requestId,
-      today: saoPauloDateOf(now),
-      maxAmountCents: tenant.limits.maxBoletoAmountCents,
-    },
-    { actor: { kind: 'owner', id: request.ownerPhone }, at: now.toISOString() },
-  );
-  const updated: OwnerRequest = {
-    ...request,
-    contactId: contact.contactId,
-    contactDisplayName: contact.name,
-    boletoId: change.boleto.id,
-    version: request.version + 1,
-    updatedAt: now.toISOString(),
-  };
-  try {
-    await deps.unitOfWork.run(async (tx) => {
-      await deps.boletos.create(change, tx);
-      await deps.conversations.saveRequest(updated, request.version, tx);
-    });
-    return { boleto: change.boleto, request: updated };
-  } catch (error) {
-    if (!(error instanceof DuplicateBoletoCommandError)) throw error;
-    const existing = await deps.boletos.findByCommandKey(request.tenantId, request.requestId);
-    if (!existing) throw error;
-    return { boleto: existing, request: await loadRequest(deps, request.tenantId, request.requestId) };
+/**
+ * The provider refused a payer detail the owner can fix (e.g. 422 `client.email: is required`): the request was
+ * reopened with the precise question. The workflow catches this error by name and asks the owner.
+ */
+export class PayerDetailsRefusedError extends DomainError {
+  constructor(requestId: string, field: RejectedPayerField) {
+    super('payer_details_refused', `request ${requestId}: the provider refused ${field}`);
+    this.name = 'PayerDetailsRefusedError';
   }
 }
 
 /**
- * Creates the confirmed boleto at the provider exactly once. The command key (the request id) and the first
- * attempt's instant are stored before the call; after a lost response or a retry, the provider is searched
- * for the boleto that call may have created before anything is created again.
+ * The provider refused the boleto for a reason the conversation cannot fix: the boleto ended `failed`, the
+ * request closed and the owner was told why. The workflow catches it by name and ends.
+ */
+export class BoletoCreationRefusedError extends DomainError {
+  constructor(requestId: string, reason: string) {
+    super('boleto_creation_refused', `request ${requestId}: ${reason}`);
+    this.name = 'BoletoCreationRefusedError';
+  }
+}
+
+const ASKABLE: readonly RejectedPayerField[] = ['payer.email', 'payer.taxId', 'payer.phone'];
+
+/** What the owner is told when the provider refuses a field the conversation cannot ask for again. */
+const REFUSAL_TEXT: Record<RejectedField, string> = {
+  'payer.email': 'o e-mail do contato não foi aceito',
+  'payer.taxId': 'o CPF/CNPJ do contato não foi aceito; corrija o cadastro do contato',
+  'payer.phone': 'o telefone do contato não foi aceito; corrija o cadastro do contato',
+  'payer.name': 'o nome do contato não foi aceito; corrija o cadastro do contato',
+  'payer.address': 'o endereço do contato é obrigatório para a Paytime',
+  amount: 'o valor não é aceito pela Paytime',
+  dueDate: 'a data de vencimento não é aceita pela Paytime',
+  other: 'a Paytime não disse o motivo; a equipe da IRIS foi avisada',
+};
+
+/**
+ * Creates the confirmed boleto at the provider exactly once. The command key (per attempt) and the first call's
+ * instant are stored before the call; after a lost response or a retry, the provider is searched for the boleto
+ * that call may have created before anything is created again. Each call is in the boleto's activity log.
+ * A refused payer detail reopens the request (`PayerDetailsRefusedError`); any other refusal ends it
+ * (`BoletoCreationRefusedError`); `BillingProviderUnavailableError` propagates to the workflow's outage path.
  */
 export async function createBoletoAtProvider(
   deps: ConversationDependencies,
@@ -115,8 +82,7 @@ export async function createBoletoAtProvider(
   if (request.status !== 'confirmed')
     throw new RequestIncompleteError(request.requestId, `status ${request.status}`);
 
-  const contact = await ensureContact(deps, request);
-  const local = await ensureLocalBoleto(deps, request, contact);
+  const local = await prepareLocalBoleto(deps, request);
   request = local.request;
   const tenant = await requireTenant(deps, input.tenantId);
   const now = deps.clock.now();
@@ -126,25 +92,42 @@ export async function createBoletoAtProvider(
     await deps.conversations.saveRequest(marked, request.version);
     request = marked;
   }
-  const outcome = await createBoletoLookingFirst(
-    deps.billing,
-    {
-      commandKey: request.requestId,
-      amountCents: local.boleto.amountCents,
-      dueDate: local.boleto.dueDate,
-      paymentLimitDate: addDays(local.boleto.dueDate, deps.settings.paymentWindowDays),
-      payer: { name: contact.name, taxId: contact.taxId, phone: contact.phone, email: contact.email },
-      description: local.boleto.description || `Cobrança ${tenant.name}`,
-      instructions: {
-        fineBps: tenant.interestPolicy.fineBps,
-        monthlyInterestBps: tenant.interestPolicy.monthlyInterestBps,
+  const { boleto, contact } = local;
+  const attempted = (outcome: AttemptOutcome, extra: { providerId?: string; reason?: string } = {}) =>
+    recordCreationAttempt(deps.boletoActivity, boleto, {
+      at: now,
+      outcome,
+      lookedFirst: previousAttemptAt !== undefined,
+      ...extra,
+    });
+  let outcome: Awaited<ReturnType<typeof createBoletoLookingFirst>>;
+  try {
+    outcome = await createBoletoLookingFirst(
+      deps.billing,
+      {
+        commandKey: commandKeyOf(request),
+        amountCents: boleto.amountCents,
+        dueDate: boleto.dueDate,
+        paymentLimitDate: addDays(boleto.dueDate, deps.settings.paymentWindowDays),
+        payer: { name: contact.name, taxId: contact.taxId, phone: contact.phone, email: contact.email },
+        description: boleto.description || `Cobrança ${tenant.name}`,
+        instructions: {
+          fineBps: tenant.interestPolicy.fineBps,
+          monthlyInterestBps: tenant.interestPolicy.monthlyInterestBps,
+        },
       },
-    },
-    { attemptAt: now, previousAttemptAt },
-  );
+      { attemptAt: now, previousAttemptAt },
+    );
+  } catch (error) {
+    if (error instanceof BillingProviderUnavailableError) await attempted('unavailable');
+    if (!(error instanceof BillingProviderRejectedError)) throw error;
+    await attempted('rejected', { reason: error.fields.join(',') || 'unknown' });
+    return refused(deps, request, error);
+  }
+  await attempted(outcome.created ? 'created' : 'found', { providerId: outcome.boleto.providerId });
   deps.logger.info('boleto at provider', {
     requestId: request.requestId,
-    boletoId: local.boleto.id,
+    boletoId: boleto.id,
     providerId: outcome.boleto.providerId,
     created: outcome.created,
   });
@@ -156,4 +139,33 @@ export async function createBoletoAtProvider(
   };
   await deps.conversations.saveRequest(withProvider, request.version);
   return { requestId: request.requestId, next: 'register' };
+}
+
+/** A refusal: ask for the payer detail when the owner can fix it, else end the request and say why. */
+async function refused(
+  deps: ConversationDependencies,
+  request: OwnerRequest,
+  error: BillingProviderRejectedError,
+): Promise<never> {
+  const fields = error.fields.length > 0 ? error.fields : (['other'] as const);
+  const reason = `provider_rejected:${fields.join(',')}`;
+  deps.logger.warn('the provider refused the boleto', {
+    requestId: request.requestId,
+    fields,
+    httpStatus: error.httpStatus,
+  });
+  const askable = ASKABLE.find((field) => fields.includes(field) && canAskAgain(request, field));
+  if (askable && fields.every((field) => ASKABLE.includes(field as RejectedPayerField))) {
+    await endCreationAttempt(deps, request, { reason, reopenFor: askable });
+    throw new PayerDetailsRefusedError(request.requestId, askable);
+  }
+  const first = fields.find((field) => !(ASKABLE as readonly string[]).includes(field)) ?? fields[0];
+  const summary = {
+    amountCents: request.amountCents ?? 0,
+    contactName: payerName(request),
+    dueDate: request.dueDate ?? ('' as never),
+  };
+  const ownerText = replies.providerRefused(formatBrl, summary, REFUSAL_TEXT[first ?? 'other']);
+  await endCreationAttempt(deps, request, { reason, ownerText });
+  throw new BoletoCreationRefusedError(request.requestId, reason);
 }

@@ -4,7 +4,9 @@ import { close, isOpen, type OwnerRequest, payerName } from '../../domain/owner-
 import { normalizePhone } from '../../domain/phone-number';
 import type { ConversationDependencies } from './conversation-dependencies';
 import type { RequestStepInput } from './create-boleto-at-provider';
+import { CONVERSATION_ACTOR } from './creation-audit';
 import { deterministicId } from './deterministic-id';
+import { endCreationAttempt } from './fail-creation';
 import { replies } from './replies-pt-br';
 import { replyOnce } from './reply-once';
 import { DONE, type StepResult } from './step-result';
@@ -36,27 +38,38 @@ export interface FailureInput {
   };
 }
 
-/** Undoes what a failed request left half-done: a boleto created at the provider but never sent is cancelled. */
-async function undoProviderBoleto(deps: ConversationDependencies, request: OwnerRequest): Promise<void> {
-  if (!request.providerId || request.status === 'completed') return;
-  try {
-    await deps.billing.cancelBoleto(request.providerId);
-  } catch (error) {
-    deps.logger.error('could not cancel the half-created boleto at the provider', {
-      requestId: request.requestId,
-      providerId: request.providerId,
-      error,
-    });
-    throw error;
+/**
+ * Undoes what a failed request left half-done: a billet created at the provider but never sent is cancelled
+ * there; the local boleto still `requested` ends `failed` (a contact written only for it is removed), one that got
+ * further is cancelled; the request closes `failed`.
+ */
+async function undoHalfCreated(
+  deps: ConversationDependencies,
+  request: OwnerRequest,
+  error: string,
+): Promise<void> {
+  if (request.providerId) {
+    try {
+      await deps.billing.cancelBoleto(request.providerId);
+    } catch (cause) {
+      deps.logger.error('could not cancel the half-created boleto at the provider', {
+        requestId: request.requestId,
+        providerId: request.providerId,
+        error: cause,
+      });
+      throw cause;
+    }
   }
-  if (!request.boletoId) return;
-  const boleto = await deps.boletos.get(request.tenantId, request.boletoId);
-  if (!boleto) return;
-  const change = cancelBoleto(boleto, 'creation failed', {
-    actor: { kind: 'system', id: 'conversation' },
-    at: deps.clock.now().toISOString(),
-  });
-  if (change.events.length > 0) await deps.boletos.update(change, boleto.version);
+  const boleto = request.boletoId ? await deps.boletos.get(request.tenantId, request.boletoId) : undefined;
+  if (boleto && boleto.status !== 'requested' && boleto.status !== 'failed') {
+    const change = cancelBoleto(boleto, 'creation failed', {
+      actor: CONVERSATION_ACTOR,
+      at: deps.clock.now().toISOString(),
+    });
+    if (change.events.length > 0) await deps.boletos.update(change, boleto.version);
+  }
+  if (request.status === 'failed') return;
+  await endCreationAttempt(deps, request, { reason: `creation_error:${error}` });
 }
 
 /**
@@ -74,10 +87,7 @@ export async function reportConversationFailure(
     (state.message ? deterministicId('request', state.tenantId, state.message.messageId) : undefined);
   const request = requestId ? await deps.conversations.getRequest(state.tenantId, requestId) : undefined;
   if (request && request.status !== 'completed') {
-    await undoProviderBoleto(deps, request);
-    if (request.status !== 'failed') {
-      await deps.conversations.saveRequest(close(request, 'failed', deps.clock.now()), request.version);
-    }
+    await undoHalfCreated(deps, request, errorCode(state.error?.Error));
     await deps.conversations.release(state.tenantId, request.ownerPhone, request.requestId);
   }
   const ownerPhone = request?.ownerPhone ?? (state.message ? normalizePhone(state.message.from) : undefined);
@@ -86,4 +96,10 @@ export async function reportConversationFailure(
     await replyOnce(deps, state.tenantId, ownerPhone, replies.somethingWentWrong(), causeId, 'failed');
   }
   return DONE;
+}
+
+/** The failed step's error name as a code for the audit trail (never its message, which may carry data). */
+function errorCode(name: string | undefined): string {
+  const code = (name ?? 'unknown').replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 60);
+  return code || 'unknown';
 }

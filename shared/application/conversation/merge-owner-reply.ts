@@ -1,4 +1,5 @@
 import { saoPauloDateOf } from '../../domain/calendar-date';
+import { findEmailIn } from '../../domain/email-address';
 import {
   acceptUnusualAmount,
   applyEntities,
@@ -6,6 +7,7 @@ import {
   close,
   completeNewContact,
   type OwnerRequest,
+  providePayerEmail,
 } from '../../domain/owner-request';
 import { tryNormalizePhone } from '../../domain/phone-number';
 import { tryParseTaxId } from '../../domain/tax-id';
@@ -36,6 +38,22 @@ function chosenIndex(text: string): number | undefined {
   if (digit) return Number(digit[1]) - 1;
   const ordinal = ORDINALS.findIndex((word) => folded.includes(word));
   return ordinal >= 0 ? ordinal : undefined;
+}
+
+const NO_EMAIL =
+  /^(ele |ela )?(nao|n|sem|nenhum|nao tem|nao possui|nao sei|nao usa|nao tem nao)( (o |um )?e ?mail)?( nao)?$/;
+
+/** "não tem", "sem e-mail", "ele não tem email": the owner says the payer has no e-mail. */
+export function isNoEmailAnswer(text: string): boolean {
+  const folded = text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[-_]/g, ' ')
+    .replace(/[^a-z ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return NO_EMAIL.test(folded);
 }
 
 /** A bare name typed as an answer ("João Silva"): letters, spaces and a few punctuation marks. */
@@ -84,6 +102,15 @@ export function applyAnswer(
       const taxId = tryParseTaxId(text.replace(/[^\dA-Za-z./-]/g, ''));
       return taxId ? completeNewContact(updated, { taxId }, now) : { ...updated, invalidAnswer: 'tax_id' };
     }
+    case 'new_contact_email': {
+      if (isNoEmailAnswer(text)) return completeNewContact(updated, { emailDeclined: true }, now);
+      const email = findEmailIn(text);
+      return email ? providePayerEmail(updated, email, now) : { ...updated, invalidAnswer: 'email' };
+    }
+    case 'payer_email_required': {
+      const email = findEmailIn(text);
+      return email ? providePayerEmail(updated, email, now) : { ...updated, invalidAnswer: 'email' };
+    }
     case 'unusual_amount':
       if (interpretation.intent === 'confirm') return acceptUnusualAmount(updated, now);
       break;
@@ -119,7 +146,10 @@ export async function mergeOwnerReply(
   }
   const text = await textOf(input.reply.content, deps.transcriber);
   const interpretation = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
-  if (interpretation.intent === 'deny' && request.question !== 'confirm_contact') {
+  const answersEmail =
+    request.question === 'new_contact_email' || request.question === 'payer_email_required';
+  const saysNoEmail = answersEmail && isNoEmailAnswer(text);
+  if (interpretation.intent === 'deny' && request.question !== 'confirm_contact' && !saysNoEmail) {
     return cancelRequest(deps, request, input.reply.messageId);
   }
   const updated = applyAnswer(request, text, interpretation, deps.clock.now());

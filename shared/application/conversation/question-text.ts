@@ -10,12 +10,7 @@ export function questionText(
   limitCents: number,
 ): string {
   const name = payerName(request);
-  const hint =
-    request.invalidAnswer === 'phone'
-      ? `${replies.invalidPhone()}\n`
-      : request.invalidAnswer === 'tax_id'
-        ? `${replies.invalidTaxId()}\n`
-        : '';
+  const hint = hintOf(request);
   switch (request.question) {
     case 'contact':
       return hint + replies.askContact();
@@ -37,7 +32,28 @@ export function questionText(
       return hint + replies.askNewContactPhone(name);
     case 'new_contact_tax_id':
       return hint + replies.askNewContactTaxId(name);
+    case 'new_contact_email':
+      return hint + replies.askNewContactEmail(name);
+    case 'payer_email_required':
+      return hint + replies.payerEmailRequired(name);
     case undefined:
       return hint + replies.askContact();
   }
+}
+
+/** What did not fit in the last answer, or what the provider refused, shown before the question. */
+function hintOf(request: OwnerRequest): string {
+  switch (request.invalidAnswer) {
+    case 'phone':
+      return `${replies.invalidPhone()}\n`;
+    case 'tax_id':
+      return `${replies.invalidTaxId()}\n`;
+    case 'email':
+      return `${replies.invalidEmail()}\n`;
+    default:
+      break;
+  }
+  if (request.providerRejected === 'payer.taxId') return `${replies.providerRefusedTaxId()}\n`;
+  if (request.providerRejected === 'payer.phone') return `${replies.providerRefusedPhone()}\n`;
+  return '';
 }

@@ -26,6 +26,13 @@ export const replies = {
     `Não encontrei ${name} nos seus contatos. Qual o WhatsApp de ${name}? (com DDD)`,
   askNewContactTaxId: (name: string) =>
     `Qual o CPF ou CNPJ de ${name}? Preciso dele para registrar o boleto.`,
+  askNewContactEmail: (name: string) =>
+    `Qual o e-mail de ${name}? A Paytime manda o boleto por e-mail também. Se não tiver, responda "não tem".`,
+  payerEmailRequired: (name: string) =>
+    `A Paytime só emite o boleto com um e-mail para ${name}. Qual e-mail posso usar? (pode ser o seu, para receber a cópia)`,
+  invalidEmail: () => 'Esse e-mail não parece válido. Pode conferir e mandar de novo? Ex.: nome@gmail.com',
+  providerRefusedTaxId: () => 'A Paytime recusou esse CPF/CNPJ.',
+  providerRefusedPhone: () => 'A Paytime recusou esse número.',
   invalidPhone: () => 'Esse número não parece um celular válido. Mande com DDD, ex.: 11 98765-4321.',
   invalidTaxId: () => 'Esse CPF/CNPJ não é válido. Pode conferir e mandar de novo?',
   unusualAmount: (brl: Brl, amountCents: number, usualMaxCents: number) =>
@@ -34,6 +41,13 @@ export const replies = {
     `O valor máximo por boleto na sua conta é ${brl(limitCents)}. Qual o valor?`,
   confirmBoleto: (brl: Brl, summary: BoletoSummary, newContact: boolean) =>
     `Confirma boleto de ${brl(summary.amountCents)} para ${summary.contactName}${newContact ? ' (novo contato)' : ''}, vencimento ${formatDateBr(summary.dueDate)}?`,
+  optedOutWarning: (name: string) =>
+    `Atenção: ${name} pediu para não receber mensagens da IRIS, então não vou enviar este boleto no WhatsApp. Eu te mando a linha digitável para você repassar.`,
+  providerDown: () => 'A Paytime está fora do ar; emito assim que voltar e te aviso.',
+  providerStillDown: (brl: Brl, summary: BoletoSummary) =>
+    `A Paytime continuou fora do ar e não consegui emitir o boleto de ${brl(summary.amountCents)} para ${summary.contactName}. Nenhum boleto foi criado. Se ainda quiser, é só pedir de novo.`,
+  providerRefused: (brl: Brl, summary: BoletoSummary, what: string) =>
+    `A Paytime recusou o boleto de ${brl(summary.amountCents)} para ${summary.contactName}: ${what}. Nenhum boleto foi criado.`,
   confirmCancel: (brl: Brl, summary: BoletoSummary) =>
     `Cancelar o boleto de ${brl(summary.amountCents)} de ${summary.contactName}, vencimento ${formatDateBr(summary.dueDate)}?`,
   cancelKept: () => 'Tudo bem, o boleto continua valendo.',
@@ -46,6 +60,8 @@ export const replies = {
     `Seu pedido de boleto${summary.contactName ? ` para ${summary.contactName}` : ''}${summary.amountCents ? ` (${brl(summary.amountCents)})` : ''} expirou sem resposta. Se ainda quiser, é só pedir de novo.`,
   somethingWentWrong: () =>
     'Ops, não consegui concluir agora e nenhum boleto foi criado. Tente de novo em alguns minutos.',
+  creationFailed: () =>
+    'Ops, não consegui emitir o boleto e nenhum boleto foi criado. Já avisei a equipe da IRIS.',
   alreadyDecided: () => 'Esse pedido já foi resolvido. Se quiser um novo boleto, é só pedir.',
   nothingPending: () => 'Não há nada aguardando sua confirmação agora.',
   confirmationRefused: () =>

@@ -159,21 +159,40 @@ export class BillingProviderUnavailableError extends BillingProviderError {
   }
 }
 
+/** A field of `CreateBoletoRequest` the provider refused, in the port's words (`other` when it cannot tell). */
+export type RejectedField =
+  | 'payer.email'
+  | 'payer.taxId'
+  | 'payer.phone'
+  | 'payer.name'
+  | 'payer.address'
+  | 'amount'
+  | 'dueDate'
+  | 'other';
+
 /** The provider refused the request as invalid (4xx validation): retrying the same request cannot help. */
 export class BillingProviderRejectedError extends BillingProviderError {
   readonly retryable = false;
   readonly httpStatus?: number;
   /** The provider's own message, for logs (no personal data is added by adapters). */
   readonly providerMessage?: string;
+  /** Which fields were refused, when the adapter could read it from the provider's answer (else empty). */
+  readonly fields: readonly RejectedField[];
 
   constructor(
     message: string,
-    options: { cause?: unknown; httpStatus?: number; providerMessage?: string } = {},
+    options: {
+      cause?: unknown;
+      httpStatus?: number;
+      providerMessage?: string;
+      fields?: readonly RejectedField[];
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'BillingProviderRejectedError';
     this.httpStatus = options.httpStatus;
     this.providerMessage = options.providerMessage;
+    this.fields = options.fields ?? [];
   }
 }
 

@@ -50,6 +50,11 @@ export interface ContactRepository {
    * the same transaction (`DuplicateContactPhoneError` if the new one is taken).
    */
   update(contact: Contact, tx?: TransactionContext): Promise<void>;
+  /**
+   * Deletes a contact and its phone guard (only the guard that still points at it). For undoing a contact that
+   * was written for a boleto whose creation then failed; a missing contact is a no-op.
+   */
+  remove(contact: Contact, tx?: TransactionContext): Promise<void>;
   get(tenantId: string, contactId: string): Promise<Contact | undefined>;
   /** Exact E.164 match (normalise WhatsApp ids first). */
   findByPhone(tenantId: string, phone: E164): Promise<Contact | undefined>;

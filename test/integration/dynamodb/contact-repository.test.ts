@@ -153,4 +153,18 @@ describe('DynamoDbContactRepository', () => {
     expect((await contacts.get(tenantId, maria.contactId))?.optedOut).toBe(true);
     await expect(contacts.update(aContact(tenantId))).rejects.toBeInstanceOf(ContactNotFoundError);
   });
+
+  it('removes a contact with its phone guard, so the phone can be registered again; removing twice is a no-op', async () => {
+    const tenantId = uniqueTenantId();
+    const kleiton = aContact(tenantId);
+    await contacts.create(kleiton);
+    await contacts.remove(kleiton);
+    expect(await contacts.get(tenantId, kleiton.contactId)).toBeUndefined();
+    expect(
+      await rawItem(table.documentClient, table.tableName, guardKey(tenantId, kleiton.phone)),
+    ).toBeUndefined();
+    await contacts.remove(kleiton);
+    await contacts.create({ ...kleiton, contactId: 'contact-again' });
+    expect((await contacts.findByPhone(tenantId, kleiton.phone))?.contactId).toBe('contact-again');
+  });
 });

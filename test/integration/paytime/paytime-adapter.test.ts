@@ -245,3 +245,39 @@ describe('Paytime simulator sandbox amount rules', () => {
     expect(saoPauloDateOf(new Date(paid.paidAt ?? ''))).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe('PaytimeBillingProvider against the simulator: refusals and outages', () => {
+  it('names the refused field of a 422 in the port’s words', async () => {
+    const request = sampleRequest({ payer: { name: 'Kleiton', taxId: '52998224725' } });
+    const error = await provider()
+      .createBoleto(request)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BillingProviderRejectedError);
+    expect((error as BillingProviderRejectedError).fields).toEqual(['payer.email']);
+    expect(creates()).toHaveLength(1);
+  });
+
+  it('opens the circuit after consecutive failures: later calls fail at once, unsent, until it half-opens', async () => {
+    let now = Date.parse('2026-12-05T12:00:00Z');
+    const paytime = provider({
+      maxRetries: 0,
+      clock: { now: () => new Date(now) },
+      circuitBreaker: { failureThreshold: 3, minFailingMs: 0, openMs: 60_000 },
+    });
+    simulator.controls.failNext(100, { status: 503 });
+    for (let i = 0; i < 3; i += 1) {
+      await expect(paytime.listBoletos({}, { page: 1, perPage: 10 })).rejects.toBeInstanceOf(
+        BillingProviderUnavailableError,
+      );
+    }
+    const sent = simulator.controls.requests().length;
+    const fast = await paytime.createBoleto(sampleRequest()).catch((caught: unknown) => caught);
+    expect(fast).toBeInstanceOf(BillingProviderUnavailableError);
+    expect((fast as BillingProviderUnavailableError).outcomeUnknown).toBe(false);
+    expect(simulator.controls.requests()).toHaveLength(sent);
+    simulator.controls.clearFaults();
+    now += 60_000;
+    await expect(paytime.listBoletos({}, { page: 1, perPage: 10 })).resolves.toMatchObject({ page: 1 });
+    expect(simulator.controls.requests().length).toBeGreaterThan(sent);
+  });
+});

@@ -213,13 +213,14 @@ describe('cancel and dispute', () => {
 describe('status transitions', () => {
   it('are exactly the documented table', () => {
     expect(BOLETO_TRANSITIONS).toEqual({
-      requested: ['registered', 'cancelled'],
+      requested: ['registered', 'cancelled', 'failed'],
       registered: ['sent', 'partially_paid', 'paid', 'cancelled', 'disputed'],
       sent: ['partially_paid', 'paid', 'cancelled', 'disputed'],
       partially_paid: ['partially_paid', 'paid', 'cancelled', 'disputed'],
       disputed: ['registered', 'sent', 'partially_paid', 'paid', 'cancelled'],
       paid: [],
       cancelled: [],
+      failed: [],
     });
     expect(canTransition('paid', 'cancelled')).toBe(false);
     expect(isTerminal('paid') && isTerminal('cancelled') && !isTerminal('disputed')).toBe(true);

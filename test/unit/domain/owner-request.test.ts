@@ -59,7 +59,7 @@ describe('OwnerRequest', () => {
     expect(request.candidates?.map((c) => c.name)).toEqual(['Maria Souza', 'Maria Lima']);
   });
 
-  it('needs a phone and a CPF/CNPJ before issuing to someone new', () => {
+  it('needs a phone, a CPF/CNPJ and an e-mail (or "não tem") before issuing to someone new', () => {
     let request = applyEntities(
       draft(),
       { contactName: 'Carlos', amountCents: 100, dueDate: rules.today },
@@ -70,6 +70,8 @@ describe('OwnerRequest', () => {
     request = completeNewContact(request, { phone: normalizePhone('11987654321') }, now);
     expect(nextQuestion(request, rules)).toBe('new_contact_tax_id');
     request = completeNewContact(request, { taxId: parseTaxId('529.982.247-25') }, now);
+    expect(nextQuestion(request, rules)).toBe('new_contact_email');
+    request = completeNewContact(request, { emailDeclined: true }, now);
     expect(nextQuestion(request, rules)).toBeUndefined();
   });
 
