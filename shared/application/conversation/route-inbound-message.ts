@@ -86,6 +86,8 @@ export async function routeInboundMessage(
   const sender = await resolveSender(deps, input.tenantId, input);
   if (!sender.phone) {
     // A business-scoped user id never linked to anyone: answered at that id, once a day, nothing stored.
+    // Its 24-hour window is keyed on the address delivery sends to (as the dispatcher reads it).
+    await deps.recordCustomerWindow(input.tenantId, sender.address as E164, new Date(input.sentAt));
     await replyToUnknownSender(deps, input.tenantId, sender.address, now);
     return 'replied';
   }
