@@ -1,4 +1,4 @@
-import { normalizePhone } from '../../domain/phone-number';
+import { type E164, normalizePhone } from '../../domain/phone-number';
 import type { AppLogger } from '../../logging/create-logger';
 import type { WhatsAppIdentityChangeEvent } from '../../webhooks/whatsapp/inbound-event';
 import type { Clock } from '../ports/clock';
@@ -60,7 +60,7 @@ export async function recordIdentityChange(
   if (!newPhone) return 'unusable';
   if (user) {
     if (user.phone === newPhone) return 'user_number_changed';
-    if (await deps.users.findByPhone(tenantId, newPhone)) return conflict(deps, event);
+    if (await someoneHas(deps, tenantId, newPhone)) return conflict(deps, event);
     const { whatsAppUserId: _previousBsuid, ...rest } = user; // Meta issues a new BSUID with a new number
     await deps.unitOfWork.run(async (tx) => {
       await deps.users.save({ ...rest, phone: newPhone }, tx);
@@ -70,6 +70,7 @@ export async function recordIdentityChange(
     return 'user_number_changed';
   }
   if (!contact || contact.phone === newPhone) return 'contact_number_changed';
+  if (await deps.users.findByPhone(tenantId, newPhone)) return conflict(deps, event);
   try {
     const { whatsAppUserId: _previousBsuid, ...rest } = contact;
     await deps.contacts.update({ ...rest, phone: newPhone, updatedAt: deps.clock.now().toISOString() });
@@ -82,6 +83,14 @@ export async function recordIdentityChange(
     contactId: contact.contactId,
   });
   return 'contact_number_changed';
+}
+
+/** The number is already an owner's or a contact's of this tenant: one number, one person. */
+async function someoneHas(deps: IdentityChangeDependencies, tenantId: string, phone: E164): Promise<boolean> {
+  return (
+    (await deps.users.findByPhone(tenantId, phone)) !== undefined ||
+    (await deps.contacts.findByPhone(tenantId, phone)) !== undefined
+  );
 }
 
 function conflict(deps: IdentityChangeDependencies, event: WhatsAppIdentityChangeEvent): 'conflict' {
