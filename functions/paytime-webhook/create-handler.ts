@@ -10,7 +10,12 @@ import type { BasicCredential } from '../../shared/config/paytime-webhook-config
 import { businessMetrics } from '../../shared/logging/business-metrics';
 import { httpErrors, jsonResponse } from '../http/http-responses';
 import { basicAuthMatches, headerOf } from './basic-auth';
-import { BILLET_STATUS_EVENT, paytimeWebhookSchema } from './paytime-webhook.schema';
+import {
+  BILLET_STATUS_EVENT,
+  billetStatusDataSchema,
+  ignoredEventKind,
+  paytimeEnvelopeSchema,
+} from './paytime-webhook.schema';
 
 export interface PaytimeWebhookDependencies {
   tenantId: string;
@@ -33,8 +38,10 @@ const UNAUTHORIZED: APIGatewayProxyStructuredResultV2 = {
  * Paytime's webhook (POST, HTTP Basic): check the credentials in constant time, read the billet id and the
  * claimed status, store the event once (a conditional put) and answer 200. No provider call, no boleto
  * write here: Paytime waits one second, and the stored event reaches the processor through the table's
- * stream. Wrong or missing credentials: 401 and nothing written. An unreadable body: 400. A storage
- * failure: 500, so Paytime tries again (and the daily reconciliation is the backstop).
+ * stream. Wrong or missing credentials: 401 and nothing written. A body that is not JSON or has no `event`:
+ * 400. Any other event (establishments, gateways, a billet event without a readable billet): 200, logged
+ * and counted as ignored, nothing written. A storage failure: 500, so Paytime tries again (and the daily
+ * reconciliation is the backstop).
  */
 export function createPaytimeWebhookHandler(deps: PaytimeWebhookDependencies) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -62,14 +69,21 @@ export function createPaytimeWebhookHandler(deps: PaytimeWebhookDependencies) {
     } catch {
       return httpErrors.badRequest('The body is not JSON.');
     }
-    const parsed = paytimeWebhookSchema.safeParse(json);
-    if (!parsed.success) return httpErrors.badRequest('The body is not a Paytime billet webhook.');
-    const { event: eventType, event_date: eventDate, data } = parsed.data;
+    const parsed = paytimeEnvelopeSchema.safeParse(json);
+    if (!parsed.success) return httpErrors.badRequest('The body is not a Paytime webhook.');
+    const { event: eventType, event_date: eventDate } = parsed.data;
     metrics.count(IRIS_METRICS.webhookReceived);
     if (eventType !== BILLET_STATUS_EVENT) {
-      deps.logger.info('paytime webhook ignored', { eventType });
+      deps.logger.info('paytime webhook ignored', { ignored: ignoredEventKind(eventType) });
       return jsonResponse(200, { received: true, ignored: true });
     }
+    const billet = billetStatusDataSchema.safeParse(parsed.data.data);
+    if (!billet.success) {
+      // Authentic but unusable: retrying would not make it readable; the daily reconciliation is the backstop.
+      deps.logger.warn('paytime webhook ignored', { ignored: 'billet:unreadable' });
+      return jsonResponse(200, { received: true, ignored: true });
+    }
+    const data = billet.data;
     try {
       const received = await receiveProviderEvent(deps, deps.tenantId, {
         eventType,

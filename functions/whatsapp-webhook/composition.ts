@@ -37,6 +37,7 @@ export function composeWhatsAppWebhook(
       },
       optOut: common,
       statuses: common,
+      identities: common,
       logger,
     },
   };

@@ -10,6 +10,7 @@ import type { TransactionContext } from '../../application/ports/unit-of-work';
 import type { E164 } from '../../domain/phone-number';
 import { ContactEntity, fromContactItem, toContactItem } from './entities/contact';
 import { ContactPhoneGuardEntity, toContactPhoneGuardItem } from './entities/contact-phone-guard';
+import { toWhatsAppUserLinkItem, whatsAppUserLinkKey } from './entities/whatsapp-user-link';
 import { TableAccess } from './table-access';
 
 const NOT_EXISTS = { expression: 'attribute_not_exists(pk)' };
@@ -79,6 +80,22 @@ export class DynamoDbContactRepository implements ContactRepository {
     if (typeof guard?.contactId !== 'string') return undefined;
     const contact = await this.get(tenantId, guard.contactId);
     return contact?.phone === phone ? contact : undefined;
+  }
+
+  async findByWhatsAppUserId(tenantId: string, whatsAppUserId: string): Promise<Contact | undefined> {
+    const link = await this.table.get(whatsAppUserLinkKey(tenantId, whatsAppUserId, 'CONTACT'));
+    return typeof link?.contactId === 'string' ? this.get(tenantId, link.contactId) : undefined;
+  }
+
+  async linkWhatsAppUserId(tenantId: string, contactId: string, whatsAppUserId: string): Promise<void> {
+    await this.table.write(undefined, (builder) => {
+      builder.update(ContactEntity.primary.key({ tenantId, contactId }), {
+        update: { expression: 'SET whatsAppUserId = :userId', values: { ':userId': whatsAppUserId } },
+        condition: { expression: 'attribute_exists(pk)' },
+        onConditionFailed: () => new ContactNotFoundError(tenantId, contactId),
+      });
+      builder.put(toWhatsAppUserLinkItem(tenantId, whatsAppUserId, { personKind: 'CONTACT', contactId }));
+    });
   }
 
   async list(tenantId: string): Promise<Contact[]> {

@@ -3,6 +3,7 @@ import type { TransactionContext } from '../../application/ports/unit-of-work';
 import type { TenantUser, UserRepository } from '../../application/ports/user-repository';
 import type { E164 } from '../../domain/phone-number';
 import { fromTenantUserItem, TenantUserEntity, toTenantUserItem } from './entities/tenant-user';
+import { toWhatsAppUserLinkItem, whatsAppUserLinkKey } from './entities/whatsapp-user-link';
 import { TableAccess } from './table-access';
 
 export class DynamoDbUserRepository implements UserRepository {
@@ -19,6 +20,21 @@ export class DynamoDbUserRepository implements UserRepository {
   async findByPhone(tenantId: string, phone: E164): Promise<TenantUser | undefined> {
     const item = await this.table.get(TenantUserEntity.primary.key({ tenantId, phone }));
     return item ? fromTenantUserItem(item) : undefined;
+  }
+
+  async findByWhatsAppUserId(tenantId: string, whatsAppUserId: string): Promise<TenantUser | undefined> {
+    const link = await this.table.get(whatsAppUserLinkKey(tenantId, whatsAppUserId, 'USER'));
+    return typeof link?.phone === 'string' ? this.findByPhone(tenantId, link.phone as E164) : undefined;
+  }
+
+  async linkWhatsAppUserId(tenantId: string, phone: E164, whatsAppUserId: string): Promise<void> {
+    await this.table.write(undefined, (builder) => {
+      builder.update(TenantUserEntity.primary.key({ tenantId, phone }), {
+        update: { expression: 'SET whatsAppUserId = :userId', values: { ':userId': whatsAppUserId } },
+        condition: { expression: 'attribute_exists(pk)' },
+      });
+      builder.put(toWhatsAppUserLinkItem(tenantId, whatsAppUserId, { personKind: 'USER', phone }));
+    });
   }
 
   async list(tenantId: string): Promise<TenantUser[]> {

@@ -31,14 +31,13 @@ export function recipientDigits(to: string): string {
   return digits;
 }
 
+/** A WhatsApp business-scoped user id (BSUID): two-letter country, a dot, alphanumerics (`BR.1502576394655843`). */
+const BUSINESS_SCOPED_USER_ID = /^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/;
+
+/** A phone goes in `to`; a business-scoped user id (a person who hides their number) in `recipient`. */
 function envelope(to: string, type: string, content: Record<string, unknown>): CloudApiMessage {
-  return {
-    messaging_product: 'whatsapp',
-    recipient_type: 'individual',
-    to: recipientDigits(to),
-    type,
-    ...content,
-  };
+  const address = BUSINESS_SCOPED_USER_ID.test(to) ? { recipient: to } : { to: recipientDigits(to) };
+  return { messaging_product: 'whatsapp', recipient_type: 'individual', ...address, type, ...content };
 }
 
 export function textMessage(input: SendTextInput): CloudApiMessage {

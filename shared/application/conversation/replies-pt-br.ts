@@ -73,6 +73,7 @@ export const replies = {
   help: () =>
     'Oi! Eu sou a IRIS, sua assistente de cobranças. Posso:\n• criar boletos: "cobra 150 do João dia 10"\n• anotar gastos e recebimentos: "gastei 45 no mercado"\n• dizer quem pagou: "o João já pagou?"\n• listar quem deve: "quem está devendo?"\n• cancelar: "cancela o boleto do Pedro"',
   couldNotTranscribe: () => 'Não consegui entender o áudio. Pode escrever, por favor?',
+  couldNotReceive: () => 'Não consegui receber sua última mensagem. Pode mandar de novo, por texto?',
   unknownSender: () =>
     'Olá! Este é o número da IRIS, assistente de cobranças. Não encontrei seu cadastro por aqui.',
   unsupportedMessage: (kind: string) => {

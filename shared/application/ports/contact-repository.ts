@@ -15,6 +15,8 @@ export interface Contact {
   email?: string;
   /** The contact asked not to be messaged: no reminders, no boletos by WhatsApp. */
   optedOut: boolean;
+  /** The payer's WhatsApp business-scoped user id (BSUID), once seen together with the phone. */
+  whatsAppUserId?: string;
   createdAt: string;
   updatedAt?: string;
 }
@@ -58,6 +60,10 @@ export interface ContactRepository {
   get(tenantId: string, contactId: string): Promise<Contact | undefined>;
   /** Exact E.164 match (normalise WhatsApp ids first). */
   findByPhone(tenantId: string, phone: E164): Promise<Contact | undefined>;
+  /** The contact a WhatsApp business-scoped user id (BSUID) was linked to, if any. */
+  findByWhatsAppUserId(tenantId: string, whatsAppUserId: string): Promise<Contact | undefined>;
+  /** Stores the BSUID on the contact and the BSUID → contact link, in one transaction. Idempotent. */
+  linkWhatsAppUserId(tenantId: string, contactId: string, whatsAppUserId: string): Promise<void>;
   /** Every contact of the tenant, ordered by id. */
   list(tenantId: string): Promise<Contact[]>;
 }

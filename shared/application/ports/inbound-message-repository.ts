@@ -8,13 +8,26 @@ export type InboundContent =
 
 export type SenderRole = 'owner' | 'contact' | 'unknown';
 
+/**
+ * What IRIS does with a stored message: `route` it (the default, also for items stored before this field
+ * existed), only `record` it (reactions, edits, deletions, system notices: never answered), or ask the
+ * sender to `ask_to_resend` it as text (Meta could not deliver what they sent).
+ */
+export type InboundTreatment = 'route' | 'record' | 'ask_to_resend';
+
 /** An inbound WhatsApp message, stored once per WhatsApp message id. */
 export interface InboundMessage {
   tenantId: string;
   messageId: string;
   from: E164;
+  /** The sender's WhatsApp business-scoped user id (BSUID), when Meta sent one. */
+  fromUserId?: string;
   senderRole: SenderRole;
   content: InboundContent;
+  /** Absent means `route`. */
+  treatment?: InboundTreatment;
+  /** What Meta reported about a message it could not deliver whole (code and title, never content). */
+  errors?: Array<{ code: number; title: string }>;
   receivedAt: string;
   /** Set once the message was handed to a workflow (started or resumed) or answered. */
   handledAt?: string;
@@ -32,4 +45,16 @@ export interface InboundMessageRepository {
     message: InboundMessage,
   ): Promise<{ outcome: 'stored' } | { outcome: 'duplicate'; existing: InboundMessage }>;
   markHandled(tenantId: string, messageId: string, handledBy: string, at: Date): Promise<void>;
+  /**
+   * The first tap of one button (by `payload`) by one sender that reached no waiting conversation claims it;
+   * later taps with other message ids get false, so a burst of taps on a decided request gets one answer.
+   * The same message id claims again (a retry after a crash). The claim lives as long as the message guard.
+   */
+  claimButtonTap(input: {
+    tenantId: string;
+    sender: E164;
+    payload: string;
+    messageId: string;
+    now: Date;
+  }): Promise<boolean>;
 }

@@ -11,6 +11,13 @@ export interface SimulatedInbound {
   name?: string;
   /** Override the wa_id Meta would report (e.g. without the 9th digit). */
   waId?: string;
+  /** The sender's business-scoped user id (BSUID, e.g. `BR.1502576394655843`) Meta reports beside the phone. */
+  userId?: string;
+  /**
+   * The sender adopted a username and hides their number: the webhook carries only `userId` (no `from`, no
+   * `wa_id`) and this username. Requires `userId`.
+   */
+  username?: string;
   text?: string;
   /** Tap on an interactive reply button IRIS sent. */
   button?: { id: string; title: string };
@@ -67,6 +74,15 @@ export function contentOf(input: SimulatedInbound): InboundContent | string {
 
 export function parseSimulatedInbound(body: unknown): SimulatedInbound | string {
   if (!isRecord(body)) return 'body must be a JSON object';
+  if (
+    body.userId !== undefined &&
+    (typeof body.userId !== 'string' || !/^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/.test(body.userId))
+  ) {
+    return 'userId must be a business-scoped user id like BR.1502576394655843';
+  }
+  if (body.username !== undefined && (typeof body.username !== 'string' || body.userId === undefined)) {
+    return 'username must be a string, and needs userId (the webhook then carries no phone)';
+  }
   if (typeof body.from !== 'string' || !/^\+?[1-9]\d{7,14}$/.test(body.from.replace(/[\s()-]/g, ''))) {
     return 'from must be an E.164 phone number';
   }
@@ -78,18 +94,18 @@ export function cloudApiMessage(
   content: InboundContent,
   meta: {
     id: string;
-    waId: string;
+    /** Absent for a sender who hides their number (then `userId` identifies them). */
+    waId?: string;
+    userId?: string;
     timestampSeconds: number;
     context?: { from: string; id: string };
     mediaId?: string;
     sha256?: string;
   },
 ): Record<string, unknown> {
-  const base: Record<string, unknown> = {
-    from: meta.waId,
-    id: meta.id,
-    timestamp: String(meta.timestampSeconds),
-  };
+  const base: Record<string, unknown> = { id: meta.id, timestamp: String(meta.timestampSeconds) };
+  if (meta.waId) base.from = meta.waId;
+  if (meta.userId) base.from_user_id = meta.userId;
   if (meta.context) base.context = meta.context;
   switch (content.type) {
     case 'text':

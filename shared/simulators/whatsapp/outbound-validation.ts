@@ -15,6 +15,9 @@ export const FREE_FORM_TYPES = new Set([
   'reaction',
 ]);
 
+/** Meta's business-scoped user id: two-letter country, a dot, alphanumerics (`BR.1502576394655843`). */
+const BSUID = /^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/;
+
 export type ValidatedSend = { ok: true; to: string; type: string } | { ok: false; details: string };
 
 export function validateSendRequest(body: unknown): ValidatedSend {
@@ -24,9 +27,12 @@ export function validateSendRequest(body: unknown): ValidatedSend {
   if (body.recipient_type !== undefined && body.recipient_type !== 'individual') {
     return { ok: false, details: "recipient_type must be 'individual'" };
   }
-  const to = body.to;
-  if (typeof to !== 'string' || !/^\+?[1-9]\d{7,14}$/.test(to))
-    return { ok: false, details: 'to: invalid phone number' };
+  // A business-scoped user id goes in `recipient` instead of a phone in `to` (`to` wins when both are given).
+  const to = body.to ?? body.recipient;
+  const isPhone = typeof to === 'string' && /^\+?[1-9]\d{7,14}$/.test(to);
+  const isUserId = body.to === undefined && typeof to === 'string' && BSUID.test(to);
+  if (typeof to !== 'string' || !(isPhone || isUserId))
+    return { ok: false, details: 'to: invalid phone number (or recipient: invalid business-scoped user id)' };
   const type = typeof body.type === 'string' ? body.type : 'text';
   if (type !== 'template' && !FREE_FORM_TYPES.has(type))
     return { ok: false, details: `type: unsupported '${type}'` };

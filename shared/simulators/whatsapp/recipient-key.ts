@@ -10,8 +10,12 @@ export function digitsOf(phone: string): string {
   return phone.replace(/\D/g, '');
 }
 
-/** Canonical key: the domain's canonical E.164 for Brazilian numbers, the bare digits for others. */
+/**
+ * Canonical key: the domain's canonical E.164 for Brazilian numbers, the bare digits for others, and a
+ * business-scoped user id (`BR.1502576394655843`) as it is.
+ */
 export function recipientKey(phone: string): string {
+  if (/^[A-Z]{2}\./.test(phone)) return phone;
   const digits = digitsOf(phone);
   return tryNormalizePhone(`+${digits}`) ?? digits;
 }

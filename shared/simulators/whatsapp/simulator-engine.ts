@@ -141,9 +141,11 @@ export class WhatsAppSimulatorEngine {
     const contextId =
       input.contextMessageId ??
       (content.type === 'button' ? this.store.lastInteractiveTo(input.from)?.messageId : undefined);
+    const hidesPhone = input.username !== undefined && input.userId !== undefined;
     const message = cloudApiMessage(content, {
       id: messageId,
-      waId,
+      ...(hidesPhone ? {} : { waId }),
+      ...(input.userId ? { userId: input.userId } : {}),
       timestampSeconds: Math.floor(nowMs / 1000),
       context: contextId ? { from: this.business.displayPhoneNumber, id: contextId } : undefined,
       mediaId: media?.id,
@@ -151,7 +153,11 @@ export class WhatsAppSimulatorEngine {
     });
     const payload = inboundMessagePayload(
       this.business,
-      { waId, profileName: input.name ?? 'Cliente Simulação' },
+      {
+        ...(hidesPhone ? { username: input.username } : { waId }),
+        ...(input.userId ? { userId: input.userId } : {}),
+        profileName: input.name ?? 'Cliente Simulação',
+      },
       message,
     );
     const record = {
@@ -159,6 +165,7 @@ export class WhatsAppSimulatorEngine {
       messageId,
       from: input.from,
       waId,
+      ...(input.userId ? { userId: input.userId } : {}),
       type: String(message.type),
       message,
       sentAtMs: nowMs,

@@ -24,6 +24,8 @@ export interface InboundRecord {
   /** The sender as given to the control route (E.164). */
   from: string;
   waId: string;
+  /** The sender's business-scoped user id, when the webhook carried one: the window opens for it too. */
+  userId?: string;
   type: string;
   /** The Cloud API message object put in the webhook. */
   message: Record<string, unknown>;
@@ -55,6 +57,7 @@ export class SimulatorStore {
   recordInbound(record: InboundRecord): void {
     this.append(record.from, record);
     this.lastInboundAtMs.set(recipientKey(record.from), record.sentAtMs);
+    if (record.userId) this.lastInboundAtMs.set(recipientKey(record.userId), record.sentAtMs);
   }
 
   isWindowOpen(phone: string, nowMs: number): boolean {

@@ -42,13 +42,15 @@ function envelope(business: BusinessNumber, value: Record<string, unknown>): Rec
 
 export function inboundMessagePayload(
   business: BusinessNumber,
-  sender: { waId: string; profileName: string },
+  sender: { waId?: string; userId?: string; username?: string; profileName: string },
   message: Record<string, unknown>,
 ): Record<string, unknown> {
-  return envelope(business, {
-    contacts: [{ profile: { name: sender.profileName }, wa_id: sender.waId }],
-    messages: [message],
-  });
+  const profile: Record<string, unknown> = { name: sender.profileName };
+  if (sender.username) profile.username = sender.username;
+  const contact: Record<string, unknown> = { profile };
+  if (sender.waId) contact.wa_id = sender.waId;
+  if (sender.userId) contact.user_id = sender.userId;
+  return envelope(business, { contacts: [contact], messages: [message] });
 }
 
 export interface StatusInput {

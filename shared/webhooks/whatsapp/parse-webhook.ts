@@ -1,21 +1,26 @@
-import { classifyMetaError } from '../../adapters/whatsapp/meta-error-codes';
 import { tryNormalizePhone } from '../../domain/phone-number';
 import {
-  type InboundMessageContent,
   type InboundWhatsAppEvent,
   type InboundWhatsAppMessage,
   InvalidWebhookPayloadError,
   type WhatsAppDeliveryStatus,
-  type WhatsAppEventError,
+  type WhatsAppIdentityChangeEvent,
+  type WhatsAppIgnoredItem,
   type WhatsAppStatusEvent,
 } from './inbound-event';
+import { contentOf, eventErrorOf, type RawMessage } from './message-content';
 import {
+  changeSchema,
   changeValueSchema,
-  type MetaChangeValue,
-  type MetaError,
+  contactSchema,
+  entrySchema,
+  inboundMessageSchema,
+  type MetaContact,
   type MetaInboundMessage,
-  type MetaStatus,
-  webhookPayloadSchema,
+  metaErrorSchema,
+  statusSchema,
+  systemSchema,
+  webhookEnvelopeSchema,
 } from './payload.schema';
 
 export interface NormalizeOptions {
@@ -27,10 +32,12 @@ export interface NormalizeOptions {
 }
 
 const DELIVERY_STATUSES: ReadonlySet<string> = new Set(['sent', 'delivered', 'read', 'failed']);
+const IDENTITY_CHANGES: ReadonlySet<string> = new Set(['user_changed_number', 'user_changed_user_id']);
 
 /**
  * Parses the raw webhook body (after its signature was verified on these same bytes) into IRIS events.
- * Throws `InvalidWebhookPayloadError` on non-JSON or an unknown shape.
+ * Throws `InvalidWebhookPayloadError` only when the body is not JSON or not a WhatsApp Business Account
+ * envelope; everything inside an envelope becomes an event, an ignored item included.
  */
 export function parseWhatsAppWebhook(
   rawBody: Buffer | string,
@@ -46,148 +53,203 @@ export function parseWhatsAppWebhook(
 }
 
 /**
- * Normalises an already-parsed webhook payload. Changes of fields other than `messages` are skipped (they
- * only arrive if subscribed, and rejecting them would make Meta retry for days), as are statuses whose
- * value IRIS does not know.
+ * Normalises an already-parsed webhook payload, item by item. Changes of other fields (`account_update`,
+ * `message_template_status_update`, …), statuses IRIS does not track and items it cannot read become
+ * `ignored` events: Meta must not retry an authentic delivery, and one odd item must not sink the others.
  */
 export function normalizeWhatsAppWebhook(
   payload: unknown,
   options: NormalizeOptions = {},
 ): InboundWhatsAppEvent[] {
-  const envelope = webhookPayloadSchema.safeParse(payload);
+  const envelope = webhookEnvelopeSchema.safeParse(payload);
   if (!envelope.success) throw invalid('Not a WhatsApp Business Account webhook', envelope.error.issues);
   const events: InboundWhatsAppEvent[] = [];
-  for (const entry of envelope.data.entry) {
-    for (const change of entry.changes) {
-      if (change.field !== 'messages') continue;
-      const value = changeValueSchema.safeParse(change.value);
-      if (!value.success) throw invalid('Unknown shape of a messages change', value.error.issues);
-      events.push(...eventsOf(value.data, options));
+  for (const rawEntry of envelope.data.entry) {
+    const entry = entrySchema.safeParse(rawEntry);
+    if (!entry.success) {
+      events.push(ignored('entry:unreadable', { issues: issuesOf(entry.error.issues) }));
+      continue;
+    }
+    for (const rawChange of entry.data.changes) {
+      const change = changeSchema.safeParse(rawChange);
+      if (!change.success) {
+        events.push(ignored('change:unreadable', { issues: issuesOf(change.error.issues) }));
+      } else if (change.data.field !== 'messages') {
+        events.push(ignored(`field:${change.data.field}`));
+      } else {
+        events.push(...messagesChangeEvents(change.data.value, options));
+      }
     }
   }
   return events;
 }
 
-function eventsOf(value: MetaChangeValue, options: NormalizeOptions): InboundWhatsAppEvent[] {
-  const { phone_number_id: phoneNumberId, display_phone_number: displayPhoneNumber } = value.metadata;
+function messagesChangeEvents(rawValue: unknown, options: NormalizeOptions): InboundWhatsAppEvent[] {
+  const value = changeValueSchema.safeParse(rawValue);
+  if (!value.success) return [ignored('messages:unreadable', { issues: issuesOf(value.error.issues) })];
+  const { phone_number_id: phoneNumberId, display_phone_number: displayPhoneNumber = '' } =
+    value.data.metadata;
+  const contacts = (value.data.contacts ?? []).flatMap((raw) => {
+    const contact = contactSchema.safeParse(raw);
+    return contact.success ? [contact.data] : [];
+  });
   const events: InboundWhatsAppEvent[] = [];
-  for (const message of value.messages ?? []) {
-    const profileName = value.contacts?.find((contact) => contact.wa_id === message.from)?.profile?.name;
-    events.push(messageEvent(message, { phoneNumberId, displayPhoneNumber, profileName }, options));
+  for (const raw of value.data.messages ?? []) {
+    const message = inboundMessageSchema.safeParse(raw);
+    if (!message.success) {
+      events.push(
+        ignored('message:unreadable', {
+          phoneNumberId,
+          itemId: idOf(raw),
+          issues: issuesOf(message.error.issues),
+        }),
+      );
+      continue;
+    }
+    const business = { phoneNumberId, displayPhoneNumber };
+    events.push(messageEvent(message.data, raw as RawMessage, business, contacts, options));
   }
-  for (const status of value.statuses ?? []) {
-    const event = statusEvent(status, phoneNumberId);
-    if (event) events.push(event);
-  }
-  if (value.errors && value.errors.length > 0) {
-    events.push({ kind: 'error', phoneNumberId, errors: value.errors.map(eventError) });
-  }
+  for (const raw of value.data.statuses ?? []) events.push(statusEvent(raw, phoneNumberId));
+  const errors = (value.data.errors ?? []).flatMap((raw) => {
+    const error = metaErrorSchema.safeParse(raw);
+    return error.success ? [eventErrorOf(error.data)] : [];
+  });
+  if (errors.length > 0) events.push({ kind: 'error', phoneNumberId, errors });
   return events;
 }
 
 function messageEvent(
   message: MetaInboundMessage,
-  business: { phoneNumberId: string; displayPhoneNumber: string; profileName: string | undefined },
+  raw: RawMessage,
+  business: { phoneNumberId: string; displayPhoneNumber: string },
+  contacts: MetaContact[],
   options: NormalizeOptions,
-): InboundWhatsAppMessage {
+): InboundWhatsAppMessage | WhatsAppIdentityChangeEvent | WhatsAppIgnoredItem {
+  const contact = senderContactOf(message, contacts);
+  const waId = nonEmpty(message.from) ?? nonEmpty(contact?.wa_id);
+  const userId = nonEmpty(message.from_user_id) ?? nonEmpty(contact?.user_id);
+  const e164 = waId ? (options.waIdToE164 ?? brazilianE164)(waId) : undefined;
+  const timestamp = isoOf(message.timestamp);
+  if (message.type === 'system') {
+    const change = identityChangeOf(message, raw, business.phoneNumberId, { waId, e164, userId }, options);
+    if (change) return { ...change, timestamp };
+  }
+  if (!waId && !userId) {
+    return ignored('message:no_sender', { phoneNumberId: business.phoneNumberId, itemId: message.id });
+  }
   const event: InboundWhatsAppMessage = {
     kind: 'message',
-    phoneNumberId: business.phoneNumberId,
-    displayPhoneNumber: business.displayPhoneNumber,
+    ...business,
     messageId: message.id,
-    fromWaId: message.from,
-    timestamp: isoOf(message.timestamp),
-    content: contentOf(message),
+    timestamp,
+    content: contentOf(message, raw),
   };
-  const fromE164 = (options.waIdToE164 ?? brazilianE164)(message.from);
-  if (fromE164) event.fromE164 = fromE164;
-  if (business.profileName) event.profileName = business.profileName;
+  if (waId) event.fromWaId = waId;
+  if (e164) event.fromE164 = e164;
+  if (userId) event.fromUserId = userId;
+  const parentUserId = nonEmpty(message.from_parent_user_id) ?? nonEmpty(contact?.parent_user_id);
+  if (parentUserId) event.fromParentUserId = parentUserId;
+  const username = nonEmpty(contact?.profile?.username);
+  if (username) event.fromUsername = username;
+  const profileName = nonEmpty(contact?.profile?.name);
+  if (profileName) event.profileName = profileName;
   if (message.context?.id) event.contextMessageId = message.context.id;
   return event;
 }
 
-function contentOf(message: MetaInboundMessage): InboundMessageContent {
-  switch (message.type) {
-    case 'text':
-      if (!message.text) throw invalid(`Text message ${message.id} has no text`);
-      return { type: 'text', text: message.text.body };
-    case 'audio':
-      if (!message.audio) throw invalid(`Audio message ${message.id} has no audio`);
-      return {
-        type: 'audio',
-        mediaId: message.audio.id,
-        mimeType: message.audio.mime_type,
-        voice: message.audio.voice ?? false,
-      };
-    case 'button':
-      if (!message.button) throw invalid(`Button message ${message.id} has no button`);
-      return {
-        type: 'button',
-        payload: message.button.payload,
-        title: message.button.text,
-        source: 'template_button',
-      };
-    case 'interactive':
-      return interactiveContentOf(message);
-    default:
-      return { type: 'unsupported', originalType: message.type };
-  }
+/** The `contacts[]` element describing this message's sender: by wa_id, by BSUID, or the only one. */
+function senderContactOf(message: MetaInboundMessage, contacts: MetaContact[]): MetaContact | undefined {
+  return (
+    contacts.find((contact) => message.from && contact.wa_id === message.from) ??
+    contacts.find((contact) => message.from_user_id && contact.user_id === message.from_user_id) ??
+    (contacts.length === 1 ? contacts[0] : undefined)
+  );
 }
 
-function interactiveContentOf(message: MetaInboundMessage): InboundMessageContent {
-  const interactive = message.interactive;
-  if (!interactive) throw invalid(`Interactive message ${message.id} has no interactive object`);
-  if (interactive.type === 'button_reply') {
-    const reply = interactive.button_reply;
-    if (!reply) throw invalid(`Interactive message ${message.id} has no button_reply`);
-    return { type: 'button', payload: reply.id, title: reply.title, source: 'reply_button' };
-  }
-  if (interactive.type === 'list_reply') {
-    const reply = interactive.list_reply;
-    if (!reply) throw invalid(`Interactive message ${message.id} has no list_reply`);
-    return { type: 'button', payload: reply.id, title: reply.title, source: 'list_row' };
-  }
-  return { type: 'unsupported', originalType: `interactive.${interactive.type}` };
-}
-
-function statusEvent(status: MetaStatus, phoneNumberId: string): WhatsAppStatusEvent | undefined {
-  if (!DELIVERY_STATUSES.has(status.status)) return undefined;
+function identityChangeOf(
+  message: MetaInboundMessage,
+  raw: RawMessage,
+  phoneNumberId: string,
+  sender: { waId?: string; e164?: string; userId?: string },
+  options: NormalizeOptions,
+): Omit<WhatsAppIdentityChangeEvent, 'timestamp'> | undefined {
+  const system = systemSchema.safeParse(raw.system);
+  if (!system.success || !system.data.type || !IDENTITY_CHANGES.has(system.data.type)) return undefined;
+  const newWaId = nonEmpty(system.data.new_wa_id) ?? nonEmpty(system.data.wa_id);
+  const newUserId = nonEmpty(system.data.new_user_id) ?? nonEmpty(system.data.user_id);
+  const next =
+    system.data.type === 'user_changed_number'
+      ? { waId: newWaId, e164: newWaId ? (options.waIdToE164 ?? brazilianE164)(newWaId) : undefined }
+      : { userId: newUserId };
   return {
+    kind: 'identity_change',
+    phoneNumberId,
+    messageId: message.id,
+    change: system.data.type as WhatsAppIdentityChangeEvent['change'],
+    previous: definedOnly(sender),
+    next: definedOnly(next),
+  };
+}
+
+function statusEvent(raw: unknown, phoneNumberId: string): WhatsAppStatusEvent | WhatsAppIgnoredItem {
+  const parsed = statusSchema.safeParse(raw);
+  if (!parsed.success) {
+    return ignored('status:unreadable', {
+      phoneNumberId,
+      itemId: idOf(raw),
+      issues: issuesOf(parsed.error.issues),
+    });
+  }
+  const status = parsed.data;
+  if (!DELIVERY_STATUSES.has(status.status)) {
+    return ignored(`status:${status.status}`, { phoneNumberId, itemId: status.id });
+  }
+  const event: WhatsAppStatusEvent = {
     kind: 'status',
     phoneNumberId,
     providerMessageId: status.id,
     status: status.status as WhatsAppDeliveryStatus,
-    recipientWaId: status.recipient_id,
     timestamp: isoOf(status.timestamp),
-    errors: (status.errors ?? []).map(eventError),
+    errors: (status.errors ?? []).map(eventErrorOf),
   };
+  const waId = nonEmpty(status.recipient_id);
+  if (waId) event.recipientWaId = waId;
+  const userId = nonEmpty(status.recipient_user_id);
+  if (userId) event.recipientUserId = userId;
+  return event;
 }
 
-function eventError(error: MetaError): WhatsAppEventError {
-  const classification = classifyMetaError({ metaCode: error.code });
-  const result: WhatsAppEventError = {
-    code: error.code,
-    title: error.title ?? error.message ?? '',
-    classification: classification.kind === 'retryable' ? 'retryable' : classification.reason,
-  };
-  if (error.error_data?.details) result.details = error.error_data.details;
-  return result;
+function ignored(what: string, detail: Omit<WhatsAppIgnoredItem, 'kind' | 'what'> = {}): WhatsAppIgnoredItem {
+  return { kind: 'ignored', what, ...definedOnly(detail) };
+}
+
+function idOf(raw: unknown): string | undefined {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.length > 0 ? value : undefined;
+}
+
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 function brazilianE164(waId: string): string | undefined {
   return /^\d+$/.test(waId) ? tryNormalizePhone(`+${waId}`) : undefined;
 }
 
-function isoOf(unixSeconds: string): string {
+function isoOf(unixSeconds: string | number): string {
   return new Date(Number(unixSeconds) * 1000).toISOString();
 }
 
-function invalid(
-  message: string,
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> = [],
-): InvalidWebhookPayloadError {
-  return new InvalidWebhookPayloadError(
-    message,
-    issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`),
-  );
+type Issue = { path: ReadonlyArray<PropertyKey>; message: string };
+
+function issuesOf(issues: ReadonlyArray<Issue>): string[] {
+  return issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+}
+
+function invalid(message: string, issues: ReadonlyArray<Issue> = []): InvalidWebhookPayloadError {
+  return new InvalidWebhookPayloadError(message, issuesOf(issues));
 }

@@ -102,26 +102,50 @@ describe('parseWhatsAppWebhook', () => {
     });
   });
 
-  it('marks images, stickers, locations, reactions and unknown types as unsupported with their type', () => {
+  it('marks images, stickers, locations and unknown types as unsupported with their type', () => {
     const [image] = parseWhatsAppWebhook(bodyOf('image-message'));
     expect(image).toMatchObject({ kind: 'message', content: { type: 'unsupported', originalType: 'image' } });
-    for (const type of [
-      'document',
-      'video',
-      'sticker',
-      'location',
-      'contacts',
-      'reaction',
-      'unsupported',
-      'order',
-    ]) {
+    for (const type of ['document', 'video', 'sticker', 'location', 'contacts', 'order']) {
       const [event] = normalizeWhatsAppWebhook(messagePayload({ type, [type]: {} }));
       expect(event).toMatchObject({ content: { type: 'unsupported', originalType: type } });
     }
+  });
+
+  it('reads reactions, edits, deletions and system notices as notices, never as something to answer', () => {
+    for (const type of ['reaction', 'edit', 'revoke', 'system', 'ephemeral']) {
+      const [event] = normalizeWhatsAppWebhook(messagePayload({ type, [type]: {} }));
+      expect(event).toMatchObject({ kind: 'message', content: { type: 'notice', originalType: type } });
+    }
+  });
+
+  it('reads a Flow reply as a button answer carrying its flow token', () => {
     const [flow] = normalizeWhatsAppWebhook(
-      messagePayload({ type: 'interactive', interactive: { type: 'nfm_reply', nfm_reply: {} } }),
+      messagePayload({
+        type: 'interactive',
+        interactive: {
+          type: 'nfm_reply',
+          nfm_reply: { name: 'flow', body: 'Sent', response_json: '{"flow_token":"req-1","a":1}' },
+        },
+      }),
     );
-    expect(flow).toMatchObject({ content: { type: 'unsupported', originalType: 'interactive.nfm_reply' } });
+    expect(flow).toMatchObject({
+      content: { type: 'button', payload: 'req-1', title: 'Sent', source: 'flow_reply' },
+    });
+  });
+
+  it('reads messages carrying errors, and Meta’s unsupported type, as undeliverable with the error', () => {
+    const [failedImage] = normalizeWhatsAppWebhook(
+      messagePayload({ type: 'image', errors: [{ code: 131052, title: 'Media download error' }] }),
+    );
+    expect(failedImage).toMatchObject({
+      content: { type: 'undeliverable', originalType: 'image', errors: [{ code: 131052 }] },
+    });
+    const [unsupported] = normalizeWhatsAppWebhook(
+      messagePayload({ type: 'unsupported', errors: [{ code: 131051, title: 'Message type unknown' }] }),
+    );
+    expect(unsupported).toMatchObject({ content: { type: 'undeliverable', originalType: 'unsupported' } });
+    const [textless] = normalizeWhatsAppWebhook(messagePayload({ type: 'text' }));
+    expect(textless).toMatchObject({ content: { type: 'undeliverable', originalType: 'text' } });
   });
 
   it('reads sent, delivered and read statuses', () => {
@@ -159,7 +183,7 @@ describe('parseWhatsAppWebhook', () => {
     });
   });
 
-  it('skips status values it does not know and changes of other fields', () => {
+  it('reports status values it does not know and changes of other fields as ignored items', () => {
     const payload = messagePayload({ type: 'text', text: { body: 'oi' } }) as {
       entry: Array<{ changes: Array<Record<string, unknown>> }>;
     };
@@ -175,7 +199,11 @@ describe('parseWhatsAppWebhook', () => {
       },
     });
     const events = normalizeWhatsAppWebhook(payload);
-    expect(events.map((event) => event.kind)).toEqual(['message']);
+    expect(events).toEqual([
+      expect.objectContaining({ kind: 'message' }),
+      { kind: 'ignored', what: 'field:account_update' },
+      { kind: 'ignored', what: 'status:played', phoneNumberId: '2', itemId: 'wamid.Y' },
+    ]);
   });
 
   it('reports account-level errors as an error event', () => {
@@ -230,38 +258,119 @@ describe('parseWhatsAppWebhook with bad input', () => {
     expect(() => parseWhatsAppWebhook('{"object":')).toThrow(InvalidWebhookPayloadError);
   });
 
-  it('rejects other objects, missing entries and a wrong messaging product', () => {
+  it('rejects what is not a WhatsApp Business Account envelope at all, listing the issue', () => {
     const cases: unknown[] = [
       null,
       [],
+      'text',
       { object: 'page', entry: [] },
       { object: 'whatsapp_business_account' },
-      { object: 'whatsapp_business_account', entry: [] },
-      {
-        object: 'whatsapp_business_account',
-        entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'sms' } }] }],
-      },
     ];
     for (const payload of cases)
       expect(() => normalizeWhatsAppWebhook(payload)).toThrow(InvalidWebhookPayloadError);
-  });
-
-  it('rejects a message without its content or with a bad timestamp, listing the issue', () => {
-    expect(() => normalizeWhatsAppWebhook(messagePayload({ type: 'text' }))).toThrow(/has no text/);
-    expect(() => normalizeWhatsAppWebhook(messagePayload({ type: 'audio' }))).toThrow(/has no audio/);
-    expect(() =>
-      normalizeWhatsAppWebhook(
-        messagePayload({ type: 'interactive', interactive: { type: 'button_reply' } }),
-      ),
-    ).toThrow(/no button_reply/);
     try {
-      normalizeWhatsAppWebhook(messagePayload({ type: 'text', text: { body: 'x' }, timestamp: 'yesterday' }));
+      normalizeWhatsAppWebhook({ object: 'whatsapp_business_account', entry: 'x' });
       expect.unreachable('should throw');
     } catch (error) {
-      expect(error).toBeInstanceOf(InvalidWebhookPayloadError);
       expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidWebhookPayloadError).issues.join()).toContain('messages.0.timestamp');
-      expect((error as InvalidWebhookPayloadError).name).toBe('InvalidWebhookPayloadError');
+      expect((error as InvalidWebhookPayloadError).issues.join()).toContain('entry');
     }
+  });
+
+  it('turns odd items inside an envelope into ignored items, keeping the readable ones', () => {
+    const payload = messagePayload({ type: 'text', text: { body: 'oi' } }) as {
+      entry: Array<{ changes: Array<{ value: { messages: unknown[] } }> }>;
+    };
+    payload.entry[0]?.changes[0]?.value.messages.push({
+      id: 'wamid.bad',
+      type: 'text',
+      timestamp: 'yesterday',
+    });
+    (payload.entry as unknown[]).push(7, {
+      id: '2',
+      changes: [{ field: 'messages', value: { messaging_product: 'sms' } }],
+    });
+    const events = normalizeWhatsAppWebhook(payload);
+    expect(events.map((event) => (event.kind === 'ignored' ? event.what : event.kind))).toEqual([
+      'message',
+      'message:unreadable',
+      'entry:unreadable',
+      'messages:unreadable',
+    ]);
+    expect(events[1]).toMatchObject({ itemId: 'wamid.bad' });
+    expect((events[1] as { issues: string[] }).issues.join()).toContain('timestamp');
+  });
+
+  it('coerces a numeric timestamp', () => {
+    const [event] = normalizeWhatsAppWebhook(
+      messagePayload({ type: 'text', text: { body: 'x' }, timestamp: 1796735702 }),
+    );
+    expect(event).toMatchObject({ kind: 'message', timestamp: '2026-12-08T13:15:02.000Z' });
+  });
+});
+
+describe('business-scoped user ids', () => {
+  it('reads a sender known only by BSUID, from the contact or the message', () => {
+    const payload = messagePayload({ type: 'text', text: { body: 'oi' } }) as {
+      entry: Array<{
+        changes: Array<{ value: Record<string, unknown> & { messages: Array<Record<string, unknown>> } }>;
+      }>;
+    };
+    const value = payload.entry[0]?.changes[0]?.value;
+    if (!value) throw new Error('fixture');
+    delete value.messages[0]?.from;
+    value.contacts = [
+      {
+        user_id: 'BR.1502576394655843',
+        parent_user_id: 'BR.ENT.99',
+        profile: { name: 'Ana', username: '@ana' },
+      },
+    ];
+    const [event] = normalizeWhatsAppWebhook(payload);
+    expect(event).toMatchObject({
+      kind: 'message',
+      fromUserId: 'BR.1502576394655843',
+      fromParentUserId: 'BR.ENT.99',
+      fromUsername: '@ana',
+      profileName: 'Ana',
+    });
+    expect(event).not.toHaveProperty('fromWaId');
+    expect(event).not.toHaveProperty('fromE164');
+  });
+
+  it('reads a status sent to a BSUID and number or id change notices', () => {
+    const status = normalizeWhatsAppWebhook({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '1', phone_number_id: '2' },
+                statuses: [
+                  { id: 'wamid.S', status: 'delivered', timestamp: 1796735702, recipient_user_id: 'BR.7' },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(status).toEqual([expect.objectContaining({ kind: 'status', recipientUserId: 'BR.7' })]);
+    const [changed] = normalizeWhatsAppWebhook(
+      messagePayload({
+        type: 'system',
+        system: { type: 'user_changed_number', body: 'x', new_wa_id: '5511912345678' },
+      }),
+    );
+    expect(changed).toMatchObject({
+      kind: 'identity_change',
+      change: 'user_changed_number',
+      previous: { waId: '551187654321', e164: '+5511987654321' },
+      next: { waId: '5511912345678', e164: '+5511912345678' },
+    });
   });
 });

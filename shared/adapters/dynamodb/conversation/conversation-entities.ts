@@ -59,3 +59,32 @@ export function fromOwnerRequestItem(item: Record<string, unknown>): OwnerReques
   const { [IRIS_TABLE.timeToLiveAttribute]: _ttl, ...rest } = withoutKeys(item);
   return rest as unknown as OwnerRequest;
 }
+
+/**
+ * The first tap of one button by one sender that reached no waiting conversation (`claimButtonTap`): keyed
+ * by a hash of the payload (payloads are free text up to 256 characters), holding the claiming message id.
+ */
+export const ButtonTapEntity = {
+  name: 'ButtonTap',
+  primary: primaryKey(
+    key('T', attr('tenantId'), 'BUTTON_TAP', attr('sender'), attr('payloadHash')),
+    key('TAP'),
+  ),
+} as const;
+
+export function toButtonTapItem(values: {
+  tenantId: string;
+  sender: string;
+  payloadHash: string;
+  messageId: string;
+  now: Date;
+}): KeyedItem {
+  const { now, ...rest } = values;
+  return {
+    ...ButtonTapEntity.primary.key(values),
+    [ENTITY_ATTRIBUTE]: ButtonTapEntity.name,
+    ...rest,
+    claimedAt: now.toISOString(),
+    [IRIS_TABLE.timeToLiveAttribute]: expiresAfterDays(now.toISOString(), INBOUND_MESSAGE_TTL_DAYS),
+  };
+}

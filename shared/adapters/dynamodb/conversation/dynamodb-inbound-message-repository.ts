@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
   InboundMessage,
@@ -5,7 +6,12 @@ import type {
 } from '../../../application/ports/inbound-message-repository';
 import { PreconditionFailedError } from '../../../application/ports/persistence-errors';
 import { TableAccess } from '../table-access';
-import { fromInboundMessageItem, InboundMessageEntity, toInboundMessageItem } from './conversation-entities';
+import {
+  fromInboundMessageItem,
+  InboundMessageEntity,
+  toButtonTapItem,
+  toInboundMessageItem,
+} from './conversation-entities';
 
 export class DynamoDbInboundMessageRepository implements InboundMessageRepository {
   private readonly table: TableAccess;
@@ -40,5 +46,29 @@ export class DynamoDbInboundMessageRepository implements InboundMessageRepositor
         condition: { expression: 'attribute_exists(pk)' },
       }),
     );
+  }
+
+  async claimButtonTap(input: {
+    tenantId: string;
+    sender: string;
+    payload: string;
+    messageId: string;
+    now: Date;
+  }): Promise<boolean> {
+    const payloadHash = createHash('sha256').update(input.payload).digest('base64url').slice(0, 22);
+    try {
+      await this.table.write(undefined, (builder) =>
+        builder.put(toButtonTapItem({ ...input, payloadHash }), {
+          condition: {
+            expression: 'attribute_not_exists(pk) OR messageId = :messageId',
+            values: { ':messageId': input.messageId },
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) return false;
+      throw error;
+    }
   }
 }
