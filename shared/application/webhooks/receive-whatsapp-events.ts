@@ -1,22 +1,21 @@
-import { isOptOutRequest } from '../../domain/opt-out';
 import { normalizePhone } from '../../domain/phone-number';
 import type { AppLogger } from '../../logging/create-logger';
 import type { InboundWhatsAppEvent } from '../../webhooks/whatsapp/inbound-event';
 import {
+  type ContactMessageHandler,
   type InboundMessageToRoute,
   type RouteDependencies,
   type RouteOutcome,
   routeInboundMessage,
 } from '../conversation/route-inbound-message';
-import type { OptOutContactDeps } from '../outbox/opt-out-contact';
-import { optOutContact } from '../outbox/opt-out-contact';
 import { type RecordStatusCallbackDeps, recordStatusCallback } from '../outbox/record-status-callback';
 import type { TenantRepository } from '../ports/tenant-repository';
 
 export interface ReceiveWhatsAppDependencies {
   tenants: Pick<TenantRepository, 'findTenantIdByWhatsAppNumber'>;
   route: Omit<RouteDependencies, 'contactMessages'>;
-  optOut: OptOutContactDeps;
+  /** A contact's message (opt-out words included): `payerMessageHandler` in shared/application/payers. */
+  contactMessages: ContactMessageHandler;
   statuses: RecordStatusCallbackDeps;
   logger: AppLogger;
 }
@@ -89,20 +88,7 @@ export async function receiveWhatsAppEvents(
       sentAt: event.timestamp,
     };
     const outcome = await routeInboundMessage(
-      {
-        ...deps.route,
-        contactMessages: {
-          handleContactMessage: async ({ message: stored }) => {
-            if (stored.content.type === 'text' && isOptOutRequest(stored.content.text)) {
-              await optOutContact(deps.optOut, {
-                tenantId,
-                phone: stored.from,
-                inboundMessageId: stored.messageId,
-              });
-            }
-          },
-        },
-      },
+      { ...deps.route, contactMessages: deps.contactMessages },
       message,
     );
     summary.messages.push(outcome);
