@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
+import { DynamoDbBoletoActivityLog } from '../adapters/dynamodb/dynamodb-boleto-activity-log';
 import { DynamoDbBoletoRepository } from '../adapters/dynamodb/dynamodb-boleto-repository';
 import { DynamoDbContactRepository } from '../adapters/dynamodb/dynamodb-contact-repository';
 import { DynamoDbLedgerRepository } from '../adapters/dynamodb/dynamodb-ledger-repository';
@@ -64,6 +65,7 @@ export function wireFollowUp(config: FollowUpWiringInput, logger: AppLogger, clo
     : NO_WORKFLOWS;
   const payments: PaymentDependencies = {
     boletos: new DynamoDbBoletoRepository(table, client),
+    boletoActivity: new DynamoDbBoletoActivityLog(table, client),
     contacts: new DynamoDbContactRepository(table, client),
     tenants: new DynamoDbTenantRepository(table, client),
     users: new DynamoDbUserRepository(table, client),

@@ -7,6 +7,7 @@ import { createPaytimeWebhookHandler } from '../../../functions/paytime-webhook/
 import { createLambdaContext } from '../../../infra/local/emulators/lambda-context';
 import { VirtualClock } from '../../../infra/local/emulators/virtual-clock';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb/document-client';
+import { DynamoDbBoletoActivityLog } from '../../../shared/adapters/dynamodb/dynamodb-boleto-activity-log';
 import { DynamoDbBoletoRepository } from '../../../shared/adapters/dynamodb/dynamodb-boleto-repository';
 import { DynamoDbContactRepository } from '../../../shared/adapters/dynamodb/dynamodb-contact-repository';
 import { DynamoDbLedgerRepository } from '../../../shared/adapters/dynamodb/dynamodb-ledger-repository';
@@ -89,6 +90,7 @@ export async function startFollowUpFixture(options: FixtureOptions) {
   });
   const deps: PaymentDependencies = {
     boletos: new DynamoDbBoletoRepository(table.tableName, client),
+    boletoActivity: new DynamoDbBoletoActivityLog(table.tableName, client),
     contacts: new DynamoDbContactRepository(table.tableName, client),
     tenants: new DynamoDbTenantRepository(table.tableName, client),
     users: new DynamoDbUserRepository(table.tableName, client),
