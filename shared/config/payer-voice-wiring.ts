@@ -15,8 +15,8 @@ import { PAYTIME_PROVIDER_NAME, paytimeApiConfigOf } from './follow-up-env';
 /**
  * The payer's-voice handler for the WhatsApp webhook: its dependencies from the function's repositories, plus
  * Paytime (read on first use: the credentials are a secret, and most inbound messages never need them).
- * Paytime is asked with a short timeout and one retry: the webhook must answer Meta quickly, and a payer's
- * "já paguei" that cannot be checked now is checked again by the daily reconciliation.
+ * Paytime is asked with a short timeout and no retry (the webhook function has 10 s and must answer Meta): a
+ * payer's "já paguei" that cannot be checked now is said so, and the daily reconciliation checks it again.
  */
 
 const environment = z.object({
@@ -35,7 +35,7 @@ export function wirePayerVoice(input: {
   const config = environment.parse(env);
   const billing = lazyBillingProvider(async () => {
     const api = await paytimeApiConfigOf(env);
-    return api ? new PaytimeBillingProvider({ ...api, clock, timeoutMs: 3_000, maxRetries: 1 }) : undefined;
+    return api ? new PaytimeBillingProvider({ ...api, clock, timeoutMs: 2_000, maxRetries: 0 }) : undefined;
   });
   const payments: PaymentDependencies = {
     ...repositories,

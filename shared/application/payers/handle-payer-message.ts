@@ -67,6 +67,8 @@ export type PayerMessageOutcome =
   | { outcome: 'handled'; intent: PayerMessageIntent; forwarded: boolean; replied: boolean; resent: number };
 
 const MAX_ATTEMPTS = 5;
+/** Boletos checked at Paytime per "já paguei" (oldest due first): keeps the webhook inside its time budget. */
+export const MAX_CHECKS_PER_CLAIM = 2;
 /** Copies re-sent per request: a payer with many open boletos gets the oldest few (the owner sees the rest). */
 export const MAX_COPIES_PER_REQUEST = 3;
 
@@ -257,7 +259,7 @@ async function checkPayments(
   tenantId: string,
   payable: Boleto[],
 ): Promise<PaymentCheckResult> {
-  const atProvider = payable.filter((boleto) => boleto.provider);
+  const atProvider = payable.filter((boleto) => boleto.provider).slice(0, MAX_CHECKS_PER_CLAIM);
   const findings = new Map<string, ActivityDetail>();
   if (atProvider.length === 0) return { result: { kind: 'no_open_boleto' }, boletos: [], findings };
   let paid = 0;
