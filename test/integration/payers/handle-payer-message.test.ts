@@ -45,9 +45,7 @@ describe('the payer’s voice (handlePayerMessage)', () => {
     await fx.close();
   });
 
-  let sequence = 0;
   function says(contact: Contact, text: string, messageId = uniqueId('wamid')): InboundMessage {
-    sequence += 1;
     return {
       tenantId: fx.tenantId,
       messageId,
