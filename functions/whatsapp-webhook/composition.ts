@@ -3,6 +3,7 @@ import { createTableRepositories } from '../../shared/adapters/dynamodb/table-re
 import { StepFunctionsWorkflows } from '../../shared/adapters/step-functions/step-functions-workflows';
 import { systemClock } from '../../shared/adapters/system/system-clock';
 import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
+import { wirePayerVoice } from '../../shared/config/payer-voice-wiring';
 import { processEnv } from '../../shared/config/process-env';
 import { whatsAppWebhookConfig, whatsAppWebhookSecrets } from '../../shared/config/whatsapp-webhook-config';
 import { createLogger } from '../../shared/logging/create-logger';
@@ -35,7 +36,7 @@ export function composeWhatsAppWebhook(
         recordCustomerWindow: (tenantId, phone, at) =>
           repositories.customerWindow.recordInbound(tenantId, phone, at),
       },
-      optOut: common,
+      contactMessages: wirePayerVoice({ env, repositories, workflows, clock, ids, logger }),
       statuses: common,
       identities: common,
       logger,

@@ -7,8 +7,9 @@ import {
   executionArnOf,
   reminderLoopExecutionName,
 } from '../../shared/adapters/step-functions/execution-names';
-import { amountDueOn, type Boleto } from '../../shared/domain/boleto';
+import { type Boleto, closedBalanceCents, payableAmountDueOn } from '../../shared/domain/boleto';
 import { saoPauloDateOf } from '../../shared/domain/calendar-date';
+import { NO_LATE_CHARGES } from '../../shared/domain/interest-policy';
 import type { OutboxMessage } from '../../shared/domain/outbox-message';
 import { REMINDER_STATE_NAMES } from '../../workflows/reminder-loop-workflow';
 import { type ChatBubble, type SimulatorRecord, toChatBubble } from './chat-transcript';
@@ -44,8 +45,10 @@ export interface BoletoView {
   amountCents: number;
   paidCents: number;
   dueDate: string;
-  /** What the payer owes if paying today (principal left + fine + interest). */
-  amountDueTodayCents: number;
+  /** What the payer owes if paying today (principal left + fine + interest); null when the billet cannot be paid. */
+  amountDueTodayCents: number | null;
+  /** A billet paid short and closed: the principal left to charge with a new boleto (no charges accrue). */
+  balanceCents: number | null;
   nextReminderAt: string | null;
   reminderLoop: string | null;
   providerId: string | null;
@@ -105,9 +108,8 @@ export class ConsoleState {
     const views: BoletoView[] = [];
     for (const contact of contacts) {
       for (const boleto of await this.boletos.listByContact(tenantId, contact.contactId)) {
-        const due = profile
-          ? amountDueOn(boleto, today, profile.interestPolicy).totalCents
-          : boleto.amountCents;
+        // Only a billet the payer can still pay has an amount due; a short-paid one shows its fixed balance.
+        const due = payableAmountDueOn(boleto, today, profile?.interestPolicy ?? NO_LATE_CHARGES);
         const loop = this.reminderLoop(boleto.id);
         views.push({
           id: boleto.id,
@@ -118,7 +120,8 @@ export class ConsoleState {
           amountCents: boleto.amountCents,
           paidCents: boleto.paidCents,
           dueDate: boleto.dueDate,
-          amountDueTodayCents: due,
+          amountDueTodayCents: due ? due.totalCents : null,
+          balanceCents: closedBalanceCents(boleto) || null,
           nextReminderAt: loop.nextReminderAt,
           reminderLoop: loop.status,
           providerId: boleto.provider?.providerId ?? null,

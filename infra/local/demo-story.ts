@@ -206,6 +206,7 @@ export async function runDemoStory(
       run: async () => {
         const current = (await client.boletos()).find((item) => item.id === boleto?.id);
         check(current?.providerId, 'o boleto sumiu');
+        check(current.amountDueTodayCents !== null, 'o boleto não pode mais ser pago');
         await client.payAtPaytime(current.providerId, current.amountDueTodayCents);
         boleto = current;
         return `pagou ${formatBrl(current.amountDueTodayCents)}, o valor devido hoje`;

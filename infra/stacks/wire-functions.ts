@@ -48,14 +48,17 @@ export function wireFunctions(
     secret(fn, 'paytimeApiCredentials');
   };
 
-  // Inbound WhatsApp: verify, store, de-duplicate, start a conversation or resume the waiting one.
+  // Inbound WhatsApp: verify, store, de-duplicate, start a conversation or resume the waiting one; payers'
+  // messages are handled at once (forward, re-send, payment check).
   const whatsappWebhook = fns['whatsapp-webhook'];
   readWriteTable(whatsappWebhook, table);
   secret(whatsappWebhook, 'whatsappAppSecret');
   secret(whatsappWebhook, 'whatsappVerifyToken');
   startExecutions(whatsappWebhook, ENV.conversationStateMachineArn, conversation);
   answerTaskTokens(whatsappWebhook, conversation);
-  knowStateMachine(whatsappWebhook, ENV.reminderStateMachineArn, reminderLoop);
+  // A payer's "já paguei" re-reads the boleto at Paytime and settles it like a webhook would (loop stopped).
+  paytimeApi(whatsappWebhook);
+  stopExecutions(whatsappWebhook, ENV.reminderStateMachineArn, reminderLoop);
 
   // Paytime webhook: Basic auth (two slots for rotation), store the event; the processor acts on it.
   const paytimeWebhook = fns['paytime-webhook'];

@@ -65,6 +65,7 @@ export function wireFollowUp(config: FollowUpWiringInput, logger: AppLogger, clo
     : NO_WORKFLOWS;
   const payments: PaymentDependencies = {
     boletos: new DynamoDbBoletoRepository(table, client),
+    boletoActivity: new DynamoDbBoletoActivityLog(table, client),
     contacts: new DynamoDbContactRepository(table, client),
     tenants: new DynamoDbTenantRepository(table, client),
     users: new DynamoDbUserRepository(table, client),

@@ -51,6 +51,7 @@ const ALL_KINDS: OutboxMessageKind[] = [
   'collection_email',
   'contact_opted_out',
   'opt_out_confirmation',
+  'payer_reply',
 ];
 
 export const DEFAULT_WHATSAPP_DISPATCH_SETTINGS: WhatsAppDispatchSettings = {

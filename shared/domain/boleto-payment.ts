@@ -9,11 +9,11 @@ import {
   remainingCents,
   requireText,
 } from './boleto-state';
-import { assertTransition, canTransition, InvalidTransitionError } from './boleto-status';
+import { assertTransition, canTransition, InvalidTransitionError, isPayable } from './boleto-status';
 import { type CalendarDate, calendarDate } from './calendar-date';
 import { DomainError, InvalidInputError } from './domain-error';
 import type { InterestPolicy } from './interest-policy';
-import { lateCharges } from './late-charges';
+import { type LateCharges, lateCharges } from './late-charges';
 import { assertNonNegativeCents, assertPositiveCents, type Cents } from './money';
 
 export interface ApplyPaymentInput {
@@ -129,4 +129,63 @@ export function splitPaymentAmount(
     }
   }
   return { principalCents, chargesCents };
+}
+
+/**
+ * The billet can still take the payer's money: a payable status, and not a dispute opened over a partial
+ * payment (that billet was closed by the payment). Every "amount due" is computed only for these.
+ */
+export function hasPayableBillet(boleto: Boleto): boolean {
+  if (boleto.status === 'disputed') return boleto.disputedFrom !== 'partially_paid';
+  return isPayable(boleto.status);
+}
+
+/** What the payer owes on `date` (remaining principal + fine + interest), or undefined when the billet cannot be paid. */
+export function payableAmountDueOn(
+  boleto: Boleto,
+  date: CalendarDate,
+  policy: InterestPolicy,
+  extra?: ExtraHolidays,
+): LateCharges | undefined {
+  if (!hasPayableBillet(boleto)) return undefined;
+  return lateCharges(remainingCents(boleto), boleto.dueDate, date, policy, extra);
+}
+
+/**
+ * The principal still owed on a billet that was paid short and closed (Paytime takes one payment per billet):
+ * a fixed balance the owner charges with a new boleto or writes off; no fine or interest accrues on it.
+ * 0 for any other boleto.
+ */
+export function closedBalanceCents(boleto: Boleto): Cents {
+  const short =
+    boleto.status === 'partially_paid' ||
+    (boleto.status === 'disputed' && boleto.disputedFrom === 'partially_paid');
+  return short ? remainingCents(boleto) : 0;
+}
+
+/**
+ * What a payment left uncollected against what was due on `paidOn`: the remaining principal plus the fine
+ * and interest the tenant's policy allowed that day, minus what was paid. 0 when paid in full with charges.
+ * `remainingBeforeCents` is the principal owed before this payment.
+ */
+export function paymentShortfall(input: {
+  remainingBeforeCents: Cents;
+  dueDate: CalendarDate;
+  paidOn: CalendarDate;
+  paidCents: Cents;
+  policy: InterestPolicy;
+  extra?: ExtraHolidays;
+}): { principalCents: Cents; chargesCents: Cents; totalCents: Cents } {
+  const owed = lateCharges(
+    input.remainingBeforeCents,
+    input.dueDate,
+    input.paidOn,
+    input.policy,
+    input.extra,
+  );
+  const principalPaid = Math.min(input.paidCents, input.remainingBeforeCents);
+  const chargesPaid = input.paidCents - principalPaid;
+  const principalCents = input.remainingBeforeCents - principalPaid;
+  const chargesCents = Math.max(0, owed.chargesCents - chargesPaid);
+  return { principalCents, chargesCents, totalCents: principalCents + chargesCents };
 }

@@ -50,8 +50,13 @@ export const BOLETO_TRANSITIONS: Readonly<Record<BoletoStatus, readonly BoletoSt
   failed: [],
 });
 
-/** Statuses in which the payer can pay (the boleto exists at the provider and is not settled). */
-export const PAYABLE_STATUSES: readonly BoletoStatus[] = ['registered', 'sent', 'partially_paid', 'disputed'];
+/**
+ * Statuses in which the payer can pay (the billet exists at the provider and is not settled). A positive list:
+ * any new status is not payable until added here. `partially_paid` is NOT payable: Paytime takes one payment
+ * per billet and closes it even when paid short, so the remainder is a balance to charge with a new boleto
+ * (docs/decisions.md, "Late and partial payments"); no fine or interest accrues on a closed billet.
+ */
+export const PAYABLE_STATUSES: readonly BoletoStatus[] = ['registered', 'sent', 'disputed'];
 
 export function canTransition(from: BoletoStatus, to: BoletoStatus): boolean {
   return BOLETO_TRANSITIONS[from].includes(to);

@@ -32,6 +32,10 @@ export {
   type ApplyPaymentInput,
   applyPayment,
   CHARGES_TOLERANCE_CENTS,
+  closedBalanceCents,
+  hasPayableBillet,
+  payableAmountDueOn,
+  paymentShortfall,
   splitPaymentAmount,
 } from './boleto-payment';
 export { type Boleto, type BoletoChange, MAX_DESCRIPTION_LENGTH, remainingCents } from './boleto-state';

@@ -23,7 +23,9 @@ export type OutboxMessageKind =
   /** To the owner: a contact asked to stop receiving messages. */
   | 'contact_opted_out'
   /** To the contact who wrote an opt-out word: the only message an opted-out contact still gets. */
-  | 'opt_out_confirmation';
+  | 'opt_out_confirmation'
+  /** To a payer who wrote to IRIS: the answer to their own message (bounded per day, docs/decisions.md). */
+  | 'payer_reply';
 
 export interface ReplyButton {
   id: string;

@@ -127,7 +127,9 @@ async function lifecycle(
       (await client.boletos()).find((item) => item.contactName === contact.name && item.status !== 'paid'),
     );
     if (!boleto?.providerId) throw new Error('the boleto did not reach Paytime');
-    await metered(() => client.payAtPaytime(boleto.providerId as string, boleto.amountDueTodayCents));
+    await metered(() =>
+      client.payAtPaytime(boleto.providerId as string, boleto.amountDueTodayCents ?? boleto.amountCents),
+    );
   }
   await metered(() => client.advance({ days: 60 }));
 

@@ -59,6 +59,7 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'WHATSAPP_VERIFY_TOKEN_PARAMETER',
     'CONVERSATION_STATE_MACHINE_ARN',
     'REMINDER_STATE_MACHINE_ARN',
+    ...PAYTIME_API,
   ],
   'paytime-webhook': [
     'TABLE_NAME',

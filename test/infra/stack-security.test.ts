@@ -131,7 +131,7 @@ describe('TenantStageStack IAM', () => {
     ]);
   });
 
-  it('lets only the conversation start reminder loops, and only payment follow-ups stop them', () => {
+  it('lets only the conversation start reminder loops, and only payment follow-ups (a payer\'s "já paguei" included) stop them', () => {
     const loop = dev.stack.reminderLoop.stateMachineName;
     expect(functionsAllowed(dev, 'states:StartExecution', `stateMachine:${loop}`)).toEqual([
       'conversation-steps',
@@ -139,6 +139,7 @@ describe('TenantStageStack IAM', () => {
     expect(functionsAllowed(dev, 'states:StopExecution', `execution:${loop}:*`).sort()).toEqual([
       'paytime-event-processor',
       'reconciliation',
+      'whatsapp-webhook',
     ]);
   });
 

@@ -218,7 +218,7 @@ export const INVARIANTS: Invariant[] = [
     statement: 'amounts due only on payable boletos',
     check(_world, snapshot) {
       return snapshot.boletos
-        .filter((boleto) => boleto.amountDueTodayCents > 0 && !isPayable(boleto.status))
+        .filter((boleto) => (boleto.amountDueTodayCents ?? 0) > 0 && !isPayable(boleto.status))
         .map(
           (boleto) => `boleto ${boleto.id} is ${boleto.status} but shows ${boleto.amountDueTodayCents} due`,
         );

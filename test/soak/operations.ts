@@ -113,10 +113,10 @@ async function pay(world: SoakWorld, mode: 'full' | 'face' | 'partial'): Promise
   const boleto = world.random.pick(open);
   const cents =
     mode === 'full'
-      ? boleto.amountDueTodayCents
+      ? (boleto.amountDueTodayCents ?? boleto.amountCents)
       : mode === 'face'
         ? boleto.amountCents
-        : Math.max(100, Math.floor(boleto.amountDueTodayCents / 2));
+        : Math.max(100, Math.floor((boleto.amountDueTodayCents ?? boleto.amountCents) / 2));
   await world.post(`/_sim/paytime/boletos/${boleto.providerId}/pay`, { amount_cents: cents });
   await world.cloud.settle();
   return `${boleto.contactName} pays ${cents} on ${boleto.id} (${boleto.status}, due ${boleto.dueDate})`;

@@ -147,7 +147,15 @@ function renderBoletos(boletos) {
         element('td', { text: boleto.contactName }),
         element('td', {}, [badge(BOLETO_STATUS[boleto.status] ?? boleto.status, boleto.status)]),
         element('td', { className: 'num', text: money(boleto.amountCents) }),
-        element('td', { className: 'num', text: money(boleto.amountDueTodayCents) }),
+        element('td', {
+          className: 'num',
+          text:
+            boleto.amountDueTodayCents !== null
+              ? money(boleto.amountDueTodayCents)
+              : boleto.balanceCents
+                ? `saldo ${money(boleto.balanceCents)}`
+                : '—',
+        }),
         element('td', { text: dateBr(boleto.dueDate) }),
         element('td', { text: boleto.nextReminderAt ? instantBr(boleto.nextReminderAt) : '—' }),
       );

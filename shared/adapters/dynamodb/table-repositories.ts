@@ -11,6 +11,7 @@ import { DynamoDbTenantRepository } from './dynamodb-tenant-repository';
 import { DynamoDbUserRepository } from './dynamodb-user-repository';
 import { DynamoDbCustomerWindowStore } from './outbox/dynamodb-customer-window-store';
 import { DynamoDbOutboxRepository } from './outbox/dynamodb-outbox-repository';
+import { DynamoDbPayerThreadRepository } from './payers/dynamodb-payer-thread-repository';
 import { DynamoDbUnitOfWork } from './transaction/dynamodb-unit-of-work';
 
 /** Every repository over the one table, sharing one document client: what a function's composition needs. */
@@ -30,6 +31,7 @@ export function createTableRepositories(
     customerWindow: new DynamoDbCustomerWindowStore(tableName, client),
     conversations: new DynamoDbConversationRepository(tableName, client),
     inbound: new DynamoDbInboundMessageRepository(tableName, client),
+    payerThreads: new DynamoDbPayerThreadRepository(tableName, client),
     unitOfWork: new DynamoDbUnitOfWork(tableName, client),
   };
 }

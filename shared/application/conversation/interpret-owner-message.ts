@@ -1,6 +1,7 @@
 import { saoPauloDateOf } from '../../domain/calendar-date';
 import { formatBrl } from '../../domain/money';
 import { type E164, normalizePhone } from '../../domain/phone-number';
+import { answerDifferenceTap, parseDifferenceButton } from '../payments/charge-difference';
 import type { Intent, Interpretation } from '../ports/language-model';
 import { TranscriptionFailedError } from '../ports/transcriber';
 import type { OwnerMessageInput } from '../ports/workflows';
@@ -52,6 +53,10 @@ export async function interpretOwnerMessage(
     // A Sim/Não tap that reached no waiting request: it was decided, expired or replaced already.
     await reply(replies.alreadyDecided(), 'stale-button');
     return DONE;
+  }
+  const difference = parseDifferenceButton(message.content);
+  if (difference) {
+    return answerDifferenceTap(deps, { tenantId, ownerPhone, messageId: message.messageId, tap: difference });
   }
   let text: string;
   try {

@@ -1,16 +1,23 @@
-import { type Boleto, isPayable } from '../../domain/boleto';
+import { type Boleto, closedBalanceCents, hasPayableBillet } from '../../domain/boleto';
 import { type CalendarDate, formatDateBr } from '../../domain/calendar-date';
 import { NO_LATE_CHARGES } from '../../domain/interest-policy';
 import { formatBrl } from '../../domain/money';
 import { followUpSettingsOf } from '../reminders/tenant-follow-up-settings';
 import { type ContactLookup, findContactByName, whichContactText } from './find-contact';
 import type { OwnerQueryDependencies } from './owner-query-dependencies';
-import { describeReceivable, type Receivable, receivableOf } from './receivable-line';
+import {
+  type Balance,
+  balanceOf,
+  describeBalance,
+  describeReceivable,
+  type Receivable,
+  receivableOf,
+} from './receivable-line';
 
 export type PaymentStatusKind =
   /** Nothing open, and a payment on record. */
   | 'paid'
-  /** At least one boleto still open. */
+  /** At least one boleto still open, or a balance left by a short payment. */
   | 'owing'
   | 'no_boletos'
   | 'contact_not_found'
@@ -21,6 +28,8 @@ export interface PaymentStatusAnswer {
   text: string;
   contactId?: string;
   open: Receivable[];
+  /** Billets paid short and closed: what is left to charge with a new boleto. */
+  balances: Balance[];
   lastPaid?: Boleto;
 }
 
@@ -39,6 +48,7 @@ export async function answerPaymentStatus(
       kind: lookup.kind === 'none' ? 'contact_not_found' : 'contact_uncertain',
       text: whichContactText(input.contactName, lookup) ?? '',
       open: [],
+      balances: [],
     };
   }
   const contact = lookup.contact;
@@ -49,15 +59,18 @@ export async function answerPaymentStatus(
   const settings = followUpSettingsOf(profile, deps.logger);
   const policy = profile?.interestPolicy ?? NO_LATE_CHARGES;
   const open = boletos
-    .filter((boleto) => isPayable(boleto.status))
+    .filter((boleto) => hasPayableBillet(boleto))
     .map((boleto) => receivableOf(boleto, contact.name, input.today, policy, settings.extraHolidays));
+  const balances = boletos
+    .filter((boleto) => closedBalanceCents(boleto) > 0)
+    .map((boleto) => balanceOf(boleto, contact.name));
   const inCreation = boletos.filter((boleto) => boleto.status === 'requested').length;
   const lastPaid = boletos
     .filter((boleto) => boleto.status === 'paid')
     .sort((a, b) => ((a.paidOn ?? '') < (b.paidOn ?? '') ? 1 : -1))[0];
-  const base = { contactId: contact.contactId, open, ...(lastPaid ? { lastPaid } : {}) };
+  const base = { contactId: contact.contactId, open, balances, ...(lastPaid ? { lastPaid } : {}) };
 
-  if (open.length === 0) {
+  if (open.length === 0 && balances.length === 0) {
     if (lastPaid) {
       const when = lastPaid.paidOn ? ` em ${formatDateBr(lastPaid.paidOn)}` : '';
       const what = lastPaid.description ? ` (${lastPaid.description})` : '';
@@ -71,12 +84,20 @@ export async function answerPaymentStatus(
     return { ...base, kind: 'no_boletos', text: `${contact.name} não tem boletos em aberto.${creating}` };
   }
 
-  const lines = [
-    `⏳ ${contact.name} ainda não pagou ${open.length === 1 ? 'este boleto' : `${open.length} boletos`}:`,
-  ];
+  const lines: string[] = [];
+  if (open.length > 0) {
+    lines.push(
+      `⏳ ${contact.name} ainda não pagou ${open.length === 1 ? 'este boleto' : `${open.length} boletos`}:`,
+    );
+  }
   for (const item of open) {
     const what = item.description ? `${item.description}: ` : '';
     lines.push(`• ${what}${describeReceivable(item, input.today)}`);
+  }
+  if (balances.length > 0) lines.push(`💼 ${contact.name} pagou em parte:`);
+  for (const item of balances) {
+    const what = item.description ? `${item.description}: ` : '';
+    lines.push(`• ${what}${describeBalance(item, input.today)}`);
   }
   if (lastPaid?.paidOn) {
     lines.push(`Último pagamento: ${formatBrl(lastPaid.amountCents)} em ${formatDateBr(lastPaid.paidOn)}.`);

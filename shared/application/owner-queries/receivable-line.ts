@@ -1,5 +1,5 @@
 import type { ExtraHolidays } from '../../domain/bank-holidays';
-import { amountDueOn, type Boleto } from '../../domain/boleto';
+import { amountDueOn, type Boleto, closedBalanceCents } from '../../domain/boleto';
 import { type CalendarDate, daysBetween, formatDateBr } from '../../domain/calendar-date';
 import type { InterestPolicy } from '../../domain/interest-policy';
 import { lastChargeFreeDay } from '../../domain/late-charges';
@@ -83,3 +83,36 @@ export function describeReceivable(item: Receivable, today: CalendarDate): strin
 }
 
 export { plural };
+
+/** A billet paid short and closed: the principal still owed, fixed (no charges accrue on it). */
+export interface Balance {
+  boletoId: string;
+  contactId: string;
+  contactName: string;
+  description: string;
+  dueDate: CalendarDate;
+  amountCents: number;
+  paidCents: number;
+  balanceCents: number;
+}
+
+export function balanceOf(boleto: Boleto, contactName: string): Balance {
+  return {
+    boletoId: boleto.id,
+    contactId: boleto.contactId,
+    contactName,
+    description: boleto.description,
+    dueDate: boleto.dueDate,
+    amountCents: boleto.amountCents,
+    paidCents: boleto.paidCents,
+    balanceCents: closedBalanceCents(boleto),
+  };
+}
+
+/** `R$ 50,00 a cobrar (pagou R$ 100,00 de R$ 150,00, vencimento 10/12; boleto baixado: precisa de um boleto novo)`. */
+export function describeBalance(item: Balance, today: CalendarDate): string {
+  return (
+    `${formatBrl(item.balanceCents)} a cobrar (pagou ${formatBrl(item.paidCents)} de ${formatBrl(item.amountCents)}, ` +
+    `vencimento ${shortDate(item.dueDate, today)}; boleto baixado: precisa de um boleto novo)`
+  );
+}

@@ -1,5 +1,6 @@
 import type { AppLogger } from '../../logging/create-logger';
 import type { BillingProvider } from '../ports/billing-provider';
+import type { BoletoActivityLog } from '../ports/boleto-activity-log';
 import type { BoletoRepository } from '../ports/boleto-repository';
 import type { Clock } from '../ports/clock';
 import type { ContactRepository } from '../ports/contact-repository';
@@ -14,6 +15,8 @@ import type { Workflows } from '../ports/workflows';
 /** What the payment use cases (webhook processing, reconciliation, cancel) need. */
 export interface PaymentDependencies {
   boletos: BoletoRepository;
+  /** The boleto's audit trail beyond state changes: who was told what about a payment. */
+  boletoActivity: BoletoActivityLog;
   contacts: ContactRepository;
   tenants: TenantRepository;
   users: UserRepository;

@@ -20,6 +20,14 @@ export interface PaymentFacts {
   paidOn: CalendarDate;
   /** More than the remaining principal plus the charges our policy allows: someone should look. */
   overpaid: boolean;
+  /** Fine and interest the policy allowed on `paidOn` that the payment did not cover (0 when none). */
+  uncollectedChargesCents?: number;
+  /** What the owner's one-tap button would charge in a new boleto (absent: no button). */
+  differenceOfferCents?: number;
+  /** The tenant waives uncollected late charges (they are told, no button for them). */
+  chargesWaived?: boolean;
+  /** A notice about the remainder was queued for the payer. */
+  payerTold?: boolean;
 }
 
 function about(boleto: Pick<Boleto, 'description' | 'dueDate'>): string {
@@ -29,12 +37,17 @@ function about(boleto: Pick<Boleto, 'description' | 'dueDate'>): string {
 
 export function paymentReceivedText(facts: PaymentFacts): string {
   const paid = formatBrl(facts.paidCents);
+  const uncollected = facts.uncollectedChargesCents ?? 0;
   let text: string;
   if (facts.remainingCents > 0) {
+    const charges =
+      uncollected > 0 ? ` (mais ${formatBrl(uncollected)} de multa e juros até o pagamento)` : '';
+    const told = facts.payerTold ? ` Vou avisar ${facts.contactName} do valor que falta.` : '';
     text =
       `💰 ${facts.contactName} pagou ${paid} do boleto de ${formatBrl(facts.boleto.amountCents)} ` +
-      `(${about(facts.boleto)}). Faltam ${formatBrl(facts.remainingCents)}: esse boleto já foi baixado, ` +
-      'então parei os lembretes. Se quiser, peça um novo boleto para o restante.';
+      `(${about(facts.boleto)}) em ${formatDateBr(facts.paidOn)}. Faltam ${formatBrl(facts.remainingCents)}${charges}: ` +
+      'o banco baixou esse boleto e ele não aceita outro pagamento, então parei os lembretes.' +
+      told;
   } else if (facts.chargesCents > 0) {
     text =
       `💰 ${facts.contactName} pagou ${paid} (${formatBrl(facts.paidCents - facts.chargesCents)} + ` +
@@ -42,17 +55,40 @@ export function paymentReceivedText(facts: PaymentFacts): string {
   } else {
     text = `💰 ${facts.contactName} pagou ${paid} em ${formatDateBr(facts.paidOn)} (${about(facts.boleto)}).`;
   }
+  if (facts.remainingCents === 0 && uncollected > 0) {
+    text += ` O pagamento foi depois do vencimento e não incluiu ${formatBrl(uncollected)} de multa e juros.`;
+  }
+  if (uncollected > 0 && facts.chargesWaived)
+    text += ' Pela configuração da empresa, não cobro multa e juros em atraso.';
+  if (facts.differenceOfferCents)
+    text += ` Quer cobrar ${formatBrl(facts.differenceOfferCents)} num boleto novo?`;
   if (facts.overpaid) text += ' ⚠️ O valor ficou acima do esperado: confira com a pessoa.';
   return text;
 }
 
+/** Reply buttons under a payment notice: `difference:<charge|waive>:<boletoId>:<cents>` (see charge-difference.ts). */
+export function differenceButtonId(decision: 'charge' | 'waive', boletoId: string, cents: number): string {
+  return `difference:${decision}:${boletoId}:${cents}`;
+}
+
 export function paymentReceivedNotice(owner: string, facts: PaymentFacts): NewOutboxMessage {
+  const text = paymentReceivedText(facts);
+  const offer = facts.differenceOfferCents;
   return {
     channel: 'whatsapp',
     kind: 'payment_received',
     recipient: owner,
     audience: 'owner',
-    content: { type: 'text', text: paymentReceivedText(facts) },
+    content: offer
+      ? {
+          type: 'buttons',
+          text,
+          buttons: [
+            { id: differenceButtonId('charge', facts.boleto.id, offer), title: `Cobrar ${formatBrl(offer)}` },
+            { id: differenceButtonId('waive', facts.boleto.id, offer), title: 'Não cobrar' },
+          ],
+        }
+      : { type: 'text', text },
     template: {
       name: PAYMENT_TEMPLATES.paymentReceived,
       languageCode: 'pt_BR',
@@ -61,6 +97,32 @@ export function paymentReceivedNotice(owner: string, facts: PaymentFacts): NewOu
         formatBrl(facts.paidCents),
         facts.boleto.description || `boleto de ${formatDateBr(facts.boleto.dueDate)}`,
       ],
+    },
+    correlationId: facts.boleto.id,
+    boletoId: facts.boleto.id,
+  };
+}
+
+/** To the payer after a short payment: what was received, what is missing, and that this billet is closed. */
+export function partialPaymentPayerNotice(
+  contact: { contactId: string; phone: string; name: string },
+  businessName: string,
+  facts: PaymentFacts,
+): NewOutboxMessage {
+  const first = contact.name.trim().split(/\s+/)[0] ?? contact.name;
+  const to = businessName || 'a empresa';
+  return {
+    channel: 'whatsapp',
+    kind: 'payment_received',
+    recipient: contact.phone,
+    audience: 'contact',
+    contactId: contact.contactId,
+    content: {
+      type: 'text',
+      text:
+        `Olá, ${first}! Recebemos ${formatBrl(facts.paidCents)} do boleto de ${formatBrl(facts.boleto.amountCents)} ` +
+        `(${about(facts.boleto)}). Ficaram faltando ${formatBrl(facts.remainingCents)}. Esse boleto foi baixado e ` +
+        `não aceita outro pagamento: fale com ${to} para combinar o restante.`,
     },
     correlationId: facts.boleto.id,
     boletoId: facts.boleto.id,

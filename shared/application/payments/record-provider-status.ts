@@ -5,6 +5,7 @@ import {
   type BoletoProviderRef,
   type ChangeContext,
   cancelBoleto,
+  paymentShortfall,
   registerBoleto,
   remainingCents,
   splitPaymentAmount,
@@ -22,6 +23,7 @@ import type { PaymentDependencies } from './payment-dependencies';
 import {
   closedByProviderNotice,
   type PaymentFacts,
+  partialPaymentPayerNotice,
   paymentOnCancelledBoletoNotice,
   paymentReceivedNotice,
 } from './payment-notices-pt-br';
@@ -134,7 +136,11 @@ async function recordPayment(
     remainingCents: cancelled ? 0 : remainingCents(after),
     paidOn,
     overpaid,
+    ...(cancelled ? {} : differenceFacts(current, amountCents, paidOn, profile?.interestPolicy, settings)),
   };
+  // The payer paid short through a billet that is now closed: they hear what is missing (unless opted out).
+  const tellPayer = !cancelled && facts.remainingCents > 0 && contact !== undefined && !contact.optedOut;
+  facts.payerTold = tellPayer;
   const owners = await ownerPhonesOf(deps, boleto.tenantId);
   await deps.unitOfWork.run(async (tx) => {
     if (events.length > 0) await deps.boletos.update({ boleto: after, events }, boleto.version, tx);
@@ -173,6 +179,31 @@ async function recordPayment(
         : paymentReceivedNotice(owner, facts);
       await stage(deps, tx, boleto.tenantId, derivedId('payment-notice', paymentId, owner), notice);
     }
+    if (tellPayer && contact) {
+      const notice = partialPaymentPayerNotice(contact, profile?.name ?? '', facts);
+      await stage(deps, tx, boleto.tenantId, derivedId('payment-payer-notice', paymentId), notice);
+    }
+    await deps.boletoActivity.record(
+      {
+        tenantId: boleto.tenantId,
+        boletoId: boleto.id,
+        activityId: `owner_notified:payment:${paymentId}`,
+        kind: 'owner_notified',
+        at: now.toISOString(),
+        actor: ctx.actor,
+        boletoVersion: after.version,
+        detail: {
+          notice: cancelled ? 'payment_on_cancelled_boleto' : 'payment_received',
+          paymentId,
+          paidCents: amountCents,
+          remainingCents: facts.remainingCents,
+          uncollectedChargesCents: facts.uncollectedChargesCents ?? 0,
+          differenceOffered: facts.differenceOfferCents ?? 0,
+          payerTold: tellPayer,
+        },
+      },
+      tx,
+    );
   });
   if (cancelled) {
     deps.logger.warn('payment recorded for a cancelled boleto; a person must look at it', {
@@ -207,6 +238,35 @@ async function recordWriteOff(
     }
   });
   return { outcome: 'cancelled', status: change.boleto.status };
+}
+
+/**
+ * What the payment left uncollected (docs/decisions.md, "Late and partial payments"): the principal still owed
+ * on the closed billet and the fine + interest allowed on the payment date that were not paid. The owner is
+ * offered a new boleto for the difference; with the tenant's `waive` policy, the charges are left out of it.
+ */
+function differenceFacts(
+  boleto: Boleto,
+  amountCents: number,
+  paidOn: CalendarDate,
+  policy: Parameters<typeof splitPaymentAmount>[3] | undefined,
+  settings: ReturnType<typeof followUpSettingsOf>,
+): Pick<PaymentFacts, 'uncollectedChargesCents' | 'differenceOfferCents' | 'chargesWaived'> {
+  const shortfall = paymentShortfall({
+    remainingBeforeCents: remainingCents(boleto),
+    dueDate: boleto.dueDate,
+    paidOn,
+    paidCents: amountCents,
+    policy: policy ?? NO_LATE_CHARGES,
+    extra: settings.extraHolidays,
+  });
+  const waived = settings.uncollectedLateCharges === 'waive';
+  const offer = shortfall.principalCents + (waived ? 0 : shortfall.chargesCents);
+  return {
+    uncollectedChargesCents: shortfall.chargesCents,
+    ...(offer > 0 ? { differenceOfferCents: offer } : {}),
+    ...(waived && shortfall.chargesCents > 0 ? { chargesWaived: true } : {}),
+  };
 }
 
 /** The provider's total split into principal and charges; an excess beyond the allowed charges is kept as charges and flagged. */

@@ -1,5 +1,5 @@
 import { IRIS_METRICS } from '../../../infra/config/metric-names';
-import { amountDueOn, type Boleto } from '../../domain/boleto';
+import { type Boleto, payableAmountDueOn } from '../../domain/boleto';
 import type { ActivityDetail } from '../../domain/boleto-activity';
 import { saoPauloDateOf } from '../../domain/calendar-date';
 import { type InterestPolicy, NO_LATE_CHARGES } from '../../domain/interest-policy';
@@ -108,7 +108,9 @@ interface Turn {
 async function send(deps: ReminderDependencies, input: RemindInput, turn: Turn): Promise<ReminderLoopState> {
   const { boleto, contact, settings, now } = turn;
   const today = saoPauloDateOf(now);
-  const due = amountDueOn(boleto, today, turn.policy, settings.extraHolidays);
+  // Amounts due exist only for a billet the payer can still pay; anything else has nothing to remind about.
+  const due = payableAmountDueOn(boleto, today, turn.policy, settings.extraHolidays);
+  if (!due) return { ...state(input, input.turn + 1, turn.next), outcome: 'skipped' };
   const phase = reminderPhase(boleto.dueDate, today, settings.extraHolidays);
   const facts: ReminderFacts = {
     contactName: contact.name,

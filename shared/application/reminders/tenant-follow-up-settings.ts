@@ -23,13 +23,21 @@ export interface TenantFollowUpPreferences {
   confirmWithProviderBeforeReminding?: boolean;
   /** The tenant's own (state, city) holidays, `YYYY-MM-DD`. */
   extraHolidays?: string[];
+  /**
+   * Fine and interest a late payer left unpaid (paid the face value late): `offer` (default) tells the owner
+   * with a one-tap button to charge the difference; `waive` tells the owner they are waived.
+   */
+  uncollectedLateCharges?: UncollectedLateChargesPolicy;
 }
+
+export type UncollectedLateChargesPolicy = 'offer' | 'waive';
 
 export interface FollowUpSettings {
   reminders: ReminderSettings;
   notifyContactOnCancel: boolean;
   confirmWithProviderBeforeReminding: boolean;
   extraHolidays: ExtraHolidays;
+  uncollectedLateCharges: UncollectedLateChargesPolicy;
   businessName: string;
 }
 
@@ -38,6 +46,7 @@ export const DEFAULT_FOLLOW_UP: Omit<FollowUpSettings, 'businessName'> = {
   notifyContactOnCancel: true,
   confirmWithProviderBeforeReminding: true,
   extraHolidays: new Set(),
+  uncollectedLateCharges: 'offer',
 };
 
 /**
@@ -78,6 +87,8 @@ export function followUpSettingsOf(
     confirmWithProviderBeforeReminding:
       preferences.confirmWithProviderBeforeReminding ?? DEFAULT_FOLLOW_UP.confirmWithProviderBeforeReminding,
     extraHolidays: holidays,
+    uncollectedLateCharges:
+      preferences.uncollectedLateCharges === 'waive' ? 'waive' : DEFAULT_FOLLOW_UP.uncollectedLateCharges,
     businessName: preferences.name ?? '',
   };
 }

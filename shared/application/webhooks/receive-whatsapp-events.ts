@@ -1,15 +1,13 @@
-import { isOptOutRequest } from '../../domain/opt-out';
 import { normalizePhone } from '../../domain/phone-number';
 import type { AppLogger } from '../../logging/create-logger';
 import type { InboundWhatsAppEvent, InboundWhatsAppMessage } from '../../webhooks/whatsapp/inbound-event';
 import {
+  type ContactMessageHandler,
   type InboundMessageToRoute,
   type RouteDependencies,
   type RouteOutcome,
   routeInboundMessage,
 } from '../conversation/route-inbound-message';
-import type { OptOutContactDeps } from '../outbox/opt-out-contact';
-import { optOutContact } from '../outbox/opt-out-contact';
 import { type RecordStatusCallbackDeps, recordStatusCallback } from '../outbox/record-status-callback';
 import type { InboundContent, InboundTreatment } from '../ports/inbound-message-repository';
 import type { TenantRepository } from '../ports/tenant-repository';
@@ -18,7 +16,8 @@ import { type IdentityChangeDependencies, recordIdentityChange } from './record-
 export interface ReceiveWhatsAppDependencies {
   tenants: Pick<TenantRepository, 'findTenantIdByWhatsAppNumber'>;
   route: Omit<RouteDependencies, 'contactMessages'>;
-  optOut: OptOutContactDeps;
+  /** A contact's message (opt-out words included): `payerMessageHandler` in shared/application/payers. */
+  contactMessages: ContactMessageHandler;
   statuses: RecordStatusCallbackDeps;
   identities: IdentityChangeDependencies;
   logger: AppLogger;
@@ -95,7 +94,7 @@ export async function receiveWhatsAppEvents(
           ignore('message:foreign_number', { messageId: event.messageId });
           continue;
         }
-        summary.messages.push(await routeInboundMessage(routeDeps(deps, tenantId), message));
+        summary.messages.push(await routeInboundMessage(routeDeps(deps), message));
       }
     } catch (error) {
       deps.logger.error('webhook item failed; Meta will retry the delivery', { kind: event.kind, error });
@@ -106,21 +105,8 @@ export async function receiveWhatsAppEvents(
   return summary;
 }
 
-function routeDeps(deps: ReceiveWhatsAppDependencies, tenantId: string): RouteDependencies {
-  return {
-    ...deps.route,
-    contactMessages: {
-      handleContactMessage: async ({ message: stored }) => {
-        if (stored.content.type === 'text' && isOptOutRequest(stored.content.text)) {
-          await optOutContact(deps.optOut, {
-            tenantId,
-            phone: stored.from,
-            inboundMessageId: stored.messageId,
-          });
-        }
-      },
-    },
-  };
+function routeDeps(deps: ReceiveWhatsAppDependencies): RouteDependencies {
+  return { ...deps.route, contactMessages: deps.contactMessages };
 }
 
 /** The message as the router takes it, or undefined when its sender has neither a Brazilian phone nor a BSUID. */

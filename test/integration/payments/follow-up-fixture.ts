@@ -90,6 +90,7 @@ export async function startFollowUpFixture(options: FixtureOptions) {
   });
   const deps: PaymentDependencies = {
     boletos: new DynamoDbBoletoRepository(table.tableName, client),
+    boletoActivity: new DynamoDbBoletoActivityLog(table.tableName, client),
     contacts: new DynamoDbContactRepository(table.tableName, client),
     tenants: new DynamoDbTenantRepository(table.tableName, client),
     users: new DynamoDbUserRepository(table.tableName, client),

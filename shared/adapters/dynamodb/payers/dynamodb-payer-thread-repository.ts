@@ -1,0 +1,66 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PayerThreadRepository } from '../../../application/ports/payer-thread-repository';
+import { ConcurrentModificationError } from '../../../application/ports/persistence-errors';
+import type { TransactionContext } from '../../../application/ports/unit-of-work';
+import type { CalendarDate } from '../../../domain/calendar-date';
+import { emptyPayerThread, type HeldPayerText, type PayerThread } from '../../../domain/payer-thread';
+import { ENTITY_ATTRIBUTE, primaryKey } from '../keys/entity-keys';
+import { attr, key } from '../keys/key-template';
+import { TableAccess } from '../table-access';
+
+/** One item per contact, beside nothing else: `T#<tenant>#PAYER_THREAD#<contactId>` / `THREAD`. */
+export const PayerThreadEntity = {
+  name: 'PayerThread',
+  primary: primaryKey(key('T', attr('tenantId'), 'PAYER_THREAD', attr('contactId')), key('THREAD')),
+} as const;
+
+export class DynamoDbPayerThreadRepository implements PayerThreadRepository {
+  private readonly table: TableAccess;
+
+  constructor(tableName: string, client?: DynamoDBDocumentClient) {
+    this.table = new TableAccess(tableName, client);
+  }
+
+  async get(tenantId: string, contactId: string): Promise<PayerThread> {
+    const item = await this.table.get(PayerThreadEntity.primary.key({ tenantId, contactId }), {
+      consistentRead: true,
+    });
+    if (!item) return emptyPayerThread(tenantId, contactId);
+    return {
+      tenantId,
+      contactId,
+      ...(typeof item.lastForwardAt === 'string' ? { lastForwardAt: item.lastForwardAt } : {}),
+      held: Array.isArray(item.held) ? (item.held as HeldPayerText[]) : [],
+      ...(typeof item.replyDay === 'string' ? { replyDay: item.replyDay as CalendarDate } : {}),
+      repliesOnDay: typeof item.repliesOnDay === 'number' ? item.repliesOnDay : 0,
+      seenMessageIds: Array.isArray(item.seenMessageIds) ? (item.seenMessageIds as string[]) : [],
+      version: typeof item.version === 'number' ? item.version : 0,
+    };
+  }
+
+  async save(thread: PayerThread, tx?: TransactionContext): Promise<void> {
+    const item = {
+      ...PayerThreadEntity.primary.key(thread),
+      [ENTITY_ATTRIBUTE]: PayerThreadEntity.name,
+      tenantId: thread.tenantId,
+      contactId: thread.contactId,
+      ...(thread.lastForwardAt ? { lastForwardAt: thread.lastForwardAt } : {}),
+      held: [...thread.held],
+      ...(thread.replyDay ? { replyDay: thread.replyDay } : {}),
+      repliesOnDay: thread.repliesOnDay,
+      seenMessageIds: [...thread.seenMessageIds],
+      version: thread.version + 1,
+    };
+    const condition =
+      thread.version === 0
+        ? { expression: 'attribute_not_exists(pk)' }
+        : { expression: 'version = :expected', values: { ':expected': thread.version } };
+    await this.table.write(tx, (builder) =>
+      builder.put(item, {
+        condition,
+        onConditionFailed: () => new ConcurrentModificationError('PayerThread', thread.contactId),
+        onConflict: () => new ConcurrentModificationError('PayerThread', thread.contactId),
+      }),
+    );
+  }
+}
