@@ -212,7 +212,8 @@ describe('Paytime webhook → stored event → processor', () => {
     });
     const [notice] = await fx.itemsOf(
       'OutboxMessage',
-      (item) => item.boletoId === boleto.id && item.kind === 'payment_received',
+      (item) =>
+        item.boletoId === boleto.id && item.kind === 'payment_received' && item.recipient === OWNER_PHONE,
     );
     expect(textOf(notice)).toContain('pagou R$ 100,00 do boleto de R$ 150,00');
     expect(textOf(notice)).toContain('Faltam R$ 50,00');

@@ -27,9 +27,15 @@ describe('judgeSubject (is a message still true at send time?)', () => {
 
   it('drops a reminder that states amounts once a payment arrived after it was written', () => {
     const about = aboutPayableBoleto(sent(), { statesAmountDue: true });
-    expect(judgeSubject(about, { ...sent(), status: 'partially_paid', paidCents: 5000 }, false)).toEqual({
+    // A payment into a disputed boleto keeps it payable, but the amounts the reminder states are stale.
+    expect(judgeSubject(about, { ...sent(), status: 'disputed', paidCents: 5000 }, false)).toEqual({
       stillTrue: false,
       reason: 'payment_since_written',
+    });
+    // A short payment closes the billet (partially_paid is not payable): the status is the reason.
+    expect(judgeSubject(about, { ...sent(), status: 'partially_paid', paidCents: 5000 }, false)).toEqual({
+      stillTrue: false,
+      reason: 'boleto_partially_paid',
     });
     expect(judgeSubject(about, sent(), false)).toEqual({ stillTrue: true });
   });
