@@ -86,6 +86,32 @@ describe('confirm-then-create-boleto', () => {
     expect(JSON.stringify(toJoao[0]?.request)).toContain(digitable);
   });
 
+  const lastConversation = () =>
+    cloud.sfn.listExecutions({ stateMachineArn: stateMachineArn('conversation') })[0];
+
+  it('the happy path costs 4 state transitions: Interpret, Route, AskConfirmation, HandleDecision', async () => {
+    await say({ text: 'cobra 120 reais do João dia 14' });
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    await confirmLast();
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
+    expect(lastTextTo(owner)).toMatch(/Linha digitável/);
+    expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 4 });
+  });
+
+  it('a correction after the summary asks again with the new amount, then creates one boleto of it', async () => {
+    await say({ text: 'cobra 50 reais do João dia 13' });
+    expect(lastTextTo(owner)).toMatch(/^Confirma boleto de R\$ 50,00 para João Silva/);
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    await say({ text: 'não, é 55' });
+    expect(lastTextTo(owner)).toMatch(/^Confirma boleto de R\$ 55,00 para João Silva/);
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+    await confirmLast();
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
+    expect(cloud.simulators.paytime.controls.boletos().at(-1)).toMatchObject({ original_amount: 5500 });
+    // + AskConfirmation and HandleDecision once more (the decision's OwnerConfirmationAwaited is caught there).
+    expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 6 });
+  });
+
   it('a "sim" replayed after the request was decided creates nothing', async () => {
     const before = cloud.simulators.paytime.controls.boletos().length;
     await say({ text: 'sim' });
