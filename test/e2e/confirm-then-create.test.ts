@@ -62,6 +62,9 @@ describe('confirm-then-create-boleto', () => {
   }, 120_000);
   afterAll(async () => cloud?.stop());
 
+  const lastConversation = () =>
+    cloud.sfn.listExecutions({ stateMachineArn: stateMachineArn('conversation') })[0];
+
   it('asks what is missing, confirms, creates exactly one boleto and tells both sides', async () => {
     await say({ text: 'cobra 150 reais do João' });
     expect(lastTextTo(owner)).toMatch(/data de vencimento/);
@@ -84,10 +87,9 @@ describe('confirm-then-create-boleto', () => {
     const toJoao = sentTo(joao.phone);
     expect(toJoao.filter((m) => m.accepted)).toHaveLength(1);
     expect(JSON.stringify(toJoao[0]?.request)).toContain(digitable);
+    // Interpret, Route, AskOwner, MergeReply, Route, AskConfirmation, HandleDecision.
+    expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 7 });
   });
-
-  const lastConversation = () =>
-    cloud.sfn.listExecutions({ stateMachineArn: stateMachineArn('conversation') })[0];
 
   it('the happy path costs 4 state transitions: Interpret, Route, AskConfirmation, HandleDecision', async () => {
     await say({ text: 'cobra 120 reais do João dia 14' });
