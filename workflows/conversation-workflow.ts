@@ -9,12 +9,14 @@ import { catchAllTo, transientRetry } from './task-policies';
  * The two `.waitForTaskToken` Tasks park the execution until the owner answers (the webhook resumes it with
  * SendTaskSuccess) or the timeout expires.
  *
- * State transitions (states entered + retries, what AWS bills), measured by `npm run bench` on the local engine:
+ * State transitions (states entered + retries, what AWS bills) on the local engine; `npm run bench` reports the
+ * happy path, test/e2e/confirm-then-create.test.ts pins the first three:
  * - happy path (all details given, "Sim"): Interpret → Route → AskConfirmation → HandleDecision = **4** (was 8).
  *   `HandleDecision` decides, creates the boleto and registers it in one Task and ends the execution itself;
  * - one question first: + AskOwner → MergeReply → Route = **7** (was 11);
  * - the owner needed again after the confirmation (a correction, a stale button, an unclear reply): the step
- *   fails with `OwnerConfirmationAwaited`/`OwnerAnswerAwaited`, caught straight into AskConfirmation/AskOwner;
+ *   fails with `OwnerConfirmationAwaited`/`OwnerAnswerAwaited`, caught straight into AskConfirmation/AskOwner
+ *   (a correction, then "Sim": **6**, was 11);
  * - only off the happy path: still processing → AwaitPending (its polling retries), provider down →
  *   CreateAtProvider (2 quick retries) → the outage loop ProviderOutage → Route → WaitForProvider.
  */
@@ -128,7 +130,7 @@ export function conversationWorkflowDefinition(options: ConversationWorkflowOpti
       [S.mergeReply]: stepTask('merge', { ...request, 'reply.$': '$.reply' }, S.route),
       [S.askConfirmation]: waitForOwnerTask('confirm', timeout, S.handleDecision),
       [S.handleDecision]: {
-        // Decide, create and register in one Task that ends the execution: 0 transitions after the "Sim".
+        // Decide, create and register in one Task that ends the execution: nothing after it on the happy path.
         ...stepTask('decide', { ...request, 'reply.$': '$.reply' }, 'end'),
         Catch: [
           { ErrorEquals: [OWNER_PROMPT_SIGNALS.confirm], ResultPath: '$.error', Next: S.askConfirmation },
