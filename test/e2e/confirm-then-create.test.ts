@@ -114,6 +114,23 @@ describe('confirm-then-create-boleto', () => {
     expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 6 });
   });
 
+  it('a correction naming a new payer after the summary asks the question, then nothing is created yet', async () => {
+    await say({ text: 'cobra 45 reais do João dia 17' });
+    expect(lastTextTo(owner)).toMatch(/^Confirma boleto de R\$ 45,00 para João Silva/);
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    await say({ text: 'não, é do Kleiton' });
+    expect(lastTextTo(owner)).toMatch(/Qual o WhatsApp de Kleiton/);
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+    // The decision's OwnerAnswerAwaited was caught into AskOwner: the execution waits there.
+    const execution = lastConversation();
+    expect(execution).toMatchObject({ status: 'RUNNING' });
+    const entered = cloud.sfn
+      .executionHistory(execution?.executionArn ?? 'none')
+      .flatMap((event) => (event.type === 'StateEntered' ? [event.state.name] : []));
+    expect(entered.slice(-2)).toEqual(['HandleDecision', 'AskOwner']);
+    await say({ text: 'cancelar' });
+  });
+
   it('a "sim" replayed after the request was decided creates nothing', async () => {
     const before = cloud.simulators.paytime.controls.boletos().length;
     await say({ text: 'sim' });
