@@ -8,6 +8,17 @@ import { catchAllTo, transientRetry } from './task-policies';
  * definition substitution filled by CDK in the cloud and by the local cloud with its local function.
  * The two `.waitForTaskToken` Tasks park the execution until the owner answers (the webhook resumes it with
  * SendTaskSuccess) or the timeout expires.
+ *
+ * State transitions (states entered + retries, what AWS bills) on the local engine; `npm run bench` reports the
+ * happy path, test/e2e/confirm-then-create.test.ts pins the first three:
+ * - happy path (all details given, "Sim"): Interpret → Route → AskConfirmation → HandleDecision = **4** (was 8).
+ *   `HandleDecision` decides, creates the boleto and registers it in one Task and ends the execution itself;
+ * - one question first: + AskOwner → MergeReply → Route = **7** (was 11);
+ * - the owner needed again after the confirmation (a correction, a stale button, an unclear reply): the step
+ *   fails with `OwnerConfirmationAwaited`/`OwnerAnswerAwaited`, caught straight into AskConfirmation/AskOwner
+ *   (a correction, then "Sim": **6**, was 11);
+ * - only off the happy path: still processing → AwaitPending (its polling retries), provider down →
+ *   CreateAtProvider (2 quick retries) → the outage loop ProviderOutage → Route → WaitForProvider.
  */
 
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a Step Functions definition substitution, not a template
@@ -31,6 +42,16 @@ export const CONVERSATION_STATE_NAMES = {
 
 const S = CONVERSATION_STATE_NAMES;
 
+/**
+ * Errors `HandleDecision` ends with when the owner must answer again (functions/conversation-steps): caught by
+ * name into the Task that asks, they are routing, not failures (the function's error alarm leaves them out).
+ */
+export const OWNER_PROMPT_SIGNALS = {
+  ask: 'OwnerAnswerAwaited',
+  confirm: 'OwnerConfirmationAwaited',
+} as const;
+
+/** A Task calling `conversation-steps`; `next: 'end'` ends the execution with the Task (no Succeed state). */
 function stepTask(action: string, parameters: Record<string, string>, next: string) {
   return {
     Type: 'Task',
@@ -39,7 +60,7 @@ function stepTask(action: string, parameters: Record<string, string>, next: stri
     ResultPath: '$.step',
     Retry: [transientRetry()],
     Catch: catchAllTo(S.reportFailure),
-    Next: next,
+    ...(next === 'end' ? { End: true } : { Next: next }),
   };
 }
 
@@ -74,6 +95,13 @@ const providerOutageCatch = {
   Next: S.providerOutage,
 };
 
+const creationCatches = [
+  // The request was reopened with the precise question (e.g. the e-mail Paytime requires).
+  { ErrorEquals: ['PayerDetailsRefusedError'], ResultPath: '$.error', Next: S.askOwner },
+  // Refused for good: the boleto ended failed and the owner was told why.
+  { ErrorEquals: ['BoletoCreationRefusedError'], ResultPath: '$.error', Next: S.done },
+];
+
 export interface ConversationWorkflowOptions {
   /** How long IRIS waits for an answer or a confirmation before dropping the request (default 24 h). */
   confirmationTimeoutSeconds: number;
@@ -101,7 +129,24 @@ export function conversationWorkflowDefinition(options: ConversationWorkflowOpti
       [S.askOwner]: waitForOwnerTask('ask', timeout, S.mergeReply),
       [S.mergeReply]: stepTask('merge', { ...request, 'reply.$': '$.reply' }, S.route),
       [S.askConfirmation]: waitForOwnerTask('confirm', timeout, S.handleDecision),
-      [S.handleDecision]: stepTask('decide', { ...request, 'reply.$': '$.reply' }, S.route),
+      [S.handleDecision]: {
+        // Decide, create and register in one Task that ends the execution: nothing after it on the happy path.
+        ...stepTask('decide', { ...request, 'reply.$': '$.reply' }, 'end'),
+        Catch: [
+          { ErrorEquals: [OWNER_PROMPT_SIGNALS.confirm], ResultPath: '$.error', Next: S.askConfirmation },
+          { ErrorEquals: [OWNER_PROMPT_SIGNALS.ask], ResultPath: '$.error', Next: S.askOwner },
+          ...creationCatches,
+          // Not issued yet: the register step's own polling; Paytime down: the create step's quick retries, then
+          // the outage loop (a request that already has its provider id goes straight on to register).
+          { ErrorEquals: ['BoletoStillProcessingError'], ResultPath: '$.error', Next: S.awaitPending },
+          {
+            ErrorEquals: ['BillingProviderUnavailableError'],
+            ResultPath: '$.error',
+            Next: S.createAtProvider,
+          },
+          ...catchAllTo(S.reportFailure),
+        ],
+      },
       [S.createAtProvider]: {
         ...stepTask('create', request, S.awaitPending),
         // A short burst of retries, then the outage path: the owner hears at once and the request waits.
@@ -115,14 +160,7 @@ export function conversationWorkflowDefinition(options: ConversationWorkflowOpti
           },
           transientRetry(),
         ],
-        Catch: [
-          // The request was reopened with the precise question (e.g. the e-mail Paytime requires).
-          { ErrorEquals: ['PayerDetailsRefusedError'], ResultPath: '$.error', Next: S.askOwner },
-          // Refused for good: the boleto ended failed and the owner was told why.
-          { ErrorEquals: ['BoletoCreationRefusedError'], ResultPath: '$.error', Next: S.done },
-          providerOutageCatch,
-          ...catchAllTo(S.reportFailure),
-        ],
+        Catch: [...creationCatches, providerOutageCatch, ...catchAllTo(S.reportFailure)],
       },
       [S.awaitPending]: {
         // Polls the provider until the boleto is issued, then registers it, queues it for the contact and

@@ -2,9 +2,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { askOwner } from '../../shared/application/conversation/ask-owner';
+import { decideAndCarryOut } from '../../shared/application/conversation/carry-out-decision';
 import type { ConversationDependencies } from '../../shared/application/conversation/conversation-dependencies';
 import { createBoletoAtProvider } from '../../shared/application/conversation/create-boleto-at-provider';
-import { decideConfirmation } from '../../shared/application/conversation/decide-confirmation';
 import { expireRequest, reportConversationFailure } from '../../shared/application/conversation/end-request';
 import {
   interpretOwnerMessage,
@@ -15,7 +15,20 @@ import { waitForProvider } from '../../shared/application/conversation/provider-
 import { registerIssuedBoleto } from '../../shared/application/conversation/register-boleto';
 import type { StepResult } from '../../shared/application/conversation/step-result';
 import type { OwnerMessageInput } from '../../shared/application/ports/workflows';
+import { OWNER_PROMPT_SIGNALS } from '../../workflows/conversation-workflow';
 import { type ConversationStepEvent, conversationStepSchema } from './conversation-step.schema';
+
+/**
+ * The decision left the request waiting for the owner again (a correction, a stale button, another phone, an
+ * unclear reply): not a failure but the workflow's way back to the question or the confirmation, caught by name
+ * so the happy path needs no Choice after `HandleDecision`. The function's error alarm leaves it out.
+ */
+export class OwnerPromptAwaited extends Error {
+  constructor(step: StepResult & { next: keyof typeof OWNER_PROMPT_SIGNALS }) {
+    super(`request ${step.requestId ?? 'unknown'} awaits the owner (${step.next})`);
+    this.name = OWNER_PROMPT_SIGNALS[step.next];
+  }
+}
 
 export type ConversationStepsDependencies = ConversationDependencies & {
   commands: OwnerCommands;
@@ -50,8 +63,12 @@ async function runStep(deps: ConversationStepsDependencies, event: ConversationS
       return askOwner(deps, event, 'confirmation');
     case 'merge':
       return mergeOwnerReply(deps, { ...event, reply: event.reply as OwnerMessageInput });
-    case 'decide':
-      return decideConfirmation(deps, { ...event, reply: event.reply as OwnerMessageInput });
+    case 'decide': {
+      const step = await decideAndCarryOut(deps, { ...event, reply: event.reply as OwnerMessageInput });
+      if (step.next === 'ask' || step.next === 'confirm')
+        throw new OwnerPromptAwaited({ ...step, next: step.next });
+      return step;
+    }
     case 'create':
       return createBoletoAtProvider(deps, event);
     case 'register':

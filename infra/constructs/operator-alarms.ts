@@ -155,16 +155,18 @@ export class OperatorAlarms extends Construct {
   }
 
   /**
-   * Errors of a function that also ends by design with one named error (the reminder step's
-   * `ReminderLoopEnded`, which Step Functions catches into Succeed): Lambda's Errors metric would count every
-   * boleto's last turn, so this counts ERROR lines in the function's log instead (its own `logger.error` lines
-   * and the runtime's "Invoke Error" lines), minus the runtime's lines for that one error type.
+   * Errors of a function that also ends by design with named errors (the reminder step's `ReminderLoopEnded`,
+   * which Step Functions catches into Succeed; the conversation step's `OwnerConfirmationAwaited`, caught back
+   * into the confirmation): Lambda's Errors metric would count them, so this counts ERROR lines in the function's
+   * log instead (its own `logger.error` lines and the runtime's "Invoke Error" lines), minus the runtime's lines
+   * for those error types.
    */
-  functionErrorsExcept(id: string, fn: IrisFunction, expectedErrorType: string): void {
+  functionErrorsExcept(id: string, fn: IrisFunction, expectedErrorTypes: readonly string[]): void {
+    const expected = expectedErrorTypes.map((type) => `($.errorType != "${type}")`).join(' && ');
     const filter = new logs.MetricFilter(this, `${id}Filter`, {
       logGroup: fn.logGroup,
       filterPattern: logs.FilterPattern.literal(
-        `{ ($.level = "ERROR") && (($.message != "Invoke Error") || ($.errorType != "${expectedErrorType}")) }`,
+        `{ ($.level = "ERROR") && (($.message != "Invoke Error") || ${expectedErrorTypes.length > 1 ? `(${expected})` : expected}) }`,
       ),
       metricNamespace: `${this.logMetricNamespace}/${fn.name}`,
       metricName: 'UnexpectedErrors',
@@ -172,7 +174,7 @@ export class OperatorAlarms extends Construct {
       defaultValue: 0,
     });
     this.add(id, {
-      alarmDescription: `${fn.name} logged errors other than its expected ${expectedErrorType}.`,
+      alarmDescription: `${fn.name} logged errors other than its expected ${expectedErrorTypes.join(', ')}.`,
       metric: filter.metric({ period: FIVE_MINUTES, statistic: 'Sum' }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

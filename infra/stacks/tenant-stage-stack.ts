@@ -4,7 +4,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
-import { conversationWorkflowDefinition } from '../../workflows/conversation-workflow';
+import { conversationWorkflowDefinition, OWNER_PROMPT_SIGNALS } from '../../workflows/conversation-workflow';
 import {
   REMINDER_LOOP_ENDED_ERROR,
   reminderLoopWorkflowDefinition,
@@ -30,6 +30,11 @@ import {
 } from './function-catalogue';
 import { wireFunctions } from './wire-functions';
 
+/** Named errors a function ends with by design, caught by its workflow: left out of its error alarm. */
+const EXPECTED_FUNCTION_ERRORS: Partial<Record<string, readonly string[]>> = {
+  'reminder-step': [REMINDER_LOOP_ENDED_ERROR],
+  'conversation-steps': Object.values(OWNER_PROMPT_SIGNALS),
+};
 export interface TenantStageStackProps extends StackProps {
   /** The validated `config/tenants/<tenant>.json` with the deployed stage's settings. */
   readonly config: TenantStageConfig;
@@ -176,13 +181,10 @@ export class TenantStageStack extends Stack {
       );
     }
     for (const name of FUNCTION_NAMES) {
-      if (name === 'reminder-step') {
-        // Its last turn ends the loop with ReminderLoopEnded by design (workflows/reminder-loop-workflow.ts).
-        this.alarms.functionErrorsExcept(
-          `${constructId(name)}Errors`,
-          functions[name],
-          REMINDER_LOOP_ENDED_ERROR,
-        );
+      // Functions that end by design with named errors Step Functions catches (workflows/*-workflow.ts).
+      const expectedErrors = EXPECTED_FUNCTION_ERRORS[name];
+      if (expectedErrors) {
+        this.alarms.functionErrorsExcept(`${constructId(name)}Errors`, functions[name], expectedErrors);
       } else {
         this.alarms.functionErrors(`${constructId(name)}Errors`, functions[name]);
       }

@@ -62,6 +62,9 @@ describe('confirm-then-create-boleto', () => {
   }, 120_000);
   afterAll(async () => cloud?.stop());
 
+  const lastConversation = () =>
+    cloud.sfn.listExecutions({ stateMachineArn: stateMachineArn('conversation') })[0];
+
   it('asks what is missing, confirms, creates exactly one boleto and tells both sides', async () => {
     await say({ text: 'cobra 150 reais do João' });
     expect(lastTextTo(owner)).toMatch(/data de vencimento/);
@@ -84,6 +87,48 @@ describe('confirm-then-create-boleto', () => {
     const toJoao = sentTo(joao.phone);
     expect(toJoao.filter((m) => m.accepted)).toHaveLength(1);
     expect(JSON.stringify(toJoao[0]?.request)).toContain(digitable);
+    // Interpret, Route, AskOwner, MergeReply, Route, AskConfirmation, HandleDecision.
+    expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 7 });
+  });
+
+  it('the happy path costs 4 state transitions: Interpret, Route, AskConfirmation, HandleDecision', async () => {
+    await say({ text: 'cobra 120 reais do João dia 14' });
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    await confirmLast();
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
+    expect(lastTextTo(owner)).toMatch(/Linha digitável/);
+    expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 4 });
+  });
+
+  it('a correction after the summary asks again with the new amount, then creates one boleto of it', async () => {
+    await say({ text: 'cobra 50 reais do João dia 13' });
+    expect(lastTextTo(owner)).toMatch(/^Confirma boleto de R\$ 50,00 para João Silva/);
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    await say({ text: 'não, é 55' });
+    expect(lastTextTo(owner)).toMatch(/^Confirma boleto de R\$ 55,00 para João Silva/);
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+    await confirmLast();
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
+    expect(cloud.simulators.paytime.controls.boletos().at(-1)).toMatchObject({ original_amount: 5500 });
+    // + AskConfirmation and HandleDecision once more (the decision's OwnerConfirmationAwaited is caught there).
+    expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 6 });
+  });
+
+  it('a correction naming a new payer after the summary asks the question, then nothing is created yet', async () => {
+    await say({ text: 'cobra 45 reais do João dia 17' });
+    expect(lastTextTo(owner)).toMatch(/^Confirma boleto de R\$ 45,00 para João Silva/);
+    const before = cloud.simulators.paytime.controls.boletos().length;
+    await say({ text: 'não, é do Kleiton' });
+    expect(lastTextTo(owner)).toMatch(/Qual o WhatsApp de Kleiton/);
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+    // The decision's OwnerAnswerAwaited was caught into AskOwner: the execution waits there.
+    const execution = lastConversation();
+    expect(execution).toMatchObject({ status: 'RUNNING' });
+    const entered = cloud.sfn
+      .executionHistory(execution?.executionArn ?? 'none')
+      .flatMap((event) => (event.type === 'StateEntered' ? [event.state.name] : []));
+    expect(entered.slice(-2)).toEqual(['HandleDecision', 'AskOwner']);
+    await say({ text: 'cancelar' });
   });
 
   it('a "sim" replayed after the request was decided creates nothing', async () => {

@@ -326,6 +326,21 @@ describe('TenantStageStack alarms', () => {
     expect(alarms['iris-demo-dev-OutboxRelayErrors']).toMatchObject({ MetricName: 'Errors' });
   });
 
+  it("counts the conversation step's errors from its log, leaving out the signals that ask the owner again", () => {
+    expect(alarms['iris-demo-dev-ConversationStepsErrors']).toMatchObject({
+      MetricName: 'UnexpectedErrors',
+      Namespace: 'IRIS/demo/dev/conversation-steps',
+      Threshold: 1,
+    });
+    const [, filter] =
+      resourcesOfType(json, 'AWS::Logs::MetricFilter').find(([, resource]) =>
+        String(resource.Properties.FilterPattern).includes('OwnerConfirmationAwaited'),
+      ) ?? [];
+    expect(filter?.Properties.FilterPattern).toBe(
+      '{ ($.level = "ERROR") && (($.message != "Invoke Error") || (($.errorType != "OwnerAnswerAwaited") && ($.errorType != "OwnerConfirmationAwaited"))) }',
+    );
+  });
+
   it('fires on the first message in any dead-letter queue', () => {
     for (const [name, queue] of [
       ['WhatsAppDeliveryDlq', stack.whatsappDelivery.deadLetterQueue],
