@@ -6,14 +6,8 @@ import {
   type YearMonth,
 } from '../../application/ports/ledger-repository';
 import type { TransactionContext } from '../../application/ports/unit-of-work';
-import type { CalendarDate } from '../../domain/calendar-date';
 import { InvalidInputError } from '../../domain/domain-error';
-import {
-  fromLedgerEntryItem,
-  LedgerEntryEntity,
-  ledgerEntryKey,
-  toLedgerEntryItem,
-} from './entities/ledger-entry';
+import { fromLedgerEntryItem, LedgerEntryEntity, toLedgerEntryItem } from './entities/ledger-entry';
 import { TableAccess } from './table-access';
 
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -42,14 +36,5 @@ export class DynamoDbLedgerRepository implements LedgerRepository {
       sortKeyBeginsWith: sk.prefix({}),
     });
     return items.map(fromLedgerEntryItem);
-  }
-
-  async remove(
-    tenantId: string,
-    date: CalendarDate,
-    entryId: string,
-    tx?: TransactionContext,
-  ): Promise<void> {
-    await this.table.write(tx, (builder) => builder.delete(ledgerEntryKey(tenantId, date, entryId)));
   }
 }

@@ -35,10 +35,10 @@ export class DuplicateLedgerEntryError extends DomainError {
   }
 }
 
+/** The ledger is append-only: a correction is a reversal entry, never an edit or a delete. */
 export interface LedgerRepository {
   /** Throws `DuplicateLedgerEntryError` if this entry (same date and id) exists: derive ids from their cause. */
   add(entry: LedgerEntry, tx?: TransactionContext): Promise<void>;
   /** A month's entries, ordered by date then id. */
   listByMonth(tenantId: string, month: YearMonth): Promise<LedgerEntry[]>;
-  remove(tenantId: string, date: CalendarDate, entryId: string, tx?: TransactionContext): Promise<void>;
 }

@@ -13,8 +13,8 @@ import {
 import type { TransactionContext } from '../../../application/ports/unit-of-work';
 import type { OwnerRequest } from '../../../domain/owner-request';
 import type { E164 } from '../../../domain/phone-number';
-import { epochSeconds } from '../entities/dedupe-record';
 import { ENTITY_ATTRIBUTE, withoutKeys } from '../keys/entity-keys';
+import { epochSeconds } from '../keys/time-to-live';
 import { TableAccess } from '../table-access';
 import {
   fromOwnerRequestItem,
