@@ -2,12 +2,12 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { IRIS_METRICS } from '../../infra/config/metric-names';
 import type { ProviderEventStore } from '../../shared/application/payments/provider-event-store';
 import { receiveProviderEvent } from '../../shared/application/payments/receive-provider-event';
 import type { Clock } from '../../shared/application/ports/clock';
 import type { BasicCredential } from '../../shared/config/paytime-webhook-config';
 import { businessMetrics } from '../../shared/logging/business-metrics';
+import { IRIS_METRICS } from '../../shared/logging/metric-names';
 import { httpErrors, jsonResponse } from '../http/http-responses';
 import { basicAuthMatches, headerOf } from './basic-auth';
 import {

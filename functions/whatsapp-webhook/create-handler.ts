@@ -2,12 +2,12 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { IRIS_METRICS } from '../../infra/config/metric-names';
 import {
   type ReceiveWhatsAppDependencies,
   receiveWhatsAppEvents,
 } from '../../shared/application/webhooks/receive-whatsapp-events';
 import { businessMetrics } from '../../shared/logging/business-metrics';
+import { IRIS_METRICS } from '../../shared/logging/metric-names';
 import { InvalidWebhookPayloadError } from '../../shared/webhooks/whatsapp/inbound-event';
 import { parseWhatsAppWebhook } from '../../shared/webhooks/whatsapp/parse-webhook';
 import { rawBodyOf, signatureHeaderOf, verifyMetaSignature } from '../../shared/webhooks/whatsapp/signature';

@@ -4,8 +4,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { IRIS_METRIC_NAMESPACE } from '../../shared/logging/metric-names';
 import { ENV, PARAMETERS_MAX_AGE_SECONDS } from '../config/function-environment';
-import { IRIS_METRIC_NAMESPACE } from '../config/metric-names';
 import { acknowledgeNag } from '../nag/acknowledge';
 
 /**

@@ -1,3 +1,4 @@
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import {
   OUTBOX_RELAY_EVENT_SOURCE,
   OUTBOX_STREAM_FILTER_PATTERN,
@@ -9,6 +10,8 @@ import {
 import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
 import { ENV, type SecretId } from '../config/function-environment';
 import type { TenantStageConfig } from '../config/load-tenant-config';
+import type { DeliveryQueue } from '../constructs/delivery-queue';
+import type { EmailSending } from '../constructs/email-sending';
 import { consumeQueue, consumeTableStream } from '../constructs/event-sources';
 import {
   answerTaskTokens,
@@ -23,8 +26,20 @@ import {
   stopExecutions,
 } from '../constructs/function-access';
 import type { IrisFunction } from '../constructs/iris-function';
+import type { IrisStateMachine } from '../constructs/iris-state-machine';
+import type { IrisTable } from '../constructs/iris-table';
 import type { FunctionName } from './function-catalogue';
-import type { TenantStageStack } from './tenant-stage-stack';
+
+/** What the wiring grants access to: the stack's resources, named here so the stack can import this file. */
+export interface WiredResources {
+  readonly table: IrisTable;
+  readonly conversation: IrisStateMachine;
+  readonly reminderLoop: IrisStateMachine;
+  readonly whatsappDelivery: DeliveryQueue;
+  readonly emailDelivery: DeliveryQueue;
+  readonly failedEvents: sqs.IQueue;
+  readonly email: EmailSending;
+}
 
 /** Concurrent invocations each delivery queue may drive: paces sends to WhatsApp and SES. */
 export const DELIVERY_MAX_CONCURRENCY = { whatsapp: 5, email: 2 } as const;
@@ -34,7 +49,7 @@ export const DELIVERY_MAX_CONCURRENCY = { whatsapp: 5, email: 2 } as const;
  * stack on one page. Every line pairs variables with their grant (`function-access.ts`).
  */
 export function wireFunctions(
-  stack: TenantStageStack,
+  stack: WiredResources,
   fns: Readonly<Record<FunctionName, IrisFunction>>,
   config: TenantStageConfig,
 ): void {

@@ -1,17 +1,7 @@
+import type { AmountDoubt } from '../application/ports/language-model';
 import { moneyCandidates } from './amounts';
 import { findContactCandidates } from './contact-name';
 import type { Token } from './tokenise';
-
-/**
- * What makes the amount of a message unsafe to act on, though a number was found: "-50" (a negative amount is
- * not R$ 50,00), "1e9" (scientific notation is not R$ 1,00 or R$ 9,00), "100 do João e 200 da Maria" (two
- * charges in one message: taking the first would silently drop the second). The parser reports the doubt and
- * leaves the decision to request validation, which asks the owner.
- */
-export type AmountDoubt =
-  | { kind: 'negative_amount'; amountCents: number }
-  | { kind: 'unreadable_amount'; written: string }
-  | { kind: 'several_charges'; charges: Array<{ amountCents: number; contact: string }> };
 
 const SCIENTIFIC = /(?<![\p{L}\d])[-+]?\d+(?:[.,]\d+)?[eE][-+]?\d+(?![\p{L}\d])/u;
 /** A contact cue this sure, right after an amount, names whom that amount is for ("100 do João"). */

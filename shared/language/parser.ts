@@ -1,3 +1,4 @@
+import type { Intent } from '../application/ports/interpretation.schema';
 import type { Interpretation } from '../application/ports/language-model';
 import type { CalendarDate } from '../domain/calendar-date';
 import { findAmountDoubt } from './amount-doubts';
@@ -8,7 +9,6 @@ import { type DateSemantics, resolveDate } from './dates';
 import { findDescription } from './description';
 import { entitiesForIntent } from './entities-for-intent';
 import { classifyIntent } from './intents';
-import type { Intent } from './interpretation.schema';
 import { type Token, tokenise } from './tokenise';
 import { FUNCTION_WORD_SET } from './vocabulary';
 

@@ -1,5 +1,5 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { IRIS_METRIC_NAMESPACE, type IrisMetricName } from '../../infra/config/metric-names';
+import { IRIS_METRIC_NAMESPACE, type IrisMetricName } from './metric-names';
 
 /** Counts one business event (the metrics docs/deploy.md lists) as a CloudWatch EMF line, printed at once. */
 export interface BusinessMetrics {

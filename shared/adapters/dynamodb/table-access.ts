@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { IRIS_TABLE } from '../../../infra/table/table-design';
 import { PersistenceError } from '../../application/ports/persistence-errors';
 import type { TransactionContext } from '../../application/ports/unit-of-work';
 import { createDocumentClient } from './document-client';
 import type { IndexKeyTemplate, PrimaryKey } from './keys/entity-keys';
+import { IRIS_TABLE } from './table-design';
 import { commitTransaction } from './transaction/commit-transaction';
 import { asTransactionBuilder, TransactionBuilder } from './transaction/transaction-builder';
 

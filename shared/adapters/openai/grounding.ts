@@ -1,6 +1,6 @@
+import type { Extraction } from '../../application/ports/interpretation.schema';
 import { numberExpressions } from '../../language/amounts';
 import { findDateExpressions } from '../../language/date-expressions';
-import type { Extraction } from '../../language/interpretation.schema';
 import { fold, tokenise } from '../../language/tokenise';
 
 /**

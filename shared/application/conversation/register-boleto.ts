@@ -1,4 +1,3 @@
-import { IRIS_METRICS } from '../../../infra/config/metric-names';
 import { registerBoleto } from '../../domain/boleto';
 import { formatDateBr } from '../../domain/calendar-date';
 import { DomainError } from '../../domain/domain-error';
@@ -6,6 +5,7 @@ import { formatBrl } from '../../domain/money';
 import { newOutboxMessage, ownerReply } from '../../domain/outbox-message';
 import { close, payerName } from '../../domain/owner-request';
 import { functionMetrics } from '../../logging/business-metrics';
+import { IRIS_METRICS } from '../../logging/metric-names';
 import { boletoToContactMessage } from '../boletos/boleto-message-pt-br';
 import type { ProviderBoleto } from '../ports/billing-provider';
 import type { ConversationDependencies } from './conversation-dependencies';

@@ -1,9 +1,8 @@
 import type { CalendarDate } from '../../domain/calendar-date';
-import type { AmountDoubt } from '../../language/amount-doubts';
-import type { Intent } from '../../language/interpretation.schema';
+import type { Intent } from './interpretation.schema';
 
-export type { Intent } from '../../language/interpretation.schema';
-export { INTENTS } from '../../language/interpretation.schema';
+export type { Intent } from './interpretation.schema';
+export { INTENTS } from './interpretation.schema';
 
 /**
  * What an owner's message asks for, with the entities found in it. A proposal only: every interpretation goes
@@ -36,3 +35,14 @@ export interface InterpretRequest {
 export interface LanguageModel {
   interpret(input: InterpretRequest): Promise<Interpretation>;
 }
+
+/**
+ * What makes the amount of a message unsafe to act on, though a number was found: "-50" (a negative amount is
+ * not R$ 50,00), "1e9" (scientific notation is not R$ 1,00 or R$ 9,00), "100 do João e 200 da Maria" (two
+ * charges in one message: taking the first would silently drop the second). The parser reports the doubt and
+ * leaves the decision to request validation, which asks the owner.
+ */
+export type AmountDoubt =
+  | { kind: 'negative_amount'; amountCents: number }
+  | { kind: 'unreadable_amount'; written: string }
+  | { kind: 'several_charges'; charges: Array<{ amountCents: number; contact: string }> };

@@ -1,4 +1,3 @@
-import { IRIS_METRICS } from '../../../infra/config/metric-names';
 import { type Boleto, payableAmountDueOn } from '../../domain/boleto';
 import type { ActivityDetail } from '../../domain/boleto-activity';
 import { saoPauloDateOf } from '../../domain/calendar-date';
@@ -7,6 +6,7 @@ import { aboutPayableBoleto, newOutboxMessage, type OutboxMessage } from '../../
 import { escalatesToEmail, nextReminderAt, reminderPhase } from '../../domain/reminder-cadence';
 import { isWithinReminderWindow, nextSendTimeAfter } from '../../domain/reminder-window';
 import { functionMetrics } from '../../logging/business-metrics';
+import { IRIS_METRICS } from '../../logging/metric-names';
 import { derivedId } from '../payments/follow-up-ids';
 import { settleWithProvider } from '../payments/settle-with-provider';
 import type { Contact } from '../ports/contact-repository';

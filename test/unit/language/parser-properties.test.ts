@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { INTENTS } from '../../../shared/application/ports/interpretation.schema';
 import { addDays, calendarDate, isCalendarDate } from '../../../shared/domain/calendar-date';
-import { INTENTS } from '../../../shared/language/interpretation.schema';
 import { parseMessage } from '../../../shared/language/parser';
 
 const base = calendarDate('2024-01-01');

@@ -1,5 +1,4 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { IRIS_TABLE } from '../../../../infra/table/table-design';
 import type {
   AwaitingReply,
   ConversationRepository,
@@ -16,6 +15,7 @@ import type { E164 } from '../../../domain/phone-number';
 import { ENTITY_ATTRIBUTE, withoutKeys } from '../keys/entity-keys';
 import { epochSeconds } from '../keys/time-to-live';
 import { TableAccess } from '../table-access';
+import { IRIS_TABLE } from '../table-design';
 import {
   fromOwnerRequestItem,
   InboundMessageEntity,

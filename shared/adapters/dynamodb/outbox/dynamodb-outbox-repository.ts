@@ -1,5 +1,4 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { IRIS_TABLE } from '../../../../infra/table/table-design';
 import {
   type CallbackStatus,
   type ClaimInput,
@@ -13,6 +12,7 @@ import type { TransactionContext } from '../../../application/ports/unit-of-work
 import type { OutboxMessage, OutboxStatus, SupersededReason } from '../../../domain/outbox-message';
 import { ENTITY_ATTRIBUTE } from '../keys/entity-keys';
 import { TableAccess } from '../table-access';
+import { IRIS_TABLE } from '../table-design';
 import { commitTransaction } from '../transaction/commit-transaction';
 import { TransactionBuilder } from '../transaction/transaction-builder';
 import {

@@ -1,5 +1,4 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { IRIS_TABLE } from '../../../../infra/table/table-design';
 import type {
   ReconciliationRun,
   ReconciliationRunStore,
@@ -7,6 +6,7 @@ import type {
 import { ENTITY_ATTRIBUTE, primaryKey, withoutKeys } from '../keys/entity-keys';
 import { attr, key } from '../keys/key-template';
 import { TableAccess } from '../table-access';
+import { IRIS_TABLE } from '../table-design';
 
 /**
  * A reconciliation run's summary: one partition per tenant (`T#<t>#RECONCILIATION`), sorted by start instant

@@ -1,7 +1,7 @@
-import { IRIS_TABLE } from '../../../../infra/table/table-design';
 import type { ProviderEvent } from '../../../application/payments/provider-event-store';
 import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
 import { attr, key } from '../keys/key-template';
+import { IRIS_TABLE } from '../table-design';
 
 /**
  * A payment provider's webhook event (`T#<t>#PROVIDER_EVENT#<eventId>` / `EVENT`; the id covers the provider).
