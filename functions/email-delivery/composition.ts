@@ -1,6 +1,6 @@
 import { createSesClient } from '../../shared/adapters/ses/create-ses-client';
 import { SesEmailSender } from '../../shared/adapters/ses/ses-email-sender';
-import { composeChannelDelivery } from '../../shared/adapters/sqs/compose-channel-delivery';
+import { composeChannelDelivery } from '../../shared/config/compose-channel-delivery';
 import { loadEmailDeliveryConfig, processEnv } from '../../shared/config/outbox-config';
 import type { EmailDeliveryDeps } from './create-handler';
 

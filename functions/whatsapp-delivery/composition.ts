@@ -1,5 +1,5 @@
-import { composeChannelDelivery } from '../../shared/adapters/sqs/compose-channel-delivery';
 import { WhatsAppCloudApiSender } from '../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
+import { composeChannelDelivery } from '../../shared/config/compose-channel-delivery';
 import {
   loadWhatsAppAccessToken,
   loadWhatsAppDeliveryConfig,
