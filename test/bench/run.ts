@@ -11,6 +11,7 @@ import { costPerThousandBoletos, PRICES, type Region, USD_PER_WHATSAPP_UTILITY_T
 import { benchLifecycles } from './lifecycle';
 import { benchNluThroughput } from './nlu-throughput';
 import { benchReminderTransitions } from './reminder-transitions';
+import { benchWebhookAck } from './webhook-ack';
 
 const TRANSITIONS_GOAL = 20;
 const COST_GOAL_USD_PER_1000 = 0.6;
@@ -29,6 +30,11 @@ try {
   section('Reminder loop transitions (the deployed definition)');
   const reminders = await benchReminderTransitions(built);
   report.reminderLoop = reminders;
+
+  section(
+    'WhatsApp webhook ack vs a verify-only receiver, owner reply (goal p50 <= 3x, p99 <= 5x, throughput >= 1/3)',
+  );
+  report.webhookAck = await benchWebhookAck();
 
   section('Boleto lifecycles on the local cloud');
   const lifecycles = await benchLifecycles();
