@@ -1,45 +1,22 @@
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
-import { StepFunctionsWorkflows } from '../../shared/adapters/step-functions/step-functions-workflows';
+import { DynamoDbWebhookDeliveryStore } from '../../shared/adapters/dynamodb/webhooks/dynamodb-webhook-delivery-store';
 import { systemClock } from '../../shared/adapters/system/system-clock';
-import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
-import { wirePayerVoice } from '../../shared/config/payer-voice-wiring';
 import { processEnv } from '../../shared/config/process-env';
 import { whatsAppWebhookConfig, whatsAppWebhookSecrets } from '../../shared/config/whatsapp-webhook-config';
 import { createLogger } from '../../shared/logging/create-logger';
 import type { WhatsAppWebhookDependencies } from './create-handler';
 
-/** Built once per container, at cold start; secrets are read (and cached) by Powertools on demand. */
+/**
+ * Built once per container, at cold start: one DynamoDB client and nothing else (no Step Functions, no
+ * Paytime); secrets are read (and cached) on demand. Routing lives in `inbound-router`.
+ */
 export function composeWhatsAppWebhook(
   env: NodeJS.ProcessEnv = processEnv() as NodeJS.ProcessEnv,
 ): WhatsAppWebhookDependencies {
   const config = whatsAppWebhookConfig(env);
-  const logger = createLogger('whatsapp-webhook');
-  const repositories = createTableRepositories(config.TABLE_NAME);
-  const clock = systemClock;
-  const ids = new TimeOrderedIdGenerator(clock);
-  const workflows = new StepFunctionsWorkflows({
-    conversationStateMachineArn: config.CONVERSATION_STATE_MACHINE_ARN,
-    reminderLoopStateMachineArn: config.REMINDER_STATE_MACHINE_ARN,
-    client: new SFNClient({}),
-  });
-  const common = { ...repositories, clock, ids, logger };
   return {
-    logger,
+    logger: createLogger('whatsapp-webhook'),
     maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
     secrets: () => whatsAppWebhookSecrets(env),
-    receive: {
-      tenants: repositories.tenants,
-      route: {
-        ...common,
-        workflows,
-        recordCustomerWindow: (tenantId, phone, at) =>
-          repositories.customerWindow.recordInbound(tenantId, phone, at),
-      },
-      contactMessages: wirePayerVoice({ env, repositories, workflows, clock, ids, logger }),
-      statuses: common,
-      identities: common,
-      logger,
-    },
+    store: { deliveries: new DynamoDbWebhookDeliveryStore(config.TABLE_NAME), clock: systemClock },
   };
 }

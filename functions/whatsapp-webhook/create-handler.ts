@@ -2,10 +2,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import {
-  type ReceiveWhatsAppDependencies,
-  receiveWhatsAppEvents,
-} from '../../shared/application/webhooks/receive-whatsapp-events';
+import type { Clock } from '../../shared/application/ports/clock';
+import type { WebhookDeliveryStore } from '../../shared/application/ports/webhook-delivery-store';
+import { storeWhatsAppDelivery } from '../../shared/application/webhooks/store-whatsapp-delivery';
 import { businessMetrics } from '../../shared/logging/business-metrics';
 import { IRIS_METRICS } from '../../shared/logging/metric-names';
 import { InvalidWebhookPayloadError } from '../../shared/webhooks/whatsapp/inbound-event';
@@ -17,15 +16,17 @@ import { httpErrors, jsonResponse, textResponse } from '../http/http-responses';
 const metrics = businessMetrics('whatsapp-webhook');
 
 export interface WhatsAppWebhookDependencies {
-  receive: ReceiveWhatsAppDependencies;
+  store: { deliveries: WebhookDeliveryStore; clock: Clock };
   logger: Logger;
   secrets(): Promise<{ appSecrets: string[]; verifyToken: string }>;
   maxBodyBytes: number;
 }
 
 /**
- * GET: Meta's subscription handshake. POST: verify the signature on the exact raw bytes, parse, store and
- * hand on each message, then answer 200. Nothing is written for a request that fails verification or parsing.
+ * GET: Meta's subscription handshake. POST: verify the signature on the exact raw bytes, check that they parse
+ * as a WhatsApp webhook, store them with one conditional write, answer 200. Nothing else happens before the
+ * answer: `inbound-router` takes the stored delivery from the table's stream. Nothing is written for a request
+ * that fails verification or parsing; a retry of the same bytes is answered 200 and changes nothing.
  */
 export function createWhatsAppWebhookHandler(deps: WhatsAppWebhookDependencies) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -51,6 +52,7 @@ export function createWhatsAppWebhookHandler(deps: WhatsAppWebhookDependencies) 
     }
     let events: ReturnType<typeof parseWhatsAppWebhook>;
     try {
+      // Parsed only to refuse what is not a WhatsApp webhook (400); the router parses the stored body again.
       events = parseWhatsAppWebhook(raw);
     } catch (error) {
       if (error instanceof InvalidWebhookPayloadError) {
@@ -61,11 +63,11 @@ export function createWhatsAppWebhookHandler(deps: WhatsAppWebhookDependencies) 
     }
     metrics.count(IRIS_METRICS.webhookReceived);
     try {
-      const summary = await receiveWhatsAppEvents(deps.receive, events);
-      deps.logger.info('webhook handled', { summary });
+      const stored = await storeWhatsAppDelivery(deps.store, raw);
+      deps.logger.info('webhook stored', { ...stored, items: events.length });
       return jsonResponse(200, { ok: true });
     } catch (error) {
-      deps.logger.error('webhook handling failed; Meta will retry', { error });
+      deps.logger.error('webhook could not be stored; Meta will retry', { error });
       return httpErrors.internal();
     }
   };

@@ -43,6 +43,15 @@ export function readWriteTable(fn: IrisFunction, table: dynamodb.ITableV2): void
   );
 }
 
+/**
+ * `TABLE_NAME` + `dynamodb:PutItem` on the table and nothing else: for a function whose only DynamoDB request
+ * is one conditional put (the WhatsApp webhook storing a delivery). No reads, no updates, no indexes.
+ */
+export function putItemsOnly(fn: IrisFunction, table: dynamodb.ITableV2): void {
+  fn.addEnvironment(ENV.tableName, table.tableName);
+  allow(fn, ['dynamodb:PutItem'], [table.tableArn]);
+}
+
 /** `<envName>` = the queue URL + `sqs:SendMessage` (and the queue's KMS key use, if any) on that queue. */
 export function sendToQueue(fn: IrisFunction, envName: EnvName, queue: sqs.IQueue): void {
   fn.addEnvironment(envName, queue.queueUrl);

@@ -14,6 +14,7 @@ const PREFIX = `iris-${DEMO_TENANT.tenantId}-${LOCAL_STAGE}`;
 /** The functions of the stack, each `functions/<name>/handler.ts` exporting `handler`. */
 export const LOCAL_FUNCTION_NAMES = [
   'whatsapp-webhook',
+  'inbound-router',
   'paytime-webhook',
   'conversation-steps',
   'reminder-step',

@@ -7,6 +7,10 @@ import {
   PAYTIME_EVENT_SOURCE,
   PAYTIME_EVENT_STREAM_FILTER_PATTERN,
 } from '../../shared/adapters/dynamodb/payments/provider-event-stream-filter';
+import {
+  INBOUND_ROUTER_EVENT_SOURCE,
+  WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
+} from '../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
 import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
 import { conversationWorkflowDefinition } from '../../workflows/conversation-workflow';
 import { reminderLoopWorkflowDefinition } from '../../workflows/reminder-loop-workflow';
@@ -91,6 +95,22 @@ export async function subscribeStreamConsumers(
   onSkipped: (consumer: string, record: DynamoDBRecord, error: unknown) => void,
 ): Promise<StreamConsumer[]> {
   const consumers: StreamConsumer[] = [];
+  const router = handlers['inbound-router'];
+  if (router) {
+    consumers.push(
+      await poller.subscribe({
+        name: 'inbound-router',
+        handler: router,
+        filterPatterns: [WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN],
+        batchSize: INBOUND_ROUTER_EVENT_SOURCE.batchSize,
+        maximumRetryAttempts: INBOUND_ROUTER_EVENT_SOURCE.retryAttempts,
+        bisectBatchOnError: INBOUND_ROUTER_EVENT_SOURCE.bisectBatchOnError,
+        startingPosition: INBOUND_ROUTER_EVENT_SOURCE.startingPosition,
+        reportBatchItemFailures: INBOUND_ROUTER_EVENT_SOURCE.reportBatchItemFailures,
+        onRecordSkipped: (record, error) => onSkipped('inbound-router', record, error),
+      }),
+    );
+  }
   const relay = handlers['outbox-relay'];
   if (relay) {
     consumers.push(

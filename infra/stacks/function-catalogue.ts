@@ -17,9 +17,14 @@ export interface FunctionSpec {
  */
 export const FUNCTION_CATALOGUE = {
   'whatsapp-webhook': {
-    description: 'Meta verification (GET) and signed WhatsApp webhooks (POST): store, de-duplicate, hand on',
+    description: 'Meta verification (GET) and signed WhatsApp webhooks (POST): verify, store once, answer',
     memorySize: 1024,
     timeoutSeconds: 10,
+  },
+  'inbound-router': {
+    description: 'Stored WhatsApp deliveries (table stream): tenant, sender, dedupe, window, conversation',
+    memorySize: 1024,
+    timeoutSeconds: 60,
   },
   'paytime-webhook': {
     description: 'Paytime webhooks: check Basic auth, store the event, answer at once',

@@ -7,6 +7,10 @@ import {
   PAYTIME_EVENT_SOURCE,
   PAYTIME_EVENT_STREAM_FILTER_PATTERN,
 } from '../../shared/adapters/dynamodb/payments/provider-event-stream-filter';
+import {
+  INBOUND_ROUTER_EVENT_SOURCE,
+  WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
+} from '../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
 import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
 import { ENV, type SecretId } from '../config/function-environment';
 import type { TenantStageConfig } from '../config/load-tenant-config';
@@ -17,6 +21,7 @@ import {
   answerTaskTokens,
   controlOwnQueue,
   knowStateMachine,
+  putItemsOnly,
   readSecret,
   readWriteTable,
   sendEmail,
@@ -63,17 +68,26 @@ export function wireFunctions(
     secret(fn, 'paytimeApiCredentials');
   };
 
-  // Inbound WhatsApp: verify, store, de-duplicate, start a conversation or resume the waiting one; payers'
-  // messages are handled at once (forward, re-send, payment check).
+  // Inbound WhatsApp webhook: verify the signature, store the delivery with one conditional put, answer.
   const whatsappWebhook = fns['whatsapp-webhook'];
-  readWriteTable(whatsappWebhook, table);
+  putItemsOnly(whatsappWebhook, table);
   secret(whatsappWebhook, 'whatsappAppSecret');
   secret(whatsappWebhook, 'whatsappVerifyToken');
-  startExecutions(whatsappWebhook, ENV.conversationStateMachineArn, conversation);
-  answerTaskTokens(whatsappWebhook, conversation);
+
+  // Inbound router (stored deliveries from the stream): de-duplicate, start a conversation or resume the
+  // waiting one; payers' messages are handled at once (forward, re-send, payment check).
+  const inboundRouter = fns['inbound-router'];
+  readWriteTable(inboundRouter, table);
+  startExecutions(inboundRouter, ENV.conversationStateMachineArn, conversation);
+  answerTaskTokens(inboundRouter, conversation);
   // A payer's "já paguei" re-reads the boleto at Paytime and settles it like a webhook would (loop stopped).
-  paytimeApi(whatsappWebhook);
-  stopExecutions(whatsappWebhook, ENV.reminderStateMachineArn, reminderLoop);
+  paytimeApi(inboundRouter);
+  stopExecutions(inboundRouter, ENV.reminderStateMachineArn, reminderLoop);
+  consumeTableStream(inboundRouter, table, {
+    filterPattern: WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
+    settings: INBOUND_ROUTER_EVENT_SOURCE,
+    onFailure: stack.failedEvents,
+  });
 
   // Paytime webhook: Basic auth (two slots for rotation), store the event; the processor acts on it.
   const paytimeWebhook = fns['paytime-webhook'];

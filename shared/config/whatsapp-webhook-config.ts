@@ -4,8 +4,6 @@ import { readRotatingSecret, readSecret } from './secret-values';
 // zod/mini: this config is read by the webhook function, whose cold start should not pay for full zod.
 const environment = z.object({
   TABLE_NAME: z.string().check(z.minLength(1)),
-  CONVERSATION_STATE_MACHINE_ARN: z.string().check(z.minLength(1)),
-  REMINDER_STATE_MACHINE_ARN: z.string().check(z.minLength(1)),
   /** Bodies above this are refused with 413 (Meta's webhook payloads are a few KB). */
   WEBHOOK_MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 256 * 1024),
 });

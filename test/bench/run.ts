@@ -11,6 +11,7 @@ import { costPerThousandBoletos, PRICES, type Region, USD_PER_WHATSAPP_UTILITY_T
 import { benchLifecycles } from './lifecycle';
 import { benchNluThroughput } from './nlu-throughput';
 import { benchReminderTransitions } from './reminder-transitions';
+import { benchWebhookAck } from './webhook-ack';
 
 const TRANSITIONS_GOAL = 20;
 /** The conversation's happy path (all details given, "Sim"): Interpret, Route, AskConfirmation, HandleDecision. */
@@ -31,6 +32,11 @@ try {
   section('Reminder loop transitions (the deployed definition)');
   const reminders = await benchReminderTransitions(built);
   report.reminderLoop = reminders;
+
+  section(
+    'WhatsApp webhook ack vs a verify-only receiver, owner reply (goal p50 <= 3x, p99 <= 5x, throughput >= 1/3)',
+  );
+  report.webhookAck = await benchWebhookAck();
 
   section('Boleto lifecycles on the local cloud');
   const lifecycles = await benchLifecycles();

@@ -1,14 +1,20 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { composeInboundRouter } from '../../functions/inbound-router/composition';
+import { wrapInboundRouterHandler } from '../../functions/inbound-router/create-handler';
 import { wrapPaytimeWebhookHandler } from '../../functions/paytime-webhook/create-handler';
 import { composeWhatsAppWebhook } from '../../functions/whatsapp-webhook/composition';
 import { wrapWhatsAppWebhookHandler } from '../../functions/whatsapp-webhook/create-handler';
 import { DynamoDbProviderEventStore } from '../../shared/adapters/dynamodb/payments/dynamodb-provider-event-store';
 import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
+import { WhatsAppDeliveryEntity } from '../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-entity';
 import { systemClock } from '../../shared/adapters/system/system-clock';
 import { createLogger } from '../../shared/logging/create-logger';
 import { signMetaPayload } from '../../shared/webhooks/whatsapp/signature';
+import { insertRecordOf } from '../integration/webhooks/webhook-harness';
 import { createTestTable, type TestTable } from '../support/dynamodb-test-table';
 
 /**
@@ -111,8 +117,6 @@ describe('function logs', () => {
   it('carry no CPF, CNPJ, phone or e-mail in clear from a WhatsApp webhook', async () => {
     const deps = composeWhatsAppWebhook({
       TABLE_NAME: table.tableName,
-      CONVERSATION_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:conversation',
-      REMINDER_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:reminders',
       WHATSAPP_APP_SECRET: APP_SECRET,
       WHATSAPP_VERIFY_TOKEN: 'iris-test-verify-token',
     });
@@ -128,6 +132,33 @@ describe('function logs', () => {
     expect(written.length).toBeGreaterThanOrEqual(3);
     expect(written.join('\n')).toContain('whatsapp-webhook');
     for (const value of PERSONAL_DATA) expect(written.join('\n')).not.toContain(value);
+  });
+
+  it('carry no CPF, CNPJ, phone or e-mail in clear from the inbound router routing that delivery', async () => {
+    const event = whatsAppTextWithPersonalData();
+    const deliveryId = createHash('sha256')
+      .update(event.body ?? '')
+      .digest('hex');
+    const { Item } = await table.documentClient.send(
+      new GetCommand({ TableName: table.tableName, Key: WhatsAppDeliveryEntity.primary.key({ deliveryId }) }),
+    );
+    if (!Item) throw new Error('the webhook test stores this delivery first');
+    const deps = composeInboundRouter({
+      TABLE_NAME: table.tableName,
+      CONVERSATION_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:conversation',
+      REMINDER_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:reminders',
+    });
+    const handler = wrapInboundRouterHandler(deps);
+    const before = lines.length;
+
+    const response = await handler({ Records: [insertRecordOf(Item)] }, lambdaContext('inbound-router'));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    const written = lines.slice(before).join('\n');
+    expect(written).toContain('webhook handled');
+    // The stream record (the stored body, personal data and all) was logged whole and still shows nothing.
+    expect(written).toContain('Lambda invocation event');
+    for (const value of PERSONAL_DATA) expect(written).not.toContain(value);
   });
 
   it('carry no CPF, CNPJ, phone or e-mail in clear from a Paytime webhook', async () => {

@@ -121,13 +121,19 @@ describe('TenantStageStack IAM', () => {
     expect(actions).toContain('dynamodb:GetRecords');
   });
 
-  it('lets only the WhatsApp webhook start conversations and answer their task tokens', () => {
+  it('lets the WhatsApp webhook do one thing with the table: PutItem (its one conditional write)', () => {
+    const actions = functionStatements(dev, 'whatsapp-webhook').flatMap(actionsOf);
+    expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:PutItem']);
+    expect(actions.some((a) => a.startsWith('states:') || a.startsWith('sqs:'))).toBe(false);
+  });
+
+  it('lets only the inbound router start conversations and answer their task tokens', () => {
     const conversation = dev.stack.conversation.stateMachineName;
     expect(functionsAllowed(dev, 'states:StartExecution', `stateMachine:${conversation}`)).toEqual([
-      'whatsapp-webhook',
+      'inbound-router',
     ]);
     expect(functionsAllowed(dev, 'states:SendTaskSuccess', `stateMachine:${conversation}`)).toEqual([
-      'whatsapp-webhook',
+      'inbound-router',
     ]);
   });
 
@@ -137,9 +143,9 @@ describe('TenantStageStack IAM', () => {
       'conversation-steps',
     ]);
     expect(functionsAllowed(dev, 'states:StopExecution', `execution:${loop}:*`).sort()).toEqual([
+      'inbound-router',
       'paytime-event-processor',
       'reconciliation',
-      'whatsapp-webhook',
     ]);
   });
 

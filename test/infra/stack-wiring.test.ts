@@ -4,6 +4,10 @@ import { loadTenantConfig } from '../../infra/config/load-tenant-config';
 import { FUNCTION_NAMES } from '../../infra/stacks/function-catalogue';
 import { OUTBOX_STREAM_FILTER_PATTERN } from '../../shared/adapters/dynamodb/outbox/outbox-stream-filter';
 import { PAYTIME_EVENT_STREAM_FILTER_PATTERN } from '../../shared/adapters/dynamodb/payments/provider-event-stream-filter';
+import {
+  INBOUND_ROUTER_EVENT_SOURCE,
+  WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
+} from '../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
 import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
 import { conversationWorkflowDefinition } from '../../workflows/conversation-workflow';
 import { reminderLoopWorkflowDefinition } from '../../workflows/reminder-loop-workflow';
@@ -208,6 +212,21 @@ describe('TenantStageStack event sources', () => {
     });
   });
 
+  it('feeds the inbound router only stored WhatsApp deliveries, with the same safety settings', () => {
+    const [router, ...others] = mappingOf('inbound-router');
+    expect(others).toHaveLength(0);
+    expect(router).toMatchObject({
+      EventSourceArn: streamArn,
+      StartingPosition: 'TRIM_HORIZON',
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN) }] },
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: INBOUND_ROUTER_EVENT_SOURCE.retryAttempts,
+      MaximumRecordAgeInSeconds: INBOUND_ROUTER_EVENT_SOURCE.maxRecordAgeSeconds,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: arnOf(queueId(stack.failedEvents)) } },
+    });
+  });
+
   it('feeds each delivery function its queue with partial batch responses and a concurrency cap', () => {
     for (const [name, delivery] of [
       ['whatsapp-delivery', stack.whatsappDelivery],
@@ -225,7 +244,7 @@ describe('TenantStageStack event sources', () => {
   });
 
   it('has no other event source mappings', () => {
-    expect(mappings).toHaveLength(4);
+    expect(mappings).toHaveLength(5);
   });
 });
 

@@ -91,10 +91,13 @@ describe('inbound edges', () => {
     expect(outcomes.filter((outcome) => outcome === 'started')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome === 'duplicate_tap')).toHaveLength(19);
     expect(harness.started.length - startedBefore).toBe(1);
-    // A retry of the first tap (same message id) is still the first tap: it is a duplicate, not a new tap.
+    // Meta's retry of the first tap (the same bytes) is a no-op at the webhook: answered, nothing routed.
     const first = taps[0];
     if (!first) throw new Error('no taps');
-    await harness.handle(first.event);
+    expect((await harness.handle(first.event)).statusCode).toBe(200);
+    expect(harness.lastRouting()).toBeUndefined();
+    // A stream retry of that delivery is still the first tap: a duplicate, not a new tap.
+    expect((await harness.route(first.event.body ?? '')).batchItemFailures).toEqual([]);
     expect(harness.lastSummary()?.messages).toEqual(['duplicate']);
     // Another button is another question.
     await harness.handle(

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createPaytimeWebhookHandler } from '../../../functions/paytime-webhook/create-handler';
+import { createDocumentClient } from '../../../shared/adapters/dynamodb/document-client';
 import { DynamoDbProviderEventStore } from '../../../shared/adapters/dynamodb/payments/dynamodb-provider-event-store';
 import { systemClock } from '../../../shared/adapters/system/system-clock';
 import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
@@ -33,6 +35,8 @@ describe('Paytime webhook contract suite', () => {
   let table: TestTable;
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   let handle: ReturnType<typeof createPaytimeWebhookHandler>;
+  /** DynamoDB requests the handler sent: at most one (the conditional put) per delivery, before its 200. */
+  const requests: string[] = [];
   const storedEvents = async () =>
     (
       await table.documentClient.send(
@@ -46,9 +50,21 @@ describe('Paytime webhook contract suite', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
+    const client = new DynamoDBClient({
+      endpoint: inject('dynamoDbEndpoint'),
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        requests.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
     handle = createPaytimeWebhookHandler({
       tenantId: 'tenant-paytime-contract',
-      events: new DynamoDbProviderEventStore(table.tableName, table.documentClient),
+      events: new DynamoDbProviderEventStore(table.tableName, createDocumentClient(client)),
       clock: systemClock,
       providerName: 'paytime',
       credentials: async () => [CREDENTIAL],
@@ -67,8 +83,10 @@ describe('Paytime webhook contract suite', () => {
     expect(file.source).toMatch(/\w{10}/);
     const before = (await storedEvents()).length;
     for (let attempt = 0; attempt < 3; attempt += 1) {
+      requests.length = 0;
       const response = await handle(request(JSON.stringify(file.payload)));
       expect(response.statusCode).toBe(200);
+      expect(requests).toEqual(file.expect === 'stored' ? ['PutItemCommand'] : []);
       expect(JSON.parse(response.body ?? '{}').ignored === true).toBe(file.expect === 'ignored');
     }
     expect((await storedEvents()).length - before).toBe(file.expect === 'stored' ? 1 : 0);

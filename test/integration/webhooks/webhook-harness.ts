@@ -1,22 +1,34 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+  DynamoDBBatchResponse,
+  DynamoDBRecord,
+} from 'aws-lambda';
 import { inject, vi } from 'vitest';
+import { composeInboundRouter } from '../../../functions/inbound-router/composition';
+import { createInboundRouterHandler } from '../../../functions/inbound-router/create-handler';
 import { composeWhatsAppWebhook } from '../../../functions/whatsapp-webhook/composition';
 import { createWhatsAppWebhookHandler } from '../../../functions/whatsapp-webhook/create-handler';
 import { createTableRepositories } from '../../../shared/adapters/dynamodb/table-repositories';
+import { WhatsAppDeliveryEntity } from '../../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-entity';
 import type { OwnerMessageInput, Workflows } from '../../../shared/application/ports/workflows';
 import type { ReceiveSummary } from '../../../shared/application/webhooks/receive-whatsapp-events';
 import { normalizePhone } from '../../../shared/domain/phone-number';
 import { parseTaxId } from '../../../shared/domain/tax-id';
 import { metaJson } from '../../../shared/simulators/whatsapp/webhook-payloads';
-import { signMetaPayload } from '../../../shared/webhooks/whatsapp/signature';
+import { rawBodyOf, signMetaPayload } from '../../../shared/webhooks/whatsapp/signature';
 import type { TestTable } from '../../support/dynamodb-test-table';
 
 /**
  * The real WhatsApp webhook handler over DynamoDB Local, fed Meta-style deliveries (compact JSON, non-ASCII
- * escaped, signed with the app secret). Only the workflow port is a recorder: the conversation itself is
- * not what these tests are about (the e2e tests run it for real).
+ * escaped, signed with the app secret), followed by the real inbound router invoked with the stream record
+ * the webhook's write produces (the INSERT of the stored delivery, as Lambda hands it over; a delivery that
+ * was already stored produces no record). Only the workflow port is a recorder: the conversation itself is
+ * not what these tests are about (the e2e tests run it for real, through the local cloud's stream).
  */
 
 export const APP_SECRET = 'iris-test-app-secret';
@@ -25,11 +37,18 @@ export const OWNER_BSUID = 'BR.1502576394655843';
 export const CONTACT_PHONE = normalizePhone('+5511987654321');
 
 export interface WebhookHarness {
-  handle: ReturnType<typeof createWhatsAppWebhookHandler>;
+  /** The webhook's answer; by the time it resolves, the router has handled the stored delivery, if any. */
+  handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
+  /** The router alone, with the INSERT record of the delivery stored for these exact bytes (a stream retry). */
+  route(rawBody: string): Promise<DynamoDBBatchResponse>;
+  /** The router with these stream records as one batch. */
+  routeRecords(records: DynamoDBRecord[]): Promise<DynamoDBBatchResponse>;
   repositories: ReturnType<typeof createTableRepositories>;
   started: OwnerMessageInput[];
-  /** The summary the handler logged for its last delivery. */
+  /** The summary the router logged for the last `handle`'s delivery (undefined: nothing was routed). */
   lastSummary(): ReceiveSummary | undefined;
+  /** The router's answer for the last `handle` (undefined: no stream record, e.g. a duplicate POST). */
+  lastRouting(): DynamoDBBatchResponse | undefined;
   /** Every item whose key starts `T#<tenant>#<kind>#` (a Scan: test inspection only, never in IRIS's code). */
   itemsOf(tenantId: string, kind: string): Promise<Record<string, unknown>[]>;
 }
@@ -49,10 +68,45 @@ export function webhookEnvironment(table: TestTable): Record<string, string> {
   };
 }
 
+const LAMBDA_CONTEXT = { functionName: 'inbound-router', awsRequestId: 'test' } as Context;
+
+let sequenceNumber = 1_000_000;
+const nextSequenceNumber = () => {
+  sequenceNumber += 1;
+  return sequenceNumber;
+};
+
+/** The record Lambda hands the router for the INSERT of a stored item (NEW_AND_OLD_IMAGES). */
+export function insertRecordOf(item: Record<string, unknown>): DynamoDBRecord {
+  // A stored delivery holds strings and numbers only.
+  const image = Object.fromEntries(
+    Object.entries(item).map(([name, value]) => [
+      name,
+      typeof value === 'number' ? { N: String(value) } : { S: String(value) },
+    ]),
+  );
+  return {
+    eventID: createHash('sha256').update(JSON.stringify(image)).digest('hex').slice(0, 32),
+    eventName: 'INSERT',
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'us-east-1',
+    dynamodb: {
+      Keys: { pk: { S: String(item.pk) }, sk: { S: String(item.sk) } },
+      NewImage: image,
+      SequenceNumber: String(nextSequenceNumber()),
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    },
+    eventSourceARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/test/stream/local',
+  };
+}
+
 export function createWebhookHarness(table: TestTable): WebhookHarness {
   const env = webhookEnvironment(table);
   Object.assign(process.env, env);
-  const deps = composeWhatsAppWebhook({ ...process.env, ...env });
+  const webhook = createWhatsAppWebhookHandler(composeWhatsAppWebhook({ ...process.env, ...env }));
+  const deps = composeInboundRouter({ ...process.env, ...env });
+  const router = createInboundRouterHandler(deps);
   const started: OwnerMessageInput[] = [];
   const workflows: Workflows = {
     startConversation: async (input) => {
@@ -65,15 +119,51 @@ export function createWebhookHarness(table: TestTable): WebhookHarness {
   deps.receive.route.workflows = workflows;
   const info = vi.spyOn(deps.logger, 'info');
   const repositories = createTableRepositories(table.tableName, table.documentClient);
+  const routed = new Set<string>();
+  let lastSummary: ReceiveSummary | undefined;
+  let lastRouting: DynamoDBBatchResponse | undefined;
+  const storedDelivery = async (raw: Buffer) => {
+    const deliveryId = createHash('sha256').update(raw).digest('hex');
+    const { Item } = await table.documentClient.send(
+      new GetCommand({
+        TableName: table.tableName,
+        Key: WhatsAppDeliveryEntity.primary.key({ deliveryId }),
+        ConsistentRead: true,
+      }),
+    );
+    return Item;
+  };
+  const route = async (item: Record<string, unknown>) => {
+    const before = info.mock.calls.length;
+    const response = await router({ Records: [insertRecordOf(item)] }, LAMBDA_CONTEXT);
+    const handled = info.mock.calls.slice(before).filter(([message]) => message === 'webhook handled');
+    lastSummary = (handled.at(-1)?.[1] as { summary?: ReceiveSummary } | undefined)?.summary;
+    return response;
+  };
   return {
-    handle: createWhatsAppWebhookHandler(deps),
+    handle: async (event) => {
+      lastSummary = undefined;
+      lastRouting = undefined;
+      const response = await webhook(event);
+      if (response.statusCode !== 200 || event.requestContext?.http?.method === 'GET') return response;
+      const item = await storedDelivery(rawBodyOf(event));
+      // The stream carries one INSERT per stored delivery: a POST of bytes already stored produces none.
+      if (item && !routed.has(String(item.deliveryId))) {
+        routed.add(String(item.deliveryId));
+        lastRouting = await route(item);
+      }
+      return response;
+    },
+    route: async (rawBody) => {
+      const item = await storedDelivery(Buffer.from(rawBody, 'utf8'));
+      if (!item) throw new Error('no delivery stored for these bytes');
+      return route(item);
+    },
+    routeRecords: (records) => router({ Records: records }, LAMBDA_CONTEXT),
     repositories,
     started,
-    lastSummary: () => {
-      const calls = info.mock.calls.filter(([message]) => message === 'webhook handled');
-      const last = calls.at(-1)?.[1] as { summary?: ReceiveSummary } | undefined;
-      return last?.summary;
-    },
+    lastSummary: () => lastSummary,
+    lastRouting: () => lastRouting,
     itemsOf: async (tenantId, kind) => {
       const items: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined;

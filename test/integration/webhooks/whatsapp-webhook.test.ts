@@ -1,17 +1,23 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { composeWhatsAppWebhook } from '../../../functions/whatsapp-webhook/composition';
 import { createWhatsAppWebhookHandler } from '../../../functions/whatsapp-webhook/create-handler';
-import { createTableRepositories } from '../../../shared/adapters/dynamodb/table-repositories';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { signMetaPayload } from '../../../shared/webhooks/whatsapp/signature';
+import { createDocumentClient } from '../../../shared/adapters/dynamodb/document-client';
+import { DynamoDbWebhookDeliveryStore } from '../../../shared/adapters/dynamodb/webhooks/dynamodb-webhook-delivery-store';
+import {
+  WHATSAPP_DELIVERY_TTL_SECONDS,
+  WhatsAppDeliveryEntity,
+} from '../../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-entity';
+import { systemClock } from '../../../shared/adapters/system/system-clock';
+import { rawBodyOf, signMetaPayload } from '../../../shared/webhooks/whatsapp/signature';
 import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
 
 const APP_SECRET = 'iris-test-app-secret';
 const PHONE_NUMBER_ID = '109876543210987';
-const TENANT = 'tenant-webhook';
 
 function fixture(name: string): APIGatewayProxyEventV2 {
   return structuredClone(JSON.parse(readFileSync(`events/whatsapp/${name}.json`, 'utf8')));
@@ -29,6 +35,8 @@ function withBody(event: APIGatewayProxyEventV2, body: string, secret = APP_SECR
 describe('whatsapp-webhook', () => {
   let table: TestTable;
   let handle: ReturnType<typeof createWhatsAppWebhookHandler>;
+  /** DynamoDB requests the handler sent (every command through its client). */
+  const requests: string[] = [];
 
   const itemCount = async () =>
     (await table.client.send(new ScanCommand({ TableName: table.tableName, Select: 'COUNT' }))).Count ?? 0;
@@ -41,22 +49,22 @@ describe('whatsapp-webhook', () => {
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       TABLE_NAME: table.tableName,
-      CONVERSATION_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:conversation',
-      REMINDER_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:reminders',
       WHATSAPP_APP_SECRET: APP_SECRET,
       WHATSAPP_VERIFY_TOKEN: 'iris-test-verify-token',
       WEBHOOK_MAX_BODY_BYTES: '8192',
     });
-    handle = createWhatsAppWebhookHandler(composeWhatsAppWebhook(process.env));
-    const repositories = createTableRepositories(table.tableName, table.documentClient);
-    await repositories.tenants.routeWhatsAppNumber(PHONE_NUMBER_ID, TENANT);
-    await repositories.users.save({
-      tenantId: TENANT,
-      phone: normalizePhone('+5511999990001'),
-      name: 'Dona',
-      role: 'owner',
-      createdAt: new Date().toISOString(),
-    });
+    const deps = composeWhatsAppWebhook(process.env);
+    // The composed handler, its store given a client that records every request it sends.
+    const client = new DynamoDBClient({});
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        requests.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const deliveries = new DynamoDbWebhookDeliveryStore(table.tableName, createDocumentClient(client));
+    handle = createWhatsAppWebhookHandler({ ...deps, store: { deliveries, clock: systemClock } });
   });
   afterAll(() => table.drop());
 
@@ -106,28 +114,55 @@ describe('whatsapp-webhook', () => {
       ['a body over the size limit', () => withBody(text(), `{"pad":"${'x'.repeat(9000)}"}`), 413],
     ] as const)('%s', async (_label, build, status) => {
       const before = await itemCount();
+      requests.length = 0;
       const response = await handle(build() as APIGatewayProxyEventV2);
       expect(response.statusCode).toBe(status);
       expect(JSON.parse(response.body ?? '{}').message).toMatch(/\w/);
+      expect(requests).toEqual([]);
       expect(await itemCount()).toBe(before);
     });
   });
 
-  it('accepts the exact bytes Meta signed (escaped unicode, emoji, base64) and stores the message once', async () => {
+  it('stores the exact bytes Meta signed (escaped unicode, emoji, base64) once, in one PutItem, and answers 200', async () => {
     const before = await itemCount();
-    expect((await handle(fixture('text-message'))).statusCode).toBe(200);
-    const afterFirst = await itemCount();
-    // The sender is not one of the tenant's people: the message is stored and answered, nothing else.
-    expect(afterFirst).toBeGreaterThan(before);
+    requests.length = 0;
+    const event = fixture('text-message');
+    expect((await handle(event)).statusCode).toBe(200);
+    expect(requests).toEqual(['PutItemCommand']);
+    expect(await itemCount()).toBe(before + 1);
+    const raw = rawBodyOf(event);
+    const deliveryId = createHash('sha256').update(raw).digest('hex');
+    const { Item } = await table.documentClient.send(
+      new GetCommand({ TableName: table.tableName, Key: WhatsAppDeliveryEntity.primary.key({ deliveryId }) }),
+    );
+    expect(Item).toMatchObject({ entity: 'WhatsAppDelivery', deliveryId, body: raw.toString('utf8') });
+    const receivedAt = Date.parse(String(Item?.receivedAt));
+    expect(Item?.expiresAt).toBe(Math.floor(receivedAt / 1000) + WHATSAPP_DELIVERY_TTL_SECONDS);
+    // The same bytes again (here base64-encoded by API Gateway): one conditional PutItem, refused, 200.
+    requests.length = 0;
     expect((await handle(fixture('text-message-base64'))).statusCode).toBe(200);
-    expect(await itemCount()).toBe(afterFirst);
+    expect(requests).toEqual(['PutItemCommand']);
+    expect(await itemCount()).toBe(before + 1);
   });
 
-  it('answers 200 and writes nothing for a business number IRIS does not serve', async () => {
+  it('looks nothing up before answering: a business number IRIS does not serve is stored for the router too', async () => {
     const event = fixture('image-message');
     const body = (event.body ?? '').replace(PHONE_NUMBER_ID, '555555555555555');
     const before = await itemCount();
+    requests.length = 0;
     expect((await handle(withBody(event, body))).statusCode).toBe(200);
-    expect(await itemCount()).toBe(before);
+    expect(requests).toEqual(['PutItemCommand']);
+    expect(await itemCount()).toBe(before + 1);
+  });
+
+  it('answers 500 when the delivery cannot be stored, so Meta retries', async () => {
+    const failing = createWhatsAppWebhookHandler({
+      ...composeWhatsAppWebhook(process.env),
+      store: {
+        deliveries: new DynamoDbWebhookDeliveryStore('no-such-table', table.documentClient),
+        clock: systemClock,
+      },
+    });
+    expect((await failing(fixture('text-message'))).statusCode).toBe(500);
   });
 });
