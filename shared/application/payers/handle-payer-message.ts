@@ -6,6 +6,7 @@ import { type NewOutboxMessage, newOutboxMessage } from '../../domain/outbox-mes
 import { classifyPayerMessage, type PayerMessageIntent } from '../../domain/payer-message';
 import { advancePayerThread, canReply, hasSeen, shouldForwardNow } from '../../domain/payer-thread';
 import type { AppLogger } from '../../logging/create-logger';
+import { boletoToContactMessage } from '../boletos/boleto-message-pt-br';
 import type { ContactMessageHandler } from '../conversation/route-inbound-message';
 import { ownerPhones } from '../outbox/add-to-outbox';
 import { type OptOutContactDeps, optOutContact } from '../outbox/opt-out-contact';
@@ -22,7 +23,6 @@ import { ConcurrentModificationError } from '../ports/persistence-errors';
 import type { TenantRepository } from '../ports/tenant-repository';
 import type { TransactionContext, UnitOfWork } from '../ports/unit-of-work';
 import type { UserRepository } from '../ports/user-repository';
-import { boletoCopyForPayer } from './boleto-copy';
 import { type ForwardFacts, forwardText, type PaymentCheck, payerReplies } from './payer-texts-pt-br';
 
 /**
@@ -154,17 +154,23 @@ async function decideAndWrite(deps: HandlePayerMessageDeps, d: Decision): Promis
     if (mayReply) messages.push({ purpose: 'reply', message: payerReply(contact, reply, message.messageId) });
   } else if (d.intent === 'asks_for_boleto') {
     const copies = d.payable
-      .filter((boleto) => boleto.provider)
+      .flatMap((boleto) => (boleto.provider ? [{ boleto, reference: boleto.provider }] : []))
       .slice(0, MAX_COPIES_PER_REQUEST)
-      .map((boleto) => ({
+      .map(({ boleto, reference }) => ({
         boleto,
-        copy: boletoCopyForPayer(contact, businessName, boleto, deps.boletoTemplateName, message.messageId),
+        // The same builder as the issue-time message: same text, template, PDF, Pix, and `about` (stale check).
+        copy: boletoToContactMessage({
+          boleto,
+          reference,
+          contact,
+          businessName,
+          templateName: deps.boletoTemplateName,
+          correlationId: message.messageId,
+        }),
       }));
     if (copies.length > 0 && mayReply && !contact.optedOut) {
       resent = copies.map((entry) => entry.boleto);
-      for (const { boleto, copy } of copies) {
-        if (copy) messages.push({ purpose: `copy:${boleto.id}`, message: copy });
-      }
+      for (const { boleto, copy } of copies) messages.push({ purpose: `copy:${boleto.id}`, message: copy });
       action = { kind: 'resent', boletos: resent };
     } else if (copies.length === 0) {
       action = { kind: 'nothing_to_resend' };

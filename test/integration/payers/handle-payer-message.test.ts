@@ -127,6 +127,10 @@ describe('the payer’s voice (handlePayerMessage)', () => {
     expect(copies[0]?.boletoId).toBe(boleto.id);
     expect(textOf(copies[0])).toContain(`Linha digitável: ${boleto.provider?.digitableLine}`);
     expect(textOf(copies[0])).toContain('PDF: ');
+    // Built by delivery's builder: stale check (`about`) and the same template with the PDF header.
+    expect(copies[0]?.about).toMatchObject({ boletoId: boleto.id, holdsWhile: 'boleto_payable' });
+    expect(copies[0]?.template?.name).toBe('iris_boleto_novo');
+    expect(copies[0]?.template?.headerDocument?.link).toBe(boleto.provider?.pdfUrl);
     expect(await outboxTo(other.contact.phone)).toEqual([]);
   });
 
