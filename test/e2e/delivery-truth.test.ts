@@ -131,5 +131,17 @@ describe('delivery tells the truth across a weekend (local cloud)', () => {
       .sort();
     // She never had it: no cancellation notice was even queued, and the owner was not told she was warned.
     expect(superseded).toEqual(['boleto_cancelled']);
+
+    // The console's outbox says why each dropped message was dropped.
+    const { outbox } = (await (await fetch(`${cloud.apiUrl}/_local/outbox`)).json()) as {
+      outbox: Array<{ boletoId: string | null; status: string; supersededReason: string | null }>;
+    };
+    const dropped = outbox.filter((item) => item.status === 'superseded');
+    expect(dropped.map((item) => [item.boletoId, item.supersededReason]).sort()).toEqual(
+      [
+        [joaoBoleto.id, 'boleto_paid'],
+        [mariaBoleto.id, 'boleto_cancelled'],
+      ].sort(),
+    );
   });
 });
