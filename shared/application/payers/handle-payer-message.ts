@@ -24,6 +24,11 @@ import type { TenantRepository } from '../ports/tenant-repository';
 import type { TransactionContext, UnitOfWork } from '../ports/unit-of-work';
 import type { UserRepository } from '../ports/user-repository';
 import { type ForwardFacts, forwardText, type PaymentCheck, payerReplies } from './payer-texts-pt-br';
+import {
+  supersedeScheduledForwards,
+  takeOverScheduledForwards,
+  windowEndForwards,
+} from './window-end-forward';
 
 /**
  * A payer (one of the tenant's contacts) wrote to IRIS. An opt-out word opts them out (and nothing else);
@@ -143,6 +148,9 @@ async function decideAndWrite(deps: HandlePayerMessageDeps, d: Decision): Promis
   const businessName = profile?.name ?? 'a empresa';
   const acts = d.intent === 'says_paid' || d.intent === 'asks_for_boleto';
   const forwardNow = shouldForwardNow(thread, now, acts);
+  const scheduled = forwardNow
+    ? await takeOverScheduledForwards(deps.outbox, tenantId, thread)
+    : { held: thread.held, supersede: [] };
   const mayReply = canReply(thread, today) && !contact.optedOut;
   const messages: Array<{ purpose: string; message: NewOutboxMessage }> = [];
   let action: ForwardFacts['action'];
@@ -188,7 +196,7 @@ async function decideAndWrite(deps: HandlePayerMessageDeps, d: Decision): Promis
   if (forwardNow) {
     const text = forwardText({
       contactName: contact.name,
-      held: thread.held,
+      held: scheduled.held,
       text: d.text,
       ...(action ? { action } : {}),
     });
@@ -208,6 +216,18 @@ async function decideAndWrite(deps: HandlePayerMessageDeps, d: Decision): Promis
     }
   }
 
+  // Held: the owners still hear it at the window's end, even if the payer never writes again.
+  const windowEnd = forwardNow
+    ? []
+    : windowEndForwards({
+        tenantId,
+        thread,
+        contactName: contact.name,
+        text: d.text,
+        messageId: message.messageId,
+        owners,
+        now,
+      });
   const next = advancePayerThread(thread, {
     messageId: message.messageId,
     text: d.text,
@@ -215,9 +235,12 @@ async function decideAndWrite(deps: HandlePayerMessageDeps, d: Decision): Promis
     today,
     forwarded: forwardNow,
     replied,
+    ...(forwardNow ? {} : { flushOutboxIds: windowEnd.map((item) => item.id) }),
   });
   await deps.unitOfWork.run(async (tx) => {
     await deps.threads.save({ ...next, version: thread.version }, tx);
+    await supersedeScheduledForwards(deps.outbox, tx, tenantId, scheduled.supersede, now);
+    for (const item of windowEnd) await deps.outbox.putPending(item, tx);
     for (const entry of messages) {
       const id = derivedId('payer-message', tenantId, message.messageId, entry.purpose);
       await deps.outbox.add(newOutboxMessage(entry.message, { id, tenantId, now }), tx);
