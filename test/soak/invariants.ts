@@ -67,6 +67,17 @@ export class Snapshotter {
       this.outboxCache.set(view.id, { updatedAt: view.updatedAt, item });
       outbox.push(item);
     }
+    // The console lists the newest 100 items only: keep every item ever seen (re-read those not final yet).
+    const listed = new Set(views.map((view) => view.id));
+    for (const [id, cached] of this.outboxCache) {
+      if (listed.has(id)) continue;
+      let item = cached.item;
+      if (item.status === 'pending' || item.status === 'sending') {
+        item = (await world.repositories.outbox.get(world.tenantId, id)) ?? item;
+        this.outboxCache.set(id, { updatedAt: item.updatedAt, item });
+      }
+      outbox.push(item);
+    }
     const boletos = await world.boletos();
     const histories = new Map<string, BoletoWithHistory>();
     const payments = new Map<string, Payment[]>();
