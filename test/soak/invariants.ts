@@ -125,6 +125,8 @@ export const INVARIANTS: Invariant[] = [
       const violations: string[] = [];
       for (const item of snapshot.outbox) {
         if (item.audience !== 'contact' || !item.boletoId || !BOLETO_TO_PAYER_KINDS.has(item.kind)) continue;
+        // A cancellation notice (same kind) is about a boleto that is, by design, no longer payable.
+        if (item.about?.holdsWhile === 'boleto_cancelled_and_received') continue;
         if (!ACCEPTED.has(item.status) || !item.sentAt) continue;
         const history = snapshot.histories.get(item.boletoId);
         const status = history ? statusAt(history, item.sentAt) : null;
