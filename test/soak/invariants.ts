@@ -171,8 +171,9 @@ export const INVARIANTS: Invariant[] = [
               `owner told "${text.slice(0, 90)}…" but boleto ${named.map((boleto) => boleto.id).join(' / ')} was never sent`,
             );
         }
+        // "Não vou enviar lembretes" (an opt-out notice) is a refusal, not a deferral.
         if (
-          /\b(vou enviar|será enviad|agendad|fica para|assim que)/i.test(text) &&
+          /(?<!não )\b(vou enviar|será enviad|agendad|fica para|assim que)/i.test(text) &&
           !/\d{1,2}(:\d{2}|h)/.test(text)
         )
           violations.push(`owner told of a deferral without when: "${text.slice(0, 90)}"`);
