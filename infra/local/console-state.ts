@@ -67,6 +67,8 @@ export interface OutboxView {
   attempts: number;
   sentAs: string | null;
   failureReason: string | null;
+  /** Why delivery dropped it (the message was no longer true), for a `superseded` item. */
+  supersededReason: string | null;
   preview: string;
   boletoId: string | null;
   createdAt: string;
@@ -229,6 +231,7 @@ function outboxView(message: OutboxMessage): OutboxView {
     attempts: message.attempts,
     sentAs: message.sentAs ?? null,
     failureReason: message.failureReason ?? null,
+    supersededReason: message.supersededReason ?? null,
     preview: preview.length > 160 ? `${preview.slice(0, 157)}…` : preview,
     boletoId: message.boletoId ?? null,
     createdAt: message.createdAt,

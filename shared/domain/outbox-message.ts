@@ -78,7 +78,9 @@ export type SupersededReason =
   | 'boleto_missing'
   | 'payment_since_written'
   | 'boleto_not_cancelled'
-  | 'boleto_never_reached_payer';
+  | 'boleto_never_reached_payer'
+  /** A grouped forward of a payer's held texts that a later forward carried instead (docs/decisions.md). */
+  | 'forwarded_with_later_message';
 
 export type SubjectVerdict = { stillTrue: true } | { stillTrue: false; reason: SupersededReason };
 
@@ -107,6 +109,8 @@ export interface OutboxMessage {
   contactId?: string;
   /** Send the approved template even if the 24-hour window looks open (a free-form copy was refused). */
   forceTemplate?: boolean;
+  /** Not sent before this instant (ISO-8601): delivery defers it until then (a grouped forward's window end). */
+  notBefore?: string;
   /** The message this one re-sends (see `forceTemplate`). */
   replacesOutboxId?: string;
   status: OutboxStatus;
@@ -147,6 +151,7 @@ export type NewOutboxMessage = Pick<
   | 'contactId'
   | 'forceTemplate'
   | 'replacesOutboxId'
+  | 'notBefore'
 >;
 
 export function newOutboxMessage(

@@ -20,6 +20,12 @@ export interface PayerThread {
   lastForwardAt?: string;
   /** Texts written inside the forward window, carried by the next forward. Oldest first. */
   held: readonly HeldPayerText[];
+  /**
+   * The owner forwards scheduled for the end of the window that carry `held` (one per owner; pending outbox
+   * items with `notBefore`, rewritten as texts are held): they reach the owner even if the payer never writes
+   * again. A forward before then supersedes them while still pending, or leaves out what they already carried.
+   */
+  flushOutboxIds?: readonly string[];
   /** The São Paulo day `repliesOnDay` counts. */
   replyDay?: CalendarDate;
   /** Automatic replies IRIS sent this payer on `replyDay`. */
@@ -69,6 +75,8 @@ export interface PayerThreadStep {
   today: CalendarDate;
   forwarded: boolean;
   replied: boolean;
+  /** The window-end forwards now carrying the held texts (when the message is held). */
+  flushOutboxIds?: readonly string[];
 }
 
 /** The thread after one payer message: held or forwarded (with everything held), reply counted. */
@@ -79,12 +87,20 @@ export function advancePayerThread(thread: PayerThread, step: PayerThreadStep): 
   return {
     ...thread,
     ...(step.forwarded
-      ? { lastForwardAt: at, held: [] }
-      : { held: [...thread.held, { messageId: step.messageId, text: step.text, receivedAt: at }] }),
+      ? { lastForwardAt: at, held: [], flushOutboxIds: [] }
+      : {
+          held: [...thread.held, { messageId: step.messageId, text: step.text, receivedAt: at }],
+          flushOutboxIds: step.flushOutboxIds ?? thread.flushOutboxIds ?? [],
+        }),
     replyDay: step.today,
     repliesOnDay: replies,
     seenMessageIds: [...thread.seenMessageIds, step.messageId].slice(-SEEN_IDS_KEPT),
   };
+}
+
+/** When the forward window that `lastForwardAt` opened ends: held texts are flushed to the owner then. */
+export function forwardWindowEnd(thread: PayerThread): Date | undefined {
+  return thread.lastForwardAt ? new Date(Date.parse(thread.lastForwardAt) + FORWARD_WINDOW_MS) : undefined;
 }
 
 export function clipText(text: string): string {

@@ -5,6 +5,7 @@ import type { Payment } from '../../shared/application/ports/payment-repository'
 import { isPayable } from '../../shared/domain/boleto-status';
 import { isOptOutRequest } from '../../shared/domain/opt-out';
 import type { OutboxMessage } from '../../shared/domain/outbox-message';
+import { FORWARD_WINDOW_MS } from '../../shared/domain/payer-thread';
 import type { InboundRecord } from '../../shared/simulators/whatsapp/simulator-store';
 import { type SoakWorld, textOfRequest } from './soak-world';
 
@@ -35,6 +36,8 @@ const BOLETO_TO_PAYER_KINDS = new Set(['boleto_to_contact', 'reminder']);
 const ACCEPTED = new Set(['sent', 'delivered', 'read']);
 /** How long a `requested` boleto may wait for the provider before the workflow must have ended it. */
 const REQUESTED_HORIZON_MS = 24 * 3_600_000;
+/** Time for a forward to go out once due (delivery retries after a WhatsApp fault back off for minutes). */
+const FORWARD_SLACK_MS = 3_600_000;
 
 /**
  * Reads everything the invariants look at. What has not changed since the last step (same `updatedAt` in the
@@ -62,6 +65,17 @@ export class Snapshotter {
       const item = await world.repositories.outbox.get(world.tenantId, view.id);
       if (!item) continue;
       this.outboxCache.set(view.id, { updatedAt: view.updatedAt, item });
+      outbox.push(item);
+    }
+    // The console lists the newest 100 items only: keep every item ever seen (re-read those not final yet).
+    const listed = new Set(views.map((view) => view.id));
+    for (const [id, cached] of this.outboxCache) {
+      if (listed.has(id)) continue;
+      let item = cached.item;
+      if (item.status === 'pending' || item.status === 'sending') {
+        item = (await world.repositories.outbox.get(world.tenantId, id)) ?? item;
+        this.outboxCache.set(id, { updatedAt: item.updatedAt, item });
+      }
       outbox.push(item);
     }
     const boletos = await world.boletos();
@@ -111,6 +125,8 @@ export const INVARIANTS: Invariant[] = [
       const violations: string[] = [];
       for (const item of snapshot.outbox) {
         if (item.audience !== 'contact' || !item.boletoId || !BOLETO_TO_PAYER_KINDS.has(item.kind)) continue;
+        // A cancellation notice (same kind) is about a boleto that is, by design, no longer payable.
+        if (item.about?.holdsWhile === 'boleto_cancelled_and_received') continue;
         if (!ACCEPTED.has(item.status) || !item.sentAt) continue;
         const history = snapshot.histories.get(item.boletoId);
         const status = history ? statusAt(history, item.sentAt) : null;
@@ -132,24 +148,32 @@ export const INVARIANTS: Invariant[] = [
       for (const record of owner) {
         const text = textOfRequest(record.request);
         if (/\benviad[oa]\b/i.test(text) && !/não (foi )?enviad/i.test(text)) {
-          // Which boleto: the one whose amount and due date the statement names.
-          const boleto = snapshot.boletos.find(
+          // Which boleto: one whose payer, amount and due date the statement names (a payer may well have two
+          // boletos of the same amount and date: the statement is true if one of them went out).
+          const named = snapshot.boletos.filter(
             (candidate) =>
-              text.includes(brl(candidate.amountCents)) && text.includes(dateBr(candidate.dueDate)),
+              text.includes(brl(candidate.amountCents)) &&
+              text.includes(dateBr(candidate.dueDate)) &&
+              text.includes(candidate.contactName.split(' ')[0] ?? candidate.contactName),
           );
-          if (!boleto) continue;
-          const sent = snapshot.outbox.some(
-            (item) =>
-              item.boletoId === boleto.id &&
-              item.kind === 'boleto_to_contact' &&
-              ACCEPTED.has(item.status) &&
-              item.sentAt !== undefined,
+          if (named.length === 0) continue;
+          const sent = named.some((boleto) =>
+            snapshot.outbox.some(
+              (item) =>
+                item.boletoId === boleto.id &&
+                item.kind === 'boleto_to_contact' &&
+                ACCEPTED.has(item.status) &&
+                item.sentAt !== undefined,
+            ),
           );
           if (!sent)
-            violations.push(`owner told "${text.slice(0, 90)}…" but boleto ${boleto.id} was never sent`);
+            violations.push(
+              `owner told "${text.slice(0, 90)}…" but boleto ${named.map((boleto) => boleto.id).join(' / ')} was never sent`,
+            );
         }
+        // "Não vou enviar lembretes" (an opt-out notice) is a refusal, not a deferral.
         if (
-          /\b(vou enviar|será enviad|agendad|fica para|assim que)/i.test(text) &&
+          /(?<!não )\b(vou enviar|será enviad|agendad|fica para|assim que)/i.test(text) &&
           !/\d{1,2}(:\d{2}|h)/.test(text)
         )
           violations.push(`owner told of a deferral without when: "${text.slice(0, 90)}"`);
@@ -160,7 +184,7 @@ export const INVARIANTS: Invariant[] = [
   {
     id: 'payer_texts_reach_owner',
     statement: 'every payer text other than an opt-out reaches the owner',
-    check(world) {
+    check(world, snapshot) {
       const violations: string[] = [];
       const ownerTexts = world
         .outbound(world.owner)
@@ -173,6 +197,8 @@ export const INVARIANTS: Invariant[] = [
         for (const message of inbound) {
           const body = (message.message as { text?: { body?: string } }).text?.body;
           if (!body || isOptOutRequest(body)) continue;
+          // A text held for grouping reaches the owner when its window ends: judge it only after that.
+          if (snapshot.at.getTime() - message.sentAtMs < FORWARD_WINDOW_MS + FORWARD_SLACK_MS) continue;
           const first = (payer.name.split(' ')[0] ?? '').toLowerCase();
           const forwarded = ownerTexts.some(
             (owner) => owner.at >= message.sentAtMs && owner.text.includes(first),
@@ -249,7 +275,10 @@ export const INVARIANTS: Invariant[] = [
     check(_world, snapshot) {
       const violations: string[] = [];
       for (const [boletoId, history] of snapshot.histories) {
-        const versions = history.events.map((event) => event.version);
+        // One change = one version, which may carry several events (a payment: PaymentRecorded + BoletoPaid):
+        // every version from 1 to the current one needs at least one event, and no event may be from a
+        // version the boleto never had.
+        const versions = [...new Set(history.events.map((event) => event.version))].sort((a, b) => a - b);
         const expected = Array.from({ length: history.boleto.version }, (_, index) => index + 1);
         if (versions.join(',') !== expected.join(','))
           violations.push(

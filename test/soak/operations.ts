@@ -60,7 +60,9 @@ async function converse(
       const button = yes ? confirm : buttons.find((candidate) => candidate.id.startsWith('deny'));
       if (!button) return `${trail.join(' / ')} / no deny button`;
       await world.tap(world.owner, button);
-      if (yes && !payer.known) payer.known = true;
+      // A new payer is registered only if IRIS asked for their number: a name IRIS matched to an existing
+      // contact ("Kleiton 8" read as "Kleiton") charged that contact, and this phone stays unknown to IRIS.
+      if (yes && !payer.known && trail.includes(payer.phone.replace('+55', ''))) payer.known = true;
       return `${trail.join(' / ')} / ${button.title}`;
     }
     let answer: string | undefined;

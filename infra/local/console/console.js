@@ -9,6 +9,7 @@ const BOLETO_STATUS = {
   paid: 'pago',
   cancelled: 'cancelado',
   disputed: 'em disputa',
+  failed: 'falhou',
 };
 
 const OUTBOX_STATUS = {
@@ -18,7 +19,25 @@ const OUTBOX_STATUS = {
   delivered: 'entregue',
   read: 'lida',
   failed: 'falhou',
+  superseded: 'descartada',
 };
+
+/** Why delivery dropped a message that was no longer true (`supersededReason`). */
+const SUPERSEDED_REASON = {
+  boleto_missing: 'boleto não existe',
+  payment_since_written: 'houve pagamento depois',
+  boleto_not_cancelled: 'boleto não está cancelado',
+  boleto_never_reached_payer: 'o contato nunca recebeu o boleto',
+};
+
+function supersededReasonBr(reason) {
+  if (SUPERSEDED_REASON[reason]) return SUPERSEDED_REASON[reason];
+  if (reason.startsWith('boleto_')) {
+    const status = reason.slice('boleto_'.length);
+    return `boleto ${BOLETO_STATUS[status] ?? status}`;
+  }
+  return reason;
+}
 
 const OUTBOX_KIND = {
   owner_reply: 'resposta à dona',
@@ -175,8 +194,13 @@ function renderOutbox(outbox) {
         element('td', { text: instantBr(item.createdAt) }),
         element('td', { text: OUTBOX_KIND[item.kind] ?? item.kind }),
         element('td', { text: item.recipient }),
-        element('td', {}, [badge(`${OUTBOX_STATUS[item.status] ?? item.status}${how}`, item.status)]),
-        element('td', { text: item.preview, title: item.failureReason ?? '' }),
+        element('td', {}, [
+          badge(`${OUTBOX_STATUS[item.status] ?? item.status}${how}`, item.status),
+          ...(item.supersededReason
+            ? [element('span', { className: 'muted', text: ` ${supersededReasonBr(item.supersededReason)}` })]
+            : []),
+        ]),
+        element('td', { text: item.preview, title: item.failureReason ?? item.supersededReason ?? '' }),
       );
       return row;
     }),

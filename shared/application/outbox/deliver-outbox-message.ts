@@ -66,7 +66,7 @@ export type DeliveryOutcome =
   /** Another worker holds a fresh claim; look again at `retryAt`. */
   | { kind: 'in_flight'; retryAt: Date }
   /** Not now: quiet hours or a full daily counter. Nothing was written. */
-  | { kind: 'deferred'; until: Date; reason: 'quiet_hours' | 'rate_limited' }
+  | { kind: 'deferred'; until: Date; reason: 'quiet_hours' | 'rate_limited' | 'scheduled' }
   /** Dropped unsent: what it says about its boleto is no longer true. Nothing counted against the caps. */
   | { kind: 'superseded'; reason: SupersededReason }
   | { kind: 'failed'; reason: string };
@@ -122,6 +122,9 @@ export class DeliverOutboxMessage {
     if (contact) context.contact = contact;
     if (isSubjectToOptOut(message) && contact?.optedOut) {
       return this.refuse(message, 'opted_out', context, now, { notifyOwner: false });
+    }
+    if (message.notBefore && Date.parse(message.notBefore) > now.getTime()) {
+      return { kind: 'deferred', until: new Date(message.notBefore), reason: 'scheduled' };
     }
     const profile = await this.deps.tenants.getProfile(message.tenantId);
     const window = profile?.reminderWindow ?? settings.defaultReminderWindow;

@@ -6,6 +6,7 @@ import { type NewOutboxMessage, newOutboxMessage } from '../../domain/outbox-mes
 import { classifyPayerMessage, type PayerMessageIntent } from '../../domain/payer-message';
 import { advancePayerThread, canReply, hasSeen, shouldForwardNow } from '../../domain/payer-thread';
 import type { AppLogger } from '../../logging/create-logger';
+import { boletoToContactMessage } from '../boletos/boleto-message-pt-br';
 import type { ContactMessageHandler } from '../conversation/route-inbound-message';
 import { ownerPhones } from '../outbox/add-to-outbox';
 import { type OptOutContactDeps, optOutContact } from '../outbox/opt-out-contact';
@@ -22,8 +23,12 @@ import { ConcurrentModificationError } from '../ports/persistence-errors';
 import type { TenantRepository } from '../ports/tenant-repository';
 import type { TransactionContext, UnitOfWork } from '../ports/unit-of-work';
 import type { UserRepository } from '../ports/user-repository';
-import { boletoCopyForPayer } from './boleto-copy';
 import { type ForwardFacts, forwardText, type PaymentCheck, payerReplies } from './payer-texts-pt-br';
+import {
+  supersedeScheduledForwards,
+  takeOverScheduledForwards,
+  windowEndForwards,
+} from './window-end-forward';
 
 /**
  * A payer (one of the tenant's contacts) wrote to IRIS. An opt-out word opts them out (and nothing else);
@@ -143,6 +148,9 @@ async function decideAndWrite(deps: HandlePayerMessageDeps, d: Decision): Promis
   const businessName = profile?.name ?? 'a empresa';
   const acts = d.intent === 'says_paid' || d.intent === 'asks_for_boleto';
   const forwardNow = shouldForwardNow(thread, now, acts);
+  const scheduled = forwardNow
+    ? await takeOverScheduledForwards(deps.outbox, tenantId, thread)
+    : { held: thread.held, supersede: [] };
   const mayReply = canReply(thread, today) && !contact.optedOut;
   const messages: Array<{ purpose: string; message: NewOutboxMessage }> = [];
   let action: ForwardFacts['action'];
@@ -154,17 +162,23 @@ async function decideAndWrite(deps: HandlePayerMessageDeps, d: Decision): Promis
     if (mayReply) messages.push({ purpose: 'reply', message: payerReply(contact, reply, message.messageId) });
   } else if (d.intent === 'asks_for_boleto') {
     const copies = d.payable
-      .filter((boleto) => boleto.provider)
+      .flatMap((boleto) => (boleto.provider ? [{ boleto, reference: boleto.provider }] : []))
       .slice(0, MAX_COPIES_PER_REQUEST)
-      .map((boleto) => ({
+      .map(({ boleto, reference }) => ({
         boleto,
-        copy: boletoCopyForPayer(contact, businessName, boleto, deps.boletoTemplateName, message.messageId),
+        // The same builder as the issue-time message: same text, template, PDF, Pix, and `about` (stale check).
+        copy: boletoToContactMessage({
+          boleto,
+          reference,
+          contact,
+          businessName,
+          templateName: deps.boletoTemplateName,
+          correlationId: message.messageId,
+        }),
       }));
     if (copies.length > 0 && mayReply && !contact.optedOut) {
       resent = copies.map((entry) => entry.boleto);
-      for (const { boleto, copy } of copies) {
-        if (copy) messages.push({ purpose: `copy:${boleto.id}`, message: copy });
-      }
+      for (const { boleto, copy } of copies) messages.push({ purpose: `copy:${boleto.id}`, message: copy });
       action = { kind: 'resent', boletos: resent };
     } else if (copies.length === 0) {
       action = { kind: 'nothing_to_resend' };
@@ -182,7 +196,7 @@ async function decideAndWrite(deps: HandlePayerMessageDeps, d: Decision): Promis
   if (forwardNow) {
     const text = forwardText({
       contactName: contact.name,
-      held: thread.held,
+      held: scheduled.held,
       text: d.text,
       ...(action ? { action } : {}),
     });
@@ -202,6 +216,18 @@ async function decideAndWrite(deps: HandlePayerMessageDeps, d: Decision): Promis
     }
   }
 
+  // Held: the owners still hear it at the window's end, even if the payer never writes again.
+  const windowEnd = forwardNow
+    ? []
+    : windowEndForwards({
+        tenantId,
+        thread,
+        contactName: contact.name,
+        text: d.text,
+        messageId: message.messageId,
+        owners,
+        now,
+      });
   const next = advancePayerThread(thread, {
     messageId: message.messageId,
     text: d.text,
@@ -209,9 +235,12 @@ async function decideAndWrite(deps: HandlePayerMessageDeps, d: Decision): Promis
     today,
     forwarded: forwardNow,
     replied,
+    ...(forwardNow ? {} : { flushOutboxIds: windowEnd.map((item) => item.id) }),
   });
   await deps.unitOfWork.run(async (tx) => {
     await deps.threads.save({ ...next, version: thread.version }, tx);
+    await supersedeScheduledForwards(deps.outbox, tx, tenantId, scheduled.supersede, now);
+    for (const item of windowEnd) await deps.outbox.putPending(item, tx);
     for (const entry of messages) {
       const id = derivedId('payer-message', tenantId, message.messageId, entry.purpose);
       await deps.outbox.add(newOutboxMessage(entry.message, { id, tenantId, now }), tx);

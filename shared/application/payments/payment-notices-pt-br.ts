@@ -171,12 +171,17 @@ export function closedByProviderNotice(
   };
 }
 
+/**
+ * The owner's answer to a cancellation. The payer's notice is only queued at this point (quiet hours, the daily
+ * cap or a failure may hold it), so the owner hears an intention, never "avisei"; a notice that fails is told
+ * to the owner by delivery like any payer message.
+ */
 export function cancelledReplyText(
   contactName: string,
   boleto: Pick<Boleto, 'amountCents' | 'description' | 'dueDate'>,
-  contactTold: boolean,
+  contactToBeTold: boolean,
 ): string {
-  const told = contactTold ? ` Avisei ${contactName}.` : '';
+  const told = contactToBeTold ? ` Vou avisar ${contactName} pelo WhatsApp.` : '';
   return `✅ Cancelei o boleto de ${contactName} de ${formatBrl(boleto.amountCents)} (${about(boleto)}).${told}`;
 }
 

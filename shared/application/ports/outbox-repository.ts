@@ -58,6 +58,16 @@ export interface OutboxRepository {
   add(message: OutboxMessage, tx?: TransactionContext): Promise<void>;
   /** Strongly consistent read. */
   get(tenantId: string, outboxId: string): Promise<OutboxMessage | undefined>;
+  /**
+   * Rewrites a message nobody has claimed yet (still `pending`: e.g. a scheduled forward gaining a held text),
+   * or adds it when absent. Throws `ConcurrentModificationError` (at commit) if delivery claimed it meanwhile.
+   */
+  putPending(message: OutboxMessage, tx?: TransactionContext): Promise<void>;
+  /** pending → superseded, unsent (a later message carries what it said). `ConcurrentModificationError` if claimed. */
+  supersedePending(
+    input: { tenantId: string; outboxId: string; reason: SupersededReason; at: Date },
+    tx?: TransactionContext,
+  ): Promise<void>;
   /** pending | stale sending → sending, attempts + 1, with the rate charges, all in one transaction. */
   claim(input: ClaimInput): Promise<ClaimResult>;
   /**

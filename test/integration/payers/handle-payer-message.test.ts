@@ -61,8 +61,13 @@ describe('the payer’s voice (handlePayerMessage)', () => {
     fx
       .itemsOf('OutboxMessage', (item) => item.recipient === recipient)
       .then((items) => items.sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt))));
-  const forwardsAbout = async (contact: Contact) =>
+  const toOwnerAbout = async (contact: Contact) =>
     (await outboxTo(OWNER_PHONE)).filter((item) => textOf(item).startsWith(`💬 ${contact.name} escreveu:`));
+  /** Forwards written to go at once (the window-end forwards of held texts are checked on their own). */
+  const forwardsAbout = async (contact: Contact) =>
+    (await toOwnerAbout(contact)).filter((item) => !item.notBefore);
+  const scheduledAbout = async (contact: Contact) =>
+    (await toOwnerAbout(contact)).filter((item) => item.notBefore);
 
   it('"já paguei" with the webhook lost: IRIS asks Paytime now, records the payment, thanks the payer, tells the owner', async () => {
     const { boleto, billetId, contact } = await fx.newSentBoleto({
@@ -127,6 +132,12 @@ describe('the payer’s voice (handlePayerMessage)', () => {
     expect(copies[0]?.boletoId).toBe(boleto.id);
     expect(textOf(copies[0])).toContain(`Linha digitável: ${boleto.provider?.digitableLine}`);
     expect(textOf(copies[0])).toContain('PDF: ');
+    // Built by delivery's builder: stale check (`about`) and the same template with the PDF header.
+    expect(copies[0]?.about).toMatchObject({ boletoId: boleto.id, holdsWhile: 'boleto_payable' });
+    expect(copies[0]?.template).toMatchObject({
+      name: 'iris_boleto_novo',
+      headerDocument: { link: boleto.provider?.pdfUrl },
+    });
     expect(await outboxTo(other.contact.phone)).toEqual([]);
   });
 
@@ -153,10 +164,23 @@ describe('the payer’s voice (handlePayerMessage)', () => {
     await handle(contact, says(contact, 'tudo bem?'));
     await handle(contact, says(contact, 'queria falar sobre a aula'));
     expect(await forwardsAbout(contact)).toHaveLength(1);
+    // The held texts are also scheduled to reach the owner at the window's end (one item, rewritten).
+    const [scheduled] = await scheduledAbout(contact);
+    expect(await scheduledAbout(contact)).toHaveLength(1);
+    expect(scheduled).toMatchObject({ status: 'pending', recipient: OWNER_PHONE });
+    const [opened] = await forwardsAbout(contact);
+    expect(Date.parse(String(scheduled?.notBefore)) - Date.parse(String(opened?.createdAt))).toBe(
+      FORWARD_WINDOW_MS,
+    );
+    expect(textOf(scheduled)).toBe('💬 Helena Prado escreveu:\n“tudo bem?”\n“queria falar sobre a aula”');
     expect(await handle(contact, first)).toEqual({ outcome: 'duplicate' });
 
     await fx.clock.advance({ ms: FORWARD_WINDOW_MS });
     await handle(contact, says(contact, 'alguém aí?'));
+    // Not delivered yet (nothing ran delivery here): the new forward carries the texts and drops it.
+    expect((await scheduledAbout(contact)).map((item) => [item.status, item.supersededReason])).toEqual([
+      ['superseded', 'forwarded_with_later_message'],
+    ]);
     const forwards = await forwardsAbout(contact);
     expect(forwards.map(textOf)).toEqual([
       '💬 Helena Prado escreveu:\n“Bom dia”',

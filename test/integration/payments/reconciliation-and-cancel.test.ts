@@ -153,7 +153,7 @@ describe('owner cancels a boleto', () => {
     expect(result).toEqual({
       outcome: 'cancelled',
       replyText:
-        '✅ Cancelei o boleto de João da Silva de R$ 150,00 (Aulas de violão, vencimento 10/12/2026). Avisei João da Silva.',
+        '✅ Cancelei o boleto de João da Silva de R$ 150,00 (Aulas de violão, vencimento 10/12/2026). Vou avisar João da Silva pelo WhatsApp.',
       contactNotified: true,
     });
     expect(fx.paytime.controls.boleto(billetId)?.status).toBe('CANCELED');

@@ -7,7 +7,10 @@ import {
   OutboxTransitionRejectedError,
   type RateCharge,
 } from '../../../application/ports/outbox-repository';
-import { PreconditionFailedError } from '../../../application/ports/persistence-errors';
+import {
+  ConcurrentModificationError,
+  PreconditionFailedError,
+} from '../../../application/ports/persistence-errors';
 import type { TransactionContext } from '../../../application/ports/unit-of-work';
 import type { OutboxMessage, OutboxStatus, SupersededReason } from '../../../domain/outbox-message';
 import { ENTITY_ATTRIBUTE } from '../keys/entity-keys';
@@ -59,6 +62,45 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   async add(message: OutboxMessage, tx?: TransactionContext): Promise<void> {
     await this.table.write(tx, (builder) => {
       builder.put(toOutboxItem(message), { condition: { expression: 'attribute_not_exists(pk)' } });
+    });
+  }
+
+  async putPending(message: OutboxMessage, tx?: TransactionContext): Promise<void> {
+    await this.table.write(tx, (builder) => {
+      builder.put(toOutboxItem(message), {
+        condition: {
+          expression: 'attribute_not_exists(pk) OR #status = :pending',
+          names: { '#status': 'status' },
+          values: { ':pending': 'pending' },
+        },
+        onConditionFailed: () => new ConcurrentModificationError('OutboxMessage', message.id),
+      });
+    });
+  }
+
+  async supersedePending(
+    input: { tenantId: string; outboxId: string; reason: SupersededReason; at: Date },
+    tx?: TransactionContext,
+  ): Promise<void> {
+    const at = input.at.toISOString();
+    await this.table.write(tx, (builder) => {
+      builder.update(
+        OutboxMessageEntity.primary.key({ tenantId: input.tenantId, outboxId: input.outboxId }),
+        {
+          update: {
+            expression:
+              'SET #status = :superseded, supersededReason = :reason, supersededAt = :at, updatedAt = :at',
+            names: { '#status': 'status' },
+            values: { ':superseded': 'superseded', ':reason': input.reason, ':at': at },
+          },
+          condition: {
+            expression: 'attribute_exists(pk) AND #status = :pending',
+            names: { '#status': 'status' },
+            values: { ':pending': 'pending' },
+          },
+          onConditionFailed: () => new ConcurrentModificationError('OutboxMessage', input.outboxId),
+        },
+      );
     });
   }
 
