@@ -5,8 +5,6 @@ import type { BoletoActivity } from '../../domain/boleto-activity';
 import { toBoletoActivityItem } from './entities/boleto-activity';
 import { TableAccess } from './table-access';
 
-class ActivityAlreadyRecorded extends Error {}
-
 export class DynamoDbBoletoActivityLog implements BoletoActivityLog {
   private readonly table: TableAccess;
 
@@ -25,15 +23,6 @@ export class DynamoDbBoletoActivityLog implements BoletoActivityLog {
       await this.table.write(tx, (builder) => builder.put(item));
       return;
     }
-    try {
-      await this.table.write(undefined, (builder) =>
-        builder.put(item, {
-          condition: { expression: 'attribute_not_exists(pk)' },
-          onConditionFailed: () => new ActivityAlreadyRecorded(),
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ActivityAlreadyRecorded)) throw error;
-    }
+    await this.table.putIfAbsent(item);
   }
 }

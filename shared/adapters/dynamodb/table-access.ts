@@ -9,6 +9,10 @@ import { asTransactionBuilder, TransactionBuilder } from './transaction/transact
 
 export type Item = Record<string, unknown>;
 
+class AlreadyStoredError extends Error {
+  override readonly name = 'AlreadyStoredError';
+}
+
 /** A key condition on a partition (of the table or of a GSI) with an optional sort-key restriction. */
 export interface PartitionQuery {
   /** Omit for the table itself. */
@@ -99,6 +103,26 @@ export class TableAccess {
       );
     }
     return items;
+  }
+
+  /**
+   * Writes `item` only if no item has its key: `duplicate` (and nothing written) when one has. The one write
+   * of "store once" items keyed on a business id (webhook deliveries, provider events, audit activities).
+   */
+  async putIfAbsent(item: PrimaryKey & Item): Promise<'stored' | 'duplicate'> {
+    try {
+      await this.write(undefined, (builder) =>
+        builder.put(item, {
+          condition: { expression: 'attribute_not_exists(pk)' },
+          onConditionFailed: () => new AlreadyStoredError(),
+          onConflict: () => new AlreadyStoredError(),
+        }),
+      );
+      return 'stored';
+    } catch (error) {
+      if (error instanceof AlreadyStoredError) return 'duplicate';
+      throw error;
+    }
   }
 
   /** Stages the writes into `tx` when given (the caller commits), otherwise commits them now, atomically. */

@@ -3,10 +3,6 @@ import type { ProviderEvent, ProviderEventStore } from '../../../application/pay
 import { TableAccess } from '../table-access';
 import { fromProviderEventItem, providerEventKey, toProviderEventItem } from './provider-event-entity';
 
-class AlreadyStored extends Error {
-  override readonly name = 'AlreadyStored';
-}
-
 export class DynamoDbProviderEventStore implements ProviderEventStore {
   private readonly table: TableAccess;
 
@@ -15,19 +11,7 @@ export class DynamoDbProviderEventStore implements ProviderEventStore {
   }
 
   async storeIfNew(event: ProviderEvent): Promise<'stored' | 'duplicate'> {
-    try {
-      await this.table.write(undefined, (builder) =>
-        builder.put(toProviderEventItem(event), {
-          condition: { expression: 'attribute_not_exists(pk)' },
-          onConditionFailed: () => new AlreadyStored(),
-          onConflict: () => new AlreadyStored(),
-        }),
-      );
-      return 'stored';
-    } catch (error) {
-      if (error instanceof AlreadyStored) return 'duplicate';
-      throw error;
-    }
+    return this.table.putIfAbsent(toProviderEventItem(event));
   }
 
   async get(tenantId: string, eventId: string): Promise<ProviderEvent | undefined> {
