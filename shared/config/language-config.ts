@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Which language model understands owner messages. With `OPENAI_API_KEY` set the OpenAI adapter is used (and
@@ -7,14 +7,14 @@ import { z } from 'zod';
  */
 
 const environment = z.object({
-  OPENAI_API_KEY: z
-    .string()
-    .optional()
-    .transform((value) => (value?.trim() ? value.trim() : undefined)),
-  OPENAI_BASE_URL: z.url().optional(),
-  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
-  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(6_000),
-  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  OPENAI_API_KEY: z.pipe(
+    z.optional(z.string()),
+    z.transform((value: string | undefined) => (value?.trim() ? value.trim() : undefined)),
+  ),
+  OPENAI_BASE_URL: z.optional(z.url()),
+  OPENAI_MODEL: z._default(z.string().check(z.minLength(1)), 'gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.positive(), z.lte(120_000)), 6_000),
+  OPENAI_MAX_RETRIES: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(5)), 1),
 });
 
 export interface OpenAiLanguageSettings {
