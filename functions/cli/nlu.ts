@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import type { Interpretation, LanguageModel } from '../../shared/application/ports/language-model';
-import { languageConfig } from '../../shared/config/language-config';
-import { calendarDate, isCalendarDate } from '../../shared/domain/calendar-date';
-import { DeterministicLanguageModel } from '../../shared/language/deterministic-language-model';
+import type { Interpretation, LanguageModel } from '#application/ports/language-model';
+import { languageConfig } from '#config/language-config';
+import { calendarDate, isCalendarDate } from '#domain/calendar-date';
+import { DeterministicLanguageModel } from '#language/deterministic-language-model';
 
 /**
  * `npm run --silent nlu`: JSON Lines in on stdin ({"id", "text", "today"}), one JSON line out per input, in
@@ -49,7 +49,7 @@ async function buildLanguageModel(): Promise<{ model: LanguageModel; remote: boo
   const deterministic = new DeterministicLanguageModel();
   const { openai } = languageConfig();
   if (!openai) return { model: deterministic, remote: false };
-  const { OpenAiLanguageModel } = await import('../../shared/adapters/openai/openai-language-model');
+  const { OpenAiLanguageModel } = await import('#adapters/openai/openai-language-model');
   const model = new OpenAiLanguageModel({ ...openai, fallback: deterministic, logger: stderrLogger });
   return { model, remote: true };
 }

@@ -1,24 +1,20 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
-import { PaytimeBillingProvider } from '../../shared/adapters/paytime/paytime-billing-provider';
-import { StepFunctionsWorkflows } from '../../shared/adapters/step-functions/step-functions-workflows';
-import { systemClock } from '../../shared/adapters/system/system-clock';
-import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
-import { unavailableTranscriber } from '../../shared/adapters/transcription/unavailable-transcriber';
-import { WhatsAppCloudApiSender } from '../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
-import { boletoQueries } from '../../shared/application/conversation/boleto-queries';
-import { ownerCommands } from '../../shared/application/conversation/owner-commands';
-import { cancelBoletoForOwner } from '../../shared/application/payments/cancel-boleto';
-import type { LanguageModel } from '../../shared/application/ports/language-model';
-import { planFirstReminder } from '../../shared/application/reminders/plan-first-reminder';
-import {
-  conversationConfig,
-  conversationSecrets,
-  conversationSettings,
-} from '../../shared/config/conversation-config';
-import { processEnv } from '../../shared/config/process-env';
-import { DeterministicLanguageModel } from '../../shared/language/deterministic-language-model';
-import { createLogger } from '../../shared/logging/create-logger';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
+import { StepFunctionsWorkflows } from '#adapters/step-functions/step-functions-workflows';
+import { systemClock } from '#adapters/system/system-clock';
+import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
+import { unavailableTranscriber } from '#adapters/transcription/unavailable-transcriber';
+import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
+import { boletoQueries } from '#application/conversation/boleto-queries';
+import { ownerCommands } from '#application/conversation/owner-commands';
+import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
+import type { LanguageModel } from '#application/ports/language-model';
+import { planFirstReminder } from '#application/reminders/plan-first-reminder';
+import { conversationConfig, conversationSecrets, conversationSettings } from '#config/conversation-config';
+import { processEnv } from '#config/process-env';
+import { DeterministicLanguageModel } from '#language/deterministic-language-model';
+import { createLogger } from '#logging/create-logger';
 import type { ConversationStepsDependencies } from './create-handler';
 
 /**
@@ -50,8 +46,8 @@ export async function composeConversationSteps(
   const openAi = secrets.openAiApiKey
     ? {
         apiKey: secrets.openAiApiKey,
-        language: await import('../../shared/adapters/openai/openai-language-model'),
-        transcription: await import('../../shared/adapters/transcription/openai-transcriber'),
+        language: await import('#adapters/openai/openai-language-model'),
+        transcription: await import('#adapters/transcription/openai-transcriber'),
       }
     : undefined;
   const language: LanguageModel = openAi

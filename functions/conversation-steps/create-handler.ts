@@ -1,21 +1,18 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { askOwner } from '../../shared/application/conversation/ask-owner';
-import { decideAndCarryOut } from '../../shared/application/conversation/carry-out-decision';
-import type { ConversationDependencies } from '../../shared/application/conversation/conversation-dependencies';
-import { createBoletoAtProvider } from '../../shared/application/conversation/create-boleto-at-provider';
-import { expireRequest, reportConversationFailure } from '../../shared/application/conversation/end-request';
-import {
-  interpretOwnerMessage,
-  type OwnerCommands,
-} from '../../shared/application/conversation/interpret-owner-message';
-import { mergeOwnerReply } from '../../shared/application/conversation/merge-owner-reply';
-import { waitForProvider } from '../../shared/application/conversation/provider-outage';
-import { registerIssuedBoleto } from '../../shared/application/conversation/register-boleto';
-import type { StepResult } from '../../shared/application/conversation/step-result';
-import type { OwnerMessageInput } from '../../shared/application/ports/workflows';
-import { OWNER_PROMPT_SIGNALS } from '../../workflows/conversation-workflow';
+import { askOwner } from '#application/conversation/ask-owner';
+import { decideAndCarryOut } from '#application/conversation/carry-out-decision';
+import type { ConversationDependencies } from '#application/conversation/conversation-dependencies';
+import { createBoletoAtProvider } from '#application/conversation/create-boleto-at-provider';
+import { expireRequest, reportConversationFailure } from '#application/conversation/end-request';
+import { interpretOwnerMessage, type OwnerCommands } from '#application/conversation/interpret-owner-message';
+import { mergeOwnerReply } from '#application/conversation/merge-owner-reply';
+import { waitForProvider } from '#application/conversation/provider-outage';
+import { registerIssuedBoleto } from '#application/conversation/register-boleto';
+import type { StepResult } from '#application/conversation/step-result';
+import type { OwnerMessageInput } from '#application/ports/workflows';
+import { OWNER_PROMPT_SIGNALS } from '#workflows/conversation-workflow';
 import { type ConversationStepEvent, conversationStepSchema } from './conversation-step.schema';
 
 /**

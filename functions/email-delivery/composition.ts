@@ -1,7 +1,7 @@
-import { createSesClient } from '../../shared/adapters/ses/create-ses-client';
-import { SesEmailSender } from '../../shared/adapters/ses/ses-email-sender';
-import { composeChannelDelivery } from '../../shared/config/compose-channel-delivery';
-import { loadEmailDeliveryConfig, processEnv } from '../../shared/config/outbox-config';
+import { createSesClient } from '#adapters/ses/create-ses-client';
+import { SesEmailSender } from '#adapters/ses/ses-email-sender';
+import { composeChannelDelivery } from '#config/compose-channel-delivery';
+import { loadEmailDeliveryConfig, processEnv } from '#config/outbox-config';
 import type { EmailDeliveryDeps } from './create-handler';
 
 /** Built once per container, at cold start. */

@@ -1,13 +1,10 @@
 import {
   type ChannelDeliveryDeps,
   createChannelDeliveryHandler,
-} from '../../shared/adapters/sqs/channel-delivery-handler';
-import type { DeliveryBatchHandler } from '../../shared/adapters/sqs/delivery-batch-handler';
-import {
-  EmailDispatcher,
-  type EmailDispatchSettings,
-} from '../../shared/application/outbox/email-dispatcher';
-import type { EmailSender } from '../../shared/application/ports/email-sender';
+} from '#adapters/sqs/channel-delivery-handler';
+import type { DeliveryBatchHandler } from '#adapters/sqs/delivery-batch-handler';
+import { EmailDispatcher, type EmailDispatchSettings } from '#application/outbox/email-dispatcher';
+import type { EmailSender } from '#application/ports/email-sender';
 
 export interface EmailDeliveryDeps extends ChannelDeliveryDeps {
   sender: EmailSender;

@@ -1,12 +1,12 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
-import { StepFunctionsWorkflows } from '../../shared/adapters/step-functions/step-functions-workflows';
-import { systemClock } from '../../shared/adapters/system/system-clock';
-import { TimeOrderedIdGenerator } from '../../shared/adapters/system/time-ordered-id-generator';
-import { inboundRouterConfig } from '../../shared/config/inbound-router-config';
-import { wirePayerVoice } from '../../shared/config/payer-voice-wiring';
-import { processEnv } from '../../shared/config/process-env';
-import { createLogger } from '../../shared/logging/create-logger';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { StepFunctionsWorkflows } from '#adapters/step-functions/step-functions-workflows';
+import { systemClock } from '#adapters/system/system-clock';
+import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
+import { inboundRouterConfig } from '#config/inbound-router-config';
+import { wirePayerVoice } from '#config/payer-voice-wiring';
+import { processEnv } from '#config/process-env';
+import { createLogger } from '#logging/create-logger';
 import type { InboundRouterDependencies } from './create-handler';
 
 /** Built once per container, at cold start. */

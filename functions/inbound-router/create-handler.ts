@@ -6,8 +6,8 @@ import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEven
 import {
   type ReceiveWhatsAppDependencies,
   receiveWhatsAppEvents,
-} from '../../shared/application/webhooks/receive-whatsapp-events';
-import { parseWhatsAppWebhook } from '../../shared/webhooks/whatsapp/parse-webhook';
+} from '#application/webhooks/receive-whatsapp-events';
+import { parseWhatsAppWebhook } from '#webhooks/whatsapp/parse-webhook';
 import { storedDeliveryOf } from './stream-record.schema';
 
 export interface InboundRouterDependencies {

@@ -1,7 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { ENTITY_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys/entity-keys';
-import { isWhatsAppDeliveryItem } from '../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-entity';
+import { ENTITY_ATTRIBUTE } from '#adapters/dynamodb/keys/entity-keys';
+import { isWhatsAppDeliveryItem } from '#adapters/dynamodb/webhooks/whatsapp-delivery-entity';
 
 const storedDeliverySchema = z.object({
   deliveryId: z.string().check(z.minLength(1)),

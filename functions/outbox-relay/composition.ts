@@ -1,7 +1,7 @@
-import { createSqsClient } from '../../shared/adapters/sqs/create-sqs-client';
-import { SqsOutboxPublisher } from '../../shared/adapters/sqs/sqs-outbox-queue';
-import { loadOutboxRelayConfig, processEnv } from '../../shared/config/outbox-config';
-import { createLogger } from '../../shared/logging/create-logger';
+import { createSqsClient } from '#adapters/sqs/create-sqs-client';
+import { SqsOutboxPublisher } from '#adapters/sqs/sqs-outbox-queue';
+import { loadOutboxRelayConfig, processEnv } from '#config/outbox-config';
+import { createLogger } from '#logging/create-logger';
 import type { OutboxRelayDeps } from './create-handler';
 
 /** Built once per container, at cold start. */

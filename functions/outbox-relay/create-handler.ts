@@ -1,8 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { OutboxLogger } from '../../shared/application/outbox/outbox-logger';
-import { relayOutboxMessage } from '../../shared/application/outbox/relay-outbox-message';
-import type { OutboxPublisher } from '../../shared/application/ports/outbox-queue';
+import type { OutboxLogger } from '#application/outbox/outbox-logger';
+import { relayOutboxMessage } from '#application/outbox/relay-outbox-message';
+import type { OutboxPublisher } from '#application/ports/outbox-queue';
 import { relayedItemOf } from './stream-record.schema';
 
 export interface OutboxRelayDeps {

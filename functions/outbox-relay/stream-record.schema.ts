@@ -1,7 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { ENTITY_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys/entity-keys';
-import { isOutboxItem } from '../../shared/adapters/dynamodb/outbox/outbox-entities';
+import { ENTITY_ATTRIBUTE } from '#adapters/dynamodb/keys/entity-keys';
+import { isOutboxItem } from '#adapters/dynamodb/outbox/outbox-entities';
 
 /** What the relay needs from an outbox item's stream image (the rest stays in the table). */
 export const relayedItemSchema = z.object({

@@ -1,7 +1,7 @@
-import { processEnv } from '../../shared/config/follow-up-env';
-import { wireFollowUp } from '../../shared/config/follow-up-wiring';
-import { loadPaytimeEventProcessorConfig } from '../../shared/config/paytime-event-processor-config';
-import { createLogger } from '../../shared/logging/create-logger';
+import { processEnv } from '#config/follow-up-env';
+import { wireFollowUp } from '#config/follow-up-wiring';
+import { loadPaytimeEventProcessorConfig } from '#config/paytime-event-processor-config';
+import { createLogger } from '#logging/create-logger';
 import type { PaytimeEventProcessorDependencies } from './create-handler';
 
 /** Built once per container, at cold start. */

@@ -1,8 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { PaymentDependencies } from '../../shared/application/payments/payment-dependencies';
-import { processProviderEvent } from '../../shared/application/payments/process-provider-event';
-import type { ProviderEventStore } from '../../shared/application/payments/provider-event-store';
+import type { PaymentDependencies } from '#application/payments/payment-dependencies';
+import { processProviderEvent } from '#application/payments/process-provider-event';
+import type { ProviderEventStore } from '#application/payments/provider-event-store';
 import { storedEventOf } from './stream-record.schema';
 
 export type PaytimeEventProcessorDependencies = PaymentDependencies & { events: ProviderEventStore };

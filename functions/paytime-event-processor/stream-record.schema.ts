@@ -1,8 +1,8 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { ENTITY_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys/entity-keys';
-import { isProviderEventItem } from '../../shared/adapters/dynamodb/payments/provider-event-entity';
-import type { StoredEventRef } from '../../shared/application/payments/process-provider-event';
+import { ENTITY_ATTRIBUTE } from '#adapters/dynamodb/keys/entity-keys';
+import { isProviderEventItem } from '#adapters/dynamodb/payments/provider-event-entity';
+import type { StoredEventRef } from '#application/payments/process-provider-event';
 
 const storedEventSchema = z.object({
   tenantId: z.string().check(z.minLength(1)),

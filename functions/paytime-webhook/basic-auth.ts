@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { BasicCredential } from '../../shared/config/paytime-webhook-config';
+import type { BasicCredential } from '#config/paytime-webhook-config';
 
 /**
  * HTTP Basic auth of Paytime's (otherwise unsigned) webhooks, in constant time: the presented `user:password`

@@ -1,13 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { DynamoDbProviderEventStore } from '../../shared/adapters/dynamodb/payments/dynamodb-provider-event-store';
-import { systemClock } from '../../shared/adapters/system/system-clock';
-import { PAYTIME_PROVIDER_NAME, processEnv } from '../../shared/config/follow-up-env';
-import {
-  loadPaytimeWebhookConfig,
-  loadPaytimeWebhookCredentials,
-} from '../../shared/config/paytime-webhook-config';
-import { createLogger } from '../../shared/logging/create-logger';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { DynamoDbProviderEventStore } from '#adapters/dynamodb/payments/dynamodb-provider-event-store';
+import { systemClock } from '#adapters/system/system-clock';
+import { PAYTIME_PROVIDER_NAME, processEnv } from '#config/follow-up-env';
+import { loadPaytimeWebhookConfig, loadPaytimeWebhookCredentials } from '#config/paytime-webhook-config';
+import { createLogger } from '#logging/create-logger';
 import type { PaytimeWebhookDependencies } from './create-handler';
 
 /** Built once per container, at cold start: one DynamoDB client, no Paytime or Step Functions client. */

@@ -2,13 +2,13 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { ProviderEventStore } from '../../shared/application/payments/provider-event-store';
-import { receiveProviderEvent } from '../../shared/application/payments/receive-provider-event';
-import type { Clock } from '../../shared/application/ports/clock';
-import type { BasicCredential } from '../../shared/config/paytime-webhook-config';
-import { businessMetrics } from '../../shared/logging/business-metrics';
-import { IRIS_METRICS } from '../../shared/logging/metric-names';
-import { httpErrors, jsonResponse } from '../http/http-responses';
+import type { ProviderEventStore } from '#application/payments/provider-event-store';
+import { receiveProviderEvent } from '#application/payments/receive-provider-event';
+import type { Clock } from '#application/ports/clock';
+import type { BasicCredential } from '#config/paytime-webhook-config';
+import { httpErrors, jsonResponse } from '#functions/http/http-responses';
+import { businessMetrics } from '#logging/business-metrics';
+import { IRIS_METRICS } from '#logging/metric-names';
 import { basicAuthMatches, headerOf } from './basic-auth';
 import {
   BILLET_STATUS_EVENT,

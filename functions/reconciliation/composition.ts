@@ -1,7 +1,7 @@
-import { processEnv } from '../../shared/config/follow-up-env';
-import { wireFollowUp } from '../../shared/config/follow-up-wiring';
-import { loadReconciliationConfig } from '../../shared/config/reconciliation-config';
-import { createLogger } from '../../shared/logging/create-logger';
+import { processEnv } from '#config/follow-up-env';
+import { wireFollowUp } from '#config/follow-up-wiring';
+import { loadReconciliationConfig } from '#config/reconciliation-config';
+import { createLogger } from '#logging/create-logger';
 import type { ReconciliationHandlerDependencies } from './create-handler';
 
 /** Built once per container, at cold start. */

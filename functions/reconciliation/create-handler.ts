@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import {
   type ReconcileDependencies,
   reconcileOpenBoletos,
-} from '../../shared/application/reconciliation/reconcile-open-boletos';
-import type { ReconciliationRun } from '../../shared/application/reconciliation/reconciliation-run-store';
-import { InvalidInputError } from '../../shared/domain/domain-error';
+} from '#application/reconciliation/reconcile-open-boletos';
+import type { ReconciliationRun } from '#application/reconciliation/reconciliation-run-store';
+import { InvalidInputError } from '#domain/domain-error';
 import { reconciliationEventSchema } from './reconciliation-event.schema';
 
 export interface ReconciliationHandlerDependencies {

@@ -1,8 +1,8 @@
-import type { ReminderDependencies } from '../../shared/application/reminders/reminder-dependencies';
-import { processEnv } from '../../shared/config/follow-up-env';
-import { wireFollowUp } from '../../shared/config/follow-up-wiring';
-import { loadReminderStepConfig } from '../../shared/config/reminder-step-config';
-import { createLogger } from '../../shared/logging/create-logger';
+import type { ReminderDependencies } from '#application/reminders/reminder-dependencies';
+import { processEnv } from '#config/follow-up-env';
+import { wireFollowUp } from '#config/follow-up-wiring';
+import { loadReminderStepConfig } from '#config/reminder-step-config';
+import { createLogger } from '#logging/create-logger';
 
 /** Built once per container, at cold start. */
 const config = await loadReminderStepConfig(processEnv());

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { recordReminderFailure } from '../../shared/application/reminders/record-reminder-failure';
-import { remind } from '../../shared/application/reminders/remind';
-import type { ReminderDependencies } from '../../shared/application/reminders/reminder-dependencies';
-import type { ReminderLoopState } from '../../shared/application/reminders/reminder-loop-state';
-import { InvalidInputError } from '../../shared/domain/domain-error';
-import { REMINDER_LOOP_ENDED_ERROR } from '../../workflows/reminder-loop-workflow';
+import { recordReminderFailure } from '#application/reminders/record-reminder-failure';
+import { remind } from '#application/reminders/remind';
+import type { ReminderDependencies } from '#application/reminders/reminder-dependencies';
+import type { ReminderLoopState } from '#application/reminders/reminder-loop-state';
+import { InvalidInputError } from '#domain/domain-error';
+import { REMINDER_LOOP_ENDED_ERROR } from '#workflows/reminder-loop-workflow';
 import { reminderStepEventSchema } from './reminder-step.schema';
 
 export type ReminderStepHandler = (event: unknown) => Promise<ReminderLoopState>;

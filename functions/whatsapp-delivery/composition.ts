@@ -1,10 +1,6 @@
-import { WhatsAppCloudApiSender } from '../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
-import { composeChannelDelivery } from '../../shared/config/compose-channel-delivery';
-import {
-  loadWhatsAppAccessToken,
-  loadWhatsAppDeliveryConfig,
-  processEnv,
-} from '../../shared/config/outbox-config';
+import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
+import { composeChannelDelivery } from '#config/compose-channel-delivery';
+import { loadWhatsAppAccessToken, loadWhatsAppDeliveryConfig, processEnv } from '#config/outbox-config';
 import type { WhatsAppDeliveryDeps } from './create-handler';
 
 /** Built once per container, at cold start. */

@@ -1,13 +1,10 @@
 import {
   type ChannelDeliveryDeps,
   createChannelDeliveryHandler,
-} from '../../shared/adapters/sqs/channel-delivery-handler';
-import type { DeliveryBatchHandler } from '../../shared/adapters/sqs/delivery-batch-handler';
-import {
-  WhatsAppDispatcher,
-  type WhatsAppDispatchSettings,
-} from '../../shared/application/outbox/whatsapp-dispatcher';
-import type { WhatsAppSender } from '../../shared/application/ports/message-sender';
+} from '#adapters/sqs/channel-delivery-handler';
+import type { DeliveryBatchHandler } from '#adapters/sqs/delivery-batch-handler';
+import { WhatsAppDispatcher, type WhatsAppDispatchSettings } from '#application/outbox/whatsapp-dispatcher';
+import type { WhatsAppSender } from '#application/ports/message-sender';
 
 export interface WhatsAppDeliveryDeps extends ChannelDeliveryDeps {
   sender: WhatsAppSender;

@@ -1,8 +1,8 @@
-import { DynamoDbWebhookDeliveryStore } from '../../shared/adapters/dynamodb/webhooks/dynamodb-webhook-delivery-store';
-import { systemClock } from '../../shared/adapters/system/system-clock';
-import { processEnv } from '../../shared/config/process-env';
-import { whatsAppWebhookConfig, whatsAppWebhookSecrets } from '../../shared/config/whatsapp-webhook-config';
-import { createLogger } from '../../shared/logging/create-logger';
+import { DynamoDbWebhookDeliveryStore } from '#adapters/dynamodb/webhooks/dynamodb-webhook-delivery-store';
+import { systemClock } from '#adapters/system/system-clock';
+import { processEnv } from '#config/process-env';
+import { whatsAppWebhookConfig, whatsAppWebhookSecrets } from '#config/whatsapp-webhook-config';
+import { createLogger } from '#logging/create-logger';
 import type { WhatsAppWebhookDependencies } from './create-handler';
 
 /**

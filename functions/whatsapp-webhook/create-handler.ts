@@ -2,16 +2,16 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Clock } from '../../shared/application/ports/clock';
-import type { WebhookDeliveryStore } from '../../shared/application/ports/webhook-delivery-store';
-import { storeWhatsAppDelivery } from '../../shared/application/webhooks/store-whatsapp-delivery';
-import { businessMetrics } from '../../shared/logging/business-metrics';
-import { IRIS_METRICS } from '../../shared/logging/metric-names';
-import { InvalidWebhookPayloadError } from '../../shared/webhooks/whatsapp/inbound-event';
-import { parseWhatsAppWebhook } from '../../shared/webhooks/whatsapp/parse-webhook';
-import { rawBodyOf, signatureHeaderOf, verifyMetaSignature } from '../../shared/webhooks/whatsapp/signature';
-import { answerSubscriptionHandshake } from '../../shared/webhooks/whatsapp/subscription-handshake';
-import { httpErrors, jsonResponse, textResponse } from '../http/http-responses';
+import type { Clock } from '#application/ports/clock';
+import type { WebhookDeliveryStore } from '#application/ports/webhook-delivery-store';
+import { storeWhatsAppDelivery } from '#application/webhooks/store-whatsapp-delivery';
+import { httpErrors, jsonResponse, textResponse } from '#functions/http/http-responses';
+import { businessMetrics } from '#logging/business-metrics';
+import { IRIS_METRICS } from '#logging/metric-names';
+import { InvalidWebhookPayloadError } from '#webhooks/whatsapp/inbound-event';
+import { parseWhatsAppWebhook } from '#webhooks/whatsapp/parse-webhook';
+import { rawBodyOf, signatureHeaderOf, verifyMetaSignature } from '#webhooks/whatsapp/signature';
+import { answerSubscriptionHandshake } from '#webhooks/whatsapp/subscription-handshake';
 
 const metrics = businessMetrics('whatsapp-webhook');
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Stage } from '../stage';
+import type { Stage } from '#infra/stage';
 import { type StageSettings, type TenantConfig, tenantConfigSchema } from './tenant-config.schema';
 
 /** Where the tenants' configuration files live: `config/tenants/<tenant>.json` at the repository root. */

@@ -1,4 +1,4 @@
-import type { Stage } from '../stage';
+import type { Stage } from '#infra/stage';
 import { PREVIOUS_SLOT_SUFFIX, SECRETS, type SecretId } from './function-environment';
 
 /**

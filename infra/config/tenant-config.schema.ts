@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MAX_FINE_BPS, MAX_MONTHLY_INTEREST_BPS } from '../../shared/domain/interest-policy';
-import { isE164 } from '../../shared/domain/phone-number';
-import { STAGES } from '../stage';
+import { MAX_FINE_BPS, MAX_MONTHLY_INTEREST_BPS } from '#domain/interest-policy';
+import { isE164 } from '#domain/phone-number';
+import { STAGES } from '#infra/stage';
 
 /**
  * The typed configuration of one tenant, `config/tenants/<tenant>.json`, validated when the CDK app starts.

@@ -4,7 +4,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledgeNag } from '../nag/acknowledge';
+import { acknowledgeNag } from '#infra/nag/acknowledge';
 import type { IrisFunction } from './iris-function';
 
 export interface DailyScheduleProps {

@@ -1,7 +1,7 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledgeNag } from '../nag/acknowledge';
+import { acknowledgeNag } from '#infra/nag/acknowledge';
 
 export interface DeliveryQueueProps {
   /** At least six times the consumer's timeout, as AWS recommends for Lambda consumers. */

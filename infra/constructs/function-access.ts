@@ -3,11 +3,11 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import { indexNames } from '../../shared/adapters/dynamodb/table-design';
-import { ENV, type EnvName, SECRETS, type SecretId } from '../config/function-environment';
-import { secretParameterName } from '../config/secret-parameters';
-import { acknowledgeNag } from '../nag/acknowledge';
-import type { Stage } from '../stage';
+import { indexNames } from '#adapters/dynamodb/table-design';
+import { ENV, type EnvName, SECRETS, type SecretId } from '#infra/config/function-environment';
+import { secretParameterName } from '#infra/config/secret-parameters';
+import { acknowledgeNag } from '#infra/nag/acknowledge';
+import type { Stage } from '#infra/stage';
 import type { IrisFunction } from './iris-function';
 import type { IrisStateMachine } from './iris-state-machine';
 

@@ -4,9 +4,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { IRIS_METRIC_NAMESPACE } from '../../shared/logging/metric-names';
-import { ENV, PARAMETERS_MAX_AGE_SECONDS } from '../config/function-environment';
-import { acknowledgeNag } from '../nag/acknowledge';
+import { ENV, PARAMETERS_MAX_AGE_SECONDS } from '#infra/config/function-environment';
+import { acknowledgeNag } from '#infra/nag/acknowledge';
+import { IRIS_METRIC_NAMESPACE } from '#logging/metric-names';
 
 /**
  * ESM bundles still meet CommonJS dependencies that call `require` (some AWS SDK and Powertools internals):

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { acknowledgeNag } from '../nag/acknowledge';
+import { acknowledgeNag } from '#infra/nag/acknowledge';
 import type { IrisFunction } from './iris-function';
 
 export interface IrisStateMachineProps {

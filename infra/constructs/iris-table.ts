@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { IRIS_TABLE, indexNames } from '../../shared/adapters/dynamodb/table-design';
+import { IRIS_TABLE, indexNames } from '#adapters/dynamodb/table-design';
 
 export interface IrisTableProps {
   /**

@@ -8,7 +8,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { IrisMetricName } from '../../shared/logging/metric-names';
+import type { IrisMetricName } from '#logging/metric-names';
 import type { IrisFunction } from './iris-function';
 
 export interface OperatorAlarmsProps {

@@ -4,7 +4,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { acknowledgeNag } from '../nag/acknowledge';
+import { acknowledgeNag } from '#infra/nag/acknowledge';
 import type { IrisFunction } from './iris-function';
 
 export interface WebhookRoute {

@@ -1,10 +1,4 @@
-import {
-  addDays,
-  saoPauloDateOf,
-  saoPauloInstant,
-  saoPauloTimeOf,
-  weekdayOf,
-} from '../../shared/domain/calendar-date';
+import { addDays, saoPauloDateOf, saoPauloInstant, saoPauloTimeOf, weekdayOf } from '#domain/calendar-date';
 
 /**
  * Where the local cloud's virtual clock starts. Messages to payers wait for the tenant's reminder window

@@ -1,17 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbBoletoRepository } from '../../shared/adapters/dynamodb/dynamodb-boleto-repository';
-import { DynamoDbContactRepository } from '../../shared/adapters/dynamodb/dynamodb-contact-repository';
-import { DynamoDbTenantRepository } from '../../shared/adapters/dynamodb/dynamodb-tenant-repository';
-import { DynamoDbOutboxRepository } from '../../shared/adapters/dynamodb/outbox/dynamodb-outbox-repository';
-import {
-  executionArnOf,
-  reminderLoopExecutionName,
-} from '../../shared/adapters/step-functions/execution-names';
-import { type Boleto, closedBalanceCents, payableAmountDueOn } from '../../shared/domain/boleto';
-import { saoPauloDateOf } from '../../shared/domain/calendar-date';
-import { NO_LATE_CHARGES } from '../../shared/domain/interest-policy';
-import type { OutboxMessage } from '../../shared/domain/outbox-message';
-import { REMINDER_STATE_NAMES } from '../../workflows/reminder-loop-workflow';
+import { DynamoDbBoletoRepository } from '#adapters/dynamodb/dynamodb-boleto-repository';
+import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-repository';
+import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
+import { DynamoDbOutboxRepository } from '#adapters/dynamodb/outbox/dynamodb-outbox-repository';
+import { executionArnOf, reminderLoopExecutionName } from '#adapters/step-functions/execution-names';
+import { type Boleto, closedBalanceCents, payableAmountDueOn } from '#domain/boleto';
+import { saoPauloDateOf } from '#domain/calendar-date';
+import { NO_LATE_CHARGES } from '#domain/interest-policy';
+import type { OutboxMessage } from '#domain/outbox-message';
+import { REMINDER_STATE_NAMES } from '#workflows/reminder-loop-workflow';
 import { type ChatBubble, type SimulatorRecord, toChatBubble } from './chat-transcript';
 import type { LocalStepFunctions, VirtualClock } from './emulators';
 import { stateMachineArn } from './local-cloud-names';

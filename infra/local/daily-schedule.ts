@@ -1,4 +1,4 @@
-import { addDays, saoPauloDateOf, saoPauloInstant } from '../../shared/domain/calendar-date';
+import { addDays, saoPauloDateOf, saoPauloInstant } from '#domain/calendar-date';
 import {
   createLambdaContext,
   invokeLocalHandler,

@@ -1,6 +1,6 @@
-import { isBankHoliday } from '../../shared/domain/bank-holidays';
-import { addDays, dateParts, saoPauloDateOf, saoPauloInstant } from '../../shared/domain/calendar-date';
-import { formatBrl } from '../../shared/domain/money';
+import { isBankHoliday } from '#domain/bank-holidays';
+import { addDays, dateParts, saoPauloDateOf, saoPauloInstant } from '#domain/calendar-date';
+import { formatBrl } from '#domain/money';
 import type { ChatBubble } from './chat-transcript';
 import { localClockStart } from './clock-start';
 import type { BoletoView } from './console-state';

@@ -1,13 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbContactRepository } from '../../shared/adapters/dynamodb/dynamodb-contact-repository';
-import { DynamoDbTenantRepository } from '../../shared/adapters/dynamodb/dynamodb-tenant-repository';
-import { DynamoDbUserRepository } from '../../shared/adapters/dynamodb/dynamodb-user-repository';
-import type { Contact } from '../../shared/application/ports/contact-repository';
-import type { TenantProfile } from '../../shared/application/ports/tenant-repository';
-import type { TenantUser } from '../../shared/application/ports/user-repository';
-import { interestPolicy } from '../../shared/domain/interest-policy';
-import { normalizePhone } from '../../shared/domain/phone-number';
-import { parseTaxId } from '../../shared/domain/tax-id';
+import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-repository';
+import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
+import { DynamoDbUserRepository } from '#adapters/dynamodb/dynamodb-user-repository';
+import type { Contact } from '#application/ports/contact-repository';
+import type { TenantProfile } from '#application/ports/tenant-repository';
+import type { TenantUser } from '#application/ports/user-repository';
+import { interestPolicy } from '#domain/interest-policy';
+import { normalizePhone } from '#domain/phone-number';
+import { parseTaxId } from '#domain/tax-id';
 
 /**
  * The demo tenant the local cloud starts with: a small business, its owner's WhatsApp number, and four

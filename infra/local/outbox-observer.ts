@@ -1,6 +1,6 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { ENTITY_ATTRIBUTE } from '../../shared/adapters/dynamodb/keys/entity-keys';
-import { OutboxMessageEntity } from '../../shared/adapters/dynamodb/outbox/outbox-entities';
+import { ENTITY_ATTRIBUTE } from '#adapters/dynamodb/keys/entity-keys';
+import { OutboxMessageEntity } from '#adapters/dynamodb/outbox/outbox-entities';
 
 /**
  * Local admin tooling for the console: which outbox items exist. The table has no "every outbox item of a

@@ -1,5 +1,5 @@
-import type { RunningPaytimeSimulator } from '../../shared/simulators/paytime/start-paytime-simulator';
-import type { RunningWhatsAppSimulator } from '../../shared/simulators/whatsapp/start-whatsapp-simulator';
+import type { RunningPaytimeSimulator } from '#simulators/paytime/start-paytime-simulator';
+import type { RunningWhatsAppSimulator } from '#simulators/whatsapp/start-whatsapp-simulator';
 import type { LocalDailySchedule } from './daily-schedule';
 import type {
   DynamoDbStreamPoller,

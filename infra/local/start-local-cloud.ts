@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { useProcessClock } from '../../shared/adapters/system/system-clock';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { useProcessClock } from '#adapters/system/system-clock';
+import { createIrisTable } from '#infra/table/create-iris-table';
 import {
   type RunningPaytimeSimulator,
   startPaytimeSimulator,
-} from '../../shared/simulators/paytime/start-paytime-simulator';
+} from '#simulators/paytime/start-paytime-simulator';
 import {
   type RunningWhatsAppSimulator,
   startWhatsAppSimulator,
-} from '../../shared/simulators/whatsapp/start-whatsapp-simulator';
-import { createIrisTable } from '../table/create-iris-table';
+} from '#simulators/whatsapp/start-whatsapp-simulator';
 import { startApiServer } from './api-server';
 import { localClockStart } from './clock-start';
 import { ConsoleState } from './console-state';

@@ -2,18 +2,18 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import {
   OUTBOX_RELAY_EVENT_SOURCE,
   OUTBOX_STREAM_FILTER_PATTERN,
-} from '../../shared/adapters/dynamodb/outbox/outbox-stream-filter';
+} from '#adapters/dynamodb/outbox/outbox-stream-filter';
 import {
   PAYTIME_EVENT_SOURCE,
   PAYTIME_EVENT_STREAM_FILTER_PATTERN,
-} from '../../shared/adapters/dynamodb/payments/provider-event-stream-filter';
+} from '#adapters/dynamodb/payments/provider-event-stream-filter';
 import {
   INBOUND_ROUTER_EVENT_SOURCE,
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
-} from '../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
-import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
-import { conversationWorkflowDefinition } from '../../workflows/conversation-workflow';
-import { reminderLoopWorkflowDefinition } from '../../workflows/reminder-loop-workflow';
+} from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
+import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import { conversationWorkflowDefinition } from '#workflows/conversation-workflow';
+import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import { LocalDailySchedule } from './daily-schedule';
 import {
   type DynamoDbStreamPoller,

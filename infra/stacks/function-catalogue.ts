@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
+import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
 
 /** Where the Lambda handlers live: `functions/<name>/handler.ts`, each exporting `handler`. */
 export const FUNCTIONS_DIRECTORY = fileURLToPath(new URL('../../functions/', import.meta.url));

@@ -3,24 +3,21 @@ import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
-import { conversationWorkflowDefinition, OWNER_PROMPT_SIGNALS } from '../../workflows/conversation-workflow';
-import {
-  REMINDER_LOOP_ENDED_ERROR,
-  reminderLoopWorkflowDefinition,
-} from '../../workflows/reminder-loop-workflow';
-import type { TenantStageConfig } from '../config/load-tenant-config';
-import { secretParameterPrefix } from '../config/secret-parameters';
-import { tenantSettingsEnvironment } from '../config/tenant-settings-environment';
-import { DailySchedule } from '../constructs/daily-schedule';
-import { DeliveryQueue, failedEventsQueue } from '../constructs/delivery-queue';
-import { EmailSending } from '../constructs/email-sending';
-import { IrisFunction } from '../constructs/iris-function';
-import { IrisStateMachine } from '../constructs/iris-state-machine';
-import { IrisTable } from '../constructs/iris-table';
-import { OperatorAlarms } from '../constructs/operator-alarms';
-import { WebhookApi } from '../constructs/webhook-api';
-import type { Stage } from '../stage';
+import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import type { TenantStageConfig } from '#infra/config/load-tenant-config';
+import { secretParameterPrefix } from '#infra/config/secret-parameters';
+import { tenantSettingsEnvironment } from '#infra/config/tenant-settings-environment';
+import { DailySchedule } from '#infra/constructs/daily-schedule';
+import { DeliveryQueue, failedEventsQueue } from '#infra/constructs/delivery-queue';
+import { EmailSending } from '#infra/constructs/email-sending';
+import { IrisFunction } from '#infra/constructs/iris-function';
+import { IrisStateMachine } from '#infra/constructs/iris-state-machine';
+import { IrisTable } from '#infra/constructs/iris-table';
+import { OperatorAlarms } from '#infra/constructs/operator-alarms';
+import { WebhookApi } from '#infra/constructs/webhook-api';
+import type { Stage } from '#infra/stage';
+import { conversationWorkflowDefinition, OWNER_PROMPT_SIGNALS } from '#workflows/conversation-workflow';
+import { REMINDER_LOOP_ENDED_ERROR, reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import {
   FUNCTION_CATALOGUE,
   FUNCTION_NAMES,

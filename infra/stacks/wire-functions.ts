@@ -2,21 +2,21 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import {
   OUTBOX_RELAY_EVENT_SOURCE,
   OUTBOX_STREAM_FILTER_PATTERN,
-} from '../../shared/adapters/dynamodb/outbox/outbox-stream-filter';
+} from '#adapters/dynamodb/outbox/outbox-stream-filter';
 import {
   PAYTIME_EVENT_SOURCE,
   PAYTIME_EVENT_STREAM_FILTER_PATTERN,
-} from '../../shared/adapters/dynamodb/payments/provider-event-stream-filter';
+} from '#adapters/dynamodb/payments/provider-event-stream-filter';
 import {
   INBOUND_ROUTER_EVENT_SOURCE,
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
-} from '../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
-import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
-import { ENV, type SecretId } from '../config/function-environment';
-import type { TenantStageConfig } from '../config/load-tenant-config';
-import type { DeliveryQueue } from '../constructs/delivery-queue';
-import type { EmailSending } from '../constructs/email-sending';
-import { consumeQueue, consumeTableStream } from '../constructs/event-sources';
+} from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
+import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import { ENV, type SecretId } from '#infra/config/function-environment';
+import type { TenantStageConfig } from '#infra/config/load-tenant-config';
+import type { DeliveryQueue } from '#infra/constructs/delivery-queue';
+import type { EmailSending } from '#infra/constructs/email-sending';
+import { consumeQueue, consumeTableStream } from '#infra/constructs/event-sources';
 import {
   answerTaskTokens,
   controlOwnQueue,
@@ -29,10 +29,10 @@ import {
   setting,
   startExecutions,
   stopExecutions,
-} from '../constructs/function-access';
-import type { IrisFunction } from '../constructs/iris-function';
-import type { IrisStateMachine } from '../constructs/iris-state-machine';
-import type { IrisTable } from '../constructs/iris-table';
+} from '#infra/constructs/function-access';
+import type { IrisFunction } from '#infra/constructs/iris-function';
+import type { IrisStateMachine } from '#infra/constructs/iris-state-machine';
+import type { IrisTable } from '#infra/constructs/iris-table';
 import type { FunctionName } from './function-catalogue';
 
 /** What the wiring grants access to: the stack's resources, named here so the stack can import this file. */

@@ -1,5 +1,5 @@
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
-import { IRIS_TABLE, indexNames, keyAttributeNames } from '../../shared/adapters/dynamodb/table-design';
+import { IRIS_TABLE, indexNames, keyAttributeNames } from '#adapters/dynamodb/table-design';
 
 /**
  * The table as a `CreateTable` request, for DynamoDB Local (tests, local cloud). DynamoDB sets TTL with a

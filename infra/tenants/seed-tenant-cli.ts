@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { InvalidTenantConfigError, loadTenantConfig } from '../config/load-tenant-config';
-import { InvalidDeployContextError, parseDeployTarget } from '../stage';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { InvalidTenantConfigError, loadTenantConfig } from '#infra/config/load-tenant-config';
+import { InvalidDeployContextError, parseDeployTarget } from '#infra/stage';
 import { seedTenant } from './seed-tenant';
 
 /**

@@ -1,10 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbTenantRepository } from '../../shared/adapters/dynamodb/dynamodb-tenant-repository';
-import { DynamoDbUserRepository } from '../../shared/adapters/dynamodb/dynamodb-user-repository';
-import type { TenantProfile } from '../../shared/application/ports/tenant-repository';
-import { interestPolicy } from '../../shared/domain/interest-policy';
-import { type E164, normalizePhone } from '../../shared/domain/phone-number';
-import type { TenantStageConfig } from '../config/load-tenant-config';
+import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
+import { DynamoDbUserRepository } from '#adapters/dynamodb/dynamodb-user-repository';
+import type { TenantProfile } from '#application/ports/tenant-repository';
+import { interestPolicy } from '#domain/interest-policy';
+import { type E164, normalizePhone } from '#domain/phone-number';
+import type { TenantStageConfig } from '#infra/config/load-tenant-config';
 
 export interface SeedSummary {
   tenantId: string;

@@ -5,8 +5,8 @@ import {
   formatDateBr,
   isAfter,
   isBefore,
-} from '../domain/calendar-date';
-import { formatBrl } from '../domain/money';
+} from '#domain/calendar-date';
+import { formatBrl } from '#domain/money';
 import type { Intent, Interpretation } from './ports/language-model';
 
 /**

@@ -1,16 +1,16 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient } from '../adapters/dynamodb/document-client';
-import { createOutboxPersistence } from '../adapters/dynamodb/outbox/outbox-persistence';
-import type { ChannelDeliveryDeps } from '../adapters/sqs/channel-delivery-handler';
-import { createSqsClient } from '../adapters/sqs/create-sqs-client';
-import { countDeliveryOutcome } from '../adapters/sqs/delivery-metrics';
-import { DELIVERY_QUEUE_SETTINGS } from '../adapters/sqs/delivery-queue-settings';
-import { SqsDeliveryQueueControl } from '../adapters/sqs/sqs-outbox-queue';
-import { systemClock } from '../adapters/system/system-clock';
-import { TimeOrderedIdGenerator } from '../adapters/system/time-ordered-id-generator';
-import { markBoletoSent } from '../application/boletos/mark-boleto-sent';
-import { createLogger } from '../logging/create-logger';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { createOutboxPersistence } from '#adapters/dynamodb/outbox/outbox-persistence';
+import type { ChannelDeliveryDeps } from '#adapters/sqs/channel-delivery-handler';
+import { createSqsClient } from '#adapters/sqs/create-sqs-client';
+import { countDeliveryOutcome } from '#adapters/sqs/delivery-metrics';
+import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import { SqsDeliveryQueueControl } from '#adapters/sqs/sqs-outbox-queue';
+import { systemClock } from '#adapters/system/system-clock';
+import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
+import { markBoletoSent } from '#application/boletos/mark-boleto-sent';
+import { createLogger } from '#logging/create-logger';
 import type { DeliveryFunctionConfig } from './outbox-config';
 
 /**

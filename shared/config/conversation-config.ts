@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ConversationSettings } from '../application/conversation/conversation-dependencies';
+import type { ConversationSettings } from '#application/conversation/conversation-dependencies';
 import { paytimeApiConfigOf } from './follow-up-env';
 import { readOptionalSecret, readSecret } from './secret-values';
 

@@ -3,7 +3,7 @@ import type { Env } from './process-env';
 export { type Env, processEnv } from './process-env';
 
 import * as z from 'zod/mini';
-import type { ReminderSettingsInput } from '../domain/reminder-cadence';
+import type { ReminderSettingsInput } from '#domain/reminder-cadence';
 import { readSecret } from './secret-values';
 
 /**

@@ -3,10 +3,10 @@ import type { Env } from './process-env';
 export { processEnv } from './process-env';
 
 import * as z from 'zod/mini';
-import { DELIVERY_QUEUE_SETTINGS } from '../adapters/sqs/delivery-queue-settings';
-import type { DeliverySettings } from '../application/outbox/deliver-outbox-message';
-import type { GenericTemplate, WhatsAppDispatchSettings } from '../application/outbox/whatsapp-dispatcher';
-import type { OutboxMessageKind } from '../domain/outbox-message';
+import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import type { DeliverySettings } from '#application/outbox/deliver-outbox-message';
+import type { GenericTemplate, WhatsAppDispatchSettings } from '#application/outbox/whatsapp-dispatcher';
+import type { OutboxMessageKind } from '#domain/outbox-message';
 import { readSecret } from './secret-values';
 
 /**

@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
-import type { TableRepositories } from '../adapters/dynamodb/table-repositories';
-import { PaytimeBillingProvider } from '../adapters/paytime/paytime-billing-provider';
-import type { ContactMessageHandler } from '../application/conversation/route-inbound-message';
-import { payerMessageHandler } from '../application/payers/handle-payer-message';
-import type { PaymentDependencies } from '../application/payments/payment-dependencies';
-import { settleWithProvider } from '../application/payments/settle-with-provider';
-import { type BillingProvider, BillingProviderUnavailableError } from '../application/ports/billing-provider';
-import type { Clock } from '../application/ports/clock';
-import type { IdGenerator } from '../application/ports/id-generator';
-import type { Workflows } from '../application/ports/workflows';
-import type { AppLogger } from '../logging/create-logger';
+import type { TableRepositories } from '#adapters/dynamodb/table-repositories';
+import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
+import type { ContactMessageHandler } from '#application/conversation/route-inbound-message';
+import { payerMessageHandler } from '#application/payers/handle-payer-message';
+import type { PaymentDependencies } from '#application/payments/payment-dependencies';
+import { settleWithProvider } from '#application/payments/settle-with-provider';
+import { type BillingProvider, BillingProviderUnavailableError } from '#application/ports/billing-provider';
+import type { Clock } from '#application/ports/clock';
+import type { IdGenerator } from '#application/ports/id-generator';
+import type { Workflows } from '#application/ports/workflows';
+import type { AppLogger } from '#logging/create-logger';
 import { PAYTIME_PROVIDER_NAME, paytimeApiConfigOf } from './follow-up-env';
 
 /**

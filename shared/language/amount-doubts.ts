@@ -1,4 +1,4 @@
-import type { AmountDoubt } from '../application/ports/language-model';
+import type { AmountDoubt } from '#application/ports/language-model';
 import { moneyCandidates } from './amounts';
 import { findContactCandidates } from './contact-name';
 import type { Token } from './tokenise';

@@ -1,4 +1,4 @@
-import type { Weekday } from '../domain/calendar-date';
+import type { Weekday } from '#domain/calendar-date';
 import { readNumberExpression } from './numerals';
 import type { Token } from './tokenise';
 

@@ -8,7 +8,7 @@ import {
   isBefore,
   lastDayOfMonth,
   weekdayOf,
-} from '../domain/calendar-date';
+} from '#domain/calendar-date';
 import type { DateExpression } from './date-expressions';
 
 /**

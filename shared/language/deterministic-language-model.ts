@@ -1,4 +1,4 @@
-import type { Interpretation, InterpretRequest, LanguageModel } from '../application/ports/language-model';
+import type { Interpretation, InterpretRequest, LanguageModel } from '#application/ports/language-model';
 import { parseMessage } from './parser';
 
 /** The default LanguageModel: the deterministic pt-BR parser, offline and synchronous underneath. */

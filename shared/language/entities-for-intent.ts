@@ -1,4 +1,4 @@
-import type { Intent } from '../application/ports/interpretation.schema';
+import type { Intent } from '#application/ports/interpretation.schema';
 
 /**
  * Which entities an intent carries, for the parser's and the model's output alike.

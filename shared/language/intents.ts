@@ -1,4 +1,4 @@
-import type { Intent } from '../application/ports/interpretation.schema';
+import type { Intent } from '#application/ports/interpretation.schema';
 import type { Token } from './tokenise';
 
 /**

@@ -1,6 +1,6 @@
-import type { Intent } from '../application/ports/interpretation.schema';
-import type { Interpretation } from '../application/ports/language-model';
-import type { CalendarDate } from '../domain/calendar-date';
+import type { Intent } from '#application/ports/interpretation.schema';
+import type { Interpretation } from '#application/ports/language-model';
+import type { CalendarDate } from '#domain/calendar-date';
 import { findAmountDoubt } from './amount-doubts';
 import { type AmountMatch, findAmount } from './amounts';
 import { type ContactMatch, findContact } from './contact-name';

@@ -1,4 +1,4 @@
-import { isValidTaxId } from '../domain/tax-id';
+import { isValidTaxId } from '#domain/tax-id';
 
 /**
  * Masks personal data in log values, by key and by validated shape, and never touches identifiers:

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { loadTenantConfig } from '../../infra/config/load-tenant-config';
-import { IrisFunction } from '../../infra/constructs/iris-function';
-import { TenantStageStack } from '../../infra/stacks/tenant-stage-stack';
+import { loadTenantConfig } from '#infra/config/load-tenant-config';
+import { IrisFunction } from '#infra/constructs/iris-function';
+import { TenantStageStack } from '#infra/stacks/tenant-stage-stack';
 
 /** The floor every function's init is compared with (`fixtures/dynamodb-only-handler.ts`). */
 export const BASELINE_NAME = 'dynamodb-only (floor)';

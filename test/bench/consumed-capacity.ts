@@ -1,5 +1,5 @@
 import { __Client } from '@aws-sdk/client-dynamodb';
-import { localInvocationScope } from '../../infra/local/emulators/lambda-context';
+import { localInvocationScope } from '#infra/local/emulators/lambda-context';
 
 /**
  * Meters DynamoDB capacity in this process: every DynamoDB command sent by any client (the document clients of

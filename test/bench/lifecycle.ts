@@ -1,9 +1,9 @@
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { localInvocationCounts, localInvocationMs } from '../../infra/local/emulators/lambda-context';
-import { LocalCloudClient } from '../../infra/local/local-cloud-client';
-import { stateMachineArn } from '../../infra/local/local-cloud-names';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
-import { addDays, dateParts, saoPauloDateOf } from '../../shared/domain/calendar-date';
+import { addDays, dateParts, saoPauloDateOf } from '#domain/calendar-date';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { localInvocationCounts, localInvocationMs } from '#infra/local/emulators/lambda-context';
+import { LocalCloudClient } from '#infra/local/local-cloud-client';
+import { stateMachineArn } from '#infra/local/local-cloud-names';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import {
   addCapacity,
   type CapacityTotals,

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { calendarDate } from '../../shared/domain/calendar-date';
-import { parseMessage } from '../../shared/language/parser';
+import { calendarDate } from '#domain/calendar-date';
+import { parseMessage } from '#language/parser';
 
 const TEMPLATES = [
   'cobra {amount} do {name} dia {day}',

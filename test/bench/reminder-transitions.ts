@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { calendarDate } from '../../shared/domain/calendar-date';
-import { DEFAULT_REMINDER_SETTINGS, dailyOffsets } from '../../shared/domain/reminder-cadence';
-import { reminderLoopWorkflowDefinition } from '../../workflows/reminder-loop-workflow';
-import { measureReminderLoop } from '../integration/reminders/measure-reminder-loop';
+import { calendarDate } from '#domain/calendar-date';
+import { DEFAULT_REMINDER_SETTINGS, dailyOffsets } from '#domain/reminder-cadence';
+import { measureReminderLoop } from '#test/integration/reminders/measure-reminder-loop';
+import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import type { BuiltStack } from './cdk-assets';
 
 export interface ReminderTransitionFigures {

@@ -12,12 +12,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { LOCAL_SECRETS } from '../../infra/local/local-cloud-names';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
-import { e164ToWhatsAppId, normalizePhone } from '../../shared/domain/phone-number';
-import { inboundMessagePayload, metaJson } from '../../shared/simulators/whatsapp/webhook-payloads';
-import { signMetaPayload, verifyMetaSignature } from '../../shared/webhooks/whatsapp/signature';
+import { e164ToWhatsAppId, normalizePhone } from '#domain/phone-number';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { LOCAL_SECRETS } from '#infra/local/local-cloud-names';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { inboundMessagePayload, metaJson } from '#simulators/whatsapp/webhook-payloads';
+import { signMetaPayload, verifyMetaSignature } from '#webhooks/whatsapp/signature';
 
 const CONCURRENCY = [1, 4, 16] as const;
 const REQUESTS_PER_LEVEL = 200;

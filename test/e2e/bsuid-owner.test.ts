@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
-import { normalizePhone } from '../../shared/domain/phone-number';
-import { createLocalDynamoDbClient } from '../support/dynamodb-test-table';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { normalizePhone } from '#domain/phone-number';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
 
 /**
  * Issue 18 on the local cloud: an owner who hides their number behind a username (the webhook carries only

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
-import { addDays, formatDateBr, saoPauloDateOf } from '../../shared/domain/calendar-date';
+import { addDays, formatDateBr, saoPauloDateOf } from '#domain/calendar-date';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 
 /**
  * Every metric docs/deploy.md lists, emitted by the real handlers on the local cloud from real requests and

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { LOCAL_SECRETS, stateMachineArn } from '../../infra/local/local-cloud-names';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
-import { e164ToWhatsAppId, normalizePhone } from '../../shared/domain/phone-number';
-import { inboundMessagePayload, metaJson } from '../../shared/simulators/whatsapp/webhook-payloads';
-import { signMetaPayload } from '../../shared/webhooks/whatsapp/signature';
-import { createLocalDynamoDbClient } from '../support/dynamodb-test-table';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { e164ToWhatsAppId, normalizePhone } from '#domain/phone-number';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { LOCAL_SECRETS, stateMachineArn } from '#infra/local/local-cloud-names';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { inboundMessagePayload, metaJson } from '#simulators/whatsapp/webhook-payloads';
+import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
+import { signMetaPayload } from '#webhooks/whatsapp/signature';
 
 /**
  * Issue 4's flow on the local cloud: the real webhook handler, the conversation workflow as the stack deploys

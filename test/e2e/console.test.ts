@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 
 /**
  * The console in a real browser (Debian's Chromium, headless, driven by playwright-core): the demo owner asks

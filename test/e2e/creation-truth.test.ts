@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
-import { deterministicId } from '../../shared/application/conversation/deterministic-id';
-import { createLocalDynamoDbClient } from '../support/dynamodb-test-table';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { deterministicId } from '#application/conversation/deterministic-id';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
 
 /**
  * Issue 11, items 1, 5 and 11 on the local cloud: a new payer end to end (WhatsApp, CPF and e-mail in one

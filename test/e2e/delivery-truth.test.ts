@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
-import { createLocalDynamoDbClient } from '../support/dynamodb-test-table';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
 
 /**
  * Issue 11, items 2 and 3, on the local cloud: a charge confirmed on Saturday night is held for the reminder

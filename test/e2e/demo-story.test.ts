@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demoBusinessTime, runDemoStory } from '../../infra/local/demo-story';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { LocalCloudClient } from '../../infra/local/local-cloud-client';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
+import { demoBusinessTime, runDemoStory } from '#infra/local/demo-story';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { LocalCloudClient } from '#infra/local/local-cloud-client';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 
 /** `npm run demo`'s story, end to end, against a local cloud started here (the suite's DynamoDB Local). */
 describe('npm run demo story', () => {

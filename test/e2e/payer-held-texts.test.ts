@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
-import { FORWARD_WINDOW_MS } from '../../shared/domain/payer-thread';
+import { FORWARD_WINDOW_MS } from '#domain/payer-thread';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 
 /**
  * Issue 11, "the payer's voice": texts held inside a payer's forward window reach the owner when the window

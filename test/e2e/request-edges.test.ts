@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 
 /**
  * Issue 11, item 10 (parser and validation edges), through the real webhook and conversation on the local

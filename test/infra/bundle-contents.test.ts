@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { containsZodLocales } from '../bench/bundle-contents';
+import { containsZodLocales } from '#test/bench/bundle-contents';
 
 /** The detector `synth.test.ts` runs on every CDK-built bundle, shown to tell full zod from zod/mini. */
 async function bundleOf(source: string): Promise<string> {

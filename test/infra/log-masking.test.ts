@@ -3,19 +3,19 @@ import { readFileSync } from 'node:fs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { composeInboundRouter } from '../../functions/inbound-router/composition';
-import { wrapInboundRouterHandler } from '../../functions/inbound-router/create-handler';
-import { wrapPaytimeWebhookHandler } from '../../functions/paytime-webhook/create-handler';
-import { composeWhatsAppWebhook } from '../../functions/whatsapp-webhook/composition';
-import { wrapWhatsAppWebhookHandler } from '../../functions/whatsapp-webhook/create-handler';
-import { DynamoDbProviderEventStore } from '../../shared/adapters/dynamodb/payments/dynamodb-provider-event-store';
-import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
-import { WhatsAppDeliveryEntity } from '../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-entity';
-import { systemClock } from '../../shared/adapters/system/system-clock';
-import { createLogger } from '../../shared/logging/create-logger';
-import { signMetaPayload } from '../../shared/webhooks/whatsapp/signature';
-import { insertRecordOf } from '../integration/webhooks/webhook-harness';
-import { createTestTable, type TestTable } from '../support/dynamodb-test-table';
+import { DynamoDbProviderEventStore } from '#adapters/dynamodb/payments/dynamodb-provider-event-store';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { WhatsAppDeliveryEntity } from '#adapters/dynamodb/webhooks/whatsapp-delivery-entity';
+import { systemClock } from '#adapters/system/system-clock';
+import { composeInboundRouter } from '#functions/inbound-router/composition';
+import { wrapInboundRouterHandler } from '#functions/inbound-router/create-handler';
+import { wrapPaytimeWebhookHandler } from '#functions/paytime-webhook/create-handler';
+import { composeWhatsAppWebhook } from '#functions/whatsapp-webhook/composition';
+import { wrapWhatsAppWebhookHandler } from '#functions/whatsapp-webhook/create-handler';
+import { createLogger } from '#logging/create-logger';
+import { insertRecordOf } from '#test/integration/webhooks/webhook-harness';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { signMetaPayload } from '#webhooks/whatsapp/signature';
 
 /**
  * Runs the two public entry points (the webhooks) as Lambda runs them (middy + Powertools logger, with

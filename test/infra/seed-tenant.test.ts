@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTenantConfig, type TenantStageConfig } from '../../infra/config/load-tenant-config';
-import { seedTenant } from '../../infra/tenants/seed-tenant';
-import { DynamoDbTenantRepository } from '../../shared/adapters/dynamodb/dynamodb-tenant-repository';
-import { DynamoDbUserRepository } from '../../shared/adapters/dynamodb/dynamodb-user-repository';
-import { WhatsAppNumberTakenError } from '../../shared/application/ports/tenant-repository';
-import { normalizePhone } from '../../shared/domain/phone-number';
-import { uniqueTenantId } from '../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../support/dynamodb-test-table';
+import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
+import { DynamoDbUserRepository } from '#adapters/dynamodb/dynamodb-user-repository';
+import { WhatsAppNumberTakenError } from '#application/ports/tenant-repository';
+import { normalizePhone } from '#domain/phone-number';
+import { loadTenantConfig, type TenantStageConfig } from '#infra/config/load-tenant-config';
+import { seedTenant } from '#infra/tenants/seed-tenant';
+import { uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 
 let table: TestTable;
 

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { loadTenantConfig } from '../../infra/config/load-tenant-config';
-import { FUNCTION_NAMES } from '../../infra/stacks/function-catalogue';
+import { loadTenantConfig } from '#infra/config/load-tenant-config';
+import { FUNCTION_NAMES } from '#infra/stacks/function-catalogue';
 import { logicalIdOf, resourcesOfType, synthesizeTenantStage } from './support/tenant-stage-template';
 
 const dev = synthesizeTenantStage('dev');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadTenantConfig } from '../../infra/config/load-tenant-config';
-import { tenantSettingsEnvironment } from '../../infra/config/tenant-settings-environment';
-import { FUNCTION_CATALOGUE, FUNCTION_NAMES, type FunctionName } from '../../infra/stacks/function-catalogue';
+import { loadTenantConfig } from '#infra/config/load-tenant-config';
+import { tenantSettingsEnvironment } from '#infra/config/tenant-settings-environment';
+import { FUNCTION_CATALOGUE, FUNCTION_NAMES, type FunctionName } from '#infra/stacks/function-catalogue';
 import { logicalIdOf, resourcesOfType, synthesizeTenantStage } from './support/tenant-stage-template';
 
 const dev = synthesizeTenantStage('dev');

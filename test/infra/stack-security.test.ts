@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SECRETS } from '../../infra/config/function-environment';
-import { parseTenantConfig, TENANT_CONFIG_DIRECTORY } from '../../infra/config/load-tenant-config';
-import { FUNCTION_NAMES, type FunctionName } from '../../infra/stacks/function-catalogue';
+import { SECRETS } from '#infra/config/function-environment';
+import { parseTenantConfig, TENANT_CONFIG_DIRECTORY } from '#infra/config/load-tenant-config';
+import { FUNCTION_NAMES, type FunctionName } from '#infra/stacks/function-catalogue';
 import {
   logicalIdOf,
   resourcesOfType,

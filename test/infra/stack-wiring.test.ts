@@ -1,16 +1,16 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { loadTenantConfig } from '../../infra/config/load-tenant-config';
-import type { FUNCTION_NAMES } from '../../infra/stacks/function-catalogue';
-import { OUTBOX_STREAM_FILTER_PATTERN } from '../../shared/adapters/dynamodb/outbox/outbox-stream-filter';
-import { PAYTIME_EVENT_STREAM_FILTER_PATTERN } from '../../shared/adapters/dynamodb/payments/provider-event-stream-filter';
+import { OUTBOX_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/outbox/outbox-stream-filter';
+import { PAYTIME_EVENT_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/payments/provider-event-stream-filter';
 import {
   INBOUND_ROUTER_EVENT_SOURCE,
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
-} from '../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
-import { DELIVERY_QUEUE_SETTINGS } from '../../shared/adapters/sqs/delivery-queue-settings';
-import { conversationWorkflowDefinition } from '../../workflows/conversation-workflow';
-import { reminderLoopWorkflowDefinition } from '../../workflows/reminder-loop-workflow';
+} from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
+import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import { loadTenantConfig } from '#infra/config/load-tenant-config';
+import type { FUNCTION_NAMES } from '#infra/stacks/function-catalogue';
+import { conversationWorkflowDefinition } from '#workflows/conversation-workflow';
+import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import {
   logicalIdOf,
   resourcesOfType,

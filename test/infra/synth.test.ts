@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ESM_REQUIRE_BANNER } from '../../infra/constructs/iris-function';
-import { FUNCTION_NAMES } from '../../infra/stacks/function-catalogue';
-import { containsZodLocales } from '../bench/bundle-contents';
+import { ESM_REQUIRE_BANNER } from '#infra/constructs/iris-function';
+import { FUNCTION_NAMES } from '#infra/stacks/function-catalogue';
+import { containsZodLocales } from '#test/bench/bundle-contents';
 
 const run = promisify(execFile);
 const cdk = join(process.cwd(), 'node_modules', '.bin', 'cdk');

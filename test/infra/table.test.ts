@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { parseDeployTarget } from '../../infra/stage';
-import { toCreateTableInput } from '../../infra/table/create-table-input';
+import { parseDeployTarget } from '#infra/stage';
+import { toCreateTableInput } from '#infra/table/create-table-input';
 import { synthesizeTenantStage } from './support/tenant-stage-template';
 
 const devStack = synthesizeTenantStage('dev');

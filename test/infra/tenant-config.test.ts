@@ -6,9 +6,9 @@ import {
   InvalidTenantConfigError,
   loadTenantConfig,
   TENANT_CONFIG_DIRECTORY,
-} from '../../infra/config/load-tenant-config';
-import { allSecretParameterNames, secretParameterName } from '../../infra/config/secret-parameters';
-import { tenantSettingsEnvironment } from '../../infra/config/tenant-settings-environment';
+} from '#infra/config/load-tenant-config';
+import { allSecretParameterNames, secretParameterName } from '#infra/config/secret-parameters';
+import { tenantSettingsEnvironment } from '#infra/config/tenant-settings-environment';
 
 const demo = JSON.parse(readFileSync(join(TENANT_CONFIG_DIRECTORY, 'demo.json'), 'utf8'));
 const directory = mkdtempSync(join(tmpdir(), 'iris-tenants-'));

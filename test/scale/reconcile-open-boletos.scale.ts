@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReconciliationHandler } from '../../functions/reconciliation/create-handler';
-import { FUNCTION_CATALOGUE } from '../../infra/stacks/function-catalogue';
-import { mapWithConcurrency } from '../../shared/application/reconciliation/map-with-concurrency';
-import { addDays, calendarDate } from '../../shared/domain/calendar-date';
-import { type FollowUpFixture, startFollowUpFixture } from '../integration/payments/follow-up-fixture';
-import { expectNoScan } from '../support/record-commands';
+import { mapWithConcurrency } from '#application/reconciliation/map-with-concurrency';
+import { addDays, calendarDate } from '#domain/calendar-date';
+import { createReconciliationHandler } from '#functions/reconciliation/create-handler';
+import { FUNCTION_CATALOGUE } from '#infra/stacks/function-catalogue';
+import { type FollowUpFixture, startFollowUpFixture } from '#test/integration/payments/follow-up-fixture';
+import { expectNoScan } from '#test/support/record-commands';
 
 /** How many open boletos the tenant has (SCALE_BOLETOS overrides, e.g. for a quicker look). */
 const OPEN_BOLETOS = Number(process.env.SCALE_BOLETOS ?? 10_000);

@@ -1,12 +1,12 @@
-import type { BoletoView } from '../../infra/local/console-state';
-import type { BoletoWithHistory } from '../../shared/application/ports/boleto-repository';
-import type { LedgerEntry } from '../../shared/application/ports/ledger-repository';
-import type { Payment } from '../../shared/application/ports/payment-repository';
-import { isPayable } from '../../shared/domain/boleto-status';
-import { isOptOutRequest } from '../../shared/domain/opt-out';
-import type { OutboxMessage } from '../../shared/domain/outbox-message';
-import { FORWARD_WINDOW_MS } from '../../shared/domain/payer-thread';
-import type { InboundRecord } from '../../shared/simulators/whatsapp/simulator-store';
+import type { BoletoWithHistory } from '#application/ports/boleto-repository';
+import type { LedgerEntry } from '#application/ports/ledger-repository';
+import type { Payment } from '#application/ports/payment-repository';
+import { isPayable } from '#domain/boleto-status';
+import { isOptOutRequest } from '#domain/opt-out';
+import type { OutboxMessage } from '#domain/outbox-message';
+import { FORWARD_WINDOW_MS } from '#domain/payer-thread';
+import type { BoletoView } from '#infra/local/console-state';
+import type { InboundRecord } from '#simulators/whatsapp/simulator-store';
 import { type SoakWorld, textOfRequest } from './soak-world';
 
 /**

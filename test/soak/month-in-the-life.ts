@@ -1,4 +1,4 @@
-import { type LocalCloud, startLocalCloud } from '../../infra/local/start-local-cloud';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { INVARIANTS, type Invariant, Snapshotter } from './invariants';
 import { OPERATION_WEIGHTS, runOperation } from './operations';
 import { SeededRandom } from './random';

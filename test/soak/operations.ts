@@ -1,4 +1,4 @@
-import { addDays, formatDateBr, saoPauloDateOf } from '../../shared/domain/calendar-date';
+import { addDays, formatDateBr, saoPauloDateOf } from '#domain/calendar-date';
 import { randomCpf } from './random';
 import { buttonsOfRequest, type Payer, type SoakWorld, textOfRequest } from './soak-world';
 

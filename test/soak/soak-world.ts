@@ -1,11 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { BoletoView, OutboxView } from '../../infra/local/console-state';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-cloud-names';
-import type { LocalCloud } from '../../infra/local/start-local-cloud';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { createTableRepositories } from '../../shared/adapters/dynamodb/table-repositories';
-import type { InboundRecord, OutboundRecord } from '../../shared/simulators/whatsapp/simulator-store';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import type { BoletoView, OutboxView } from '#infra/local/console-state';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/local-cloud-names';
+import type { LocalCloud } from '#infra/local/start-local-cloud';
+import type { InboundRecord, OutboundRecord } from '#simulators/whatsapp/simulator-store';
 import type { SeededRandom } from './random';
 
 /**

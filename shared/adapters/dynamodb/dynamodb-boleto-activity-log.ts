@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { BoletoActivityLog } from '../../application/ports/boleto-activity-log';
-import type { TransactionContext } from '../../application/ports/unit-of-work';
-import type { BoletoActivity } from '../../domain/boleto-activity';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { BoletoActivity } from '#domain/boleto-activity';
 import { toBoletoActivityItem } from './entities/boleto-activity';
 import { TableAccess } from './table-access';
 

@@ -4,13 +4,13 @@ import {
   type BoletoWithHistory,
   DuplicateBoletoCommandError,
   DuplicateProviderBoletoError,
-} from '../../application/ports/boleto-repository';
-import { ConcurrentModificationError } from '../../application/ports/persistence-errors';
-import type { TransactionContext } from '../../application/ports/unit-of-work';
-import type { Boleto, BoletoChange, BoletoEvent } from '../../domain/boleto';
-import { sortActivities } from '../../domain/boleto-activity';
-import type { CalendarDate } from '../../domain/calendar-date';
-import { InvalidInputError } from '../../domain/domain-error';
+} from '#application/ports/boleto-repository';
+import { ConcurrentModificationError } from '#application/ports/persistence-errors';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { Boleto, BoletoChange, BoletoEvent } from '#domain/boleto';
+import { sortActivities } from '#domain/boleto-activity';
+import type { CalendarDate } from '#domain/calendar-date';
+import { InvalidInputError } from '#domain/domain-error';
 import { BoletoEntity, boletoKey, fromBoletoItem, toBoletoItem } from './entities/boleto';
 import { BoletoActivityEntity, fromBoletoActivityItem } from './entities/boleto-activity';
 import { BoletoCommandGuardEntity, toBoletoCommandGuardItem } from './entities/boleto-command-guard';

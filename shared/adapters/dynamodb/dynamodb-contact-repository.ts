@@ -4,10 +4,10 @@ import {
   ContactNotFoundError,
   type ContactRepository,
   DuplicateContactPhoneError,
-} from '../../application/ports/contact-repository';
-import { ConcurrentModificationError } from '../../application/ports/persistence-errors';
-import type { TransactionContext } from '../../application/ports/unit-of-work';
-import type { E164 } from '../../domain/phone-number';
+} from '#application/ports/contact-repository';
+import { ConcurrentModificationError } from '#application/ports/persistence-errors';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { E164 } from '#domain/phone-number';
 import { ContactEntity, fromContactItem, toContactItem } from './entities/contact';
 import { ContactPhoneGuardEntity, toContactPhoneGuardItem } from './entities/contact-phone-guard';
 import { toWhatsAppUserLinkItem, whatsAppUserLinkKey } from './entities/whatsapp-user-link';

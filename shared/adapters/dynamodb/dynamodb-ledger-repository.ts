@@ -4,9 +4,9 @@ import {
   type LedgerEntry,
   type LedgerRepository,
   type YearMonth,
-} from '../../application/ports/ledger-repository';
-import type { TransactionContext } from '../../application/ports/unit-of-work';
-import { InvalidInputError } from '../../domain/domain-error';
+} from '#application/ports/ledger-repository';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import { InvalidInputError } from '#domain/domain-error';
 import { fromLedgerEntryItem, LedgerEntryEntity, toLedgerEntryItem } from './entities/ledger-entry';
 import { TableAccess } from './table-access';
 

@@ -3,8 +3,8 @@ import {
   DuplicatePaymentError,
   type Payment,
   type PaymentRepository,
-} from '../../application/ports/payment-repository';
-import type { TransactionContext } from '../../application/ports/unit-of-work';
+} from '#application/ports/payment-repository';
+import type { TransactionContext } from '#application/ports/unit-of-work';
 import { fromPaymentItem, PaymentEntity, toPaymentItem } from './entities/payment';
 import { toPaymentGuardItem } from './entities/payment-guard';
 import { TableAccess } from './table-access';

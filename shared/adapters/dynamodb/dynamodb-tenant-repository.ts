@@ -3,8 +3,8 @@ import {
   type TenantProfile,
   type TenantRepository,
   WhatsAppNumberTakenError,
-} from '../../application/ports/tenant-repository';
-import type { TransactionContext } from '../../application/ports/unit-of-work';
+} from '#application/ports/tenant-repository';
+import type { TransactionContext } from '#application/ports/unit-of-work';
 import { fromTenantProfileItem, TenantProfileEntity, toTenantProfileItem } from './entities/tenant-profile';
 import { toWhatsAppRouteItem, WhatsAppRouteEntity } from './entities/whatsapp-route';
 import { TableAccess } from './table-access';

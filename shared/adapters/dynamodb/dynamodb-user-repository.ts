@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { TransactionContext } from '../../application/ports/unit-of-work';
-import type { TenantUser, UserRepository } from '../../application/ports/user-repository';
-import type { E164 } from '../../domain/phone-number';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { TenantUser, UserRepository } from '#application/ports/user-repository';
+import type { E164 } from '#domain/phone-number';
 import { fromTenantUserItem, TenantUserEntity, toTenantUserItem } from './entities/tenant-user';
 import { toWhatsAppUserLinkItem, whatsAppUserLinkKey } from './entities/whatsapp-user-link';
 import { TableAccess } from './table-access';

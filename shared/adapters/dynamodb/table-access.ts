@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { PersistenceError } from '../../application/ports/persistence-errors';
-import type { TransactionContext } from '../../application/ports/unit-of-work';
+import { PersistenceError } from '#application/ports/persistence-errors';
+import type { TransactionContext } from '#application/ports/unit-of-work';
 import { createDocumentClient } from './document-client';
 import type { IndexKeyTemplate, PrimaryKey } from './keys/entity-keys';
 import { IRIS_TABLE } from './table-design';

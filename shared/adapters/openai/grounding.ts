@@ -1,7 +1,7 @@
-import type { Extraction } from '../../application/ports/interpretation.schema';
-import { numberExpressions } from '../../language/amounts';
-import { findDateExpressions } from '../../language/date-expressions';
-import { fold, tokenise } from '../../language/tokenise';
+import type { Extraction } from '#application/ports/interpretation.schema';
+import { numberExpressions } from '#language/amounts';
+import { findDateExpressions } from '#language/date-expressions';
+import { fold, tokenise } from '#language/tokenise';
 
 /**
  * A model's answer must come from the message: the amount must be one the message writes (in any form the

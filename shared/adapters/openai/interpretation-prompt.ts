@@ -1,5 +1,5 @@
-import { INTENTS } from '../../application/ports/interpretation.schema';
-import { type CalendarDate, weekdayOf } from '../../domain/calendar-date';
+import { INTENTS } from '#application/ports/interpretation.schema';
+import { type CalendarDate, weekdayOf } from '#domain/calendar-date';
 
 /**
  * The instructions the model gets. It only extracts: it never acts, never invents a value, and reads the

@@ -1,9 +1,9 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import { extractionJsonSchema, extractionSchema } from '../../application/ports/interpretation.schema';
-import type { Interpretation, InterpretRequest, LanguageModel } from '../../application/ports/language-model';
-import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date';
-import { entitiesForIntent } from '../../language/entities-for-intent';
-import { isBareAnswer } from '../../language/parser';
+import { extractionJsonSchema, extractionSchema } from '#application/ports/interpretation.schema';
+import type { Interpretation, InterpretRequest, LanguageModel } from '#application/ports/language-model';
+import { type CalendarDate, isCalendarDate } from '#domain/calendar-date';
+import { entitiesForIntent } from '#language/entities-for-intent';
+import { isBareAnswer } from '#language/parser';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
 

@@ -1,4 +1,4 @@
-import type { FindBoletoHints, ProviderBoleto } from '../../application/ports/billing-provider';
+import type { FindBoletoHints, ProviderBoleto } from '#application/ports/billing-provider';
 import { normalizeDocument } from './paytime-create-body';
 
 /**

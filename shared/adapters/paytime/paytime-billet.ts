@@ -4,8 +4,8 @@ import {
   type BoletoPage,
   type ProviderBoleto,
   type ProviderBoletoStatus,
-} from '../../application/ports/billing-provider';
-import { type CalendarDate, isCalendarDate } from '../../domain/calendar-date';
+} from '#application/ports/billing-provider';
+import { type CalendarDate, isCalendarDate } from '#domain/calendar-date';
 import { referenceIn } from './paytime-reference';
 
 /**

@@ -1,3 +1,4 @@
+import { CircuitBreaker } from '#adapters/resilience/circuit-breaker';
 import {
   type BillingProvider,
   BillingProviderRejectedError,
@@ -9,9 +10,8 @@ import {
   type CreateBoletoRequest,
   type FindBoletoHints,
   type ProviderBoleto,
-} from '../../application/ports/billing-provider';
-import type { Clock } from '../../application/ports/clock';
-import { CircuitBreaker } from '../resilience/circuit-breaker';
+} from '#application/ports/billing-provider';
+import type { Clock } from '#application/ports/clock';
 import { createdAtMs, matchCreatedBoleto } from './created-boleto-match';
 import { parseBillet, parseBilletPage, paytimeStatusOf } from './paytime-billet';
 import { normalizeDocument, toBilletBody } from './paytime-create-body';

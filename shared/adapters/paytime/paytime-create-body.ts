@@ -2,9 +2,9 @@ import {
   BillingProviderRejectedError,
   type BoletoPayer,
   type CreateBoletoRequest,
-} from '../../application/ports/billing-provider';
-import { isCalendarDate } from '../../domain/calendar-date';
-import { MAX_BOLETO_AMOUNT_CENTS } from '../../domain/febraban-barcode';
+} from '#application/ports/billing-provider';
+import { isCalendarDate } from '#domain/calendar-date';
+import { MAX_BOLETO_AMOUNT_CENTS } from '#domain/febraban-barcode';
 import { describeWithReference } from './paytime-reference';
 
 /**

@@ -4,7 +4,7 @@ import {
   BillingProviderRejectedError,
   BillingProviderUnavailableError,
   type RejectedField,
-} from '../../application/ports/billing-provider';
+} from '#application/ports/billing-provider';
 
 /**
  * One HTTP exchange with Paytime: URL building, JSON in and out, a timeout that covers the whole body, and

@@ -1,8 +1,8 @@
 import {
   BillingProviderAuthError,
   BillingProviderUnavailableError,
-} from '../../application/ports/billing-provider';
-import type { Clock } from '../../application/ports/clock';
+} from '#application/ports/billing-provider';
+import type { Clock } from '#application/ports/clock';
 import { errorForReply, isSuccess, type PaytimeHttp } from './paytime-http';
 import { type RetryPolicy, withRetries } from './retry-with-backoff';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../application/ports/clock';
+import type { Clock } from '#application/ports/clock';
 
 /**
  * A consecutive-failures circuit breaker for one provider (one instance per adapter, so per Lambda container).

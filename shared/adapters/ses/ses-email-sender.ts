@@ -6,7 +6,7 @@ import {
   type EmailSender,
   type OutgoingEmail,
   type SentEmail,
-} from '../../application/ports/email-sender';
+} from '#application/ports/email-sender';
 import { createSesClient } from './create-ses-client';
 
 export interface SesEmailSenderConfig {

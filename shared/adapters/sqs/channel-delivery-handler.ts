@@ -1,13 +1,13 @@
-import type { ChannelDispatcher } from '../../application/outbox/channel-dispatcher';
-import type { DeliveryOutcome, DeliverySettings } from '../../application/outbox/deliver-outbox-message';
-import { DeliverOutboxMessage } from '../../application/outbox/deliver-outbox-message';
-import type { OutboxLogger } from '../../application/outbox/outbox-logger';
-import type { DeliveryQueueSettings } from '../../application/outbox/process-queued-delivery';
-import type { Clock } from '../../application/ports/clock';
-import type { IdGenerator } from '../../application/ports/id-generator';
-import type { DeliveryQueueControl } from '../../application/ports/outbox-queue';
-import type { OutboxMessage } from '../../domain/outbox-message';
-import type { OutboxPersistence } from '../dynamodb/outbox/outbox-persistence';
+import type { OutboxPersistence } from '#adapters/dynamodb/outbox/outbox-persistence';
+import type { ChannelDispatcher } from '#application/outbox/channel-dispatcher';
+import type { DeliveryOutcome, DeliverySettings } from '#application/outbox/deliver-outbox-message';
+import { DeliverOutboxMessage } from '#application/outbox/deliver-outbox-message';
+import type { OutboxLogger } from '#application/outbox/outbox-logger';
+import type { DeliveryQueueSettings } from '#application/outbox/process-queued-delivery';
+import type { Clock } from '#application/ports/clock';
+import type { IdGenerator } from '#application/ports/id-generator';
+import type { DeliveryQueueControl } from '#application/ports/outbox-queue';
+import type { OutboxMessage } from '#domain/outbox-message';
 import { createDeliveryBatchHandler, type DeliveryBatchHandler } from './delivery-batch-handler';
 
 /** What every channel's delivery function shares; each adds its sender and dispatch settings. */

@@ -5,13 +5,13 @@ import {
   SqsFifoPartialProcessorAsync,
 } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { DeliveryOutcome } from '../../application/outbox/deliver-outbox-message';
-import type { OutboxLogger } from '../../application/outbox/outbox-logger';
+import type { DeliveryOutcome } from '#application/outbox/deliver-outbox-message';
+import type { OutboxLogger } from '#application/outbox/outbox-logger';
 import {
   DeliveryPostponedError,
   type ProcessQueuedDeliveryDeps,
   processQueuedDelivery,
-} from '../../application/outbox/process-queued-delivery';
+} from '#application/outbox/process-queued-delivery';
 import { parseOutboxQueueMessage } from './outbox-queue-message.schema';
 
 export type DeliveryBatchHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;

@@ -1,6 +1,6 @@
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { DeliveryOutcome } from '../../application/outbox/deliver-outbox-message';
-import { IRIS_METRICS } from '../../logging/metric-names';
+import type { DeliveryOutcome } from '#application/outbox/deliver-outbox-message';
+import { IRIS_METRICS } from '#logging/metric-names';
 
 /** Counts delivered and failed-for-good messages (`MessageSent`, `MessageFailed`) for the stack's alarms. */
 export function countDeliveryOutcome(metrics: Pick<Metrics, 'addMetric'>) {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { OutboxQueueMessage } from '../../application/ports/outbox-queue';
+import type { OutboxQueueMessage } from '#application/ports/outbox-queue';
 
 /** The body `SqsOutboxPublisher` writes and the delivery functions read: a pointer to the outbox item. */
 export const outboxQueueMessageSchema = z.object({

@@ -5,8 +5,8 @@ import {
   type OutboxPublisher,
   type OutboxQueueMessage,
   QueueUnavailableError,
-} from '../../application/ports/outbox-queue';
-import type { OutboxChannel } from '../../domain/outbox-message';
+} from '#application/ports/outbox-queue';
+import type { OutboxChannel } from '#domain/outbox-message';
 import { createSqsClient } from './create-sqs-client';
 
 /**

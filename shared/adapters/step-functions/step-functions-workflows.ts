@@ -10,8 +10,8 @@ import type {
   OwnerMessageInput,
   ReminderLoopStartInput,
   Workflows,
-} from '../../application/ports/workflows';
-import { DomainError } from '../../domain/domain-error';
+} from '#application/ports/workflows';
+import { DomainError } from '#domain/domain-error';
 import { conversationExecutionName, executionArnOf, reminderLoopExecutionName } from './execution-names';
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../../application/ports/clock';
-import type { IdGenerator } from '../../application/ports/id-generator';
+import type { Clock } from '#application/ports/clock';
+import type { IdGenerator } from '#application/ports/id-generator';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32, as ULID
 

@@ -1,6 +1,6 @@
 import OpenAI, { toFile } from 'openai';
-import type { WhatsAppMediaSource } from '../../application/ports/message-sender';
-import { type Transcriber, TranscriptionFailedError } from '../../application/ports/transcriber';
+import type { WhatsAppMediaSource } from '#application/ports/message-sender';
+import { type Transcriber, TranscriptionFailedError } from '#application/ports/transcriber';
 
 export interface OpenAiTranscriberOptions {
   apiKey: string;

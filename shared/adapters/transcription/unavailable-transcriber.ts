@@ -1,4 +1,4 @@
-import { type Transcriber, TranscriptionFailedError } from '../../application/ports/transcriber';
+import { type Transcriber, TranscriptionFailedError } from '#application/ports/transcriber';
 
 /** Used when no OpenAI key is configured: voice notes are answered with "please write". */
 export const unavailableTranscriber: Transcriber = {

@@ -4,7 +4,7 @@ import {
   type SendTemplateInput,
   type SendTextInput,
   WhatsAppPermanentError,
-} from '../../application/ports/message-sender';
+} from '#application/ports/message-sender';
 
 /**
  * Request bodies of `POST /{version}/{phone-number-id}/messages`, built from the port's inputs. Inputs that

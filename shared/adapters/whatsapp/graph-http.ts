@@ -1,4 +1,4 @@
-import { WhatsAppPermanentError, WhatsAppRetryableError } from '../../application/ports/message-sender';
+import { WhatsAppPermanentError, WhatsAppRetryableError } from '#application/ports/message-sender';
 import { classifyMetaError } from './meta-error-codes';
 
 /**

@@ -1,4 +1,4 @@
-import type { WhatsAppPermanentReason } from '../../application/ports/message-sender';
+import type { WhatsAppPermanentReason } from '#application/ports/message-sender';
 
 /**
  * Meta's Cloud API error codes → what IRIS does about them. Meta asks integrators to branch on `error.code`

@@ -11,7 +11,7 @@ import {
   WhatsAppPermanentError,
   WhatsAppRetryableError,
   type WhatsAppSender,
-} from '../../application/ports/message-sender';
+} from '#application/ports/message-sender';
 import {
   documentMessage,
   interactiveButtonsMessage,

@@ -1,8 +1,8 @@
-import type { Boleto } from '../../domain/boleto';
-import type { BoletoProviderRef } from '../../domain/boleto-events';
-import { formatDateBr } from '../../domain/calendar-date';
-import { formatBrl } from '../../domain/money';
-import { aboutPayableBoleto, type NewOutboxMessage } from '../../domain/outbox-message';
+import type { Boleto } from '#domain/boleto';
+import type { BoletoProviderRef } from '#domain/boleto-events';
+import { formatDateBr } from '#domain/calendar-date';
+import { formatBrl } from '#domain/money';
+import { aboutPayableBoleto, type NewOutboxMessage } from '#domain/outbox-message';
 
 /**
  * The payer's boleto message: amount, due date, digitable line, PDF link and Pix copia-e-cola whenever the

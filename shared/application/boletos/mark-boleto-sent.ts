@@ -1,8 +1,8 @@
-import { markSent } from '../../domain/boleto';
-import { type OutboxMessage, subjectOf } from '../../domain/outbox-message';
-import type { BoletoRepository } from '../ports/boleto-repository';
-import type { Clock } from '../ports/clock';
-import { ConcurrentModificationError } from '../ports/persistence-errors';
+import type { BoletoRepository } from '#application/ports/boleto-repository';
+import type { Clock } from '#application/ports/clock';
+import { ConcurrentModificationError } from '#application/ports/persistence-errors';
+import { markSent } from '#domain/boleto';
+import { type OutboxMessage, subjectOf } from '#domain/outbox-message';
 
 const MAX_ATTEMPTS = 3;
 

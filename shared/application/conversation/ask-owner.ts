@@ -1,8 +1,8 @@
-import { formatBrl } from '../../domain/money';
-import type { NewOutboxMessage } from '../../domain/outbox-message';
-import { newOutboxMessage } from '../../domain/outbox-message';
-import { type OwnerRequest, payerName } from '../../domain/owner-request';
-import { PreconditionFailedError } from '../ports/persistence-errors';
+import { PreconditionFailedError } from '#application/ports/persistence-errors';
+import { formatBrl } from '#domain/money';
+import type { NewOutboxMessage } from '#domain/outbox-message';
+import { newOutboxMessage } from '#domain/outbox-message';
+import { type OwnerRequest, payerName } from '#domain/owner-request';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { deterministicId } from './deterministic-id';
 import { confirmationButtonId } from './owner-text';

@@ -1,8 +1,8 @@
-import { saoPauloDateOf } from '../../domain/calendar-date';
-import { answerPaymentStatus } from '../owner-queries/answer-payment-status';
-import { listReceivables } from '../owner-queries/list-receivables';
-import type { OwnerQueryDependencies } from '../owner-queries/owner-query-dependencies';
-import type { Clock } from '../ports/clock';
+import { answerPaymentStatus } from '#application/owner-queries/answer-payment-status';
+import { listReceivables } from '#application/owner-queries/list-receivables';
+import type { OwnerQueryDependencies } from '#application/owner-queries/owner-query-dependencies';
+import type { Clock } from '#application/ports/clock';
+import { saoPauloDateOf } from '#domain/calendar-date';
 import type { BoletoQueries } from './owner-commands';
 
 /** "o João já pagou?" and "quem está devendo?", answered from the table by the owner-query use cases. */

@@ -1,20 +1,20 @@
-import type { Boleto } from '../../domain/boleto';
-import type { AppLogger } from '../../logging/create-logger';
-import type { BillingProvider } from '../ports/billing-provider';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
-import type { BoletoRepository } from '../ports/boleto-repository';
-import type { Clock } from '../ports/clock';
-import type { ContactRepository } from '../ports/contact-repository';
-import type { ConversationRepository } from '../ports/conversation-repository';
-import type { IdGenerator } from '../ports/id-generator';
-import type { InboundMessageRepository } from '../ports/inbound-message-repository';
-import type { LanguageModel } from '../ports/language-model';
-import type { OutboxRepository } from '../ports/outbox-repository';
-import type { TenantRepository } from '../ports/tenant-repository';
-import type { Transcriber } from '../ports/transcriber';
-import type { UnitOfWork } from '../ports/unit-of-work';
-import type { UserRepository } from '../ports/user-repository';
-import type { Workflows } from '../ports/workflows';
+import type { BillingProvider } from '#application/ports/billing-provider';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { BoletoRepository } from '#application/ports/boleto-repository';
+import type { Clock } from '#application/ports/clock';
+import type { ContactRepository } from '#application/ports/contact-repository';
+import type { ConversationRepository } from '#application/ports/conversation-repository';
+import type { IdGenerator } from '#application/ports/id-generator';
+import type { InboundMessageRepository } from '#application/ports/inbound-message-repository';
+import type { LanguageModel } from '#application/ports/language-model';
+import type { OutboxRepository } from '#application/ports/outbox-repository';
+import type { TenantRepository } from '#application/ports/tenant-repository';
+import type { Transcriber } from '#application/ports/transcriber';
+import type { UnitOfWork } from '#application/ports/unit-of-work';
+import type { UserRepository } from '#application/ports/user-repository';
+import type { Workflows } from '#application/ports/workflows';
+import type { Boleto } from '#domain/boleto';
+import type { AppLogger } from '#logging/create-logger';
 
 /** Per-tenant conversation rules (from the tenant's configuration; see docs/decisions.md). */
 export interface ConversationSettings {

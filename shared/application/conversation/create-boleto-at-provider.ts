@@ -1,19 +1,19 @@
-import { addDays } from '../../domain/calendar-date';
-import { DomainError } from '../../domain/domain-error';
-import { formatBrl } from '../../domain/money';
+import {
+  BillingProviderRejectedError,
+  BillingProviderUnavailableError,
+  createBoletoLookingFirst,
+  type RejectedField,
+} from '#application/ports/billing-provider';
+import { addDays } from '#domain/calendar-date';
+import { DomainError } from '#domain/domain-error';
+import { formatBrl } from '#domain/money';
 import {
   canAskAgain,
   commandKeyOf,
   type OwnerRequest,
   payerName,
   type RejectedPayerField,
-} from '../../domain/owner-request';
-import {
-  BillingProviderRejectedError,
-  BillingProviderUnavailableError,
-  createBoletoLookingFirst,
-  type RejectedField,
-} from '../ports/billing-provider';
+} from '#domain/owner-request';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { type AttemptOutcome, recordCreationAttempt } from './creation-audit';
 import { endCreationAttempt } from './fail-creation';

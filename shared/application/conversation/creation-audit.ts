@@ -1,9 +1,9 @@
-import type { Boleto } from '../../domain/boleto';
-import type { ActivityDetail, BoletoActivity, BoletoActivityKind } from '../../domain/boleto-activity';
-import type { Actor } from '../../domain/boleto-events';
-import type { OwnerRequest } from '../../domain/owner-request';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
-import type { TransactionContext } from '../ports/unit-of-work';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { Boleto } from '#domain/boleto';
+import type { ActivityDetail, BoletoActivity, BoletoActivityKind } from '#domain/boleto-activity';
+import type { Actor } from '#domain/boleto-events';
+import type { OwnerRequest } from '#domain/owner-request';
 
 /**
  * The creation path's entries in the boleto's activity log: the confirmation asked and answered (recorded with

@@ -1,8 +1,8 @@
-import { saoPauloDateOf } from '../../domain/calendar-date';
-import { foldName } from '../../domain/contact-matching';
-import { DomainError } from '../../domain/domain-error';
-import { close, confirm, type OwnerRequest, payerName } from '../../domain/owner-request';
-import { samePhone } from '../../domain/phone-number';
+import { saoPauloDateOf } from '#domain/calendar-date';
+import { foldName } from '#domain/contact-matching';
+import { DomainError } from '#domain/domain-error';
+import { close, confirm, type OwnerRequest, payerName } from '#domain/owner-request';
+import { samePhone } from '#domain/phone-number';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { applyAnswer, cancelRequest, type ReplyInput } from './merge-owner-reply';
 import { parseConfirmationButton, textOf } from './owner-text';

@@ -1,7 +1,7 @@
-import { cancelBoleto } from '../../domain/boleto';
-import { formatBrl } from '../../domain/money';
-import { close, isOpen, type OwnerRequest, payerName } from '../../domain/owner-request';
-import { normalizePhone } from '../../domain/phone-number';
+import { cancelBoleto } from '#domain/boleto';
+import { formatBrl } from '#domain/money';
+import { close, isOpen, type OwnerRequest, payerName } from '#domain/owner-request';
+import { normalizePhone } from '#domain/phone-number';
 import type { ConversationDependencies } from './conversation-dependencies';
 import type { RequestStepInput } from './create-boleto-at-provider';
 import { CONVERSATION_ACTOR } from './creation-audit';

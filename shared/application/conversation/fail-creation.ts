@@ -1,12 +1,12 @@
-import { failBoletoCreation } from '../../domain/boleto';
-import { newOutboxMessage, ownerReply } from '../../domain/outbox-message';
+import { failBoletoCreation } from '#domain/boleto';
+import { newOutboxMessage, ownerReply } from '#domain/outbox-message';
 import {
   advance,
   close,
   type OwnerRequest,
   type RejectedPayerField,
   reopenForRejectedPayer,
-} from '../../domain/owner-request';
+} from '#domain/owner-request';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { CONVERSATION_ACTOR, recordCreationFailed } from './creation-audit';
 import { deterministicId } from './deterministic-id';

@@ -1,5 +1,7 @@
-import { saoPauloDateOf } from '../../domain/calendar-date';
-import { findEmailIn } from '../../domain/email-address';
+import type { Interpretation } from '#application/ports/language-model';
+import type { OwnerMessageInput } from '#application/ports/workflows';
+import { saoPauloDateOf } from '#domain/calendar-date';
+import { findEmailIn } from '#domain/email-address';
 import {
   acceptUnusualAmount,
   applyEntities,
@@ -8,11 +10,9 @@ import {
   completeNewContact,
   type OwnerRequest,
   providePayerEmail,
-} from '../../domain/owner-request';
-import { tryNormalizePhone } from '../../domain/phone-number';
-import { tryParseTaxId } from '../../domain/tax-id';
-import type { Interpretation } from '../ports/language-model';
-import type { OwnerMessageInput } from '../ports/workflows';
+} from '#domain/owner-request';
+import { tryNormalizePhone } from '#domain/phone-number';
+import { tryParseTaxId } from '#domain/tax-id';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { textOf } from './owner-text';
 import { replies } from './replies-pt-br';

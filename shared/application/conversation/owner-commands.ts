@@ -1,11 +1,11 @@
-import { type CalendarDate, saoPauloDateOf } from '../../domain/calendar-date';
-import { normalizePhone } from '../../domain/phone-number';
-import { monthlySummary } from '../ledger/monthly-summary';
-import { recordOwnerEntry } from '../ledger/record-owner-entry';
-import type { Clock } from '../ports/clock';
-import type { ConversationRepository } from '../ports/conversation-repository';
-import type { LedgerRepository } from '../ports/ledger-repository';
-import { validateRequest } from '../request-validation';
+import { monthlySummary } from '#application/ledger/monthly-summary';
+import { recordOwnerEntry } from '#application/ledger/record-owner-entry';
+import type { Clock } from '#application/ports/clock';
+import type { ConversationRepository } from '#application/ports/conversation-repository';
+import type { LedgerRepository } from '#application/ports/ledger-repository';
+import { validateRequest } from '#application/request-validation';
+import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
+import { normalizePhone } from '#domain/phone-number';
 import type { OwnerCommands } from './interpret-owner-message';
 
 /** Answers about boletos, from the owner queries (each returns the pt-BR reply). */

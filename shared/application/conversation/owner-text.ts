@@ -1,5 +1,5 @@
-import type { InboundContent } from '../ports/inbound-message-repository';
-import type { Transcriber } from '../ports/transcriber';
+import type { InboundContent } from '#application/ports/inbound-message-repository';
+import type { Transcriber } from '#application/ports/transcriber';
 
 /** What the owner said, as text: typed text, a transcribed voice note, or a tapped button's title. */
 export async function textOf(content: InboundContent, transcriber: Transcriber): Promise<string> {

@@ -1,9 +1,9 @@
-import { type Boleto, requestBoleto } from '../../domain/boleto';
-import { saoPauloDateOf } from '../../domain/calendar-date';
-import { DomainError } from '../../domain/domain-error';
-import { commandKeyOf, type OwnerRequest } from '../../domain/owner-request';
-import { DuplicateBoletoCommandError } from '../ports/boleto-repository';
-import type { Contact } from '../ports/contact-repository';
+import { DuplicateBoletoCommandError } from '#application/ports/boleto-repository';
+import type { Contact } from '#application/ports/contact-repository';
+import { type Boleto, requestBoleto } from '#domain/boleto';
+import { saoPauloDateOf } from '#domain/calendar-date';
+import { DomainError } from '#domain/domain-error';
+import { commandKeyOf, type OwnerRequest } from '#domain/owner-request';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { recordConfirmation } from './creation-audit';
 import { deterministicId } from './deterministic-id';

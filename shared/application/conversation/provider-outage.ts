@@ -1,6 +1,6 @@
-import { saoPauloDateOf } from '../../domain/calendar-date';
-import { formatBrl } from '../../domain/money';
-import { noteProviderOutage, type OwnerRequest, payerName } from '../../domain/owner-request';
+import { saoPauloDateOf } from '#domain/calendar-date';
+import { formatBrl } from '#domain/money';
+import { noteProviderOutage, type OwnerRequest, payerName } from '#domain/owner-request';
 import type { ConversationDependencies } from './conversation-dependencies';
 import type { RequestStepInput } from './create-boleto-at-provider';
 import { endCreationAttempt } from './fail-creation';

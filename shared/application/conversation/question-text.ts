@@ -1,5 +1,5 @@
-import { formatBrl } from '../../domain/money';
-import { type OwnerRequest, payerName } from '../../domain/owner-request';
+import { formatBrl } from '#domain/money';
+import { type OwnerRequest, payerName } from '#domain/owner-request';
 import type { ConversationSettings } from './conversation-dependencies';
 import { replies } from './replies-pt-br';
 

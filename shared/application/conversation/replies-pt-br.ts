@@ -1,4 +1,4 @@
-import { type CalendarDate, formatDateBr } from '../../domain/calendar-date';
+import { type CalendarDate, formatDateBr } from '#domain/calendar-date';
 
 /**
  * Everything IRIS says to an owner in the conversation, in one place: short, friendly WhatsApp pt-BR.

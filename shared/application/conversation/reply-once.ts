@@ -1,5 +1,5 @@
-import { newOutboxMessage, ownerReply } from '../../domain/outbox-message';
-import { PreconditionFailedError } from '../ports/persistence-errors';
+import { PreconditionFailedError } from '#application/ports/persistence-errors';
+import { newOutboxMessage, ownerReply } from '#domain/outbox-message';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { deterministicId } from './deterministic-id';
 

@@ -1,6 +1,6 @@
-import { DomainError } from '../../domain/domain-error';
-import { isOpen, type OwnerRequest } from '../../domain/owner-request';
-import type { TenantProfile } from '../ports/tenant-repository';
+import type { TenantProfile } from '#application/ports/tenant-repository';
+import { DomainError } from '#domain/domain-error';
+import { isOpen, type OwnerRequest } from '#domain/owner-request';
 import type { ConversationDependencies } from './conversation-dependencies';
 
 export class RequestNotFoundError extends DomainError {

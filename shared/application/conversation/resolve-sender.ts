@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../../domain/domain-error';
-import type { E164 } from '../../domain/phone-number';
-import type { SenderRole } from '../ports/inbound-message-repository';
+import type { SenderRole } from '#application/ports/inbound-message-repository';
+import { InvalidInputError } from '#domain/domain-error';
+import type { E164 } from '#domain/phone-number';
 import type { ConversationDependencies } from './conversation-dependencies';
 
 /** Who sent an inbound message, and the phone IRIS talks to them at (absent for an unknown BSUID). */

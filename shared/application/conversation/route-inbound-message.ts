@@ -1,7 +1,11 @@
-import { saoPauloDateOf } from '../../domain/calendar-date';
-import type { E164 } from '../../domain/phone-number';
-import type { InboundContent, InboundMessage, InboundTreatment } from '../ports/inbound-message-repository';
-import type { OwnerMessageInput } from '../ports/workflows';
+import type {
+  InboundContent,
+  InboundMessage,
+  InboundTreatment,
+} from '#application/ports/inbound-message-repository';
+import type { OwnerMessageInput } from '#application/ports/workflows';
+import { saoPauloDateOf } from '#domain/calendar-date';
+import type { E164 } from '#domain/phone-number';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { replies } from './replies-pt-br';
 import { replyOnce } from './reply-once';

@@ -1,5 +1,5 @@
-import { type NewOutboxMessage, newOutboxMessage, ownerReply } from '../../domain/outbox-message';
-import type { TransactionContext } from '../ports/unit-of-work';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import { type NewOutboxMessage, newOutboxMessage, ownerReply } from '#domain/outbox-message';
 import type { ConversationDependencies } from './conversation-dependencies';
 
 /** Puts a message in the outbox inside `tx`: it is sent if and only if the transaction commits. */

@@ -1,7 +1,7 @@
-import { isOpen } from '../../domain/boleto';
-import type { OwnerRequest } from '../../domain/owner-request';
-import type { E164 } from '../../domain/phone-number';
-import { findContactByName, whichContactText } from '../owner-queries/find-contact';
+import { findContactByName, whichContactText } from '#application/owner-queries/find-contact';
+import { isOpen } from '#domain/boleto';
+import type { OwnerRequest } from '#domain/owner-request';
+import type { E164 } from '#domain/phone-number';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { deterministicId } from './deterministic-id';
 import { replyOnce } from './reply-once';

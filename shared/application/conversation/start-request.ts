@@ -1,8 +1,8 @@
-import { saoPauloDateOf } from '../../domain/calendar-date';
-import { matchContact } from '../../domain/contact-matching';
-import { advance, applyEntities, type OwnerRequest, resolveContact } from '../../domain/owner-request';
-import type { E164 } from '../../domain/phone-number';
-import type { Interpretation } from '../ports/language-model';
+import type { Interpretation } from '#application/ports/language-model';
+import { saoPauloDateOf } from '#domain/calendar-date';
+import { matchContact } from '#domain/contact-matching';
+import { advance, applyEntities, type OwnerRequest, resolveContact } from '#domain/owner-request';
+import type { E164 } from '#domain/phone-number';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { deterministicId } from './deterministic-id';
 import { requireTenant } from './request-loading';

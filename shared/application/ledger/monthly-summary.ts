@@ -1,7 +1,7 @@
-import { saoPauloDateOf } from '../../domain/calendar-date';
-import { formatBrl, sumCents } from '../../domain/money';
-import type { Clock } from '../ports/clock';
-import type { LedgerRepository } from '../ports/ledger-repository';
+import type { Clock } from '#application/ports/clock';
+import type { LedgerRepository } from '#application/ports/ledger-repository';
+import { saoPauloDateOf } from '#domain/calendar-date';
+import { formatBrl, sumCents } from '#domain/money';
 
 const MONTHS = [
   'janeiro',

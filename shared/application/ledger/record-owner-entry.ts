@@ -1,8 +1,8 @@
-import { type CalendarDate, formatDateBr, saoPauloDateOf } from '../../domain/calendar-date';
-import { ledgerCategoryOf } from '../../domain/ledger-category';
-import { formatBrl } from '../../domain/money';
-import type { Clock } from '../ports/clock';
-import { DuplicateLedgerEntryError, type LedgerRepository } from '../ports/ledger-repository';
+import type { Clock } from '#application/ports/clock';
+import { DuplicateLedgerEntryError, type LedgerRepository } from '#application/ports/ledger-repository';
+import { type CalendarDate, formatDateBr, saoPauloDateOf } from '#domain/calendar-date';
+import { ledgerCategoryOf } from '#domain/ledger-category';
+import { formatBrl } from '#domain/money';
 
 export interface RecordOwnerEntryInput {
   tenantId: string;

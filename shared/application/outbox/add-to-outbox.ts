@@ -1,8 +1,8 @@
-import { type NewOutboxMessage, newOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
-import type { IdGenerator } from '../ports/id-generator';
-import type { OutboxRepository } from '../ports/outbox-repository';
-import type { TransactionContext } from '../ports/unit-of-work';
-import type { TenantUser } from '../ports/user-repository';
+import type { IdGenerator } from '#application/ports/id-generator';
+import type { OutboxRepository } from '#application/ports/outbox-repository';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { TenantUser } from '#application/ports/user-repository';
+import { type NewOutboxMessage, newOutboxMessage, type OutboxMessage } from '#domain/outbox-message';
 
 /**
  * Stages a new outbox message into the caller's transaction: the one call every use case that "says"

@@ -1,4 +1,4 @@
-import type { OutboxChannel, OutboxMessage } from '../../domain/outbox-message';
+import type { OutboxChannel, OutboxMessage } from '#domain/outbox-message';
 
 /**
  * One channel's way of sending an outbox message (WhatsApp, e-mail). Provider errors are translated into the

@@ -1,15 +1,15 @@
-import type { Boleto } from '../../domain/boleto';
-import type { OutboxMessage, OutboxStatus, SupersededReason } from '../../domain/outbox-message';
-import { isE164 } from '../../domain/phone-number';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
-import type { BoletoRepository } from '../ports/boleto-repository';
-import type { Clock } from '../ports/clock';
-import type { Contact, ContactRepository } from '../ports/contact-repository';
-import type { IdGenerator } from '../ports/id-generator';
-import type { OutboxRepository } from '../ports/outbox-repository';
-import type { ReminderWindow, TenantRepository } from '../ports/tenant-repository';
-import type { UnitOfWork } from '../ports/unit-of-work';
-import type { UserRepository } from '../ports/user-repository';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { BoletoRepository } from '#application/ports/boleto-repository';
+import type { Clock } from '#application/ports/clock';
+import type { Contact, ContactRepository } from '#application/ports/contact-repository';
+import type { IdGenerator } from '#application/ports/id-generator';
+import type { OutboxRepository } from '#application/ports/outbox-repository';
+import type { ReminderWindow, TenantRepository } from '#application/ports/tenant-repository';
+import type { UnitOfWork } from '#application/ports/unit-of-work';
+import type { UserRepository } from '#application/ports/user-repository';
+import type { Boleto } from '#domain/boleto';
+import type { OutboxMessage, OutboxStatus, SupersededReason } from '#domain/outbox-message';
+import { isE164 } from '#domain/phone-number';
 import { addToOutbox } from './add-to-outbox';
 import { type ChannelDispatcher, DeliveryPermanentError, DeliveryRetryableError } from './channel-dispatcher';
 import {

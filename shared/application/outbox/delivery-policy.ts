@@ -1,3 +1,5 @@
+import type { RateCharge } from '#application/ports/outbox-repository';
+import type { ReminderWindow } from '#application/ports/tenant-repository';
 import {
   addDays,
   type CalendarDate,
@@ -5,10 +7,8 @@ import {
   saoPauloInstant,
   saoPauloTimeOf,
   weekdayOf,
-} from '../../domain/calendar-date';
-import type { OutboxMessage, OutboxMessageKind } from '../../domain/outbox-message';
-import type { RateCharge } from '../ports/outbox-repository';
-import type { ReminderWindow } from '../ports/tenant-repository';
+} from '#domain/calendar-date';
+import type { OutboxMessage, OutboxMessageKind } from '#domain/outbox-message';
 
 /**
  * Delivery rules decided before a message is sent (docs/decisions.md, "Outbox and delivery"). Pure functions:

@@ -1,5 +1,5 @@
-import type { OutboxMessage } from '../../domain/outbox-message';
-import { EmailPermanentError, EmailRetryableError, type EmailSender } from '../ports/email-sender';
+import { EmailPermanentError, EmailRetryableError, type EmailSender } from '#application/ports/email-sender';
+import type { OutboxMessage } from '#domain/outbox-message';
 import {
   type ChannelDispatcher,
   DeliveryPermanentError,

@@ -1,8 +1,8 @@
-import type { ActivityDetail, BoletoActivityKind } from '../../domain/boleto-activity';
-import type { Actor } from '../../domain/boleto-events';
-import { type OutboxMessage, subjectOf } from '../../domain/outbox-message';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
-import type { TransactionContext } from '../ports/unit-of-work';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { ActivityDetail, BoletoActivityKind } from '#domain/boleto-activity';
+import type { Actor } from '#domain/boleto-events';
+import { type OutboxMessage, subjectOf } from '#domain/outbox-message';
 
 /**
  * The audit trail of a message about a boleto: queued, deferred, sent, delivered, read, failed, superseded,

@@ -1,11 +1,6 @@
-import type { Boleto } from '../../domain/boleto';
-import {
-  judgeSubject,
-  type OutboxMessage,
-  type SubjectVerdict,
-  subjectOf,
-} from '../../domain/outbox-message';
-import type { BoletoRepository, BoletoWithHistory } from '../ports/boleto-repository';
+import type { BoletoRepository, BoletoWithHistory } from '#application/ports/boleto-repository';
+import type { Boleto } from '#domain/boleto';
+import { judgeSubject, type OutboxMessage, type SubjectVerdict, subjectOf } from '#domain/outbox-message';
 
 /**
  * Right before a send: re-read the boleto the message is about and judge whether the message is still true

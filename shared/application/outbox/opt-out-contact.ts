@@ -1,11 +1,11 @@
-import type { E164 } from '../../domain/phone-number';
-import type { Clock } from '../ports/clock';
-import type { ContactRepository } from '../ports/contact-repository';
-import type { IdGenerator } from '../ports/id-generator';
-import type { OutboxRepository } from '../ports/outbox-repository';
-import type { TenantRepository } from '../ports/tenant-repository';
-import type { UnitOfWork } from '../ports/unit-of-work';
-import type { UserRepository } from '../ports/user-repository';
+import type { Clock } from '#application/ports/clock';
+import type { ContactRepository } from '#application/ports/contact-repository';
+import type { IdGenerator } from '#application/ports/id-generator';
+import type { OutboxRepository } from '#application/ports/outbox-repository';
+import type { TenantRepository } from '#application/ports/tenant-repository';
+import type { UnitOfWork } from '#application/ports/unit-of-work';
+import type { UserRepository } from '#application/ports/user-repository';
+import type { E164 } from '#domain/phone-number';
 import { addToOutbox, ownerPhones } from './add-to-outbox';
 import { contactOptedOutNotice, optOutConfirmation } from './owner-notices';
 

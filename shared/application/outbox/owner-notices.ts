@@ -1,8 +1,8 @@
-import type { Boleto } from '../../domain/boleto';
-import { addDays, formatDateBr, saoPauloDateOf, saoPauloTimeOf, weekdayOf } from '../../domain/calendar-date';
-import { formatBrl } from '../../domain/money';
-import type { NewOutboxMessage, OutboxMessage, OutboxMessageKind } from '../../domain/outbox-message';
-import { type E164, formatPhoneBr, isE164 } from '../../domain/phone-number';
+import type { Boleto } from '#domain/boleto';
+import { addDays, formatDateBr, saoPauloDateOf, saoPauloTimeOf, weekdayOf } from '#domain/calendar-date';
+import { formatBrl } from '#domain/money';
+import type { NewOutboxMessage, OutboxMessage, OutboxMessageKind } from '#domain/outbox-message';
+import { type E164, formatPhoneBr, isE164 } from '#domain/phone-number';
 
 /**
  * What IRIS tells the owner when something about a contact's messages changes, in pt-BR, short and

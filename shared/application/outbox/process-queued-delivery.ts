@@ -1,5 +1,5 @@
-import type { Clock } from '../ports/clock';
-import type { DeliveryQueueControl, OutboxQueueMessage } from '../ports/outbox-queue';
+import type { Clock } from '#application/ports/clock';
+import type { DeliveryQueueControl, OutboxQueueMessage } from '#application/ports/outbox-queue';
 import type { DeliverOutboxMessage, DeliveryOutcome } from './deliver-outbox-message';
 import { RetryDeliveryLaterError } from './deliver-outbox-message';
 import type { OutboxLogger } from './outbox-logger';

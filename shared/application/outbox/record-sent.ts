@@ -1,6 +1,6 @@
-import type { OutboxMessage } from '../../domain/outbox-message';
-import type { Clock } from '../ports/clock';
-import type { OutboxRepository } from '../ports/outbox-repository';
+import type { Clock } from '#application/ports/clock';
+import type { OutboxRepository } from '#application/ports/outbox-repository';
+import type { OutboxMessage } from '#domain/outbox-message';
 import type { DispatchResult } from './channel-dispatcher';
 import type { OutboxLogger } from './outbox-logger';
 

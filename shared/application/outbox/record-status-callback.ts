@@ -1,16 +1,16 @@
-import type { NewOutboxMessage, OutboxMessage } from '../../domain/outbox-message';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
-import type { BoletoRepository } from '../ports/boleto-repository';
-import type { Clock } from '../ports/clock';
-import type { ContactRepository } from '../ports/contact-repository';
-import type { IdGenerator } from '../ports/id-generator';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { BoletoRepository } from '#application/ports/boleto-repository';
+import type { Clock } from '#application/ports/clock';
+import type { ContactRepository } from '#application/ports/contact-repository';
+import type { IdGenerator } from '#application/ports/id-generator';
 import {
   type CallbackStatus,
   type OutboxRepository,
   OutboxTransitionRejectedError,
-} from '../ports/outbox-repository';
-import type { UnitOfWork } from '../ports/unit-of-work';
-import type { UserRepository } from '../ports/user-repository';
+} from '#application/ports/outbox-repository';
+import type { UnitOfWork } from '#application/ports/unit-of-work';
+import type { UserRepository } from '#application/ports/user-repository';
+import type { NewOutboxMessage, OutboxMessage } from '#domain/outbox-message';
 import { addToOutbox } from './add-to-outbox';
 import { type MessageActivityKind, recordMessageActivity } from './message-audit';
 import type { OutboxLogger } from './outbox-logger';

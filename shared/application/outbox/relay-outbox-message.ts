@@ -1,5 +1,5 @@
-import type { OutboxMessage } from '../../domain/outbox-message';
-import type { OutboxPublisher } from '../ports/outbox-queue';
+import type { OutboxPublisher } from '#application/ports/outbox-queue';
+import type { OutboxMessage } from '#domain/outbox-message';
 
 /**
  * The relay's use case: a new outbox item (from the table's stream) becomes a pointer on its channel's queue.

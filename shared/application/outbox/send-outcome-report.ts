@@ -1,10 +1,10 @@
-import type { Boleto } from '../../domain/boleto';
-import { type NewOutboxMessage, type OutboxMessage, subjectOf } from '../../domain/outbox-message';
-import type { Contact } from '../ports/contact-repository';
-import type { IdGenerator } from '../ports/id-generator';
-import { type OutboxRepository, OutboxTransitionRejectedError } from '../ports/outbox-repository';
-import type { UnitOfWork } from '../ports/unit-of-work';
-import type { UserRepository } from '../ports/user-repository';
+import type { Contact } from '#application/ports/contact-repository';
+import type { IdGenerator } from '#application/ports/id-generator';
+import { type OutboxRepository, OutboxTransitionRejectedError } from '#application/ports/outbox-repository';
+import type { UnitOfWork } from '#application/ports/unit-of-work';
+import type { UserRepository } from '#application/ports/user-repository';
+import type { Boleto } from '#domain/boleto';
+import { type NewOutboxMessage, type OutboxMessage, subjectOf } from '#domain/outbox-message';
 import { addToOutbox, ownerPhones } from './add-to-outbox';
 import type { OutboxLogger } from './outbox-logger';
 import {

@@ -1,8 +1,8 @@
-import type { OutboxMessage, SupersededReason } from '../../domain/outbox-message';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
-import type { IdGenerator } from '../ports/id-generator';
-import type { OutboxRepository } from '../ports/outbox-repository';
-import type { UnitOfWork } from '../ports/unit-of-work';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { IdGenerator } from '#application/ports/id-generator';
+import type { OutboxRepository } from '#application/ports/outbox-repository';
+import type { UnitOfWork } from '#application/ports/unit-of-work';
+import type { OutboxMessage, SupersededReason } from '#domain/outbox-message';
 import { deliveryActor, recordMessageActivity } from './message-audit';
 import type { OutboxLogger } from './outbox-logger';
 

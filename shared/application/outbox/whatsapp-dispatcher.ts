@@ -1,17 +1,17 @@
-import type {
-  OutboxMessage,
-  OutboxMessageKind,
-  TemplateFallback,
-  WhatsAppContent,
-} from '../../domain/outbox-message';
-import type { E164 } from '../../domain/phone-number';
 import {
   type SentWhatsAppMessage,
   WhatsAppPermanentError,
   WhatsAppRetryableError,
   type WhatsAppSender,
-} from '../ports/message-sender';
-import type { CustomerServiceWindowStore } from '../ports/outbox-customer-window';
+} from '#application/ports/message-sender';
+import type { CustomerServiceWindowStore } from '#application/ports/outbox-customer-window';
+import type {
+  OutboxMessage,
+  OutboxMessageKind,
+  TemplateFallback,
+  WhatsAppContent,
+} from '#domain/outbox-message';
+import type { E164 } from '#domain/phone-number';
 import {
   type ChannelDispatcher,
   DeliveryPermanentError,

@@ -1,5 +1,5 @@
-import { matchContact } from '../../domain/contact-matching';
-import type { Contact } from '../ports/contact-repository';
+import type { Contact } from '#application/ports/contact-repository';
+import { matchContact } from '#domain/contact-matching';
 import type { OwnerQueryDependencies } from './owner-query-dependencies';
 
 export type ContactLookup =

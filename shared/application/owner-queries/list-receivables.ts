@@ -1,8 +1,8 @@
-import { type Boleto, closedBalanceCents, hasPayableBillet } from '../../domain/boleto';
-import type { CalendarDate } from '../../domain/calendar-date';
-import { NO_LATE_CHARGES } from '../../domain/interest-policy';
-import { formatBrl, sumCents } from '../../domain/money';
-import { followUpSettingsOf } from '../reminders/tenant-follow-up-settings';
+import { followUpSettingsOf } from '#application/reminders/tenant-follow-up-settings';
+import { type Boleto, closedBalanceCents, hasPayableBillet } from '#domain/boleto';
+import type { CalendarDate } from '#domain/calendar-date';
+import { NO_LATE_CHARGES } from '#domain/interest-policy';
+import { formatBrl, sumCents } from '#domain/money';
 import type { OwnerQueryDependencies } from './owner-query-dependencies';
 import {
   type Balance,

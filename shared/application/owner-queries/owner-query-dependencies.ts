@@ -1,7 +1,7 @@
-import type { AppLogger } from '../../logging/create-logger';
-import type { BoletoRepository } from '../ports/boleto-repository';
-import type { ContactRepository } from '../ports/contact-repository';
-import type { TenantRepository } from '../ports/tenant-repository';
+import type { BoletoRepository } from '#application/ports/boleto-repository';
+import type { ContactRepository } from '#application/ports/contact-repository';
+import type { TenantRepository } from '#application/ports/tenant-repository';
+import type { AppLogger } from '#logging/create-logger';
 
 /** The owner's questions are answered from the table alone (no provider call, no message sent). */
 export interface OwnerQueryDependencies {

@@ -1,9 +1,9 @@
-import type { ExtraHolidays } from '../../domain/bank-holidays';
-import { amountDueOn, type Boleto, closedBalanceCents } from '../../domain/boleto';
-import { type CalendarDate, daysBetween, formatDateBr } from '../../domain/calendar-date';
-import type { InterestPolicy } from '../../domain/interest-policy';
-import { lastChargeFreeDay } from '../../domain/late-charges';
-import { formatBrl } from '../../domain/money';
+import type { ExtraHolidays } from '#domain/bank-holidays';
+import { amountDueOn, type Boleto, closedBalanceCents } from '#domain/boleto';
+import { type CalendarDate, daysBetween, formatDateBr } from '#domain/calendar-date';
+import type { InterestPolicy } from '#domain/interest-policy';
+import { lastChargeFreeDay } from '#domain/late-charges';
+import { formatBrl } from '#domain/money';
 
 /** What one open boleto means for the owner today. */
 export interface Receivable {

@@ -1,8 +1,8 @@
-import type { Boleto } from '../../domain/boleto';
-import { formatDateBr } from '../../domain/calendar-date';
-import { formatBrl } from '../../domain/money';
-import type { HeldPayerText } from '../../domain/payer-thread';
-import { clipText } from '../../domain/payer-thread';
+import type { Boleto } from '#domain/boleto';
+import { formatDateBr } from '#domain/calendar-date';
+import { formatBrl } from '#domain/money';
+import type { HeldPayerText } from '#domain/payer-thread';
+import { clipText } from '#domain/payer-thread';
 
 /** What IRIS says to a payer who writes, and what it forwards to the owner, in pt-BR. */
 

@@ -1,8 +1,8 @@
-import { newOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
-import { forwardWindowEnd, type HeldPayerText, type PayerThread } from '../../domain/payer-thread';
-import { derivedId } from '../payments/follow-up-ids';
-import type { OutboxRepository } from '../ports/outbox-repository';
-import type { TransactionContext } from '../ports/unit-of-work';
+import { derivedId } from '#application/payments/follow-up-ids';
+import type { OutboxRepository } from '#application/ports/outbox-repository';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import { newOutboxMessage, type OutboxMessage } from '#domain/outbox-message';
+import { forwardWindowEnd, type HeldPayerText, type PayerThread } from '#domain/payer-thread';
 import { forwardText } from './payer-texts-pt-br';
 
 /**

@@ -1,15 +1,15 @@
 import { setTimeout as pause } from 'node:timers/promises';
-import { type Boleto, cancelBoleto as cancelInDomain } from '../../domain/boleto';
-import { formatDateBr } from '../../domain/calendar-date';
-import { formatBrl } from '../../domain/money';
-import { ownerReply } from '../../domain/outbox-message';
 import {
   BillingProviderRejectedError,
   BoletoNotFoundAtProviderError,
   type ProviderBoleto,
-} from '../ports/billing-provider';
-import { ConcurrentModificationError } from '../ports/persistence-errors';
-import { followUpSettingsOf } from '../reminders/tenant-follow-up-settings';
+} from '#application/ports/billing-provider';
+import { ConcurrentModificationError } from '#application/ports/persistence-errors';
+import { followUpSettingsOf } from '#application/reminders/tenant-follow-up-settings';
+import { type Boleto, cancelBoleto as cancelInDomain } from '#domain/boleto';
+import { formatDateBr } from '#domain/calendar-date';
+import { formatBrl } from '#domain/money';
+import { ownerReply } from '#domain/outbox-message';
 import { derivedId } from './follow-up-ids';
 import type { PaymentDependencies } from './payment-dependencies';
 import { cancelledContactNotice, cancelledReplyText } from './payment-notices-pt-br';

@@ -1,14 +1,14 @@
-import { type Boleto, cancelBoleto } from '../../domain/boleto';
-import { formatDateBr } from '../../domain/calendar-date';
-import { formatBrl } from '../../domain/money';
-import type { E164 } from '../../domain/phone-number';
-import type { ConversationDependencies } from '../conversation/conversation-dependencies';
-import { replyOnce } from '../conversation/reply-once';
-import { startBoletoRequest } from '../conversation/start-request';
-import { DONE, type StepResult } from '../conversation/step-result';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
-import type { InboundContent } from '../ports/inbound-message-repository';
-import { ConcurrentModificationError } from '../ports/persistence-errors';
+import type { ConversationDependencies } from '#application/conversation/conversation-dependencies';
+import { replyOnce } from '#application/conversation/reply-once';
+import { startBoletoRequest } from '#application/conversation/start-request';
+import { DONE, type StepResult } from '#application/conversation/step-result';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { InboundContent } from '#application/ports/inbound-message-repository';
+import { ConcurrentModificationError } from '#application/ports/persistence-errors';
+import { type Boleto, cancelBoleto } from '#domain/boleto';
+import { formatDateBr } from '#domain/calendar-date';
+import { formatBrl } from '#domain/money';
+import type { E164 } from '#domain/phone-number';
 
 /**
  * The owner's tap under a payment notice that left a difference (docs/decisions.md, "Late and partial

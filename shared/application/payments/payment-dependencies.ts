@@ -1,16 +1,16 @@
-import type { AppLogger } from '../../logging/create-logger';
-import type { BillingProvider } from '../ports/billing-provider';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
-import type { BoletoRepository } from '../ports/boleto-repository';
-import type { Clock } from '../ports/clock';
-import type { ContactRepository } from '../ports/contact-repository';
-import type { LedgerRepository } from '../ports/ledger-repository';
-import type { OutboxRepository } from '../ports/outbox-repository';
-import type { PaymentRepository } from '../ports/payment-repository';
-import type { TenantRepository } from '../ports/tenant-repository';
-import type { UnitOfWork } from '../ports/unit-of-work';
-import type { UserRepository } from '../ports/user-repository';
-import type { Workflows } from '../ports/workflows';
+import type { BillingProvider } from '#application/ports/billing-provider';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { BoletoRepository } from '#application/ports/boleto-repository';
+import type { Clock } from '#application/ports/clock';
+import type { ContactRepository } from '#application/ports/contact-repository';
+import type { LedgerRepository } from '#application/ports/ledger-repository';
+import type { OutboxRepository } from '#application/ports/outbox-repository';
+import type { PaymentRepository } from '#application/ports/payment-repository';
+import type { TenantRepository } from '#application/ports/tenant-repository';
+import type { UnitOfWork } from '#application/ports/unit-of-work';
+import type { UserRepository } from '#application/ports/user-repository';
+import type { Workflows } from '#application/ports/workflows';
+import type { AppLogger } from '#logging/create-logger';
 
 /** What the payment use cases (webhook processing, reconciliation, cancel) need. */
 export interface PaymentDependencies {

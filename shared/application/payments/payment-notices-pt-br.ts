@@ -1,8 +1,8 @@
-import type { Boleto } from '../../domain/boleto';
-import { type CalendarDate, formatDateBr } from '../../domain/calendar-date';
-import { formatBrl } from '../../domain/money';
-import { aboutCancelledBoleto, type NewOutboxMessage } from '../../domain/outbox-message';
-import type { ProviderBoletoStatus } from '../ports/billing-provider';
+import type { ProviderBoletoStatus } from '#application/ports/billing-provider';
+import type { Boleto } from '#domain/boleto';
+import { type CalendarDate, formatDateBr } from '#domain/calendar-date';
+import { formatBrl } from '#domain/money';
+import { aboutCancelledBoleto, type NewOutboxMessage } from '#domain/outbox-message';
 
 /** What the owner (and, for a cancellation, the contact) is told about a boleto's money and life, in pt-BR. */
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../ports/clock';
+import type { Clock } from '#application/ports/clock';
 import { derivedId } from './follow-up-ids';
 import type { ProviderEventStore } from './provider-event-store';
 

@@ -1,3 +1,6 @@
+import type { ProviderBoleto, ProviderBoletoStatus } from '#application/ports/billing-provider';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import { followUpSettingsOf } from '#application/reminders/tenant-follow-up-settings';
 import {
   applyPayment,
   type Boleto,
@@ -9,15 +12,12 @@ import {
   registerBoleto,
   remainingCents,
   splitPaymentAmount,
-} from '../../domain/boleto';
-import type { BoletoStatus } from '../../domain/boleto-status';
-import { type CalendarDate, saoPauloDateOf } from '../../domain/calendar-date';
-import { DomainError } from '../../domain/domain-error';
-import { NO_LATE_CHARGES } from '../../domain/interest-policy';
-import { type NewOutboxMessage, newOutboxMessage } from '../../domain/outbox-message';
-import type { ProviderBoleto, ProviderBoletoStatus } from '../ports/billing-provider';
-import type { TransactionContext } from '../ports/unit-of-work';
-import { followUpSettingsOf } from '../reminders/tenant-follow-up-settings';
+} from '#domain/boleto';
+import type { BoletoStatus } from '#domain/boleto-status';
+import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
+import { DomainError } from '#domain/domain-error';
+import { NO_LATE_CHARGES } from '#domain/interest-policy';
+import { type NewOutboxMessage, newOutboxMessage } from '#domain/outbox-message';
 import { derivedId, ledgerEntryIdOf, paymentIdOf, providerPaymentKeyOf } from './follow-up-ids';
 import type { PaymentDependencies } from './payment-dependencies';
 import {

@@ -1,9 +1,9 @@
 import { setTimeout as pause } from 'node:timers/promises';
-import type { Boleto } from '../../domain/boleto';
-import type { ProviderBoleto } from '../ports/billing-provider';
-import { DuplicateLedgerEntryError } from '../ports/ledger-repository';
-import { DuplicatePaymentError } from '../ports/payment-repository';
-import { ConcurrentModificationError, PreconditionFailedError } from '../ports/persistence-errors';
+import type { ProviderBoleto } from '#application/ports/billing-provider';
+import { DuplicateLedgerEntryError } from '#application/ports/ledger-repository';
+import { DuplicatePaymentError } from '#application/ports/payment-repository';
+import { ConcurrentModificationError, PreconditionFailedError } from '#application/ports/persistence-errors';
+import type { Boleto } from '#domain/boleto';
 import type { PaymentDependencies } from './payment-dependencies';
 import { recordProviderStatus, type SettlementResult } from './record-provider-status';
 

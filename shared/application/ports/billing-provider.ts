@@ -1,5 +1,5 @@
-import type { CalendarDate } from '../../domain/calendar-date';
-import type { Cents } from '../../domain/money';
+import type { CalendarDate } from '#domain/calendar-date';
+import type { Cents } from '#domain/money';
 
 /**
  * Port: the payment provider that registers boletos (today Paytime, `shared/adapters/paytime`). Names are

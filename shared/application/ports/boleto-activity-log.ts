@@ -1,4 +1,4 @@
-import type { BoletoActivity } from '../../domain/boleto-activity';
+import type { BoletoActivity } from '#domain/boleto-activity';
 import type { TransactionContext } from './unit-of-work';
 
 /**

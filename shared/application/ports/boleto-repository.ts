@@ -1,7 +1,7 @@
-import type { Boleto, BoletoChange, BoletoEvent } from '../../domain/boleto';
-import type { BoletoActivity } from '../../domain/boleto-activity';
-import type { CalendarDate } from '../../domain/calendar-date';
-import { DomainError } from '../../domain/domain-error';
+import type { Boleto, BoletoChange, BoletoEvent } from '#domain/boleto';
+import type { BoletoActivity } from '#domain/boleto-activity';
+import type { CalendarDate } from '#domain/calendar-date';
+import { DomainError } from '#domain/domain-error';
 import type { TransactionContext } from './unit-of-work';
 
 /** A boleto with its audit trail: state changes and activities, each oldest first. */

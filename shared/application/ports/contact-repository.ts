@@ -1,6 +1,6 @@
-import { DomainError } from '../../domain/domain-error';
-import type { E164 } from '../../domain/phone-number';
-import type { TaxId } from '../../domain/tax-id';
+import { DomainError } from '#domain/domain-error';
+import type { E164 } from '#domain/phone-number';
+import type { TaxId } from '#domain/tax-id';
 import type { TransactionContext } from './unit-of-work';
 
 /** A payer: someone the tenant bills. A boleto needs a name, a WhatsApp number and a CPF/CNPJ. */

@@ -1,5 +1,5 @@
-import type { OwnerRequest } from '../../domain/owner-request';
-import type { E164 } from '../../domain/phone-number';
+import type { OwnerRequest } from '#domain/owner-request';
+import type { E164 } from '#domain/phone-number';
 import type { TransactionContext } from './unit-of-work';
 
 /** The execution waiting for this owner's next message, and what it waits for. */

@@ -1,4 +1,4 @@
-import type { E164 } from '../../domain/phone-number';
+import type { E164 } from '#domain/phone-number';
 
 export type InboundContent =
   | { type: 'text'; text: string }

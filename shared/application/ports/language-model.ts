@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../domain/calendar-date';
+import type { CalendarDate } from '#domain/calendar-date';
 import type { Intent } from './interpretation.schema';
 
 export type { Intent } from './interpretation.schema';

@@ -7,7 +7,7 @@
  * `WhatsAppPermanentError` (do not retry: mark the outbox item failed and tell the owner).
  */
 
-import type { E164 } from '../../domain/phone-number';
+import type { E164 } from '#domain/phone-number';
 
 /** Recipients are canonical E.164 (`normalizePhone`); the adapter sends Meta the digits without '+'. */
 export type { E164 };

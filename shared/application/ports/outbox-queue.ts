@@ -1,5 +1,5 @@
-import { DomainError } from '../../domain/domain-error';
-import type { OutboxChannel } from '../../domain/outbox-message';
+import { DomainError } from '#domain/domain-error';
+import type { OutboxChannel } from '#domain/outbox-message';
 
 /**
  * Port: the SQS side of the outbox. The relay publishes a pointer to each new outbox item on its channel's

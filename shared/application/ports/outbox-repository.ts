@@ -1,5 +1,5 @@
-import { DomainError } from '../../domain/domain-error';
-import type { OutboxMessage, OutboxStatus, SupersededReason } from '../../domain/outbox-message';
+import { DomainError } from '#domain/domain-error';
+import type { OutboxMessage, OutboxStatus, SupersededReason } from '#domain/outbox-message';
 import type { TransactionContext } from './unit-of-work';
 
 /**

@@ -1,4 +1,4 @@
-import type { PayerThread } from '../../domain/payer-thread';
+import type { PayerThread } from '#domain/payer-thread';
 import type { TransactionContext } from './unit-of-work';
 
 /** Port: one payer's thread state (forward window, held texts, replies today). One item per contact. */

@@ -1,6 +1,6 @@
-import type { CalendarDate } from '../../domain/calendar-date';
-import { DomainError } from '../../domain/domain-error';
-import type { Cents } from '../../domain/money';
+import type { CalendarDate } from '#domain/calendar-date';
+import { DomainError } from '#domain/domain-error';
+import type { Cents } from '#domain/money';
 import type { TransactionContext } from './unit-of-work';
 
 /** Money received for a boleto, as confirmed by the billing provider. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/domain-error';
+import { DomainError } from '#domain/domain-error';
 
 /**
  * Optimistic concurrency lost: the item changed (its version moved on) between our read and our write, or

@@ -1,6 +1,6 @@
-import { DomainError } from '../../domain/domain-error';
-import type { InterestPolicy } from '../../domain/interest-policy';
-import type { Cents } from '../../domain/money';
+import { DomainError } from '#domain/domain-error';
+import type { InterestPolicy } from '#domain/interest-policy';
+import type { Cents } from '#domain/money';
 import type { TransactionContext } from './unit-of-work';
 
 /** Guard rails on what IRIS does for a tenant without asking again. */

@@ -1,4 +1,4 @@
-import type { E164 } from '../../domain/phone-number';
+import type { E164 } from '#domain/phone-number';
 import type { TransactionContext } from './unit-of-work';
 
 /** `owner` runs the business (everything); `operator` may issue and follow boletos but not change settings. */

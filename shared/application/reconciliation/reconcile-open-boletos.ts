@@ -1,9 +1,9 @@
-import type { Boleto } from '../../domain/boleto';
-import type { ActivityDetail } from '../../domain/boleto-activity';
-import type { PaymentDependencies } from '../payments/payment-dependencies';
-import { type SettlementOutcome, settleWithProvider } from '../payments/settle-with-provider';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
-import type { IdGenerator } from '../ports/id-generator';
+import type { PaymentDependencies } from '#application/payments/payment-dependencies';
+import { type SettlementOutcome, settleWithProvider } from '#application/payments/settle-with-provider';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { IdGenerator } from '#application/ports/id-generator';
+import type { Boleto } from '#domain/boleto';
+import type { ActivityDetail } from '#domain/boleto-activity';
 import { mapWithConcurrency } from './map-with-concurrency';
 import type { ReconciliationRun, ReconciliationRunStore } from './reconciliation-run-store';
 

@@ -1,11 +1,11 @@
-import type { CalendarDate } from '../../domain/calendar-date';
-import { firstReminderAt, type ReminderSettingsInput } from '../../domain/reminder-cadence';
-import type { AppLogger } from '../../logging/create-logger';
-import type { TenantProfile } from '../ports/tenant-repository';
-import type { ReminderLoopStartInput } from '../ports/workflows';
+import type { TenantProfile } from '#application/ports/tenant-repository';
+import type { ReminderLoopStartInput } from '#application/ports/workflows';
+import type { CalendarDate } from '#domain/calendar-date';
+import { firstReminderAt, type ReminderSettingsInput } from '#domain/reminder-cadence';
+import type { AppLogger } from '#logging/create-logger';
 import { followUpSettingsOf } from './tenant-follow-up-settings';
 
-export { firstReminderAt, nextReminderAt } from '../../domain/reminder-cadence';
+export { firstReminderAt, nextReminderAt } from '#domain/reminder-cadence';
 
 /**
  * What the conversation passes to `workflows.startReminderLoop` right after a boleto is sent: the first slot of

@@ -1,4 +1,4 @@
-import { nextReminderAt } from '../../domain/reminder-cadence';
+import { nextReminderAt } from '#domain/reminder-cadence';
 import { stop, stopReasonOf } from './remind';
 import { recordReminderTurn } from './reminder-activity';
 import type { ReminderDependencies } from './reminder-dependencies';

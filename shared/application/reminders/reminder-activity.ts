@@ -1,7 +1,7 @@
-import type { Boleto } from '../../domain/boleto';
-import type { ActivityDetail } from '../../domain/boleto-activity';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
-import type { TransactionContext } from '../ports/unit-of-work';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { Boleto } from '#domain/boleto';
+import type { ActivityDetail } from '#domain/boleto-activity';
 import type { ReminderLoopState, RemindInput } from './reminder-loop-state';
 
 /** The reminder loop, as an actor in a boleto's audit trail. */

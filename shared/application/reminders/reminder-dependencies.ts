@@ -1,6 +1,6 @@
-import type { ReminderSettingsInput } from '../../domain/reminder-cadence';
-import type { PaymentDependencies } from '../payments/payment-dependencies';
-import type { BoletoActivityLog } from '../ports/boleto-activity-log';
+import type { PaymentDependencies } from '#application/payments/payment-dependencies';
+import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
+import type { ReminderSettingsInput } from '#domain/reminder-cadence';
 import type { ReminderTurnLog } from './reminder-turn-log';
 
 /** The reminder step needs the payment use case's ports (it heals a missed payment before reminding). */

@@ -1,10 +1,10 @@
-import type { Boleto } from '../../domain/boleto';
-import { type CalendarDate, formatDateBr } from '../../domain/calendar-date';
-import { formatDigitableLine } from '../../domain/febraban-barcode';
-import type { LateCharges } from '../../domain/late-charges';
-import { formatBrl } from '../../domain/money';
-import type { EmailContent, TemplateFallback } from '../../domain/outbox-message';
-import type { ReminderPhase } from '../../domain/reminder-cadence';
+import type { Boleto } from '#domain/boleto';
+import { type CalendarDate, formatDateBr } from '#domain/calendar-date';
+import { formatDigitableLine } from '#domain/febraban-barcode';
+import type { LateCharges } from '#domain/late-charges';
+import { formatBrl } from '#domain/money';
+import type { EmailContent, TemplateFallback } from '#domain/outbox-message';
+import type { ReminderPhase } from '#domain/reminder-cadence';
 
 /**
  * What a reminder says, in pt-BR: short, one amount (what is due TODAY, charges included), how to pay, and

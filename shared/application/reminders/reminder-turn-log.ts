@@ -1,5 +1,5 @@
-import { DomainError } from '../../domain/domain-error';
-import type { TransactionContext } from '../ports/unit-of-work';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import { DomainError } from '#domain/domain-error';
 import type { ReminderLoopState } from './reminder-loop-state';
 
 /**

@@ -1,13 +1,13 @@
-import type { ExtraHolidays } from '../../domain/bank-holidays';
-import { extraHolidays } from '../../domain/bank-holidays';
+import type { TenantProfile } from '#application/ports/tenant-repository';
+import type { ExtraHolidays } from '#domain/bank-holidays';
+import { extraHolidays } from '#domain/bank-holidays';
 import {
   DEFAULT_REMINDER_SETTINGS,
   type ReminderSettings,
   type ReminderSettingsInput,
   reminderSettings,
-} from '../../domain/reminder-cadence';
-import type { AppLogger } from '../../logging/create-logger';
-import type { TenantProfile } from '../ports/tenant-repository';
+} from '#domain/reminder-cadence';
+import type { AppLogger } from '#logging/create-logger';
 
 /**
  * How a tenant wants boletos followed up. The tenant profile already holds `reminderWindow`; the rest are

@@ -1,16 +1,19 @@
-import { normalizePhone } from '../../domain/phone-number';
-import type { AppLogger } from '../../logging/create-logger';
-import type { InboundWhatsAppEvent, InboundWhatsAppMessage } from '../../webhooks/whatsapp/inbound-event';
 import {
   type ContactMessageHandler,
   type InboundMessageToRoute,
   type RouteDependencies,
   type RouteOutcome,
   routeInboundMessage,
-} from '../conversation/route-inbound-message';
-import { type RecordStatusCallbackDeps, recordStatusCallback } from '../outbox/record-status-callback';
-import type { InboundContent, InboundTreatment } from '../ports/inbound-message-repository';
-import type { TenantRepository } from '../ports/tenant-repository';
+} from '#application/conversation/route-inbound-message';
+import {
+  type RecordStatusCallbackDeps,
+  recordStatusCallback,
+} from '#application/outbox/record-status-callback';
+import type { InboundContent, InboundTreatment } from '#application/ports/inbound-message-repository';
+import type { TenantRepository } from '#application/ports/tenant-repository';
+import { normalizePhone } from '#domain/phone-number';
+import type { AppLogger } from '#logging/create-logger';
+import type { InboundWhatsAppEvent, InboundWhatsAppMessage } from '#webhooks/whatsapp/inbound-event';
 import { type IdentityChangeDependencies, recordIdentityChange } from './record-identity-change';
 
 export interface ReceiveWhatsAppDependencies {

@@ -1,10 +1,10 @@
-import { type E164, normalizePhone } from '../../domain/phone-number';
-import type { AppLogger } from '../../logging/create-logger';
-import type { WhatsAppIdentityChangeEvent } from '../../webhooks/whatsapp/inbound-event';
-import type { Clock } from '../ports/clock';
-import { type ContactRepository, DuplicateContactPhoneError } from '../ports/contact-repository';
-import type { UnitOfWork } from '../ports/unit-of-work';
-import type { UserRepository } from '../ports/user-repository';
+import type { Clock } from '#application/ports/clock';
+import { type ContactRepository, DuplicateContactPhoneError } from '#application/ports/contact-repository';
+import type { UnitOfWork } from '#application/ports/unit-of-work';
+import type { UserRepository } from '#application/ports/user-repository';
+import { type E164, normalizePhone } from '#domain/phone-number';
+import type { AppLogger } from '#logging/create-logger';
+import type { WhatsAppIdentityChangeEvent } from '#webhooks/whatsapp/inbound-event';
 
 export interface IdentityChangeDependencies {
   users: UserRepository;

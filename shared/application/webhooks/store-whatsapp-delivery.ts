@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../ports/clock';
-import type { WebhookDeliveryStore } from '../ports/webhook-delivery-store';
+import type { Clock } from '#application/ports/clock';
+import type { WebhookDeliveryStore } from '#application/ports/webhook-delivery-store';
 
 export interface StoredDelivery {
   deliveryId: string;

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CalendarDate } from '../../domain/calendar-date';
-import { barcodeToDigitableLine, buildBoletoBarcode } from '../../domain/febraban-barcode';
+import type { CalendarDate } from '#domain/calendar-date';
+import { barcodeToDigitableLine, buildBoletoBarcode } from '#domain/febraban-barcode';
 import type { SimulatedBillet } from './billet-store';
 import type { CreateBilletRequest } from './create-billet-request';
 

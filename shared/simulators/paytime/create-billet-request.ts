@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../../domain/calendar-date';
-import { MAX_BOLETO_AMOUNT_CENTS } from '../../domain/febraban-barcode';
-import { isValidTaxId } from '../../domain/tax-id';
+import { isCalendarDate } from '#domain/calendar-date';
+import { MAX_BOLETO_AMOUNT_CENTS } from '#domain/febraban-barcode';
+import { isValidTaxId } from '#domain/tax-id';
 
 /**
  * The body of `POST /v1/marketplace/billets` as the simulator validates it (Paytime's published request

@@ -1,4 +1,4 @@
-import type { Clock } from '../../application/ports/clock';
+import type { Clock } from '#application/ports/clock';
 import { type IssuingSettings, newProcessingBillet, withPaymentData } from './billet-issuing';
 import { BilletStore, type PaytimeBilletStatus, type SimulatedBillet } from './billet-store';
 import type { CreateBilletRequest } from './create-billet-request';

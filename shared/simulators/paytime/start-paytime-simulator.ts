@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeldResponses } from '../held-responses';
+import { HeldResponses } from '#simulators/held-responses';
 import { handlePaytimeApi } from './api-routes';
 import type { SimulatedBillet } from './billet-store';
 import { handlePaytimeControl } from './control-routes';

@@ -1,4 +1,4 @@
-import { tryNormalizePhone } from '../../domain/phone-number';
+import { tryNormalizePhone } from '#domain/phone-number';
 
 /**
  * Phone matching inside the simulator: a number written with or without '+', punctuation, or Brazil's 9th

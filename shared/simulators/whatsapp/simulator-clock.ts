@@ -1,4 +1,4 @@
-import type { Clock } from '../../application/ports/clock';
+import type { Clock } from '#application/ports/clock';
 
 /**
  * The simulator's notion of now, used for the 24-hour window and for webhook timestamps. Follows an injected

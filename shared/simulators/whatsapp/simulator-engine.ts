@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../../application/ports/clock';
+import type { Clock } from '#application/ports/clock';
 import { FaultQueue, type SendFault, type WebhookFault } from './fault-queue';
 import { cloudApiMessage, contentOf, type SimulatedInbound } from './inbound-messages';
 import { type GraphErrorResponse, graphError, statusError } from './meta-errors';

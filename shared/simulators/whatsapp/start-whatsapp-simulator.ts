@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeldResponses } from '../held-responses';
+import { HeldResponses } from '#simulators/held-responses';
 import { handleCloudApi } from './cloud-api-routes';
 import { handleControl } from './control-routes';
 import type { SendFault, WebhookFault } from './fault-queue';

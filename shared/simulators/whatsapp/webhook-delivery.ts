@@ -1,4 +1,4 @@
-import { signMetaPayload } from '../../webhooks/whatsapp/signature';
+import { signMetaPayload } from '#webhooks/whatsapp/signature';
 import { FaultQueue, type WebhookFault } from './fault-queue';
 
 /** POSTs signed webhook bodies to the configured URL, as Meta does (`X-Hub-Signature-256` over the raw bytes). */

@@ -1,5 +1,5 @@
-import type { WhatsAppPermanentReason } from '../../application/ports/message-sender';
-import { InvalidInputError } from '../../domain/domain-error';
+import type { WhatsAppPermanentReason } from '#application/ports/message-sender';
+import { InvalidInputError } from '#domain/domain-error';
 
 /** What an inbound WhatsApp message says, reduced to what IRIS understands. */
 export type InboundMessageContent =

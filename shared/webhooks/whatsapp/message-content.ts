@@ -1,4 +1,4 @@
-import { classifyMetaError } from '../../adapters/whatsapp/meta-error-codes';
+import { classifyMetaError } from '#adapters/whatsapp/meta-error-codes';
 import type { InboundMessageContent, WhatsAppEventError } from './inbound-event';
 import {
   flowReplySchema,

@@ -1,4 +1,4 @@
-import { tryNormalizePhone } from '../../domain/phone-number';
+import { tryNormalizePhone } from '#domain/phone-number';
 import {
   type InboundWhatsAppEvent,
   type InboundWhatsAppMessage,

@@ -1,8 +1,8 @@
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { loadTenantConfig } from '../../../infra/config/load-tenant-config';
-import { TenantStageStack } from '../../../infra/stacks/tenant-stage-stack';
-import type { Stage } from '../../../infra/stage';
+import { loadTenantConfig } from '#infra/config/load-tenant-config';
+import { TenantStageStack } from '#infra/stacks/tenant-stage-stack';
+import type { Stage } from '#infra/stage';
 
 export interface SynthesizedTenantStage {
   app: App;

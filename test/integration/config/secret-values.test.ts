@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ParametersExtension,
-  startParametersExtension,
-} from '../../../infra/local/emulators/parameters-extension';
-import {
   MissingSecretError,
   readOptionalSecret,
   readRotatingSecret,
   readSecret,
   SecretUnavailableError,
-} from '../../../shared/config/secret-values';
+} from '#config/secret-values';
+import {
+  type ParametersExtension,
+  startParametersExtension,
+} from '#infra/local/emulators/parameters-extension';
 
 describe('secret values through the Parameters and Secrets extension (real HTTP on loopback)', () => {
   let extension: ParametersExtension;

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbBoletoActivityLog } from '../../../shared/adapters/dynamodb/dynamodb-boleto-activity-log';
-import { DynamoDbBoletoRepository } from '../../../shared/adapters/dynamodb/dynamodb-boleto-repository';
-import { boletoActivityKey } from '../../../shared/adapters/dynamodb/entities/boleto-activity';
-import { DynamoDbUnitOfWork } from '../../../shared/adapters/dynamodb/transaction/dynamodb-unit-of-work';
-import { PersistenceError } from '../../../shared/application/ports/persistence-errors';
-import { requestBoleto } from '../../../shared/domain/boleto';
-import type { BoletoActivity } from '../../../shared/domain/boleto-activity';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { uniqueId, uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
-import { expectNoScan, recordCommands } from '../../support/record-commands';
+import { DynamoDbBoletoActivityLog } from '#adapters/dynamodb/dynamodb-boleto-activity-log';
+import { DynamoDbBoletoRepository } from '#adapters/dynamodb/dynamodb-boleto-repository';
+import { boletoActivityKey } from '#adapters/dynamodb/entities/boleto-activity';
+import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
+import { PersistenceError } from '#application/ports/persistence-errors';
+import { requestBoleto } from '#domain/boleto';
+import type { BoletoActivity } from '#domain/boleto-activity';
+import { calendarDate } from '#domain/calendar-date';
+import { uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { expectNoScan, recordCommands } from '#test/support/record-commands';
 
 const actor = { kind: 'system' as const, id: 'whatsapp-delivery' };
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDbBoletoRepository } from '../../../shared/adapters/dynamodb/dynamodb-boleto-repository';
-import { boletoKey } from '../../../shared/adapters/dynamodb/entities/boleto';
-import { BoletoCommandGuardEntity } from '../../../shared/adapters/dynamodb/entities/boleto-command-guard';
+import { DynamoDbBoletoRepository } from '#adapters/dynamodb/dynamodb-boleto-repository';
+import { boletoKey } from '#adapters/dynamodb/entities/boleto';
+import { BoletoCommandGuardEntity } from '#adapters/dynamodb/entities/boleto-command-guard';
 import {
   DuplicateBoletoCommandError,
   DuplicateProviderBoletoError,
-} from '../../../shared/application/ports/boleto-repository';
-import { ConcurrentModificationError } from '../../../shared/application/ports/persistence-errors';
+} from '#application/ports/boleto-repository';
+import { ConcurrentModificationError } from '#application/ports/persistence-errors';
 import {
   applyPayment,
   type Boleto,
@@ -15,11 +15,11 @@ import {
   markSent,
   registerBoleto,
   requestBoleto,
-} from '../../../shared/domain/boleto';
-import { type CalendarDate, calendarDate } from '../../../shared/domain/calendar-date';
-import { rawItem, uniqueId, uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
-import { expectNoScan, recordCommands } from '../../support/record-commands';
+} from '#domain/boleto';
+import { type CalendarDate, calendarDate } from '#domain/calendar-date';
+import { rawItem, uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { expectNoScan, recordCommands } from '#test/support/record-commands';
 
 const ctx: ChangeContext = { actor: { kind: 'owner', id: 'user-1' }, at: '2026-11-23T12:00:00.000Z' };
 const providerRef = (providerId: string) => ({

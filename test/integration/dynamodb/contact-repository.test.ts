@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDbContactRepository } from '../../../shared/adapters/dynamodb/dynamodb-contact-repository';
-import { ContactEntity } from '../../../shared/adapters/dynamodb/entities/contact';
-import { ContactPhoneGuardEntity } from '../../../shared/adapters/dynamodb/entities/contact-phone-guard';
-import {
-  ContactNotFoundError,
-  DuplicateContactPhoneError,
-} from '../../../shared/application/ports/contact-repository';
-import { normalizePhone, whatsAppIdToE164 } from '../../../shared/domain/phone-number';
-import { aContact, rawItem, uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
-import { expectNoScan, recordCommands } from '../../support/record-commands';
+import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-repository';
+import { ContactEntity } from '#adapters/dynamodb/entities/contact';
+import { ContactPhoneGuardEntity } from '#adapters/dynamodb/entities/contact-phone-guard';
+import { ContactNotFoundError, DuplicateContactPhoneError } from '#application/ports/contact-repository';
+import { normalizePhone, whatsAppIdToE164 } from '#domain/phone-number';
+import { aContact, rawItem, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { expectNoScan, recordCommands } from '#test/support/record-commands';
 
 describe('DynamoDbContactRepository', () => {
   let table: TestTable;

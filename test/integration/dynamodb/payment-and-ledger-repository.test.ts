@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbLedgerRepository } from '../../../shared/adapters/dynamodb/dynamodb-ledger-repository';
-import { DynamoDbPaymentRepository } from '../../../shared/adapters/dynamodb/dynamodb-payment-repository';
-import { PaymentEntity } from '../../../shared/adapters/dynamodb/entities/payment';
-import { DuplicateLedgerEntryError } from '../../../shared/application/ports/ledger-repository';
-import { DuplicatePaymentError } from '../../../shared/application/ports/payment-repository';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { aLedgerEntry, aPayment, rawItem, uniqueId, uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
-import { expectNoScan, recordCommands } from '../../support/record-commands';
+import { DynamoDbLedgerRepository } from '#adapters/dynamodb/dynamodb-ledger-repository';
+import { DynamoDbPaymentRepository } from '#adapters/dynamodb/dynamodb-payment-repository';
+import { PaymentEntity } from '#adapters/dynamodb/entities/payment';
+import { DuplicateLedgerEntryError } from '#application/ports/ledger-repository';
+import { DuplicatePaymentError } from '#application/ports/payment-repository';
+import { calendarDate } from '#domain/calendar-date';
+import { aLedgerEntry, aPayment, rawItem, uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { expectNoScan, recordCommands } from '#test/support/record-commands';
 
 describe('DynamoDbPaymentRepository', () => {
   let table: TestTable;

@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbBoletoRepository } from '../../../shared/adapters/dynamodb/dynamodb-boleto-repository';
-import { DynamoDbLedgerRepository } from '../../../shared/adapters/dynamodb/dynamodb-ledger-repository';
-import { DynamoDbPaymentRepository } from '../../../shared/adapters/dynamodb/dynamodb-payment-repository';
-import { DynamoDbUnitOfWork } from '../../../shared/adapters/dynamodb/transaction/dynamodb-unit-of-work';
-import { DuplicatePaymentError } from '../../../shared/application/ports/payment-repository';
-import {
-  applyPayment,
-  type Boleto,
-  type ChangeContext,
-  registerBoleto,
-  requestBoleto,
-} from '../../../shared/domain/boleto';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { aLedgerEntry, aPayment, uniqueId, uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
-import { expectNoScan, recordCommands } from '../../support/record-commands';
+import { DynamoDbBoletoRepository } from '#adapters/dynamodb/dynamodb-boleto-repository';
+import { DynamoDbLedgerRepository } from '#adapters/dynamodb/dynamodb-ledger-repository';
+import { DynamoDbPaymentRepository } from '#adapters/dynamodb/dynamodb-payment-repository';
+import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
+import { DuplicatePaymentError } from '#application/ports/payment-repository';
+import { applyPayment, type Boleto, type ChangeContext, registerBoleto, requestBoleto } from '#domain/boleto';
+import { calendarDate } from '#domain/calendar-date';
+import { aLedgerEntry, aPayment, uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { expectNoScan, recordCommands } from '#test/support/record-commands';
 
 const ctx: ChangeContext = { actor: { kind: 'provider', id: 'paytime' }, at: '2026-12-01T15:00:00.000Z' };
 

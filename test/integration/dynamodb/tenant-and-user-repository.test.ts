@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbTenantRepository } from '../../../shared/adapters/dynamodb/dynamodb-tenant-repository';
-import { DynamoDbUserRepository } from '../../../shared/adapters/dynamodb/dynamodb-user-repository';
-import {
-  type TenantProfile,
-  WhatsAppNumberTakenError,
-} from '../../../shared/application/ports/tenant-repository';
-import type { TenantUser } from '../../../shared/application/ports/user-repository';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { uniqueId, uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
-import { expectNoScan, recordCommands } from '../../support/record-commands';
+import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
+import { DynamoDbUserRepository } from '#adapters/dynamodb/dynamodb-user-repository';
+import { type TenantProfile, WhatsAppNumberTakenError } from '#application/ports/tenant-repository';
+import type { TenantUser } from '#application/ports/user-repository';
+import { normalizePhone } from '#domain/phone-number';
+import { uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { expectNoScan, recordCommands } from '#test/support/record-commands';
 
 function aProfile(tenantId: string): TenantProfile {
   return {

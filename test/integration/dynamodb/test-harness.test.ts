@@ -1,9 +1,9 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand as DocumentScanCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IRIS_TABLE } from '../../../shared/adapters/dynamodb/table-design';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
-import { expectNoScan, recordCommands } from '../../support/record-commands';
+import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { expectNoScan, recordCommands } from '#test/support/record-commands';
 
 describe('DynamoDB test harness', () => {
   let table: TestTable;

@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDbContactRepository } from '../../../shared/adapters/dynamodb/dynamodb-contact-repository';
-import { ENTITY_ATTRIBUTE } from '../../../shared/adapters/dynamodb/keys/entity-keys';
-import { attr, key } from '../../../shared/adapters/dynamodb/keys/key-template';
-import { commitTransaction } from '../../../shared/adapters/dynamodb/transaction/commit-transaction';
-import { DynamoDbUnitOfWork } from '../../../shared/adapters/dynamodb/transaction/dynamodb-unit-of-work';
+import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-repository';
+import { ENTITY_ATTRIBUTE } from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import { commitTransaction } from '#adapters/dynamodb/transaction/commit-transaction';
+import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
 import {
   asTransactionBuilder,
   MAX_TRANSACTION_ITEMS,
   TransactionBuilder,
   TransactionTooLargeError,
-} from '../../../shared/adapters/dynamodb/transaction/transaction-builder';
-import { DuplicateContactPhoneError } from '../../../shared/application/ports/contact-repository';
-import { PreconditionFailedError } from '../../../shared/application/ports/persistence-errors';
-import { aContact, rawItem, uniqueId, uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
-import { expectNoScan, recordCommands } from '../../support/record-commands';
+} from '#adapters/dynamodb/transaction/transaction-builder';
+import { DuplicateContactPhoneError } from '#application/ports/contact-repository';
+import { PreconditionFailedError } from '#application/ports/persistence-errors';
+import { aContact, rawItem, uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { expectNoScan, recordCommands } from '#test/support/record-commands';
 
 /** Stands in for the outbox adapter: another module adding its item to the same transaction. */
 const outboxKey = key('T', attr('tenantId'), 'OUTBOX', attr('messageId'));

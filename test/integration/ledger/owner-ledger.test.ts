@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbLedgerRepository } from '../../../shared/adapters/dynamodb/dynamodb-ledger-repository';
-import { monthlySummary } from '../../../shared/application/ledger/monthly-summary';
-import { recordOwnerEntry } from '../../../shared/application/ledger/record-owner-entry';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+import { DynamoDbLedgerRepository } from '#adapters/dynamodb/dynamodb-ledger-repository';
+import { monthlySummary } from '#application/ledger/monthly-summary';
+import { recordOwnerEntry } from '#application/ledger/record-owner-entry';
+import { calendarDate } from '#domain/calendar-date';
+import { uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 
 describe('owner ledger entries', () => {
   let table: TestTable;

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { toApiGatewayEvent } from '../../../infra/local/api-gateway-event';
-import { localClockStart } from '../../../infra/local/clock-start';
-import { parseAdvance } from '../../../infra/local/local-routes';
-import { rawBodyOf } from '../../../shared/webhooks/whatsapp/signature';
+import { toApiGatewayEvent } from '#infra/local/api-gateway-event';
+import { localClockStart } from '#infra/local/clock-start';
+import { parseAdvance } from '#infra/local/local-routes';
+import { rawBodyOf } from '#webhooks/whatsapp/signature';
 
 describe('toApiGatewayEvent', () => {
   const request = (body: Buffer, headers: Record<string, string | string[]> = {}) => ({

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LocalCloudClient } from '../../../infra/local/local-cloud-client';
-import { type LocalCloud, startLocalCloud } from '../../../infra/local/start-local-cloud';
+import { LocalCloudClient } from '#infra/local/local-cloud-client';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { statusWebhookPayload } from './status-webhook-payload';
 
 /**

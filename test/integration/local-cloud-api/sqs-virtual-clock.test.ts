@@ -1,6 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalSqs, SqsEventSource, VirtualClock } from '../../../infra/local/emulators';
+import { LocalSqs, SqsEventSource, VirtualClock } from '#infra/local/emulators/index';
 
 describe('LocalSqs on the virtual clock', () => {
   const cleanups: Array<() => Promise<void> | void> = [];

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DynamoDbStreamPoller } from '../../../infra/local/emulators/dynamodb-streams';
+import { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-streams/index';
 
 const OUTBOX_INSERTS = JSON.stringify({
   eventName: ['INSERT'],

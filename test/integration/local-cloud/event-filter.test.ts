@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { OUTBOX_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/outbox/outbox-stream-filter';
 import {
   FilterPatternError,
   matchesAnyFilter,
   parseFilterPatterns,
-} from '../../../infra/local/emulators/dynamodb-streams';
-import { OUTBOX_STREAM_FILTER_PATTERN } from '../../../shared/adapters/dynamodb/outbox/outbox-stream-filter';
+} from '#infra/local/emulators/dynamodb-streams/index';
 
 const outboxInsert = {
   eventName: 'INSERT',

@@ -1,8 +1,8 @@
 import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalHttpServer } from '../../../infra/local/emulators/aws-json-http-server';
-import { createSqsHttpServer, LocalSqs, SqsEventSource } from '../../../infra/local/emulators/sqs';
+import type { LocalHttpServer } from '#infra/local/emulators/aws-json-http-server';
+import { createSqsHttpServer, LocalSqs, SqsEventSource } from '#infra/local/emulators/sqs/index';
 
 describe('SqsEventSource', () => {
   // timeScale 0.05: the 10-second visibility timeouts below last 500 ms.

@@ -10,8 +10,8 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalHttpServer } from '../../../infra/local/emulators/aws-json-http-server';
-import { createSqsHttpServer, LocalSqs } from '../../../infra/local/emulators/sqs';
+import type { LocalHttpServer } from '#infra/local/emulators/aws-json-http-server';
+import { createSqsHttpServer, LocalSqs } from '#infra/local/emulators/sqs/index';
 
 describe('LocalSqs over the SQS JSON protocol', () => {
   // timeScale 0.1: a 10-second visibility timeout lasts 1 s.

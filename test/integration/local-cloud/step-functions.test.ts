@@ -9,13 +9,13 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalHttpServer } from '../../../infra/local/emulators/aws-json-http-server';
+import type { LocalHttpServer } from '#infra/local/emulators/aws-json-http-server';
 import {
   createStepFunctionsHttpServer,
   LocalStepFunctions,
-} from '../../../infra/local/emulators/step-functions';
-import { VirtualClock } from '../../../infra/local/emulators/virtual-clock';
-import { reminderLoopWorkflowDefinition } from '../../../workflows/reminder-loop-workflow';
+} from '#infra/local/emulators/step-functions/index';
+import { VirtualClock } from '#infra/local/emulators/virtual-clock';
+import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 
 const DAY = 86_400_000;
 const ARN_PREFIX = 'arn:aws:states:us-east-1:000000000000:stateMachine:';

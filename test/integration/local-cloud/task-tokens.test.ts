@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AwsServiceError } from '../../../infra/local/emulators/aws-service-error';
-import { StateError } from '../../../infra/local/emulators/step-functions';
-import { TaskTokenRegistry } from '../../../infra/local/emulators/step-functions/task-tokens';
-import { VirtualClock } from '../../../infra/local/emulators/virtual-clock';
+import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
+import { StateError } from '#infra/local/emulators/step-functions/index';
+import { TaskTokenRegistry } from '#infra/local/emulators/step-functions/task-tokens';
+import { VirtualClock } from '#infra/local/emulators/virtual-clock';
 
 const open = (
   registry: TaskTokenRegistry,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClockSleepAbortedError, VirtualClock } from '../../../infra/local/emulators/virtual-clock';
+import { ClockSleepAbortedError, VirtualClock } from '#infra/local/emulators/virtual-clock';
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNluCommand } from '../../support/run-nlu-command';
+import { runNluCommand } from '#test/support/run-nlu-command';
 import { type FakeOpenAiServer, json, startFakeOpenAiServer } from './fake-openai-server';
 
 let server: FakeOpenAiServer;

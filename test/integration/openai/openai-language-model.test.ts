@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OpenAiLanguageModel } from '../../../shared/adapters/openai/openai-language-model';
-import { requiresConfirmation, validateRequest } from '../../../shared/application/request-validation';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { DeterministicLanguageModel } from '../../../shared/language/deterministic-language-model';
+import { OpenAiLanguageModel } from '#adapters/openai/openai-language-model';
+import { requiresConfirmation, validateRequest } from '#application/request-validation';
+import { calendarDate } from '#domain/calendar-date';
+import { DeterministicLanguageModel } from '#language/deterministic-language-model';
 import { type FakeOpenAiServer, json, startFakeOpenAiServer } from './fake-openai-server';
 
 const today = calendarDate('2026-11-23');

@@ -1,27 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbOutboxRepository } from '../../../shared/adapters/dynamodb/outbox/dynamodb-outbox-repository';
+import { DynamoDbOutboxRepository } from '#adapters/dynamodb/outbox/dynamodb-outbox-repository';
 import {
   createOutboxPersistence,
   type OutboxPersistence,
-} from '../../../shared/adapters/dynamodb/outbox/outbox-persistence';
-import { addToOutbox } from '../../../shared/application/outbox/add-to-outbox';
+} from '#adapters/dynamodb/outbox/outbox-persistence';
+import { addToOutbox } from '#application/outbox/add-to-outbox';
 import {
   type ChannelDispatcher,
   DeliveryPermanentError,
   DeliveryRetryableError,
   type DispatchResult,
-} from '../../../shared/application/outbox/channel-dispatcher';
-import {
-  DeliverOutboxMessage,
-  RetryDeliveryLaterError,
-} from '../../../shared/application/outbox/deliver-outbox-message';
-import type { TransactionContext } from '../../../shared/application/ports/unit-of-work';
-import { DEFAULT_DELIVERY_SETTINGS } from '../../../shared/config/outbox-config';
-import type { NewOutboxMessage, OutboxMessage } from '../../../shared/domain/outbox-message';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { parseTaxId } from '../../../shared/domain/tax-id';
-import { uniqueId, uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+} from '#application/outbox/channel-dispatcher';
+import { DeliverOutboxMessage, RetryDeliveryLaterError } from '#application/outbox/deliver-outbox-message';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import { DEFAULT_DELIVERY_SETTINGS } from '#config/outbox-config';
+import type { NewOutboxMessage, OutboxMessage } from '#domain/outbox-message';
+import { normalizePhone } from '#domain/phone-number';
+import { parseTaxId } from '#domain/tax-id';
+import { uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 
 /** The real repository, remembering what was staged with `add` (to find the owner notices afterwards). */
 class RecordingOutbox extends DynamoDbOutboxRepository {

@@ -1,34 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbOutboxRepository } from '../../../shared/adapters/dynamodb/outbox/dynamodb-outbox-repository';
+import { DynamoDbOutboxRepository } from '#adapters/dynamodb/outbox/dynamodb-outbox-repository';
 import {
   createOutboxPersistence,
   type OutboxPersistence,
-} from '../../../shared/adapters/dynamodb/outbox/outbox-persistence';
-import { boletoToContactMessage } from '../../../shared/application/boletos/boleto-message-pt-br';
-import { markBoletoSent } from '../../../shared/application/boletos/mark-boleto-sent';
-import { addToOutbox } from '../../../shared/application/outbox/add-to-outbox';
-import {
-  type ChannelDispatcher,
-  DeliveryPermanentError,
-} from '../../../shared/application/outbox/channel-dispatcher';
-import { DeliverOutboxMessage } from '../../../shared/application/outbox/deliver-outbox-message';
-import { recordStatusCallback } from '../../../shared/application/outbox/record-status-callback';
-import { cancelledContactNotice } from '../../../shared/application/payments/payment-notices-pt-br';
-import type { TransactionContext } from '../../../shared/application/ports/unit-of-work';
-import { DEFAULT_DELIVERY_SETTINGS } from '../../../shared/config/outbox-config';
-import {
-  applyPayment,
-  type Boleto,
-  cancelBoleto,
-  registerBoleto,
-  requestBoleto,
-} from '../../../shared/domain/boleto';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import type { NewOutboxMessage, OutboxMessage } from '../../../shared/domain/outbox-message';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { parseTaxId } from '../../../shared/domain/tax-id';
-import { uniqueId, uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+} from '#adapters/dynamodb/outbox/outbox-persistence';
+import { boletoToContactMessage } from '#application/boletos/boleto-message-pt-br';
+import { markBoletoSent } from '#application/boletos/mark-boleto-sent';
+import { addToOutbox } from '#application/outbox/add-to-outbox';
+import { type ChannelDispatcher, DeliveryPermanentError } from '#application/outbox/channel-dispatcher';
+import { DeliverOutboxMessage } from '#application/outbox/deliver-outbox-message';
+import { recordStatusCallback } from '#application/outbox/record-status-callback';
+import { cancelledContactNotice } from '#application/payments/payment-notices-pt-br';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import { DEFAULT_DELIVERY_SETTINGS } from '#config/outbox-config';
+import { applyPayment, type Boleto, cancelBoleto, registerBoleto, requestBoleto } from '#domain/boleto';
+import { calendarDate } from '#domain/calendar-date';
+import type { NewOutboxMessage, OutboxMessage } from '#domain/outbox-message';
+import { normalizePhone } from '#domain/phone-number';
+import { parseTaxId } from '#domain/tax-id';
+import { uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 
 /** The real repository, remembering what was staged with `add` (to find what the owner was told). */
 class RecordingOutbox extends DynamoDbOutboxRepository {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewOutboxMessage } from '../../../shared/domain/outbox-message';
+import type { NewOutboxMessage } from '#domain/outbox-message';
 import { type OutboxPipeline, startOutboxPipeline } from './outbox-pipeline';
 import { enqueue } from './pipeline-fixtures';
 

@@ -1,35 +1,32 @@
 import { inject } from 'vitest';
-import { createEmailDeliveryHandler } from '../../../functions/email-delivery/create-handler';
-import { createOutboxRelayHandler } from '../../../functions/outbox-relay/create-handler';
-import { createWhatsAppDeliveryHandler } from '../../../functions/whatsapp-delivery/create-handler';
-import { DynamoDbStreamPoller } from '../../../infra/local/emulators/dynamodb-streams';
-import { createSqsHttpServer, LocalSqs, SqsEventSource } from '../../../infra/local/emulators/sqs';
 import {
   createOutboxPersistence,
   type OutboxPersistence,
-} from '../../../shared/adapters/dynamodb/outbox/outbox-persistence';
-import { OUTBOX_STREAM_FILTER_PATTERN } from '../../../shared/adapters/dynamodb/outbox/outbox-stream-filter';
-import { createSesClient } from '../../../shared/adapters/ses/create-ses-client';
-import { SesEmailSender } from '../../../shared/adapters/ses/ses-email-sender';
-import { createSqsClient } from '../../../shared/adapters/sqs/create-sqs-client';
-import { DELIVERY_QUEUE_SETTINGS } from '../../../shared/adapters/sqs/delivery-queue-settings';
-import { SqsDeliveryQueueControl, SqsOutboxPublisher } from '../../../shared/adapters/sqs/sqs-outbox-queue';
-import { systemClock } from '../../../shared/adapters/system/system-clock';
-import { TimeOrderedIdGenerator } from '../../../shared/adapters/system/time-ordered-id-generator';
-import { WhatsAppCloudApiSender } from '../../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
-import type { DeliverySettings } from '../../../shared/application/outbox/deliver-outbox-message';
-import {
-  DEFAULT_DELIVERY_SETTINGS,
-  DEFAULT_WHATSAPP_DISPATCH_SETTINGS,
-} from '../../../shared/config/outbox-config';
-import type { OutboxMessage } from '../../../shared/domain/outbox-message';
+} from '#adapters/dynamodb/outbox/outbox-persistence';
+import { OUTBOX_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/outbox/outbox-stream-filter';
+import { createSesClient } from '#adapters/ses/create-ses-client';
+import { SesEmailSender } from '#adapters/ses/ses-email-sender';
+import { createSqsClient } from '#adapters/sqs/create-sqs-client';
+import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import { SqsDeliveryQueueControl, SqsOutboxPublisher } from '#adapters/sqs/sqs-outbox-queue';
+import { systemClock } from '#adapters/system/system-clock';
+import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
+import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
+import type { DeliverySettings } from '#application/outbox/deliver-outbox-message';
+import { DEFAULT_DELIVERY_SETTINGS, DEFAULT_WHATSAPP_DISPATCH_SETTINGS } from '#config/outbox-config';
+import type { OutboxMessage } from '#domain/outbox-message';
+import { createEmailDeliveryHandler } from '#functions/email-delivery/create-handler';
+import { createOutboxRelayHandler } from '#functions/outbox-relay/create-handler';
+import { createWhatsAppDeliveryHandler } from '#functions/whatsapp-delivery/create-handler';
+import { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-streams/index';
+import { createSqsHttpServer, LocalSqs, SqsEventSource } from '#infra/local/emulators/sqs/index';
 import {
   type RunningWhatsAppSimulator,
   startWhatsAppSimulator,
   type WhatsAppSimulatorOptions,
-} from '../../../shared/simulators/whatsapp/start-whatsapp-simulator';
-import { uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+} from '#simulators/whatsapp/start-whatsapp-simulator';
+import { uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { type SesLocal, startSesServer } from './ses-local';
 import { startWebhookStub, type WebhookStub } from './webhook-stub';
 

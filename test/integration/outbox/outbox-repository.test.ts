@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDbCustomerWindowStore } from '../../../shared/adapters/dynamodb/outbox/dynamodb-customer-window-store';
-import { DynamoDbOutboxRepository } from '../../../shared/adapters/dynamodb/outbox/dynamodb-outbox-repository';
-import { DynamoDbUnitOfWork } from '../../../shared/adapters/dynamodb/transaction/dynamodb-unit-of-work';
-import { OutboxTransitionRejectedError } from '../../../shared/application/ports/outbox-repository';
-import { newOutboxMessage, ownerReply } from '../../../shared/domain/outbox-message';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { uniqueId, uniqueTenantId } from '../../support/dynamodb-fixtures';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
-import { expectNoScan, recordCommands } from '../../support/record-commands';
+import { DynamoDbCustomerWindowStore } from '#adapters/dynamodb/outbox/dynamodb-customer-window-store';
+import { DynamoDbOutboxRepository } from '#adapters/dynamodb/outbox/dynamodb-outbox-repository';
+import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
+import { OutboxTransitionRejectedError } from '#application/ports/outbox-repository';
+import { newOutboxMessage, ownerReply } from '#domain/outbox-message';
+import { normalizePhone } from '#domain/phone-number';
+import { uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { expectNoScan, recordCommands } from '#test/support/record-commands';
 
 const T0 = new Date('2026-12-09T14:00:00.000Z');
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);

@@ -1,9 +1,9 @@
 import type { SQSEvent } from 'aws-lambda';
-import { addToOutbox } from '../../../shared/application/outbox/add-to-outbox';
-import type { Contact } from '../../../shared/application/ports/contact-repository';
-import type { NewOutboxMessage, OutboxMessage } from '../../../shared/domain/outbox-message';
-import { type E164, normalizePhone } from '../../../shared/domain/phone-number';
-import { parseTaxId } from '../../../shared/domain/tax-id';
+import { addToOutbox } from '#application/outbox/add-to-outbox';
+import type { Contact } from '#application/ports/contact-repository';
+import type { NewOutboxMessage, OutboxMessage } from '#domain/outbox-message';
+import { type E164, normalizePhone } from '#domain/phone-number';
+import { parseTaxId } from '#domain/tax-id';
 import type { OutboxPipeline } from './outbox-pipeline';
 
 let phoneSequence = 0;

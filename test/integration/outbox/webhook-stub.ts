@@ -1,17 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OutboxPersistence } from '../../../shared/adapters/dynamodb/outbox/outbox-persistence';
-import { optOutContact } from '../../../shared/application/outbox/opt-out-contact';
-import {
-  recordStatusCallback,
-  type StatusCallbackOutcome,
-} from '../../../shared/application/outbox/record-status-callback';
-import type { Clock } from '../../../shared/application/ports/clock';
-import type { IdGenerator } from '../../../shared/application/ports/id-generator';
-import { isOptOutRequest } from '../../../shared/domain/opt-out';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { parseWhatsAppWebhook } from '../../../shared/webhooks/whatsapp/parse-webhook';
-import { META_SIGNATURE_HEADER, verifyMetaSignature } from '../../../shared/webhooks/whatsapp/signature';
+import type { OutboxPersistence } from '#adapters/dynamodb/outbox/outbox-persistence';
+import { optOutContact } from '#application/outbox/opt-out-contact';
+import { recordStatusCallback, type StatusCallbackOutcome } from '#application/outbox/record-status-callback';
+import type { Clock } from '#application/ports/clock';
+import type { IdGenerator } from '#application/ports/id-generator';
+import { isOptOutRequest } from '#domain/opt-out';
+import { normalizePhone } from '#domain/phone-number';
+import { parseWhatsAppWebhook } from '#webhooks/whatsapp/parse-webhook';
+import { META_SIGNATURE_HEADER, verifyMetaSignature } from '#webhooks/whatsapp/signature';
 
 /**
  * The outbox's part of IRIS's WhatsApp webhook, on loopback, for the simulator to call: verify Meta's

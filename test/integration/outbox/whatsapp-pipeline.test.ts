@@ -1,9 +1,9 @@
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addToOutbox } from '../../../shared/application/outbox/add-to-outbox';
-import { DuplicateContactPhoneError } from '../../../shared/application/ports/contact-repository';
-import { ownerReply } from '../../../shared/domain/outbox-message';
-import type { E164 } from '../../../shared/domain/phone-number';
+import { addToOutbox } from '#application/outbox/add-to-outbox';
+import { DuplicateContactPhoneError } from '#application/ports/contact-repository';
+import { ownerReply } from '#domain/outbox-message';
+import type { E164 } from '#domain/phone-number';
 import { type OutboxPipeline, startOutboxPipeline } from './outbox-pipeline';
 import {
   acceptedSendsTo,

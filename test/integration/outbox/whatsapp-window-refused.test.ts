@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { E164 } from '../../../shared/domain/phone-number';
+import type { E164 } from '#domain/phone-number';
 import { type OutboxPipeline, startOutboxPipeline } from './outbox-pipeline';
 import { acceptedSendsTo, enqueue, registerContact, registerOwner, reminderTo } from './pipeline-fixtures';
 

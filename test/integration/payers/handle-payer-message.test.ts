@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbBoletoActivityLog } from '../../../shared/adapters/dynamodb/dynamodb-boleto-activity-log';
-import { DynamoDbPayerThreadRepository } from '../../../shared/adapters/dynamodb/payers/dynamodb-payer-thread-repository';
-import {
-  type HandlePayerMessageDeps,
-  handlePayerMessage,
-} from '../../../shared/application/payers/handle-payer-message';
-import { settleWithProvider } from '../../../shared/application/payments/settle-with-provider';
-import type { Contact } from '../../../shared/application/ports/contact-repository';
-import type { InboundMessage } from '../../../shared/application/ports/inbound-message-repository';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { FORWARD_WINDOW_MS, MAX_PAYER_REPLIES_PER_DAY } from '../../../shared/domain/payer-thread';
-import { uniqueId } from '../../support/dynamodb-fixtures';
-import { expectNoScan } from '../../support/record-commands';
+import { DynamoDbBoletoActivityLog } from '#adapters/dynamodb/dynamodb-boleto-activity-log';
+import { DynamoDbPayerThreadRepository } from '#adapters/dynamodb/payers/dynamodb-payer-thread-repository';
+import { type HandlePayerMessageDeps, handlePayerMessage } from '#application/payers/handle-payer-message';
+import { settleWithProvider } from '#application/payments/settle-with-provider';
+import type { Contact } from '#application/ports/contact-repository';
+import type { InboundMessage } from '#application/ports/inbound-message-repository';
+import { calendarDate } from '#domain/calendar-date';
+import { FORWARD_WINDOW_MS, MAX_PAYER_REPLIES_PER_DAY } from '#domain/payer-thread';
 import {
   type FollowUpFixture,
   OWNER_PHONE,
   silentLogger,
   startFollowUpFixture,
   textOf,
-} from '../payments/follow-up-fixture';
+} from '#test/integration/payments/follow-up-fixture';
+import { uniqueId } from '#test/support/dynamodb-fixtures';
+import { expectNoScan } from '#test/support/record-commands';
 
 describe('the payer’s voice (handlePayerMessage)', () => {
   let fx: FollowUpFixture;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerPaymentStatus } from '../../../shared/application/owner-queries/answer-payment-status';
-import { listReceivables } from '../../../shared/application/owner-queries/list-receivables';
-import type { TenantProfile } from '../../../shared/application/ports/tenant-repository';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { expectNoScan } from '../../support/record-commands';
+import { answerPaymentStatus } from '#application/owner-queries/answer-payment-status';
+import { listReceivables } from '#application/owner-queries/list-receivables';
+import type { TenantProfile } from '#application/ports/tenant-repository';
+import { calendarDate } from '#domain/calendar-date';
+import { expectNoScan } from '#test/support/record-commands';
 import { type FollowUpFixture, OWNER_PHONE, startFollowUpFixture, textOf } from './follow-up-fixture';
 
 describe('late and partial payments: the state, the messages and "quem me deve" agree', () => {

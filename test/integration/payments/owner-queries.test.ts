@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerPaymentStatus } from '../../../shared/application/owner-queries/answer-payment-status';
-import { listReceivables } from '../../../shared/application/owner-queries/list-receivables';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { expectNoScan } from '../../support/record-commands';
+import { answerPaymentStatus } from '#application/owner-queries/answer-payment-status';
+import { listReceivables } from '#application/owner-queries/list-receivables';
+import { calendarDate } from '#domain/calendar-date';
+import { expectNoScan } from '#test/support/record-commands';
 import { type FollowUpFixture, startFollowUpFixture } from './follow-up-fixture';
 
 describe('owner questions answered from the table', () => {

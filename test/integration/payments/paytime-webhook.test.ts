@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processProviderEvent } from '../../../shared/application/payments/process-provider-event';
-import { receiveProviderEvent } from '../../../shared/application/payments/receive-provider-event';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { expectNoScan } from '../../support/record-commands';
+import { processProviderEvent } from '#application/payments/process-provider-event';
+import { receiveProviderEvent } from '#application/payments/receive-provider-event';
+import { calendarDate } from '#domain/calendar-date';
+import { expectNoScan } from '#test/support/record-commands';
 import {
   type FollowUpFixture,
   OWNER_PHONE,

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReconciliationHandler } from '../../../functions/reconciliation/create-handler';
-import { cancelBoletoForOwner } from '../../../shared/application/payments/cancel-boleto';
-import { settleWithProvider } from '../../../shared/application/payments/settle-with-provider';
-import type { BillingProvider, ProviderBoleto } from '../../../shared/application/ports/billing-provider';
-import { reconcileOpenBoletos } from '../../../shared/application/reconciliation/reconcile-open-boletos';
-import { registerBoleto } from '../../../shared/domain/boleto';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { InvalidInputError } from '../../../shared/domain/domain-error';
-import { expectNoScan } from '../../support/record-commands';
+import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
+import { settleWithProvider } from '#application/payments/settle-with-provider';
+import type { BillingProvider, ProviderBoleto } from '#application/ports/billing-provider';
+import { reconcileOpenBoletos } from '#application/reconciliation/reconcile-open-boletos';
+import { registerBoleto } from '#domain/boleto';
+import { calendarDate } from '#domain/calendar-date';
+import { InvalidInputError } from '#domain/domain-error';
+import { createReconciliationHandler } from '#functions/reconciliation/create-handler';
+import { expectNoScan } from '#test/support/record-commands';
 import { type FollowUpFixture, OWNER_PHONE, startFollowUpFixture, textOf } from './follow-up-fixture';
 
 describe('daily reconciliation', () => {

@@ -1,6 +1,6 @@
 import { isValidBoleto } from '@brazilian-utils/brazilian-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PaytimeBillingProvider } from '../../../shared/adapters/paytime/paytime-billing-provider';
+import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
 import {
   BillingProviderAuthError,
   BillingProviderRejectedError,
@@ -8,13 +8,13 @@ import {
   BoletoNotFoundAtProviderError,
   createBoletoLookingFirst,
   type ProviderBoleto,
-} from '../../../shared/application/ports/billing-provider';
-import { saoPauloDateOf } from '../../../shared/domain/calendar-date';
+} from '#application/ports/billing-provider';
+import { saoPauloDateOf } from '#domain/calendar-date';
 import {
   type RunningPaytimeSimulator,
   startPaytimeSimulator,
-} from '../../../shared/simulators/paytime/start-paytime-simulator';
-import { sampleRequest } from '../../unit/paytime/sample-request';
+} from '#simulators/paytime/start-paytime-simulator';
+import { sampleRequest } from '#test/unit/paytime/sample-request';
 import { eventually } from './webhook-receiver';
 
 let simulator: RunningPaytimeSimulator;

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PaytimeBillingProvider } from '../../../shared/adapters/paytime/paytime-billing-provider';
+import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
 import {
   type RunningPaytimeSimulator,
   startPaytimeSimulator,
-} from '../../../shared/simulators/paytime/start-paytime-simulator';
-import { sampleRequest } from '../../unit/paytime/sample-request';
+} from '#simulators/paytime/start-paytime-simulator';
+import { sampleRequest } from '#test/unit/paytime/sample-request';
 import { eventually, type ReceiverBehaviour, startWebhookReceiver } from './webhook-receiver';
 
 const cleanups: Array<() => Promise<void>> = [];

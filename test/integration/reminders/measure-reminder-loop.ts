@@ -1,15 +1,15 @@
-import { ReminderLoopEnded } from '../../../functions/reminder-step/create-handler';
-import type { LocalLambdaHandler } from '../../../infra/local/emulators/lambda-context';
-import { LocalStepFunctions } from '../../../infra/local/emulators/step-functions';
-import { VirtualClock } from '../../../infra/local/emulators/virtual-clock';
-import type { CalendarDate } from '../../../shared/domain/calendar-date';
+import type { CalendarDate } from '#domain/calendar-date';
 import {
   DEFAULT_REMINDER_SETTINGS,
   firstReminderAt,
   nextReminderAt,
   type ReminderSettings,
-} from '../../../shared/domain/reminder-cadence';
-import { reminderLoopWorkflowDefinition } from '../../../workflows/reminder-loop-workflow';
+} from '#domain/reminder-cadence';
+import { ReminderLoopEnded } from '#functions/reminder-step/create-handler';
+import type { LocalLambdaHandler } from '#infra/local/emulators/lambda-context';
+import { LocalStepFunctions } from '#infra/local/emulators/step-functions/index';
+import { VirtualClock } from '#infra/local/emulators/virtual-clock';
+import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 
 export const REMINDER_LOOP_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:reminder-loop';
 export const REMINDER_STEP_FUNCTION_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:reminder-step';

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReminderStepHandler } from '../../../functions/reminder-step/create-handler';
-import { PersistenceError } from '../../../shared/application/ports/persistence-errors';
-import { recordReminderFailure } from '../../../shared/application/reminders/record-reminder-failure';
-import { remind } from '../../../shared/application/reminders/remind';
-import { disputeBoleto } from '../../../shared/domain/boleto';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { InvalidInputError } from '../../../shared/domain/domain-error';
-import { expectNoScan } from '../../support/record-commands';
-import { type FollowUpFixture, startFollowUpFixture, textOf } from '../payments/follow-up-fixture';
+import { PersistenceError } from '#application/ports/persistence-errors';
+import { recordReminderFailure } from '#application/reminders/record-reminder-failure';
+import { remind } from '#application/reminders/remind';
+import { disputeBoleto } from '#domain/boleto';
+import { calendarDate } from '#domain/calendar-date';
+import { InvalidInputError } from '#domain/domain-error';
+import { createReminderStepHandler } from '#functions/reminder-step/create-handler';
+import {
+  type FollowUpFixture,
+  startFollowUpFixture,
+  textOf,
+} from '#test/integration/payments/follow-up-fixture';
+import { expectNoScan } from '#test/support/record-commands';
 
 const DUE = calendarDate('2026-12-10'); // Thursday
 

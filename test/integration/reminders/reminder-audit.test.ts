@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcileOpenBoletos } from '../../../shared/application/reconciliation/reconcile-open-boletos';
-import { recordReminderFailure } from '../../../shared/application/reminders/record-reminder-failure';
-import { remind } from '../../../shared/application/reminders/remind';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { expectNoScan } from '../../support/record-commands';
-import { type FollowUpFixture, startFollowUpFixture } from '../payments/follow-up-fixture';
+import { reconcileOpenBoletos } from '#application/reconciliation/reconcile-open-boletos';
+import { recordReminderFailure } from '#application/reminders/record-reminder-failure';
+import { remind } from '#application/reminders/remind';
+import { calendarDate } from '#domain/calendar-date';
+import { type FollowUpFixture, startFollowUpFixture } from '#test/integration/payments/follow-up-fixture';
+import { expectNoScan } from '#test/support/record-commands';
 
 const DUE = calendarDate('2026-12-10'); // Thursday
 

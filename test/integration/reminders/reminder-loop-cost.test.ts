@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { reminderSettings } from '../../../shared/domain/reminder-cadence';
-import { reminderLoopTransitions } from '../../../workflows/reminder-loop-workflow';
+import { calendarDate } from '#domain/calendar-date';
+import { reminderSettings } from '#domain/reminder-cadence';
+import { reminderLoopTransitions } from '#workflows/reminder-loop-workflow';
 import { measureReminderLoop } from './measure-reminder-loop';
 
 describe('reminder loop cost on the local Step Functions runner', () => {

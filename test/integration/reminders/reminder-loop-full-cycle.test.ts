@@ -1,21 +1,25 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createReminderStepHandler } from '../../../functions/reminder-step/create-handler';
-import type { LocalHttpServer } from '../../../infra/local/emulators/aws-json-http-server';
+import { reminderLoopExecutionName } from '#adapters/step-functions/execution-names';
+import { StepFunctionsWorkflows } from '#adapters/step-functions/step-functions-workflows';
+import type { Workflows } from '#application/ports/workflows';
+import { planFirstReminder } from '#application/reminders/plan-first-reminder';
+import type { ReminderTurnRecord } from '#application/reminders/reminder-turn-log';
+import { calendarDate, saoPauloDateOf, saoPauloTimeOf } from '#domain/calendar-date';
+import type { OutboxMessage } from '#domain/outbox-message';
+import { createReminderStepHandler } from '#functions/reminder-step/create-handler';
+import type { LocalHttpServer } from '#infra/local/emulators/aws-json-http-server';
 import {
   createStepFunctionsHttpServer,
   LocalStepFunctions,
-} from '../../../infra/local/emulators/step-functions';
-import { reminderLoopExecutionName } from '../../../shared/adapters/step-functions/execution-names';
-import { StepFunctionsWorkflows } from '../../../shared/adapters/step-functions/step-functions-workflows';
-import type { Workflows } from '../../../shared/application/ports/workflows';
-import { planFirstReminder } from '../../../shared/application/reminders/plan-first-reminder';
-import type { ReminderTurnRecord } from '../../../shared/application/reminders/reminder-turn-log';
-import { calendarDate, saoPauloDateOf, saoPauloTimeOf } from '../../../shared/domain/calendar-date';
-import type { OutboxMessage } from '../../../shared/domain/outbox-message';
-import { reminderLoopTransitions } from '../../../workflows/reminder-loop-workflow';
-import { expectNoScan } from '../../support/record-commands';
-import { type FollowUpFixture, startFollowUpFixture, textOf } from '../payments/follow-up-fixture';
+} from '#infra/local/emulators/step-functions/index';
+import {
+  type FollowUpFixture,
+  startFollowUpFixture,
+  textOf,
+} from '#test/integration/payments/follow-up-fixture';
+import { expectNoScan } from '#test/support/record-commands';
+import { reminderLoopTransitions } from '#workflows/reminder-loop-workflow';
 import { REMINDER_LOOP_ARN, registerReminderLoop } from './measure-reminder-loop';
 
 /**

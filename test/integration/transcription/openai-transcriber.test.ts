@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OpenAiTranscriber } from '../../../shared/adapters/transcription/openai-transcriber';
-import { TranscriptionFailedError } from '../../../shared/application/ports/transcriber';
+import { OpenAiTranscriber } from '#adapters/transcription/openai-transcriber';
+import { TranscriptionFailedError } from '#application/ports/transcriber';
 
 /** A loopback stand-in for OpenAI's `POST /v1/audio/transcriptions`; the real `openai` client talks to it. */
 describe('OpenAiTranscriber', () => {

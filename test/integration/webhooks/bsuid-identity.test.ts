@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+import { normalizePhone } from '#domain/phone-number';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import {
   CONTACT_PHONE,
   createWebhookHarness,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { E164 } from '../../../shared/domain/phone-number';
-import { parseWhatsAppWebhook } from '../../../shared/webhooks/whatsapp/parse-webhook';
-import { type SimulatorFixture, startSimulatorFixture } from '../whatsapp/simulator-fixture';
+import type { E164 } from '#domain/phone-number';
+import { type SimulatorFixture, startSimulatorFixture } from '#test/integration/whatsapp/simulator-fixture';
+import { parseWhatsAppWebhook } from '#webhooks/whatsapp/parse-webhook';
 
 /** The simulator speaks BSUID like Meta: inbound messages without a phone, sends addressed to a BSUID. */
 

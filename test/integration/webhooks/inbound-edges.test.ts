@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_INBOUND_AGE_MS } from '../../../shared/application/conversation/route-inbound-message';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+import { MAX_INBOUND_AGE_MS } from '#application/conversation/route-inbound-message';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import {
   createWebhookHarness,
   metaBody,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchesAnyFilter } from '../../../infra/local/emulators';
 import {
   toWhatsAppDeliveryItem,
   WhatsAppDeliveryEntity,
-} from '../../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-entity';
-import { WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN } from '../../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+} from '#adapters/dynamodb/webhooks/whatsapp-delivery-entity';
+import { WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
+import { matchesAnyFilter } from '#infra/local/emulators/index';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import {
   createWebhookHarness,
   insertRecordOf,

@@ -5,12 +5,12 @@
  * Prints JSON; run it before and after a change to the inbound path, on the same machine, nothing else running.
  */
 import { performance } from 'node:perf_hooks';
-import { DEMO_TENANT } from '../../../infra/local/demo-tenant';
-import { LOCAL_SECRETS } from '../../../infra/local/local-cloud-names';
-import { startLocalCloud } from '../../../infra/local/start-local-cloud';
-import { e164ToWhatsAppId, normalizePhone } from '../../../shared/domain/phone-number';
-import { inboundMessagePayload, metaJson } from '../../../shared/simulators/whatsapp/webhook-payloads';
-import { signMetaPayload } from '../../../shared/webhooks/whatsapp/signature';
+import { e164ToWhatsAppId, normalizePhone } from '#domain/phone-number';
+import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { LOCAL_SECRETS } from '#infra/local/local-cloud-names';
+import { startLocalCloud } from '#infra/local/start-local-cloud';
+import { inboundMessagePayload, metaJson } from '#simulators/whatsapp/webhook-payloads';
+import { signMetaPayload } from '#webhooks/whatsapp/signature';
 
 const COUNT = Number(process.argv[2] ?? 20);
 

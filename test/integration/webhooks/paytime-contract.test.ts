@@ -3,11 +3,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createPaytimeWebhookHandler } from '../../../functions/paytime-webhook/create-handler';
-import { createDocumentClient } from '../../../shared/adapters/dynamodb/document-client';
-import { DynamoDbProviderEventStore } from '../../../shared/adapters/dynamodb/payments/dynamodb-provider-event-store';
-import { systemClock } from '../../../shared/adapters/system/system-clock';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { DynamoDbProviderEventStore } from '#adapters/dynamodb/payments/dynamodb-provider-event-store';
+import { systemClock } from '#adapters/system/system-clock';
+import { createPaytimeWebhookHandler } from '#functions/paytime-webhook/create-handler';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 
 /**
  * Paytime's contract suite: every event shape of `events/paytime-webhook/contract/` (each file names its

@@ -9,19 +9,19 @@ import type {
   DynamoDBRecord,
 } from 'aws-lambda';
 import { inject, vi } from 'vitest';
-import { composeInboundRouter } from '../../../functions/inbound-router/composition';
-import { createInboundRouterHandler } from '../../../functions/inbound-router/create-handler';
-import { composeWhatsAppWebhook } from '../../../functions/whatsapp-webhook/composition';
-import { createWhatsAppWebhookHandler } from '../../../functions/whatsapp-webhook/create-handler';
-import { createTableRepositories } from '../../../shared/adapters/dynamodb/table-repositories';
-import { WhatsAppDeliveryEntity } from '../../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-entity';
-import type { OwnerMessageInput, Workflows } from '../../../shared/application/ports/workflows';
-import type { ReceiveSummary } from '../../../shared/application/webhooks/receive-whatsapp-events';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { parseTaxId } from '../../../shared/domain/tax-id';
-import { metaJson } from '../../../shared/simulators/whatsapp/webhook-payloads';
-import { rawBodyOf, signMetaPayload } from '../../../shared/webhooks/whatsapp/signature';
-import type { TestTable } from '../../support/dynamodb-test-table';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { WhatsAppDeliveryEntity } from '#adapters/dynamodb/webhooks/whatsapp-delivery-entity';
+import type { OwnerMessageInput, Workflows } from '#application/ports/workflows';
+import type { ReceiveSummary } from '#application/webhooks/receive-whatsapp-events';
+import { normalizePhone } from '#domain/phone-number';
+import { parseTaxId } from '#domain/tax-id';
+import { composeInboundRouter } from '#functions/inbound-router/composition';
+import { createInboundRouterHandler } from '#functions/inbound-router/create-handler';
+import { composeWhatsAppWebhook } from '#functions/whatsapp-webhook/composition';
+import { createWhatsAppWebhookHandler } from '#functions/whatsapp-webhook/create-handler';
+import { metaJson } from '#simulators/whatsapp/webhook-payloads';
+import type { TestTable } from '#test/support/dynamodb-test-table';
+import { rawBodyOf, signMetaPayload } from '#webhooks/whatsapp/signature';
 
 /**
  * The real WhatsApp webhook handler over DynamoDB Local, fed Meta-style deliveries (compact JSON, non-ASCII

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import {
   createWebhookHarness,
   metaBody,

@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import {
   createWebhookHarness,
   metaBody,

@@ -4,17 +4,17 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { composeWhatsAppWebhook } from '../../../functions/whatsapp-webhook/composition';
-import { createWhatsAppWebhookHandler } from '../../../functions/whatsapp-webhook/create-handler';
-import { createDocumentClient } from '../../../shared/adapters/dynamodb/document-client';
-import { DynamoDbWebhookDeliveryStore } from '../../../shared/adapters/dynamodb/webhooks/dynamodb-webhook-delivery-store';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import { DynamoDbWebhookDeliveryStore } from '#adapters/dynamodb/webhooks/dynamodb-webhook-delivery-store';
 import {
   WHATSAPP_DELIVERY_TTL_SECONDS,
   WhatsAppDeliveryEntity,
-} from '../../../shared/adapters/dynamodb/webhooks/whatsapp-delivery-entity';
-import { systemClock } from '../../../shared/adapters/system/system-clock';
-import { rawBodyOf, signMetaPayload } from '../../../shared/webhooks/whatsapp/signature';
-import { createTestTable, type TestTable } from '../../support/dynamodb-test-table';
+} from '#adapters/dynamodb/webhooks/whatsapp-delivery-entity';
+import { systemClock } from '#adapters/system/system-clock';
+import { composeWhatsAppWebhook } from '#functions/whatsapp-webhook/composition';
+import { createWhatsAppWebhookHandler } from '#functions/whatsapp-webhook/create-handler';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { rawBodyOf, signMetaPayload } from '#webhooks/whatsapp/signature';
 
 const APP_SECRET = 'iris-test-app-secret';
 const PHONE_NUMBER_ID = '109876543210987';

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WhatsAppCloudApiSender } from '../../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
-import {
-  WhatsAppPermanentError,
-  WhatsAppRetryableError,
-} from '../../../shared/application/ports/message-sender';
-import { type E164, normalizePhone } from '../../../shared/domain/phone-number';
+import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
+import { WhatsAppPermanentError, WhatsAppRetryableError } from '#application/ports/message-sender';
+import { type E164, normalizePhone } from '#domain/phone-number';
 import { PHONE_NUMBER_ID, type SimulatorFixture, startSimulatorFixture } from './simulator-fixture';
 
 const CONTACT: E164 = normalizePhone('+5511987654321');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { parseWhatsAppWebhook } from '../../../shared/webhooks/whatsapp/parse-webhook';
+import { normalizePhone } from '#domain/phone-number';
+import { parseWhatsAppWebhook } from '#webhooks/whatsapp/parse-webhook';
 import {
   ACCESS_TOKEN,
   PHONE_NUMBER_ID,

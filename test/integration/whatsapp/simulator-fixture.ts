@@ -1,9 +1,9 @@
-import { WhatsAppCloudApiSender } from '../../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
+import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
 import {
   type RunningWhatsAppSimulator,
   startWhatsAppSimulator,
   type WhatsAppSimulatorOptions,
-} from '../../../shared/simulators/whatsapp/start-whatsapp-simulator';
+} from '#simulators/whatsapp/start-whatsapp-simulator';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 
 export const APP_SECRET = 'simulator-app-secret';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { parseWhatsAppWebhook } from '../../../shared/webhooks/whatsapp/parse-webhook';
-import { verifyMetaSignature } from '../../../shared/webhooks/whatsapp/signature';
+import { normalizePhone } from '#domain/phone-number';
+import { parseWhatsAppWebhook } from '#webhooks/whatsapp/parse-webhook';
+import { verifyMetaSignature } from '#webhooks/whatsapp/signature';
 import { APP_SECRET, type SimulatorFixture, startSimulatorFixture } from './simulator-fixture';
 import type { ReceivedWebhook } from './webhook-receiver';
 

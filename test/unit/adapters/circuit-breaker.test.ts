@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker } from '../../../shared/adapters/resilience/circuit-breaker';
+import { CircuitBreaker } from '#adapters/resilience/circuit-breaker';
 
 class Down extends Error {}
 class Refused extends Error {}

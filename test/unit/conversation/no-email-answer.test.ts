@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNoEmailAnswer } from '../../../shared/application/conversation/merge-owner-reply';
+import { isNoEmailAnswer } from '#application/conversation/merge-owner-reply';
 
 describe('isNoEmailAnswer', () => {
   it('reads the ways an owner says the payer has no e-mail', () => {

@@ -7,7 +7,7 @@ import {
   isPayable,
   isTerminal,
   registerBoleto,
-} from '../../../shared/domain/boleto';
+} from '#domain/boleto';
 import { codeOf, d, provider, ref, registered, requested, system } from './boleto-fixtures';
 
 describe('failBoletoCreation', () => {

@@ -7,9 +7,9 @@ import {
   type NewBoleto,
   registerBoleto,
   requestBoleto,
-} from '../../../shared/domain/boleto';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { DomainError } from '../../../shared/domain/domain-error';
+} from '#domain/boleto';
+import { calendarDate } from '#domain/calendar-date';
+import { DomainError } from '#domain/domain-error';
 
 export const d = calendarDate;
 export const owner: ChangeContext = {

@@ -10,8 +10,8 @@ import {
   requestBoleto,
   resolveDispute,
   splitPaymentAmount,
-} from '../../../shared/domain/boleto';
-import { LEGAL_MAXIMUM_POLICY } from '../../../shared/domain/interest-policy';
+} from '#domain/boleto';
+import { LEGAL_MAXIMUM_POLICY } from '#domain/interest-policy';
 import { codeOf, d, newBoleto, owner, pay, provider, ref, requested, sent } from './boleto-fixtures';
 
 describe('applyPayment', () => {

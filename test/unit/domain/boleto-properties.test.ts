@@ -13,9 +13,9 @@ import {
   registerBoleto,
   requestBoleto,
   resolveDispute,
-} from '../../../shared/domain/boleto';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { DomainError } from '../../../shared/domain/domain-error';
+} from '#domain/boleto';
+import { calendarDate } from '#domain/calendar-date';
+import { DomainError } from '#domain/domain-error';
 
 const ctx: ChangeContext = { actor: { kind: 'system', id: 'property-test' }, at: '2026-11-23T12:00:00.000Z' };
 

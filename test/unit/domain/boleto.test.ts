@@ -9,8 +9,8 @@ import {
   registerBoleto,
   requestBoleto,
   resolveDispute,
-} from '../../../shared/domain/boleto';
-import { InvalidInputError } from '../../../shared/domain/domain-error';
+} from '#domain/boleto';
+import { InvalidInputError } from '#domain/domain-error';
 import {
   codeOf,
   d,

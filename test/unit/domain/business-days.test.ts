@@ -6,15 +6,15 @@ import {
   extraHolidays,
   isBankHoliday,
   nationalBankHolidays,
-} from '../../../shared/domain/bank-holidays';
+} from '#domain/bank-holidays';
 import {
   addBusinessDays,
   isBusinessDay,
   nextBusinessDay,
   nextBusinessDayOnOrAfter,
   previousBusinessDay,
-} from '../../../shared/domain/business-days';
-import { addDays, type CalendarDate, calendarDate, weekdayOf } from '../../../shared/domain/calendar-date';
+} from '#domain/business-days';
+import { addDays, type CalendarDate, calendarDate, weekdayOf } from '#domain/calendar-date';
 
 const d = calendarDate;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchContact } from '../../../shared/domain/contact-matching';
+import { matchContact } from '#domain/contact-matching';
 
 const contacts = [
   { id: 'c1', name: 'João Silva' },

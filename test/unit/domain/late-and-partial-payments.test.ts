@@ -6,9 +6,9 @@ import {
   hasPayableBillet,
   payableAmountDueOn,
   paymentShortfall,
-} from '../../../shared/domain/boleto';
-import { isPayable } from '../../../shared/domain/boleto-status';
-import { LEGAL_MAXIMUM_POLICY } from '../../../shared/domain/interest-policy';
+} from '#domain/boleto';
+import { isPayable } from '#domain/boleto-status';
+import { LEGAL_MAXIMUM_POLICY } from '#domain/interest-policy';
 import { d, owner, pay, registered, requested, sent } from './boleto-fixtures';
 
 describe('amounts due only on payable billets', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extraHolidays } from '../../../shared/domain/bank-holidays';
-import { addDays, type CalendarDate, calendarDate } from '../../../shared/domain/calendar-date';
-import { DomainError, InvalidInputError } from '../../../shared/domain/domain-error';
+import { extraHolidays } from '#domain/bank-holidays';
+import { addDays, type CalendarDate, calendarDate } from '#domain/calendar-date';
+import { DomainError, InvalidInputError } from '#domain/domain-error';
 import {
   describeInterestPolicyBr,
   formatBpsBr,
@@ -10,9 +10,9 @@ import {
   interestPolicy,
   LEGAL_MAXIMUM_POLICY,
   NO_LATE_CHARGES,
-} from '../../../shared/domain/interest-policy';
-import { lastChargeFreeDay, lateCharges } from '../../../shared/domain/late-charges';
-import { formatBrl } from '../../../shared/domain/money';
+} from '#domain/interest-policy';
+import { lastChargeFreeDay, lateCharges } from '#domain/late-charges';
+import { formatBrl } from '#domain/money';
 
 const d = calendarDate;
 const standard = interestPolicy({ fineBps: 200, monthlyInterestBps: 100 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerCategoryOf } from '../../../shared/domain/ledger-category';
+import { ledgerCategoryOf } from '#domain/ledger-category';
 
 describe('ledgerCategoryOf', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../shared/domain/domain-error';
+import { InvalidInputError } from '#domain/domain-error';
 import {
   applyRateBps,
   assertCents,
@@ -11,7 +11,7 @@ import {
   mulDivCents,
   parseBrl,
   sumCents,
-} from '../../../shared/domain/money';
+} from '#domain/money';
 
 describe('parseBrl', () => {
   it.each([

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyPayment, cancelBoleto } from '../../../shared/domain/boleto';
+import { applyPayment, cancelBoleto } from '#domain/boleto';
 import {
   aboutCancelledBoleto,
   aboutPayableBoleto,
   judgeSubject,
   newOutboxMessage,
   subjectOf,
-} from '../../../shared/domain/outbox-message';
+} from '#domain/outbox-message';
 import { d, owner, provider, registered, sent } from './boleto-fixtures';
 
 const cancelled = () => cancelBoleto(sent(), 'owner_request', owner).boleto;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { findEmailIn, tryParseEmail } from '../../../shared/domain/email-address';
+import { calendarDate } from '#domain/calendar-date';
+import { findEmailIn, tryParseEmail } from '#domain/email-address';
 import {
   advance,
   applyEntities,
@@ -13,9 +13,9 @@ import {
   providePayerEmail,
   reopenForRejectedPayer,
   resolveContact,
-} from '../../../shared/domain/owner-request';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { parseTaxId } from '../../../shared/domain/tax-id';
+} from '#domain/owner-request';
+import { normalizePhone } from '#domain/phone-number';
+import { parseTaxId } from '#domain/tax-id';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const later = new Date('2026-11-23T12:05:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate } from '../../../shared/domain/calendar-date';
+import { calendarDate } from '#domain/calendar-date';
 import {
   advance,
   applyEntities,
@@ -9,9 +9,9 @@ import {
   type OwnerRequest,
   RequestAlreadyDecidedError,
   resolveContact,
-} from '../../../shared/domain/owner-request';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { parseTaxId } from '../../../shared/domain/tax-id';
+} from '#domain/owner-request';
+import { normalizePhone } from '#domain/phone-number';
+import { parseTaxId } from '#domain/tax-id';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const rules = { today: calendarDate('2026-11-23'), usualMaxCents: 500_000, limitCents: 2_000_000 };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../shared/domain/domain-error';
+import { InvalidInputError } from '#domain/domain-error';
 import {
   type E164,
   e164ToWhatsAppId,
@@ -12,7 +12,7 @@ import {
   samePhone,
   tryNormalizePhone,
   whatsAppIdToE164,
-} from '../../../shared/domain/phone-number';
+} from '#domain/phone-number';
 
 describe('normalizePhone', () => {
   it.each([

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../shared/domain/domain-error';
-import {
-  formatTaxId,
-  isValidTaxId,
-  maskTaxId,
-  parseTaxId,
-  taxIdKind,
-  tryParseTaxId,
-} from '../../../shared/domain/tax-id';
+import { InvalidInputError } from '#domain/domain-error';
+import { formatTaxId, isValidTaxId, maskTaxId, parseTaxId, taxIdKind, tryParseTaxId } from '#domain/tax-id';
 
 /** Reference CPF check digits (Receita Federal's mod-11 rule), written independently of the library. */
 function cpfWithCheckDigits(base: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { refusalOfBoletoRequest, validateRequest } from '../../../shared/application/request-validation';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { parseMessage } from '../../../shared/language/parser';
+import { refusalOfBoletoRequest, validateRequest } from '#application/request-validation';
+import { calendarDate } from '#domain/calendar-date';
+import { parseMessage } from '#language/parser';
 
 const today = calendarDate('2026-12-05');
 const context = { today, usualMaxCents: 500_000 };

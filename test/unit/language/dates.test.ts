@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { findDateExpressions } from '../../../shared/language/date-expressions';
-import { type DateSemantics, resolveDate } from '../../../shared/language/dates';
-import { tokenise } from '../../../shared/language/tokenise';
+import { calendarDate } from '#domain/calendar-date';
+import { findDateExpressions } from '#language/date-expressions';
+import { type DateSemantics, resolveDate } from '#language/dates';
+import { tokenise } from '#language/tokenise';
 
 function dateIn(text: string, today: string, semantics: DateSemantics = 'due'): string | null {
   const [match] = findDateExpressions(tokenise(text));

@@ -2,7 +2,7 @@
  * Own examples, written from the rules of issue 3 (not from the parser's output). Each row:
  * [text, intent, amount_cents, contact, date] with today = 2026-11-23 (a Monday) unless `today` is given.
  */
-import type { Intent } from '../../../shared/application/ports/interpretation.schema';
+import type { Intent } from '#application/ports/interpretation.schema';
 
 export interface Example {
   text: string;

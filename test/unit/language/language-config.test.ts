@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageConfig } from '../../../shared/config/language-config';
+import { languageConfig } from '#config/language-config';
 
 describe('languageConfig', () => {
   it('uses the deterministic parser alone without an API key', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nluDevLines } from '../../support/nlu-dev-set';
-import { runNluCommand } from '../../support/run-nlu-command';
+import { nluDevLines } from '#test/support/nlu-dev-set';
+import { runNluCommand } from '#test/support/run-nlu-command';
 import { ALL_EXAMPLES } from './examples';
 
 const devLines = nluDevLines();

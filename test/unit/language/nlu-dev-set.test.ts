@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { parseMessage } from '../../../shared/language/parser';
-import { nluDevLines } from '../../support/nlu-dev-set';
+import { calendarDate } from '#domain/calendar-date';
+import { parseMessage } from '#language/parser';
+import { nluDevLines } from '#test/support/nlu-dev-set';
 
 interface DevCase {
   id: string;

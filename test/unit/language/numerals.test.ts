@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDigits, readNumberExpression } from '../../../shared/language/numerals';
-import { tokenise } from '../../../shared/language/tokenise';
+import { parseDigits, readNumberExpression } from '#language/numerals';
+import { tokenise } from '#language/tokenise';
 
 function read(text: string) {
   return readNumberExpression(tokenise(text), 0, new Set());

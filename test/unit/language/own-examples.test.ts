@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { parseMessage } from '../../../shared/language/parser';
+import { calendarDate } from '#domain/calendar-date';
+import { parseMessage } from '#language/parser';
 import { ALL_EXAMPLES } from './examples';
 
 const DEFAULT_TODAY = '2026-11-23';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { INTENTS } from '../../../shared/application/ports/interpretation.schema';
-import { addDays, calendarDate, isCalendarDate } from '../../../shared/domain/calendar-date';
-import { parseMessage } from '../../../shared/language/parser';
+import { INTENTS } from '#application/ports/interpretation.schema';
+import { addDays, calendarDate, isCalendarDate } from '#domain/calendar-date';
+import { parseMessage } from '#language/parser';
 
 const base = calendarDate('2024-01-01');
 const today = fc.integer({ min: 0, max: 3650 }).map((days) => addDays(base, days));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Interpretation } from '../../../shared/application/ports/language-model';
+import type { Interpretation } from '#application/ports/language-model';
 import {
   entryDate,
   requiresConfirmation,
   type ValidationContext,
   validateRequest,
-} from '../../../shared/application/request-validation';
-import { type CalendarDate, calendarDate } from '../../../shared/domain/calendar-date';
+} from '#application/request-validation';
+import { type CalendarDate, calendarDate } from '#domain/calendar-date';
 
 const today = calendarDate('2026-11-23');
 const context: ValidationContext = { today, usualMaxCents: 500_000 };

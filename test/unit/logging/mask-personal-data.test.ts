@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPersonalDataInText, maskPersonalDataReplacer } from '../../../shared/logging/mask-personal-data';
+import { maskPersonalDataInText, maskPersonalDataReplacer } from '#logging/mask-personal-data';
 
 describe('maskPersonalDataInText', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { maskPersonalDataReplacer } from '../../../shared/logging/mask-personal-data';
+import { maskPersonalDataReplacer } from '#logging/mask-personal-data';
 
 /**
  * Real Powertools lines captured from `npm run demo` and a run with Paytime and WhatsApp faults on the local

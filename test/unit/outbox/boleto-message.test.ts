@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { templateMessage, textMessage } from '../../../shared/adapters/whatsapp/cloud-api-messages';
-import {
-  boletoToContactMessage,
-  NO_PIX_PARAMETER,
-} from '../../../shared/application/boletos/boleto-message-pt-br';
-import { templateParameter } from '../../../shared/application/outbox/whatsapp-dispatcher';
-import { normalizePhone } from '../../../shared/domain/phone-number';
-import { validateSendRequest } from '../../../shared/simulators/whatsapp/outbound-validation';
-import { ref, registered } from '../domain/boleto-fixtures';
+import { templateMessage, textMessage } from '#adapters/whatsapp/cloud-api-messages';
+import { boletoToContactMessage, NO_PIX_PARAMETER } from '#application/boletos/boleto-message-pt-br';
+import { templateParameter } from '#application/outbox/whatsapp-dispatcher';
+import { normalizePhone } from '#domain/phone-number';
+import { validateSendRequest } from '#simulators/whatsapp/outbound-validation';
+import { ref, registered } from '#test/unit/domain/boleto-fixtures';
 
 const facts = (reference = ref) => ({
   boleto: registered(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boletoSendNotice, whenBr } from '../../../shared/application/outbox/owner-notices';
-import { ref, registered } from '../domain/boleto-fixtures';
+import { boletoSendNotice, whenBr } from '#application/outbox/owner-notices';
+import { ref, registered } from '#test/unit/domain/boleto-fixtures';
 
 const facts = {
   owner: '+5511999990001',

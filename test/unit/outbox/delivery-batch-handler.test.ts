@@ -1,8 +1,8 @@
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import sample from '../../../events/sqs/whatsapp-delivery-batch.json';
-import { createDeliveryBatchHandler } from '../../../shared/adapters/sqs/delivery-batch-handler';
-import type { DeliveryOutcome } from '../../../shared/application/outbox/deliver-outbox-message';
+import { createDeliveryBatchHandler } from '#adapters/sqs/delivery-batch-handler';
+import type { DeliveryOutcome } from '#application/outbox/deliver-outbox-message';
+import sample from '#events/sqs/whatsapp-delivery-batch.json';
 
 const context = { functionName: 'whatsapp-delivery', awsRequestId: 'req-1' } as Context;
 

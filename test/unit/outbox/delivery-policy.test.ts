@@ -6,8 +6,8 @@ import {
   isSubjectToRateLimits,
   nextRateWindow,
   nextWindowOpening,
-} from '../../../shared/application/outbox/delivery-policy';
-import type { ReminderWindow } from '../../../shared/application/ports/tenant-repository';
+} from '#application/outbox/delivery-policy';
+import type { ReminderWindow } from '#application/ports/tenant-repository';
 import { aWhatsAppMessage } from './outbox-fixtures';
 
 // Mondays to Saturdays, 08:00-20:00 São Paulo (UTC-3: 11:00-23:00 UTC).

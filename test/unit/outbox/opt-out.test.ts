@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOptOutRequest, normalizeOptOutText } from '../../../shared/domain/opt-out';
+import { isOptOutRequest, normalizeOptOutText } from '#domain/opt-out';
 
 describe('isOptOutRequest', () => {
   it.each([

@@ -4,7 +4,7 @@ import {
   loadEmailDeliveryConfig,
   loadOutboxRelayConfig,
   loadWhatsAppDeliveryConfig,
-} from '../../../shared/config/outbox-config';
+} from '#config/outbox-config';
 
 const QUEUE = 'https://sqs.sa-east-1.amazonaws.com/123456789012/iris-demo-dev-whatsapp-delivery';
 

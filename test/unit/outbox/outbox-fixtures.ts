@@ -1,4 +1,4 @@
-import { newOutboxMessage, type OutboxMessage } from '../../../shared/domain/outbox-message';
+import { newOutboxMessage, type OutboxMessage } from '#domain/outbox-message';
 
 let sequence = 0;
 

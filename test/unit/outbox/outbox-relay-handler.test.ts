@@ -1,9 +1,9 @@
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import sample from '../../../events/sqs/outbox-relay-stream-batch.json';
-import { createOutboxRelayHandler } from '../../../functions/outbox-relay/create-handler';
-import { OUTBOX_STREAM_FILTER_PATTERN } from '../../../shared/adapters/dynamodb/outbox/outbox-stream-filter';
-import type { OutboxQueueMessage } from '../../../shared/application/ports/outbox-queue';
+import { OUTBOX_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/outbox/outbox-stream-filter';
+import type { OutboxQueueMessage } from '#application/ports/outbox-queue';
+import sample from '#events/sqs/outbox-relay-stream-batch.json';
+import { createOutboxRelayHandler } from '#functions/outbox-relay/create-handler';
 
 const context = { functionName: 'outbox-relay', awsRequestId: 'req-1' } as Context;
 

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type DeliveryOutcome,
-  RetryDeliveryLaterError,
-} from '../../../shared/application/outbox/deliver-outbox-message';
-import {
-  DeliveryPostponedError,
-  processQueuedDelivery,
-} from '../../../shared/application/outbox/process-queued-delivery';
-import type {
-  DeliveryQueueControl,
-  OutboxQueueMessage,
-} from '../../../shared/application/ports/outbox-queue';
+import { type DeliveryOutcome, RetryDeliveryLaterError } from '#application/outbox/deliver-outbox-message';
+import { DeliveryPostponedError, processQueuedDelivery } from '#application/outbox/process-queued-delivery';
+import type { DeliveryQueueControl, OutboxQueueMessage } from '#application/ports/outbox-queue';
 
 const NOW = new Date('2026-12-09T14:00:00Z');
 const message: OutboxQueueMessage = { tenantId: 'tenant-1', outboxId: 'OUTBOX1', channel: 'whatsapp' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_VISIBILITY_SECONDS, retryDelaySeconds } from '../../../shared/application/outbox/retry-backoff';
+import { MAX_VISIBILITY_SECONDS, retryDelaySeconds } from '#application/outbox/retry-backoff';
 
 const settings = { baseSeconds: 30, maxSeconds: 3_600 };
 

@@ -1,8 +1,8 @@
 import { SESv2Client, SESv2ServiceException, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SesEmailSender } from '../../../shared/adapters/ses/ses-email-sender';
-import { EmailPermanentError, EmailRetryableError } from '../../../shared/application/ports/email-sender';
+import { SesEmailSender } from '#adapters/ses/ses-email-sender';
+import { EmailPermanentError, EmailRetryableError } from '#application/ports/email-sender';
 
 const ses = mockClient(SESv2Client);
 

@@ -1,8 +1,8 @@
 import { ChangeMessageVisibilityCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SqsDeliveryQueueControl, SqsOutboxPublisher } from '../../../shared/adapters/sqs/sqs-outbox-queue';
-import { QueueUnavailableError } from '../../../shared/application/ports/outbox-queue';
+import { SqsDeliveryQueueControl, SqsOutboxPublisher } from '#adapters/sqs/sqs-outbox-queue';
+import { QueueUnavailableError } from '#application/ports/outbox-queue';
 
 const sqs = mockClient(SQSClient);
 const client = () => new SQSClient({ region: 'us-east-1' });

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DeliveryPermanentError,
-  DeliveryRetryableError,
-} from '../../../shared/application/outbox/channel-dispatcher';
-import {
-  templateParameter,
-  WhatsAppDispatcher,
-} from '../../../shared/application/outbox/whatsapp-dispatcher';
+import { DeliveryPermanentError, DeliveryRetryableError } from '#application/outbox/channel-dispatcher';
+import { templateParameter, WhatsAppDispatcher } from '#application/outbox/whatsapp-dispatcher';
 import {
   type SentWhatsAppMessage,
   WhatsAppPermanentError,
   WhatsAppRetryableError,
   type WhatsAppSender,
-} from '../../../shared/application/ports/message-sender';
-import type { CustomerServiceWindowStore } from '../../../shared/application/ports/outbox-customer-window';
+} from '#application/ports/message-sender';
+import type { CustomerServiceWindowStore } from '#application/ports/outbox-customer-window';
 import { aWhatsAppMessage } from './outbox-fixtures';
 
 const NOW = new Date('2026-12-09T14:00:00Z');

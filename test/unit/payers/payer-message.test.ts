@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { classifyPayerMessage } from '../../../shared/domain/payer-message';
+import { calendarDate } from '#domain/calendar-date';
+import { classifyPayerMessage } from '#domain/payer-message';
 import {
   advancePayerThread,
   canReply,
@@ -8,7 +8,7 @@ import {
   FORWARD_WINDOW_MS,
   MAX_PAYER_REPLIES_PER_DAY,
   shouldForwardNow,
-} from '../../../shared/domain/payer-thread';
+} from '#domain/payer-thread';
 
 describe('classifyPayerMessage', () => {
   it.each([

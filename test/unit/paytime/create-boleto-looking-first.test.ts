@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fullJitterDelayMs, withRetries } from '../../../shared/adapters/paytime/retry-with-backoff';
+import { fullJitterDelayMs, withRetries } from '#adapters/paytime/retry-with-backoff';
 import {
   type BillingProvider,
   BillingProviderRejectedError,
   BillingProviderUnavailableError,
   createBoletoLookingFirst,
   type ProviderBoleto,
-} from '../../../shared/application/ports/billing-provider';
-import { calendarDate } from '../../../shared/domain/calendar-date';
+} from '#application/ports/billing-provider';
+import { calendarDate } from '#domain/calendar-date';
 import { sampleRequest } from './sample-request';
 
 const boleto: ProviderBoleto = {

@@ -1,8 +1,8 @@
 import { getBoletoInfo, isValidBoleto } from '@brazilian-utils/brazilian-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, type CalendarDate, calendarDate } from '../../../shared/domain/calendar-date';
-import { InvalidInputError } from '../../../shared/domain/domain-error';
+import { addDays, type CalendarDate, calendarDate } from '#domain/calendar-date';
+import { InvalidInputError } from '#domain/domain-error';
 import {
   barcodeCheckDigit,
   barcodeToDigitableLine,
@@ -16,7 +16,7 @@ import {
   MAX_BOLETO_AMOUNT_CENTS,
   modulo10,
   parseBoletoBarcode,
-} from '../../../shared/domain/febraban-barcode';
+} from '#domain/febraban-barcode';
 
 // A published Itaú-style pair (bank 341): barcode and its digitable line, as shown in Paytime's samples.
 const SAMPLE_BARCODE = '34199108400000010001090005834127892998860000';

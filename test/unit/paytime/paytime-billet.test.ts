@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchCreatedBoleto } from '../../../shared/adapters/paytime/created-boleto-match';
-import { parseBillet, parseBilletPage } from '../../../shared/adapters/paytime/paytime-billet';
-import { referenceOf } from '../../../shared/adapters/paytime/paytime-reference';
-import {
-  BillingProviderUnavailableError,
-  type ProviderBoleto,
-} from '../../../shared/application/ports/billing-provider';
-import { calendarDate } from '../../../shared/domain/calendar-date';
+import { matchCreatedBoleto } from '#adapters/paytime/created-boleto-match';
+import { parseBillet, parseBilletPage } from '#adapters/paytime/paytime-billet';
+import { referenceOf } from '#adapters/paytime/paytime-reference';
+import { BillingProviderUnavailableError, type ProviderBoleto } from '#application/ports/billing-provider';
+import { calendarDate } from '#domain/calendar-date';
 
 const pendingBillet = {
   _id: '689b893b59a7593764e8b0e1',

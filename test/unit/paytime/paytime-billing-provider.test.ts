@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PaytimeBillingProvider } from '../../../shared/adapters/paytime/paytime-billing-provider';
-import { referenceOf } from '../../../shared/adapters/paytime/paytime-reference';
-import { jwtExpiryMs } from '../../../shared/adapters/paytime/paytime-session';
+import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
+import { referenceOf } from '#adapters/paytime/paytime-reference';
+import { jwtExpiryMs } from '#adapters/paytime/paytime-session';
 import {
   BillingProviderAuthError,
   BillingProviderRejectedError,
   BillingProviderUnavailableError,
   BoletoNotFoundAtProviderError,
-} from '../../../shared/application/ports/billing-provider';
+} from '#application/ports/billing-provider';
 import { sampleRequest } from './sample-request';
 
 interface Recorded {

@@ -4,17 +4,10 @@ import {
   normalizeDocument,
   splitPayerName,
   toBilletBody,
-} from '../../../shared/adapters/paytime/paytime-create-body';
-import {
-  describeWithReference,
-  referenceIn,
-  referenceOf,
-} from '../../../shared/adapters/paytime/paytime-reference';
-import {
-  BillingProviderRejectedError,
-  type CreateBoletoRequest,
-} from '../../../shared/application/ports/billing-provider';
-import { calendarDate } from '../../../shared/domain/calendar-date';
+} from '#adapters/paytime/paytime-create-body';
+import { describeWithReference, referenceIn, referenceOf } from '#adapters/paytime/paytime-reference';
+import { BillingProviderRejectedError, type CreateBoletoRequest } from '#application/ports/billing-provider';
+import { calendarDate } from '#domain/calendar-date';
 import { sampleRequest } from './sample-request';
 
 describe('toBilletBody', () => {

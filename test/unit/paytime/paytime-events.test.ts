@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isValidBoleto } from '@brazilian-utils/brazilian-utils';
 import { describe, expect, it } from 'vitest';
-import { parseBillet } from '../../../shared/adapters/paytime/paytime-billet';
-import { referenceOf } from '../../../shared/adapters/paytime/paytime-reference';
+import { parseBillet } from '#adapters/paytime/paytime-billet';
+import { referenceOf } from '#adapters/paytime/paytime-reference';
 
 const sample = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../../events/paytime/${name}`, import.meta.url), 'utf8')) as {

@@ -1,5 +1,5 @@
-import type { CreateBoletoRequest } from '../../../shared/application/ports/billing-provider';
-import { calendarDate } from '../../../shared/domain/calendar-date';
+import type { CreateBoletoRequest } from '#application/ports/billing-provider';
+import { calendarDate } from '#domain/calendar-date';
 
 /** A complete, valid boleto request; tests override what they exercise. */
 export function sampleRequest(overrides: Partial<CreateBoletoRequest> = {}): CreateBoletoRequest {

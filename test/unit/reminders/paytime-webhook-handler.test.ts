@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { basicAuthMatches } from '../../../functions/paytime-webhook/basic-auth';
-import { createPaytimeWebhookHandler } from '../../../functions/paytime-webhook/create-handler';
-import type {
-  ProviderEvent,
-  ProviderEventStore,
-} from '../../../shared/application/payments/provider-event-store';
+import type { ProviderEvent, ProviderEventStore } from '#application/payments/provider-event-store';
+import { basicAuthMatches } from '#functions/paytime-webhook/basic-auth';
+import { createPaytimeWebhookHandler } from '#functions/paytime-webhook/create-handler';
 
 const sample = (name: string): APIGatewayProxyEventV2 =>
   structuredClone(

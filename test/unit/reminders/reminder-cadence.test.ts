@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { extraHolidays } from '../../../shared/domain/bank-holidays';
+import { extraHolidays } from '#domain/bank-holidays';
 import {
   type CalendarDate,
   calendarDate,
   saoPauloDateOf,
   saoPauloTimeOf,
   weekdayOf,
-} from '../../../shared/domain/calendar-date';
-import { InvalidInputError } from '../../../shared/domain/domain-error';
+} from '#domain/calendar-date';
+import { InvalidInputError } from '#domain/domain-error';
 import {
   DEFAULT_REMINDER_SETTINGS,
   dailyOffsets,
@@ -17,8 +17,8 @@ import {
   reminderPhase,
   reminderSettings,
   reminderSlots,
-} from '../../../shared/domain/reminder-cadence';
-import { isWithinReminderWindow, nextSendTimeAfter } from '../../../shared/domain/reminder-window';
+} from '#domain/reminder-cadence';
+import { isWithinReminderWindow, nextSendTimeAfter } from '#domain/reminder-window';
 
 const date = (text: string) => calendarDate(text);
 const dates = (due: string, settings = DEFAULT_REMINDER_SETTINGS, extra?: ReadonlySet<string>) =>

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { paymentReceivedText } from '../../../shared/application/payments/payment-notices-pt-br';
+import { paymentReceivedText } from '#application/payments/payment-notices-pt-br';
 import {
   amountDueText,
   type ReminderFacts,
   reminderEmail,
   reminderTemplate,
   reminderWhatsAppText,
-} from '../../../shared/application/reminders/reminder-messages-pt-br';
-import { calendarDate } from '../../../shared/domain/calendar-date';
-import { LEGAL_MAXIMUM_POLICY } from '../../../shared/domain/interest-policy';
-import { lateCharges } from '../../../shared/domain/late-charges';
-import { reminderPhase } from '../../../shared/domain/reminder-cadence';
-import { reminderLoopTransitions } from '../../../workflows/reminder-loop-workflow';
+} from '#application/reminders/reminder-messages-pt-br';
+import { calendarDate } from '#domain/calendar-date';
+import { LEGAL_MAXIMUM_POLICY } from '#domain/interest-policy';
+import { lateCharges } from '#domain/late-charges';
+import { reminderPhase } from '#domain/reminder-cadence';
+import { reminderLoopTransitions } from '#workflows/reminder-loop-workflow';
 
 const due = calendarDate('2026-12-05'); // a Saturday: payable on Monday 07/12 without charges
 

@@ -13,12 +13,12 @@ import {
   executionArnOf,
   MAX_EXECUTION_NAME_LENGTH,
   reminderLoopExecutionName,
-} from '../../../shared/adapters/step-functions/execution-names';
+} from '#adapters/step-functions/execution-names';
 import {
   StepFunctionsWorkflows,
   WorkflowConflictError,
   WorkflowUnavailableError,
-} from '../../../shared/adapters/step-functions/step-functions-workflows';
+} from '#adapters/step-functions/step-functions-workflows';
 
 const LOOP = 'arn:aws:states:sa-east-1:123456789012:stateMachine:iris-demo-prod-reminder-loop';
 const CONVERSATION = 'arn:aws:states:sa-east-1:123456789012:stateMachine:iris-demo-prod-conversation';

@@ -5,9 +5,9 @@ import {
   recipientDigits,
   templateMessage,
   textMessage,
-} from '../../../shared/adapters/whatsapp/cloud-api-messages';
-import { WhatsAppPermanentError } from '../../../shared/application/ports/message-sender';
-import { type E164, normalizePhone } from '../../../shared/domain/phone-number';
+} from '#adapters/whatsapp/cloud-api-messages';
+import { WhatsAppPermanentError } from '#application/ports/message-sender';
+import { type E164, normalizePhone } from '#domain/phone-number';
 
 const TO: E164 = normalizePhone('+55 11 98765-4321');
 

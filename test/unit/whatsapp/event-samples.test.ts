@@ -1,12 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseWhatsAppWebhook } from '../../../shared/webhooks/whatsapp/parse-webhook';
-import {
-  rawBodyOf,
-  signatureHeaderOf,
-  verifyMetaSignature,
-} from '../../../shared/webhooks/whatsapp/signature';
+import { parseWhatsAppWebhook } from '#webhooks/whatsapp/parse-webhook';
+import { rawBodyOf, signatureHeaderOf, verifyMetaSignature } from '#webhooks/whatsapp/signature';
 import { loadWhatsAppEvent, SAMPLE_APP_SECRET } from './event-sample';
 
 const names = readdirSync(fileURLToPath(new URL('../../../events/whatsapp/', import.meta.url)))

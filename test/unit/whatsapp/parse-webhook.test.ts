@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../shared/domain/domain-error';
-import { InvalidWebhookPayloadError } from '../../../shared/webhooks/whatsapp/inbound-event';
-import {
-  normalizeWhatsAppWebhook,
-  parseWhatsAppWebhook,
-} from '../../../shared/webhooks/whatsapp/parse-webhook';
+import { InvalidInputError } from '#domain/domain-error';
+import { InvalidWebhookPayloadError } from '#webhooks/whatsapp/inbound-event';
+import { normalizeWhatsAppWebhook, parseWhatsAppWebhook } from '#webhooks/whatsapp/parse-webhook';
 import { bodyOf } from './event-sample';
 
 const BUSINESS = { phoneNumberId: '109876543210987', displayPhoneNumber: '551140028922' };

@@ -4,7 +4,7 @@ import {
   signatureHeaderOf,
   signMetaPayload,
   verifyMetaSignature,
-} from '../../../shared/webhooks/whatsapp/signature';
+} from '#webhooks/whatsapp/signature';
 import { bodyOf, loadWhatsAppEvent, SAMPLE_APP_SECRET } from './event-sample';
 
 const SECRET = 'app-secret-1';

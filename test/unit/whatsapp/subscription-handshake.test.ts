@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerSubscriptionHandshake } from '../../../shared/webhooks/whatsapp/subscription-handshake';
+import { answerSubscriptionHandshake } from '#webhooks/whatsapp/subscription-handshake';
 import { loadWhatsAppEvent } from './event-sample';
 
 describe('answerSubscriptionHandshake', () => {

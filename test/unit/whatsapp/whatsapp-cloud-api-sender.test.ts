@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { retryAfterOf } from '../../../shared/adapters/whatsapp/graph-http';
-import { WhatsAppCloudApiSender } from '../../../shared/adapters/whatsapp/whatsapp-cloud-api-sender';
-import {
-  WhatsAppPermanentError,
-  WhatsAppRetryableError,
-} from '../../../shared/application/ports/message-sender';
-import { type E164, normalizePhone } from '../../../shared/domain/phone-number';
+import { retryAfterOf } from '#adapters/whatsapp/graph-http';
+import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
+import { WhatsAppPermanentError, WhatsAppRetryableError } from '#application/ports/message-sender';
+import { type E164, normalizePhone } from '#domain/phone-number';
 
 const TO: E164 = normalizePhone('+5511987654321');
 

@@ -1,5 +1,9 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { createLambdaContext, invokeLocalHandler, type LocalLambdaHandler } from '../lambda-context';
+import {
+  createLambdaContext,
+  invokeLocalHandler,
+  type LocalLambdaHandler,
+} from '#infra/local/emulators/lambda-context';
 import { type FilterPattern, matchesAnyFilter, parseFilterPatterns } from './event-filter';
 
 /**

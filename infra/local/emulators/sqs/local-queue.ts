@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AwsServiceError } from '../aws-service-error';
+import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
 import { md5OfBody, md5OfMessageAttributes } from './message-md5';
 import { configAttributes, invalidParameter, type QueueConfig } from './queue-config';
 import {

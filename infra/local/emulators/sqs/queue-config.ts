@@ -1,4 +1,4 @@
-import { AwsServiceError } from '../aws-service-error';
+import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
 
 /** A queue's settings, parsed from the string attributes of CreateQueue / SetQueueAttributes. */
 export interface QueueConfig {

@@ -1,4 +1,4 @@
-import { AwsServiceError } from '../aws-service-error';
+import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
 import type { MessageAttributeValue } from './message-md5';
 import { invalidParameter, type QueueConfig } from './queue-config';
 

@@ -5,7 +5,11 @@ import type {
   SQSRecord,
   SQSRecordAttributes,
 } from 'aws-lambda';
-import { createLambdaContext, invokeLocalHandler, type LocalLambdaHandler } from '../lambda-context';
+import {
+  createLambdaContext,
+  invokeLocalHandler,
+  type LocalLambdaHandler,
+} from '#infra/local/emulators/lambda-context';
 import type { LocalQueue, QueueMessage } from './local-queue';
 import { type LocalSqs, waitForChange } from './local-sqs';
 

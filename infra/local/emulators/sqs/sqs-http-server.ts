@@ -1,5 +1,5 @@
-import { type LocalHttpServer, startAwsJsonServer } from '../aws-json-http-server';
-import { AwsServiceError } from '../aws-service-error';
+import { type LocalHttpServer, startAwsJsonServer } from '#infra/local/emulators/aws-json-http-server';
+import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
 import type { QueueMessage, SendMessageInput } from './local-queue';
 import type { LocalSqs } from './local-sqs';
 import { type MessageAttributeValue, md5OfMessageAttributes } from './message-md5';

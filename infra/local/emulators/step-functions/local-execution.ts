@@ -1,5 +1,5 @@
 import { ExecutionAbortedError, ExecutionError, type StateMachine } from 'aws-local-stepfunctions';
-import type { VirtualClock } from '../virtual-clock';
+import type { VirtualClock } from '#infra/local/emulators/virtual-clock';
 import type { JsonValue } from './local-definition';
 
 /**

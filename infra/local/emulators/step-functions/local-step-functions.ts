@@ -1,9 +1,9 @@
 import './promise-with-resolvers';
 import { randomUUID } from 'node:crypto';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { AwsServiceError } from '../aws-service-error';
-import { functionNameOf, type LocalLambdaHandler } from '../lambda-context';
-import type { VirtualClock } from '../virtual-clock';
+import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
+import { functionNameOf, type LocalLambdaHandler } from '#infra/local/emulators/lambda-context';
+import type { VirtualClock } from '#infra/local/emulators/virtual-clock';
 import {
   type LocalizedDefinition,
   type LocalTaskState,

@@ -1,5 +1,5 @@
-import { type LocalHttpServer, startAwsJsonServer } from '../aws-json-http-server';
-import { AwsServiceError } from '../aws-service-error';
+import { type LocalHttpServer, startAwsJsonServer } from '#infra/local/emulators/aws-json-http-server';
+import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
 import type { ExecutionDescription, ExecutionStatus } from './local-execution';
 import type { LocalStepFunctions } from './local-step-functions';
 

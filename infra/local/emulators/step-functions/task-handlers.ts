@@ -1,5 +1,9 @@
-import { createLambdaContext, invokeLocalHandler, type LocalLambdaHandler } from '../lambda-context';
-import { ClockSleepAbortedError, type VirtualClock } from '../virtual-clock';
+import {
+  createLambdaContext,
+  invokeLocalHandler,
+  type LocalLambdaHandler,
+} from '#infra/local/emulators/lambda-context';
+import { ClockSleepAbortedError, type VirtualClock } from '#infra/local/emulators/virtual-clock';
 import type { JsonValue, LocalizedDefinition, LocalTaskState } from './local-definition';
 import { StateError } from './state-errors';
 import type { TaskTokenRegistry } from './task-tokens';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { AwsServiceError } from '../aws-service-error';
-import { ClockSleepAbortedError, type VirtualClock } from '../virtual-clock';
+import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
+import { ClockSleepAbortedError, type VirtualClock } from '#infra/local/emulators/virtual-clock';
 import { StateError } from './state-errors';
 
 /**

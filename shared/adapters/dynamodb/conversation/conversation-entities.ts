@@ -1,9 +1,14 @@
-import type { InboundMessage } from '../../../application/ports/inbound-message-repository';
-import type { OwnerRequest } from '../../../domain/owner-request';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
-import { epochSeconds } from '../keys/time-to-live';
-import { IRIS_TABLE } from '../table-design';
+import {
+  ENTITY_ATTRIBUTE,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import { epochSeconds } from '#adapters/dynamodb/keys/time-to-live';
+import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
+import type { InboundMessage } from '#application/ports/inbound-message-repository';
+import type { OwnerRequest } from '#domain/owner-request';
 
 /**
  * The conversation's items. An inbound message doubles as the WhatsApp message-id guard: it is put with

@@ -1,21 +1,18 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ENTITY_ATTRIBUTE, withoutKeys } from '#adapters/dynamodb/keys/entity-keys';
+import { epochSeconds } from '#adapters/dynamodb/keys/time-to-live';
+import { TableAccess } from '#adapters/dynamodb/table-access';
+import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
 import type {
   AwaitingReply,
   ConversationRepository,
   OwnerConversation,
   PendingLedgerEntry,
-} from '../../../application/ports/conversation-repository';
-import {
-  ConcurrentModificationError,
-  PreconditionFailedError,
-} from '../../../application/ports/persistence-errors';
-import type { TransactionContext } from '../../../application/ports/unit-of-work';
-import type { OwnerRequest } from '../../../domain/owner-request';
-import type { E164 } from '../../../domain/phone-number';
-import { ENTITY_ATTRIBUTE, withoutKeys } from '../keys/entity-keys';
-import { epochSeconds } from '../keys/time-to-live';
-import { TableAccess } from '../table-access';
-import { IRIS_TABLE } from '../table-design';
+} from '#application/ports/conversation-repository';
+import { ConcurrentModificationError, PreconditionFailedError } from '#application/ports/persistence-errors';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { OwnerRequest } from '#domain/owner-request';
+import type { E164 } from '#domain/phone-number';
 import {
   fromOwnerRequestItem,
   InboundMessageEntity,

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type {
-  InboundMessage,
-  InboundMessageRepository,
-} from '../../../application/ports/inbound-message-repository';
-import { PreconditionFailedError } from '../../../application/ports/persistence-errors';
-import { TableAccess } from '../table-access';
+import { TableAccess } from '#adapters/dynamodb/table-access';
+import type { InboundMessage, InboundMessageRepository } from '#application/ports/inbound-message-repository';
+import { PreconditionFailedError } from '#application/ports/persistence-errors';
 import {
   fromInboundMessageItem,
   InboundMessageEntity,

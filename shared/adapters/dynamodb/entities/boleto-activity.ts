@@ -1,8 +1,13 @@
 import * as z from 'zod/mini';
-import { PersistenceError } from '../../../application/ports/persistence-errors';
-import type { BoletoActivity, BoletoActivityKind } from '../../../domain/boleto-activity';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import {
+  ENTITY_ATTRIBUTE,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import { PersistenceError } from '#application/ports/persistence-errors';
+import type { BoletoActivity, BoletoActivityKind } from '#domain/boleto-activity';
 import { boletoPartition } from './item-collections';
 
 /**

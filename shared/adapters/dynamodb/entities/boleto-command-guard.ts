@@ -1,5 +1,5 @@
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
 
 /**
  * One boleto per command key (our idempotency key for "create this boleto"), written with the boleto. Also the

@@ -1,6 +1,11 @@
-import type { BoletoEvent } from '../../../domain/boleto';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key, sortableNumber } from '../keys/key-template';
+import {
+  ENTITY_ATTRIBUTE,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key, sortableNumber } from '#adapters/dynamodb/keys/key-template';
+import type { BoletoEvent } from '#domain/boleto';
 import { boletoPartition } from './item-collections';
 
 /**

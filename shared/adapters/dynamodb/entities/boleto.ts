@@ -1,6 +1,12 @@
-import { type Boleto, isOpen } from '../../../domain/boleto';
-import { ENTITY_ATTRIBUTE, indexKey, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import {
+  ENTITY_ATTRIBUTE,
+  indexKey,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import { type Boleto, isOpen } from '#domain/boleto';
 import { boletoPartition, CONTACT_COLLECTION_BOLETO, contactCollection } from './item-collections';
 
 /**

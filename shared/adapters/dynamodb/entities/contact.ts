@@ -1,6 +1,11 @@
-import type { Contact } from '../../../application/ports/contact-repository';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import {
+  ENTITY_ATTRIBUTE,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import type { Contact } from '#application/ports/contact-repository';
 
 /** All of a tenant's contacts live in one partition: listing them is one Query, reading one is a GetItem. */
 export const ContactEntity = {

@@ -1,4 +1,4 @@
-import { attr, key } from '../keys/key-template';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
 
 /**
  * Partitions shared by several entities (item collections), declared once so the entities that live together

@@ -1,6 +1,11 @@
-import type { LedgerEntry } from '../../../application/ports/ledger-repository';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import {
+  ENTITY_ATTRIBUTE,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import type { LedgerEntry } from '#application/ports/ledger-repository';
 
 /** One partition per tenant and month; sorted by date, then id: a month's statement is one Query. */
 export const LedgerEntryEntity = {

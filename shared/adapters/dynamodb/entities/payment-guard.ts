@@ -1,5 +1,5 @@
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
 
 /** At most one Payment per provider payment key and tenant (webhook replays record nothing twice). */
 export const PaymentGuardEntity = {

@@ -1,6 +1,12 @@
-import type { Payment } from '../../../application/ports/payment-repository';
-import { ENTITY_ATTRIBUTE, indexKey, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import {
+  ENTITY_ATTRIBUTE,
+  indexKey,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import type { Payment } from '#application/ports/payment-repository';
 import { boletoPartition, CONTACT_COLLECTION_PAYMENT, contactCollection } from './item-collections';
 
 /** A payment lives in its boleto's partition and in its contact's `byContact` collection, by date. */

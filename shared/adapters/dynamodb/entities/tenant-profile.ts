@@ -1,6 +1,11 @@
-import type { TenantProfile } from '../../../application/ports/tenant-repository';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import {
+  ENTITY_ATTRIBUTE,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import type { TenantProfile } from '#application/ports/tenant-repository';
 
 /** The tenant's profile; shares its partition with the tenant's users (one Query reads both). */
 export const TenantProfileEntity = {

@@ -1,6 +1,11 @@
-import type { TenantUser } from '../../../application/ports/user-repository';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import {
+  ENTITY_ATTRIBUTE,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import type { TenantUser } from '#application/ports/user-repository';
 
 /** A user (owner, operator) of the tenant, keyed by phone: inbound messages are matched with one GetItem. */
 export const TenantUserEntity = {

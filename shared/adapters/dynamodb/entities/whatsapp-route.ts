@@ -1,5 +1,5 @@
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
 
 /**
  * Maps a WhatsApp Business phone-number id to its tenant. The only key not prefixed with `T#<tenant>`: the

@@ -1,5 +1,5 @@
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
 
 /**
  * A WhatsApp business-scoped user id (BSUID) → the person it belongs to, one item per kind of person:

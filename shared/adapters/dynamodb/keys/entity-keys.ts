@@ -1,4 +1,4 @@
-import { IRIS_TABLE, type IrisIndexName } from '../table-design';
+import { IRIS_TABLE, type IrisIndexName } from '#adapters/dynamodb/table-design';
 import type { KeyTemplate, KeyValues } from './key-template';
 
 /** The attribute every item carries to say which entity it is (stream filters, debugging, admin tools). */

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../domain/domain-error';
+import { InvalidInputError } from '#domain/domain-error';
 
 /**
  * A tiny key builder: a key is an ordered list of literal segments and named attributes, joined with `#`.

@@ -1,10 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CustomerServiceWindowStore } from '../../../application/ports/outbox-customer-window';
-import type { TransactionContext } from '../../../application/ports/unit-of-work';
-import type { E164 } from '../../../domain/phone-number';
-import { ENTITY_ATTRIBUTE, type KeyedItem } from '../keys/entity-keys';
-import { TableAccess } from '../table-access';
-import { IRIS_TABLE } from '../table-design';
+import { ENTITY_ATTRIBUTE, type KeyedItem } from '#adapters/dynamodb/keys/entity-keys';
+import { TableAccess } from '#adapters/dynamodb/table-access';
+import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
+import type { CustomerServiceWindowStore } from '#application/ports/outbox-customer-window';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { E164 } from '#domain/phone-number';
 import { CustomerWindowEntity } from './outbox-entities';
 
 /** The window lasts 24 h; the item is kept two days so a late reader still sees a just-closed window as closed. */

@@ -1,4 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ENTITY_ATTRIBUTE } from '#adapters/dynamodb/keys/entity-keys';
+import { TableAccess } from '#adapters/dynamodb/table-access';
+import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
+import { commitTransaction } from '#adapters/dynamodb/transaction/commit-transaction';
+import { TransactionBuilder } from '#adapters/dynamodb/transaction/transaction-builder';
 import {
   type CallbackStatus,
   type ClaimInput,
@@ -6,18 +11,10 @@ import {
   type OutboxRepository,
   OutboxTransitionRejectedError,
   type RateCharge,
-} from '../../../application/ports/outbox-repository';
-import {
-  ConcurrentModificationError,
-  PreconditionFailedError,
-} from '../../../application/ports/persistence-errors';
-import type { TransactionContext } from '../../../application/ports/unit-of-work';
-import type { OutboxMessage, OutboxStatus, SupersededReason } from '../../../domain/outbox-message';
-import { ENTITY_ATTRIBUTE } from '../keys/entity-keys';
-import { TableAccess } from '../table-access';
-import { IRIS_TABLE } from '../table-design';
-import { commitTransaction } from '../transaction/commit-transaction';
-import { TransactionBuilder } from '../transaction/transaction-builder';
+} from '#application/ports/outbox-repository';
+import { ConcurrentModificationError, PreconditionFailedError } from '#application/ports/persistence-errors';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { OutboxMessage, OutboxStatus, SupersededReason } from '#domain/outbox-message';
 import {
   fromOutboxItem,
   OutboxMessageEntity,

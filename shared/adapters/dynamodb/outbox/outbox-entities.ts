@@ -1,6 +1,11 @@
-import type { OutboxMessage } from '../../../domain/outbox-message';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
+import {
+  ENTITY_ATTRIBUTE,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import type { OutboxMessage } from '#domain/outbox-message';
 
 /**
  * The outbox's single-table entities. Each outbox item is its own partition (`T#<tenant>#OUTBOX#<id>`), so

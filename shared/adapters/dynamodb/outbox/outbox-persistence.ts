@@ -1,10 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbBoletoActivityLog } from '../dynamodb-boleto-activity-log';
-import { DynamoDbBoletoRepository } from '../dynamodb-boleto-repository';
-import { DynamoDbContactRepository } from '../dynamodb-contact-repository';
-import { DynamoDbTenantRepository } from '../dynamodb-tenant-repository';
-import { DynamoDbUserRepository } from '../dynamodb-user-repository';
-import { DynamoDbUnitOfWork } from '../transaction/dynamodb-unit-of-work';
+import { DynamoDbBoletoActivityLog } from '#adapters/dynamodb/dynamodb-boleto-activity-log';
+import { DynamoDbBoletoRepository } from '#adapters/dynamodb/dynamodb-boleto-repository';
+import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-repository';
+import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
+import { DynamoDbUserRepository } from '#adapters/dynamodb/dynamodb-user-repository';
+import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
 import { DynamoDbCustomerWindowStore } from './dynamodb-customer-window-store';
 import { DynamoDbOutboxRepository } from './dynamodb-outbox-repository';
 

@@ -1,12 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { PayerThreadRepository } from '../../../application/ports/payer-thread-repository';
-import { ConcurrentModificationError } from '../../../application/ports/persistence-errors';
-import type { TransactionContext } from '../../../application/ports/unit-of-work';
-import type { CalendarDate } from '../../../domain/calendar-date';
-import { emptyPayerThread, type HeldPayerText, type PayerThread } from '../../../domain/payer-thread';
-import { ENTITY_ATTRIBUTE, primaryKey } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
-import { TableAccess } from '../table-access';
+import { ENTITY_ATTRIBUTE, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import { TableAccess } from '#adapters/dynamodb/table-access';
+import type { PayerThreadRepository } from '#application/ports/payer-thread-repository';
+import { ConcurrentModificationError } from '#application/ports/persistence-errors';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { CalendarDate } from '#domain/calendar-date';
+import { emptyPayerThread, type HeldPayerText, type PayerThread } from '#domain/payer-thread';
 
 /** One item per contact, beside nothing else: `T#<tenant>#PAYER_THREAD#<contactId>` / `THREAD`. */
 export const PayerThreadEntity = {

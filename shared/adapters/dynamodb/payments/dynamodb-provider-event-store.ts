@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ProviderEvent, ProviderEventStore } from '../../../application/payments/provider-event-store';
-import { TableAccess } from '../table-access';
+import { TableAccess } from '#adapters/dynamodb/table-access';
+import type { ProviderEvent, ProviderEventStore } from '#application/payments/provider-event-store';
 import { fromProviderEventItem, providerEventKey, toProviderEventItem } from './provider-event-entity';
 
 export class DynamoDbProviderEventStore implements ProviderEventStore {

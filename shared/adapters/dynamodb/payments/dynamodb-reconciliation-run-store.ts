@@ -1,12 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ENTITY_ATTRIBUTE, primaryKey, withoutKeys } from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import { TableAccess } from '#adapters/dynamodb/table-access';
+import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
 import type {
   ReconciliationRun,
   ReconciliationRunStore,
-} from '../../../application/reconciliation/reconciliation-run-store';
-import { ENTITY_ATTRIBUTE, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
-import { TableAccess } from '../table-access';
-import { IRIS_TABLE } from '../table-design';
+} from '#application/reconciliation/reconciliation-run-store';
 
 /**
  * A reconciliation run's summary: one partition per tenant (`T#<t>#RECONCILIATION`), sorted by start instant

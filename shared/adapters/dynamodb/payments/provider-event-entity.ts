@@ -1,7 +1,12 @@
-import type { ProviderEvent } from '../../../application/payments/provider-event-store';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
-import { IRIS_TABLE } from '../table-design';
+import {
+  ENTITY_ATTRIBUTE,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
+import type { ProviderEvent } from '#application/payments/provider-event-store';
 
 /**
  * A payment provider's webhook event (`T#<t>#PROVIDER_EVENT#<eventId>` / `EVENT`; the id covers the provider).

@@ -1,11 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { TransactionContext } from '../../../application/ports/unit-of-work';
+import { TableAccess } from '#adapters/dynamodb/table-access';
+import type { TransactionContext } from '#application/ports/unit-of-work';
 import {
   ReminderTurnAlreadyRecordedError,
   type ReminderTurnLog,
   type ReminderTurnRecord,
-} from '../../../application/reminders/reminder-turn-log';
-import { TableAccess } from '../table-access';
+} from '#application/reminders/reminder-turn-log';
 import {
   fromReminderTurnItem,
   ReminderTurnEntity,

@@ -1,7 +1,12 @@
-import type { ReminderTurnRecord } from '../../../application/reminders/reminder-turn-log';
-import { boletoPartition } from '../entities/item-collections';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey, withoutKeys } from '../keys/entity-keys';
-import { attr, key, sortableNumber } from '../keys/key-template';
+import { boletoPartition } from '#adapters/dynamodb/entities/item-collections';
+import {
+  ENTITY_ATTRIBUTE,
+  type KeyedItem,
+  primaryKey,
+  withoutKeys,
+} from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key, sortableNumber } from '#adapters/dynamodb/keys/key-template';
+import type { ReminderTurnRecord } from '#application/reminders/reminder-turn-log';
 
 /**
  * One reminder turn, beside its boleto (the boleto's partition: `T#<t>#BOLETO#<b>` / `REMINDER#<turn:6>`), so

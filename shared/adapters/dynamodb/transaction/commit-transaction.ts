@@ -9,7 +9,7 @@ import {
   ConcurrentModificationError,
   PersistenceError,
   PreconditionFailedError,
-} from '../../../application/ports/persistence-errors';
+} from '#application/ports/persistence-errors';
 import type { StagedWrite, TransactionBuilder } from './transaction-builder';
 
 interface CancellationReason {

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { TransactionContext, UnitOfWork } from '../../../application/ports/unit-of-work';
-import { createDocumentClient } from '../document-client';
+import { createDocumentClient } from '#adapters/dynamodb/document-client';
+import type { TransactionContext, UnitOfWork } from '#application/ports/unit-of-work';
 import { commitTransaction } from './commit-transaction';
 import { TransactionBuilder } from './transaction-builder';
 

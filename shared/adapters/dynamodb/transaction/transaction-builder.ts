@@ -1,7 +1,7 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactionContext } from '../../../application/ports/unit-of-work';
-import { InvalidInputError } from '../../../domain/domain-error';
-import type { PrimaryKey } from '../keys/entity-keys';
+import type { PrimaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import type { TransactionContext } from '#application/ports/unit-of-work';
+import { InvalidInputError } from '#domain/domain-error';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

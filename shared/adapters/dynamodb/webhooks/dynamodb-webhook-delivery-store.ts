@@ -1,9 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type {
-  WebhookDelivery,
-  WebhookDeliveryStore,
-} from '../../../application/ports/webhook-delivery-store';
-import { TableAccess } from '../table-access';
+import { TableAccess } from '#adapters/dynamodb/table-access';
+import type { WebhookDelivery, WebhookDeliveryStore } from '#application/ports/webhook-delivery-store';
 import { toWhatsAppDeliveryItem } from './whatsapp-delivery-entity';
 
 /** The WhatsApp webhook's one DynamoDB request: a PutItem conditioned on the delivery not being there yet. */

@@ -1,7 +1,7 @@
-import type { WebhookDelivery } from '../../../application/ports/webhook-delivery-store';
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '../keys/entity-keys';
-import { attr, key } from '../keys/key-template';
-import { IRIS_TABLE } from '../table-design';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
+import type { WebhookDelivery } from '#application/ports/webhook-delivery-store';
 
 /**
  * A verified WhatsApp webhook delivery (`WA_DELIVERY#<sha256 of the body>` / `DELIVERY`): the webhook's only

@@ -1,4 +1,4 @@
-import { ENTITY_ATTRIBUTE } from '../keys/entity-keys';
+import { ENTITY_ATTRIBUTE } from '#adapters/dynamodb/keys/entity-keys';
 import { WhatsAppDeliveryEntity } from './whatsapp-delivery-entity';
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { translateTransactionError } from '../../../../shared/adapters/dynamodb/transaction/commit-transaction';
-import { TransactionBuilder } from '../../../../shared/adapters/dynamodb/transaction/transaction-builder';
+import { translateTransactionError } from '#adapters/dynamodb/transaction/commit-transaction';
+import { TransactionBuilder } from '#adapters/dynamodb/transaction/transaction-builder';
 import {
   ConcurrentModificationError,
   PersistenceError,
   PreconditionFailedError,
-} from '../../../../shared/application/ports/persistence-errors';
+} from '#application/ports/persistence-errors';
 
 class FakeSdkError extends Error {
   constructor(

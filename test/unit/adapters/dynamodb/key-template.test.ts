@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attr, key, sortableNumber } from '../../../../shared/adapters/dynamodb/keys/key-template';
+import { attr, key, sortableNumber } from '#adapters/dynamodb/keys/key-template';
 
 describe('key template', () => {
   const contactKey = key('T', attr('tenantId'), 'CONTACT', attr('contactId'));
