@@ -1,4 +1,3 @@
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
 import { StepFunctionsWorkflows } from '#adapters/step-functions/step-functions-workflows';
@@ -11,7 +10,8 @@ import { ownerCommands } from '#application/conversation/owner-commands';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { LanguageModel } from '#application/ports/language-model';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
-import { conversationConfig, conversationSecrets, conversationSettings } from '#config/conversation-config';
+import { loadConversationConfig } from '#config/conversation-config';
+import { PAYTIME_PROVIDER_NAME } from '#config/follow-up-env';
 import { processEnv } from '#config/process-env';
 import { DeterministicLanguageModel } from '#language/deterministic-language-model';
 import { createLogger } from '#logging/create-logger';
@@ -21,91 +21,83 @@ import type { ConversationStepsDependencies } from './create-handler';
  * Wires the conversation's ports to their adapters, once per container. Without an OpenAI key the
  * deterministic pt-BR parser understands the owner and voice notes get a "please write" answer.
  */
-export async function composeConversationSteps(
-  env: NodeJS.ProcessEnv = processEnv() as NodeJS.ProcessEnv,
-): Promise<ConversationStepsDependencies> {
-  const config = conversationConfig(env);
-  const secrets = await conversationSecrets(env);
-  const logger = createLogger('conversation-steps');
-  const repositories = createTableRepositories(config.TABLE_NAME);
-  const clock = systemClock;
-  const billing = new PaytimeBillingProvider({
-    baseUrl: config.PAYTIME_BASE_URL,
-    ...secrets.paytime,
-    clock,
-    defaultPayerEmail: config.PAYTIME_DEFAULT_PAYER_EMAIL,
-  });
-  const workflows = new StepFunctionsWorkflows({
-    conversationStateMachineArn: config.CONVERSATION_STATE_MACHINE_ARN,
-    reminderLoopStateMachineArn: config.REMINDER_STATE_MACHINE_ARN,
-    client: new SFNClient({}),
-  });
-  const deterministic = new DeterministicLanguageModel();
-  // The OpenAI SDK loads only when a key is configured (import() here, not at the top): without one, init
-  // never evaluates it.
-  const openAi = secrets.openAiApiKey
-    ? {
-        apiKey: secrets.openAiApiKey,
-        language: await import('#adapters/openai/openai-language-model'),
-        transcription: await import('#adapters/transcription/openai-transcriber'),
-      }
-    : undefined;
-  const language: LanguageModel = openAi
-    ? new openAi.language.OpenAiLanguageModel({
-        apiKey: openAi.apiKey,
-        baseURL: config.OPENAI_BASE_URL,
-        model: config.OPENAI_MODEL,
-        timeoutMs: 8_000,
-        fallback: deterministic,
+const config = await loadConversationConfig(processEnv());
+const repositories = createTableRepositories(config.tableName);
+const clock = systemClock;
+
+export const logger = createLogger('conversation-steps');
+
+const billing = new PaytimeBillingProvider({
+  ...config.paytime,
+  clock,
+  defaultPayerEmail: config.paytimeDefaultPayerEmail,
+});
+const workflows = new StepFunctionsWorkflows({
+  conversationStateMachineArn: config.conversationStateMachineArn,
+  reminderLoopStateMachineArn: config.reminderStateMachineArn,
+});
+const deterministic = new DeterministicLanguageModel();
+const media = new WhatsAppCloudApiSender({
+  phoneNumberId: config.whatsApp.phoneNumberId,
+  accessToken: config.whatsApp.accessToken,
+  baseUrl: config.whatsApp.apiBaseUrl,
+});
+// The OpenAI SDK loads only when a key is configured (import() here, not at the top): without one, init
+// never evaluates it.
+const openAi = config.openAi
+  ? {
+      ...config.openAi,
+      language: await import('#adapters/openai/openai-language-model'),
+      transcription: await import('#adapters/transcription/openai-transcriber'),
+    }
+  : undefined;
+const language: LanguageModel = openAi
+  ? new openAi.language.OpenAiLanguageModel({
+      apiKey: openAi.apiKey,
+      baseURL: openAi.baseUrl,
+      model: openAi.model,
+      timeoutMs: 8_000,
+      fallback: deterministic,
+      logger,
+    })
+  : deterministic;
+const transcriber = openAi
+  ? new openAi.transcription.OpenAiTranscriber({ apiKey: openAi.apiKey, baseURL: openAi.baseUrl, media })
+  : unavailableTranscriber;
+const payments = { ...repositories, billing, workflows, clock, logger, providerName: PAYTIME_PROVIDER_NAME };
+
+export const deps: ConversationStepsDependencies = {
+  ...repositories,
+  language,
+  transcriber,
+  billing,
+  workflows,
+  clock,
+  ids: new TimeOrderedIdGenerator(clock),
+  logger,
+  settings: config.settings,
+  reminders: {
+    async firstReminderAt({ tenantId, boleto }) {
+      const plan = planFirstReminder({
+        tenantId,
+        boletoId: boleto.id,
+        dueDate: boleto.dueDate,
+        now: clock.now(),
+        profile: await repositories.tenants.getProfile(tenantId),
         logger,
-      })
-    : deterministic;
-  const media = new WhatsAppCloudApiSender({
-    phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
-    accessToken: secrets.whatsAppAccessToken,
-    baseUrl: config.WHATSAPP_API_BASE_URL,
-  });
-  const transcriber = openAi
-    ? new openAi.transcription.OpenAiTranscriber({
-        apiKey: openAi.apiKey,
-        baseURL: config.OPENAI_BASE_URL,
-        media,
-      })
-    : unavailableTranscriber;
-  const payments = { ...repositories, billing, workflows, clock, logger, providerName: 'paytime' };
-  return {
-    ...repositories,
-    language,
-    transcriber,
-    billing,
-    workflows,
+      });
+      return plan?.nextReminderAt;
+    },
+  },
+  commands: ownerCommands({
+    ledger: repositories.ledger,
     clock,
-    ids: new TimeOrderedIdGenerator(clock),
-    logger,
-    settings: conversationSettings(config),
-    reminders: {
-      async firstReminderAt({ tenantId, boleto }) {
-        const plan = planFirstReminder({
-          tenantId,
-          boletoId: boleto.id,
-          dueDate: boleto.dueDate,
-          now: clock.now(),
-          profile: await repositories.tenants.getProfile(tenantId),
-          logger,
-        });
-        return plan?.nextReminderAt;
-      },
+    boletos: boletoQueries(payments),
+    conversations: repositories.conversations,
+  }),
+  cancellation: {
+    async cancel(input) {
+      await cancelBoletoForOwner(payments, input);
     },
-    commands: ownerCommands({
-      ledger: repositories.ledger,
-      clock,
-      boletos: boletoQueries(payments),
-      conversations: repositories.conversations,
-    }),
-    cancellation: {
-      async cancel(input) {
-        await cancelBoletoForOwner(payments, input);
-      },
-    },
-  };
-}
+  },
+};

@@ -1,5 +1,5 @@
-import { composeConversationSteps } from './composition';
+import { deps } from './composition';
 import { wrapConversationStepsHandler } from './create-handler';
 
 /** Every Task of the conversation workflow (Step Functions → Lambda). */
-export const handler = wrapConversationStepsHandler(await composeConversationSteps());
+export const handler = wrapConversationStepsHandler(deps);

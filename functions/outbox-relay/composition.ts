@@ -1,6 +1,7 @@
 import { createSqsClient } from '#adapters/sqs/create-sqs-client';
 import { SqsOutboxPublisher } from '#adapters/sqs/sqs-outbox-queue';
-import { loadOutboxRelayConfig, processEnv } from '#config/outbox-config';
+import { loadOutboxRelayConfig } from '#config/outbox-config';
+import { processEnv } from '#config/process-env';
 import { createLogger } from '#logging/create-logger';
 import type { OutboxRelayDeps } from './create-handler';
 
@@ -12,7 +13,7 @@ export const logger = createLogger('outbox-relay');
 export const deps: OutboxRelayDeps = {
   publisher: new SqsOutboxPublisher(
     { whatsapp: config.whatsAppQueueUrl, email: config.emailQueueUrl },
-    createSqsClient(config.sqsEndpoint ? { endpoint: config.sqsEndpoint } : {}),
+    createSqsClient(),
   ),
   logger,
 };

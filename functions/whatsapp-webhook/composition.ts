@@ -1,7 +1,7 @@
-import { DynamoDbWebhookDeliveryStore } from '#adapters/dynamodb/webhooks/dynamodb-webhook-delivery-store';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { systemClock } from '#adapters/system/system-clock';
 import { processEnv } from '#config/process-env';
-import { whatsAppWebhookConfig, whatsAppWebhookSecrets } from '#config/whatsapp-webhook-config';
+import { loadWhatsAppWebhookConfig, loadWhatsAppWebhookSecrets } from '#config/whatsapp-webhook-config';
 import { createLogger } from '#logging/create-logger';
 import type { WhatsAppWebhookDependencies } from './create-handler';
 
@@ -9,14 +9,13 @@ import type { WhatsAppWebhookDependencies } from './create-handler';
  * Built once per container, at cold start: one DynamoDB client and nothing else (no Step Functions, no
  * Paytime); secrets are read (and cached) on demand. Routing lives in `inbound-router`.
  */
-export function composeWhatsAppWebhook(
-  env: NodeJS.ProcessEnv = processEnv() as NodeJS.ProcessEnv,
-): WhatsAppWebhookDependencies {
-  const config = whatsAppWebhookConfig(env);
-  return {
-    logger: createLogger('whatsapp-webhook'),
-    maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
-    secrets: () => whatsAppWebhookSecrets(env),
-    store: { deliveries: new DynamoDbWebhookDeliveryStore(config.TABLE_NAME), clock: systemClock },
-  };
-}
+const config = loadWhatsAppWebhookConfig(processEnv());
+
+export const logger = createLogger('whatsapp-webhook');
+
+export const deps: WhatsAppWebhookDependencies = {
+  logger,
+  maxBodyBytes: config.maxBodyBytes,
+  secrets: () => loadWhatsAppWebhookSecrets(processEnv()),
+  store: { deliveries: createTableRepositories(config.tableName).webhookDeliveries, clock: systemClock },
+};

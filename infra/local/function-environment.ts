@@ -46,17 +46,13 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_EC2_METADATA_DISABLED: 'true',
-    // The SDK's standard per-service endpoints: the production clients, unchanged, find the local services.
+    // The SDK's standard per-service endpoints, the only way a function's client is pointed at a local service:
+    // the production clients, unchanged, find them.
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoDb,
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamoDb,
     AWS_ENDPOINT_URL_SFN: endpoints.stepFunctions,
     AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
-    // The same, as some configurations name them.
-    DYNAMODB_ENDPOINT: endpoints.dynamoDb,
-    STEP_FUNCTIONS_ENDPOINT: endpoints.stepFunctions,
-    SQS_ENDPOINT: endpoints.sqs,
-    SES_ENDPOINT: endpoints.ses,
     POWERTOOLS_LOG_LEVEL: input.logLevel ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: 'IRIS',
     POWERTOOLS_METRICS_DISABLED: input.emitMetrics ? 'false' : 'true',
@@ -73,7 +69,6 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     WHATSAPP_PHONE_NUMBER_ID: DEMO_TENANT.whatsAppPhoneNumberId,
     WHATSAPP_API_VERSION,
     WHATSAPP_API_BASE_URL: endpoints.whatsapp,
-    WHATSAPP_GRAPH_BASE_URL: endpoints.whatsapp,
     PAYTIME_BASE_URL: endpoints.paytime,
     SES_CONFIGURATION_SET: LOCAL_EMAIL.configurationSet,
     EMAIL_FROM_ADDRESS: LOCAL_EMAIL.fromAddress,
@@ -106,16 +101,13 @@ function tenantSettings() {
   };
 }
 
-/** Paytime's API keys, as the simulator expects them (one variable each, and the JSON secret). */
+/** Paytime's API keys: the JSON secret the functions read (`paytimeApiConfigOf`). */
 export function paytimeKeyEnvironment(credentials: {
   integrationKey: string;
   authenticationKey: string;
   xToken: string;
 }): Record<string, string> {
   return {
-    PAYTIME_INTEGRATION_KEY: credentials.integrationKey,
-    PAYTIME_AUTHENTICATION_KEY: credentials.authenticationKey,
-    PAYTIME_X_TOKEN: credentials.xToken,
     PAYTIME_API_CREDENTIALS: JSON.stringify(credentials),
   };
 }
@@ -139,11 +131,7 @@ export const CLOUD_ONLY_VARIABLES = [
   'WHATSAPP_APP_SECRET_PREVIOUS_PARAMETER',
   'WHATSAPP_VERIFY_TOKEN_PARAMETER',
   'WHATSAPP_ACCESS_TOKEN_PARAMETER',
-  'PAYTIME_INTEGRATION_KEY_PARAMETER',
-  'PAYTIME_AUTHENTICATION_KEY_PARAMETER',
-  'PAYTIME_X_TOKEN_PARAMETER',
+  'PAYTIME_API_CREDENTIALS_PARAMETER',
   'PAYTIME_WEBHOOK_CREDENTIALS_PARAMETER',
   'PAYTIME_WEBHOOK_CREDENTIALS_PREVIOUS_PARAMETER',
-  'PAYTIME_WEBHOOK_CREDENTIALS_PREVIOUS_PARAMETER',
-  'PAYTIME_API_CREDENTIALS_PARAMETER',
 ] as const;

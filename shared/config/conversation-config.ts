@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import type { ConversationSettings } from '#application/conversation/conversation-dependencies';
-import { paytimeApiConfigOf } from './follow-up-env';
+import { type PaytimeApiConfig, paytimeApiConfigOf } from './follow-up-env';
+import { ConfigurationError, type Env, nonEmpty, parseEnv } from './process-env';
 import { readOptionalSecret, readSecret } from './secret-values';
 
-const nonEmpty = () => z.string().check(z.minLength(1));
 /** A whole number from the environment (text), with a default when the variable is absent. */
 const wholeNumber = (min: number, max: number, fallback: number) =>
   z._default(z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)), fallback);
@@ -12,7 +12,6 @@ const environment = z.object({
   TABLE_NAME: nonEmpty(),
   CONVERSATION_STATE_MACHINE_ARN: nonEmpty(),
   REMINDER_STATE_MACHINE_ARN: nonEmpty(),
-  PAYTIME_BASE_URL: z.url(),
   WHATSAPP_API_BASE_URL: z._default(z.url(), 'https://graph.facebook.com'),
   WHATSAPP_PHONE_NUMBER_ID: nonEmpty(),
   OPENAI_BASE_URL: z.optional(z.url()),
@@ -29,37 +28,55 @@ const environment = z.object({
   PAYTIME_DEFAULT_PAYER_EMAIL: z.optional(z.email()),
 });
 
-export type ConversationConfig = z.infer<typeof environment>;
-
-export function conversationConfig(env: NodeJS.ProcessEnv = process.env): ConversationConfig {
-  return environment.parse(env);
+export interface ConversationConfig {
+  tableName: string;
+  conversationStateMachineArn: string;
+  reminderStateMachineArn: string;
+  paytime: PaytimeApiConfig;
+  paytimeDefaultPayerEmail?: string;
+  whatsApp: { apiBaseUrl: string; phoneNumberId: string; accessToken: string };
+  /** Absent without an OpenAI key: the deterministic pt-BR parser alone, and no transcription. */
+  openAi?: { apiKey: string; baseUrl?: string; model: string };
+  settings: ConversationSettings;
 }
 
-export function conversationSettings(config: ConversationConfig): ConversationSettings {
-  return {
-    usualMaxAmountCents: config.USUAL_MAX_AMOUNT_CENTS,
-    confirmationTimeoutSeconds: config.CONFIRMATION_TIMEOUT_SECONDS,
-    paymentWindowDays: config.PAYMENT_WINDOW_DAYS,
-    boletoTemplateName: config.BOLETO_TEMPLATE_NAME,
-  };
-}
-
-export interface ConversationSecrets {
-  paytime: { integrationKey: string; authenticationKey: string; xToken: string };
-  whatsAppAccessToken: string;
-  openAiApiKey?: string;
-}
-
-export async function conversationSecrets(
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<ConversationSecrets> {
+/** `functions/conversation-steps`: parsed once at cold start, with its secrets (Paytime, WhatsApp, OpenAI). */
+export async function loadConversationConfig(env: Env): Promise<ConversationConfig> {
+  const parsed = parseEnv(environment, env, 'conversation configuration');
   // The three Paytime keys live in one JSON secret (PAYTIME_API_CREDENTIALS), so they always change together.
   const [paytime, whatsAppAccessToken, openAiApiKey] = await Promise.all([
     paytimeApiConfigOf(env),
-    readSecret('WHATSAPP_ACCESS_TOKEN', env),
-    readOptionalSecret('OPENAI_API_KEY', env),
+    readSecret('WHATSAPP_ACCESS_TOKEN', env as NodeJS.ProcessEnv),
+    readOptionalSecret('OPENAI_API_KEY', env as NodeJS.ProcessEnv),
   ]);
-  if (!paytime) throw new Error('PAYTIME_BASE_URL is not configured');
-  const { integrationKey, authenticationKey, xToken } = paytime;
-  return { paytime: { integrationKey, authenticationKey, xToken }, whatsAppAccessToken, openAiApiKey };
+  if (!paytime) throw new ConfigurationError('conversation configuration: PAYTIME_BASE_URL is required');
+  return {
+    tableName: parsed.TABLE_NAME,
+    conversationStateMachineArn: parsed.CONVERSATION_STATE_MACHINE_ARN,
+    reminderStateMachineArn: parsed.REMINDER_STATE_MACHINE_ARN,
+    paytime,
+    ...(parsed.PAYTIME_DEFAULT_PAYER_EMAIL
+      ? { paytimeDefaultPayerEmail: parsed.PAYTIME_DEFAULT_PAYER_EMAIL }
+      : {}),
+    whatsApp: {
+      apiBaseUrl: parsed.WHATSAPP_API_BASE_URL,
+      phoneNumberId: parsed.WHATSAPP_PHONE_NUMBER_ID,
+      accessToken: whatsAppAccessToken,
+    },
+    ...(openAiApiKey
+      ? {
+          openAi: {
+            apiKey: openAiApiKey,
+            ...(parsed.OPENAI_BASE_URL ? { baseUrl: parsed.OPENAI_BASE_URL } : {}),
+            model: parsed.OPENAI_MODEL,
+          },
+        }
+      : {}),
+    settings: {
+      usualMaxAmountCents: parsed.USUAL_MAX_AMOUNT_CENTS,
+      confirmationTimeoutSeconds: parsed.CONFIRMATION_TIMEOUT_SECONDS,
+      paymentWindowDays: parsed.PAYMENT_WINDOW_DAYS,
+      boletoTemplateName: parsed.BOLETO_TEMPLATE_NAME,
+    },
+  };
 }

@@ -1,12 +1,9 @@
-import type { Env } from './process-env';
-
-export { processEnv } from './process-env';
-
 import * as z from 'zod/mini';
 import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
 import type { DeliverySettings } from '#application/outbox/deliver-outbox-message';
 import type { GenericTemplate, WhatsAppDispatchSettings } from '#application/outbox/whatsapp-dispatcher';
 import type { OutboxMessageKind } from '#domain/outbox-message';
+import { ConfigurationError, type Env, httpUrl, nonEmpty, parseEnv } from './process-env';
 import { readSecret } from './secret-values';
 
 /**
@@ -14,22 +11,7 @@ import { readSecret } from './secret-values';
  * the environment the CDK stack (or the local cloud) sets. Nothing else in the outbox reads `process.env`.
  */
 
-const required = z.string().check(z.minLength(1));
-const optionalText = z.optional(z.string().check(z.minLength(1)));
-const httpUrl = z.string().check(z.regex(/^https?:\/\/\S+$/));
-
-export class ConfigurationError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ConfigurationError';
-  }
-}
-
-function parse<T>(schema: z.ZodMiniType<T>, env: Env, what: string): T {
-  const result = schema.safeParse(env);
-  if (!result.success) throw new ConfigurationError(`${what}: ${z.prettifyError(result.error)}`);
-  return result.data;
-}
+const optionalText = z.optional(nonEmpty());
 
 /** Delivery rules not (yet) in the tenant's profile; the decisions behind them are in docs/decisions.md. */
 export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
@@ -59,46 +41,24 @@ export const DEFAULT_WHATSAPP_DISPATCH_SETTINGS: WhatsAppDispatchSettings = {
   genericTemplates: Object.fromEntries(ALL_KINDS.map((kind) => [kind, GENERIC_TEMPLATE])),
 };
 
-export interface AwsEndpoints {
-  dynamoDbEndpoint?: string;
-  sqsEndpoint?: string;
-  sesEndpoint?: string;
-}
-
-const endpointsSchema = z.object({
-  DYNAMODB_ENDPOINT: z.optional(httpUrl),
-  SQS_ENDPOINT: z.optional(httpUrl),
-  SES_ENDPOINT: z.optional(httpUrl),
-});
-
-function endpointsOf(env: Env): AwsEndpoints {
-  const parsed = parse(endpointsSchema, env, 'AWS endpoints');
-  return {
-    ...(parsed.DYNAMODB_ENDPOINT ? { dynamoDbEndpoint: parsed.DYNAMODB_ENDPOINT } : {}),
-    ...(parsed.SQS_ENDPOINT ? { sqsEndpoint: parsed.SQS_ENDPOINT } : {}),
-    ...(parsed.SES_ENDPOINT ? { sesEndpoint: parsed.SES_ENDPOINT } : {}),
-  };
-}
-
-export interface OutboxRelayConfig extends AwsEndpoints {
+export interface OutboxRelayConfig {
   whatsAppQueueUrl: string;
   emailQueueUrl: string;
 }
 
 export function loadOutboxRelayConfig(env: Env): OutboxRelayConfig {
-  const parsed = parse(
-    z.object({ WHATSAPP_QUEUE_URL: httpUrl, EMAIL_QUEUE_URL: httpUrl }),
+  const parsed = parseEnv(
+    z.object({ WHATSAPP_QUEUE_URL: httpUrl(), EMAIL_QUEUE_URL: httpUrl() }),
     env,
     'outbox relay configuration',
   );
   return {
-    ...endpointsOf(env),
     whatsAppQueueUrl: parsed.WHATSAPP_QUEUE_URL,
     emailQueueUrl: parsed.EMAIL_QUEUE_URL,
   };
 }
 
-export interface DeliveryFunctionConfig extends AwsEndpoints {
+export interface DeliveryFunctionConfig {
   tableName: string;
   /** The queue this function consumes (visibility changes, re-queued copies). */
   deliveryQueueUrl: string;
@@ -108,17 +68,16 @@ export interface DeliveryFunctionConfig extends AwsEndpoints {
 }
 
 function deliveryFunctionConfig(env: Env, what: string): DeliveryFunctionConfig {
-  const parsed = parse(
+  const parsed = parseEnv(
     z.object({
-      TABLE_NAME: required,
-      DELIVERY_QUEUE_URL: httpUrl,
+      TABLE_NAME: nonEmpty(),
+      DELIVERY_QUEUE_URL: httpUrl(),
       DELIVERY_MAX_RECEIVE_COUNT: z.optional(z.string().check(z.regex(/^[1-9]\d{0,3}$/))),
     }),
     env,
     what,
   );
   return {
-    ...endpointsOf(env),
     tableName: parsed.TABLE_NAME,
     deliveryQueueUrl: parsed.DELIVERY_QUEUE_URL,
     maxReceiveCount: parsed.DELIVERY_MAX_RECEIVE_COUNT
@@ -140,10 +99,10 @@ const templateOverridesSchema = z.record(z.string(), z.string().check(z.regex(/^
 /** `WHATSAPP_TEMPLATES` (optional JSON `{ "<kind>": "<template name>" }`) overrides the generic template per kind. */
 export function loadWhatsAppDeliveryConfig(env: Env): WhatsAppDeliveryConfig {
   const base = deliveryFunctionConfig(env, 'WhatsApp delivery configuration');
-  const parsed = parse(
+  const parsed = parseEnv(
     z.object({
-      WHATSAPP_PHONE_NUMBER_ID: required,
-      WHATSAPP_API_BASE_URL: z.optional(httpUrl),
+      WHATSAPP_PHONE_NUMBER_ID: nonEmpty(),
+      WHATSAPP_API_BASE_URL: z.optional(httpUrl()),
       WHATSAPP_API_VERSION: z.optional(z.string().check(z.regex(/^v\d+\.\d+$/))),
       WHATSAPP_TEMPLATES: optionalText,
     }),
@@ -192,9 +151,9 @@ export interface EmailDeliveryConfig extends DeliveryFunctionConfig {
 
 export function loadEmailDeliveryConfig(env: Env): EmailDeliveryConfig {
   const base = deliveryFunctionConfig(env, 'e-mail delivery configuration');
-  const parsed = parse(
+  const parsed = parseEnv(
     z.object({
-      SES_CONFIGURATION_SET: required,
+      SES_CONFIGURATION_SET: nonEmpty(),
       EMAIL_FROM_ADDRESS: z.string().check(z.regex(/^[^@\s]+@[^@\s]+$/)),
       EMAIL_REPLY_TO: optionalText,
     }),
@@ -211,5 +170,3 @@ export function loadEmailDeliveryConfig(env: Env): EmailDeliveryConfig {
       .filter(Boolean),
   };
 }
-
-/** The process environment: the only place the outbox functions touch it. */

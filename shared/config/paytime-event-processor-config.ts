@@ -1,13 +1,11 @@
 import * as z from 'zod/mini';
 import {
   baseConfigOf,
-  type Env,
   type FollowUpBaseConfig,
-  FollowUpConfigError,
   type PaytimeApiConfig,
-  parseEnv,
   paytimeApiConfigOf,
 } from './follow-up-env';
+import { ConfigurationError, type Env, nonEmpty, parseEnv } from './process-env';
 
 export interface PaytimeFollowUpConfig extends FollowUpBaseConfig {
   paytime: PaytimeApiConfig;
@@ -21,12 +19,12 @@ export interface PaytimeFollowUpConfig extends FollowUpBaseConfig {
 export async function loadPaytimeFollowUpConfig(env: Env, what: string): Promise<PaytimeFollowUpConfig> {
   const base = baseConfigOf(env, what);
   const { REMINDER_STATE_MACHINE_ARN } = parseEnv(
-    z.object({ REMINDER_STATE_MACHINE_ARN: z.string().check(z.minLength(1)) }),
+    z.object({ REMINDER_STATE_MACHINE_ARN: nonEmpty() }),
     env,
     what,
   );
   const paytime = await paytimeApiConfigOf(env);
-  if (!paytime) throw new FollowUpConfigError(`${what}: PAYTIME_BASE_URL is required`);
+  if (!paytime) throw new ConfigurationError(`${what}: PAYTIME_BASE_URL is required`);
   return { ...base, paytime, reminderStateMachineArn: REMINDER_STATE_MACHINE_ARN };
 }
 

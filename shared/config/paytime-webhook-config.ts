@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
-import { type Env, FollowUpConfigError, parseEnv } from './follow-up-env';
+import { ConfigurationError, type Env, nonEmpty, parseEnv } from './process-env';
 import { readRotatingSecret } from './secret-values';
 
 export interface PaytimeWebhookConfig {
   tenantId: string;
   tableName: string;
-  dynamoDbEndpoint?: string;
   /** Bodies above this are refused with 413 (a billet event is a few KB). */
   maxBodyBytes: number;
 }
@@ -16,9 +15,8 @@ export interface BasicCredential {
 }
 
 const schema = z.object({
-  IRIS_TENANT_ID: z.string().check(z.minLength(1)),
-  TABLE_NAME: z.string().check(z.minLength(1)),
-  DYNAMODB_ENDPOINT: z.optional(z.string().check(z.regex(/^https?:\/\/\S+$/))),
+  IRIS_TENANT_ID: nonEmpty(),
+  TABLE_NAME: nonEmpty(),
   PAYTIME_WEBHOOK_MAX_BODY_BYTES: z.optional(z.string().check(z.regex(/^\d{3,7}$/))),
 });
 
@@ -28,7 +26,6 @@ export function loadPaytimeWebhookConfig(env: Env): PaytimeWebhookConfig {
   return {
     tenantId: parsed.IRIS_TENANT_ID,
     tableName: parsed.TABLE_NAME,
-    ...(parsed.DYNAMODB_ENDPOINT ? { dynamoDbEndpoint: parsed.DYNAMODB_ENDPOINT } : {}),
     maxBodyBytes: parsed.PAYTIME_WEBHOOK_MAX_BODY_BYTES
       ? Number(parsed.PAYTIME_WEBHOOK_MAX_BODY_BYTES)
       : 64 * 1024,
@@ -37,7 +34,7 @@ export function loadPaytimeWebhookConfig(env: Env): PaytimeWebhookConfig {
 
 export function credentialOf(value: string, slot: string): BasicCredential {
   const at = value.indexOf(':');
-  if (at <= 0 || at === value.length - 1) throw new FollowUpConfigError(`${slot} must be "user:password"`);
+  if (at <= 0 || at === value.length - 1) throw new ConfigurationError(`${slot} must be "user:password"`);
   return { user: value.slice(0, at), password: value.slice(at + 1) };
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { type Env, parseEnv } from './follow-up-env';
 import { loadPaytimeFollowUpConfig, type PaytimeFollowUpConfig } from './paytime-event-processor-config';
+import { type Env, parseEnv } from './process-env';
 
 export interface ReconciliationConfig extends PaytimeFollowUpConfig {
   /** Paytime calls in flight at once (default 5). */

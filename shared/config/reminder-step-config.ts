@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
 import {
   baseConfigOf,
-  type Env,
   type FollowUpBaseConfig,
   type PaytimeApiConfig,
-  parseEnv,
   paytimeApiConfigOf,
 } from './follow-up-env';
+import { type Env, nonEmpty, parseEnv } from './process-env';
 
 export interface ReminderStepConfig extends FollowUpBaseConfig {
   /** Absent when the stack gives the step no Paytime access: then reminders are sent from the table alone. */
@@ -18,7 +17,7 @@ export interface ReminderStepConfig extends FollowUpBaseConfig {
 export async function loadReminderStepConfig(env: Env): Promise<ReminderStepConfig> {
   const base = baseConfigOf(env, 'reminder step configuration');
   const arn = parseEnv(
-    z.object({ REMINDER_STATE_MACHINE_ARN: z.optional(z.string().check(z.minLength(1))) }),
+    z.object({ REMINDER_STATE_MACHINE_ARN: z.optional(nonEmpty()) }),
     env,
     'reminder step configuration',
   ).REMINDER_STATE_MACHINE_ARN;

@@ -1,18 +1,22 @@
 import * as z from 'zod/mini';
+import { type Env, nonEmpty, parseEnv } from './process-env';
 import { readRotatingSecret, readSecret } from './secret-values';
 
-// zod/mini: this config is read by the webhook function, whose cold start should not pay for full zod.
 const environment = z.object({
-  TABLE_NAME: z.string().check(z.minLength(1)),
+  TABLE_NAME: nonEmpty(),
   /** Bodies above this are refused with 413 (Meta's webhook payloads are a few KB). */
   WEBHOOK_MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 256 * 1024),
 });
 
-export type WhatsAppWebhookConfig = z.infer<typeof environment>;
+export interface WhatsAppWebhookConfig {
+  tableName: string;
+  maxBodyBytes: number;
+}
 
-/** Parsed once at cold start; a missing variable fails the function's start with a clear message. */
-export function whatsAppWebhookConfig(env: NodeJS.ProcessEnv = process.env): WhatsAppWebhookConfig {
-  return environment.parse(env);
+/** `functions/whatsapp-webhook`: parsed once at cold start; its secrets are read (and cached) on demand. */
+export function loadWhatsAppWebhookConfig(env: Env): WhatsAppWebhookConfig {
+  const parsed = parseEnv(environment, env, 'WhatsApp webhook configuration');
+  return { tableName: parsed.TABLE_NAME, maxBodyBytes: parsed.WEBHOOK_MAX_BODY_BYTES };
 }
 
 export interface WhatsAppWebhookSecrets {
@@ -20,12 +24,10 @@ export interface WhatsAppWebhookSecrets {
   verifyToken: string;
 }
 
-export async function whatsAppWebhookSecrets(
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<WhatsAppWebhookSecrets> {
+export async function loadWhatsAppWebhookSecrets(env: Env): Promise<WhatsAppWebhookSecrets> {
   const [appSecrets, verifyToken] = await Promise.all([
-    readRotatingSecret('WHATSAPP_APP_SECRET', env),
-    readSecret('WHATSAPP_VERIFY_TOKEN', env),
+    readRotatingSecret('WHATSAPP_APP_SECRET', env as NodeJS.ProcessEnv),
+    readSecret('WHATSAPP_VERIFY_TOKEN', env as NodeJS.ProcessEnv),
   ]);
   return { appSecrets, verifyToken };
 }

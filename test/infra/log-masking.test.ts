@@ -7,10 +7,8 @@ import { DynamoDbProviderEventStore } from '#adapters/dynamodb/payments/dynamodb
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { WhatsAppDeliveryEntity } from '#adapters/dynamodb/webhooks/whatsapp-delivery-entity';
 import { systemClock } from '#adapters/system/system-clock';
-import { composeInboundRouter } from '#functions/inbound-router/composition';
 import { wrapInboundRouterHandler } from '#functions/inbound-router/create-handler';
 import { wrapPaytimeWebhookHandler } from '#functions/paytime-webhook/create-handler';
-import { composeWhatsAppWebhook } from '#functions/whatsapp-webhook/composition';
 import { wrapWhatsAppWebhookHandler } from '#functions/whatsapp-webhook/create-handler';
 import { createLogger } from '#logging/create-logger';
 import { insertRecordOf } from '#test/integration/webhooks/webhook-harness';
@@ -115,11 +113,11 @@ afterAll(async () => {
 
 describe('function logs', () => {
   it('carry no CPF, CNPJ, phone or e-mail in clear from a WhatsApp webhook', async () => {
-    const deps = composeWhatsAppWebhook({
-      TABLE_NAME: table.tableName,
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: 'iris-test-verify-token',
-    });
+    vi.stubEnv('TABLE_NAME', table.tableName);
+    vi.stubEnv('WHATSAPP_APP_SECRET', APP_SECRET);
+    vi.stubEnv('WHATSAPP_VERIFY_TOKEN', 'iris-test-verify-token');
+    // The composition reads the environment when first imported, as at cold start.
+    const { deps } = await import('#functions/whatsapp-webhook/composition');
     const handler = wrapWhatsAppWebhookHandler(deps);
     const before = lines.length;
 
@@ -143,11 +141,12 @@ describe('function logs', () => {
       new GetCommand({ TableName: table.tableName, Key: WhatsAppDeliveryEntity.primary.key({ deliveryId }) }),
     );
     if (!Item) throw new Error('the webhook test stores this delivery first');
-    const deps = composeInboundRouter({
-      TABLE_NAME: table.tableName,
-      CONVERSATION_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:conversation',
-      REMINDER_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:reminders',
-    });
+    vi.stubEnv(
+      'CONVERSATION_STATE_MACHINE_ARN',
+      'arn:aws:states:us-east-1:000000000000:stateMachine:conversation',
+    );
+    vi.stubEnv('REMINDER_STATE_MACHINE_ARN', 'arn:aws:states:us-east-1:000000000000:stateMachine:reminders');
+    const { deps } = await import('#functions/inbound-router/composition');
     const handler = wrapInboundRouterHandler(deps);
     const before = lines.length;
 

@@ -12,9 +12,17 @@ import { DynamoDbUserRepository } from './dynamodb-user-repository';
 import { DynamoDbCustomerWindowStore } from './outbox/dynamodb-customer-window-store';
 import { DynamoDbOutboxRepository } from './outbox/dynamodb-outbox-repository';
 import { DynamoDbPayerThreadRepository } from './payers/dynamodb-payer-thread-repository';
+import { DynamoDbProviderEventStore } from './payments/dynamodb-provider-event-store';
+import { DynamoDbReconciliationRunStore } from './payments/dynamodb-reconciliation-run-store';
+import { DynamoDbReminderTurnLog } from './reminders/dynamodb-reminder-turn-log';
 import { DynamoDbUnitOfWork } from './transaction/dynamodb-unit-of-work';
+import { DynamoDbWebhookDeliveryStore } from './webhooks/dynamodb-webhook-delivery-store';
 
-/** Every repository over the one table, sharing one document client: what a function's composition needs. */
+/**
+ * Every repository over the one table, sharing one document client: the one wiring helper a function's
+ * composition calls (each takes the repositories its use cases need; building one is constructing an object).
+ * The client finds DynamoDB through the SDK's standard chain (`AWS_ENDPOINT_URL_DYNAMODB` locally).
+ */
 export function createTableRepositories(
   tableName: string,
   client: DynamoDBDocumentClient = createDocumentClient(),
@@ -33,6 +41,10 @@ export function createTableRepositories(
     inbound: new DynamoDbInboundMessageRepository(tableName, client),
     payerThreads: new DynamoDbPayerThreadRepository(tableName, client),
     unitOfWork: new DynamoDbUnitOfWork(tableName, client),
+    reminderLog: new DynamoDbReminderTurnLog(tableName, client),
+    providerEvents: new DynamoDbProviderEventStore(tableName, client),
+    reconciliationRuns: new DynamoDbReconciliationRunStore(tableName, client),
+    webhookDeliveries: new DynamoDbWebhookDeliveryStore(tableName, client),
   };
 }
 

@@ -1,5 +1,5 @@
 import { WhatsAppPermanentError, WhatsAppRetryableError } from '#application/ports/message-sender';
-import { classifyMetaError } from './meta-error-codes';
+import { classifyMetaError } from '#webhooks/whatsapp/meta-error-codes';
 
 /**
  * One HTTP exchange with Meta's Graph API: timeout, bearer token, and the translation of every failure

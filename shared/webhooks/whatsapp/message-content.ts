@@ -1,5 +1,5 @@
-import { classifyMetaError } from '#adapters/whatsapp/meta-error-codes';
 import type { InboundMessageContent, WhatsAppEventError } from './inbound-event';
+import { classifyMetaError } from './meta-error-codes';
 import {
   flowReplySchema,
   type MetaError,

@@ -61,7 +61,7 @@ describe('WhatsApp identities', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    harness = createWebhookHarness(table);
+    harness = await createWebhookHarness(table);
   });
   afterAll(() => table.drop());
 

@@ -46,7 +46,7 @@ describe('inbound edges', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    harness = createWebhookHarness(table);
+    harness = await createWebhookHarness(table);
     await seedTenant(harness, TENANT, PHONE_NUMBER_ID);
   });
   afterAll(() => table.drop());

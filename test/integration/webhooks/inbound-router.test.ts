@@ -63,7 +63,7 @@ describe('inbound router', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    harness = createWebhookHarness(table);
+    harness = await createWebhookHarness(table);
     await seedTenant(harness, TENANT, PHONE_NUMBER_ID);
   });
   afterAll(() => table.drop());

@@ -15,9 +15,7 @@ import type { OwnerMessageInput, Workflows } from '#application/ports/workflows'
 import type { ReceiveSummary } from '#application/webhooks/receive-whatsapp-events';
 import { normalizePhone } from '#domain/phone-number';
 import { parseTaxId } from '#domain/tax-id';
-import { composeInboundRouter } from '#functions/inbound-router/composition';
 import { createInboundRouterHandler } from '#functions/inbound-router/create-handler';
-import { composeWhatsAppWebhook } from '#functions/whatsapp-webhook/composition';
 import { createWhatsAppWebhookHandler } from '#functions/whatsapp-webhook/create-handler';
 import { metaJson } from '#simulators/whatsapp/webhook-payloads';
 import type { TestTable } from '#test/support/dynamodb-test-table';
@@ -101,11 +99,13 @@ export function insertRecordOf(item: Record<string, unknown>): DynamoDBRecord {
   };
 }
 
-export function createWebhookHarness(table: TestTable): WebhookHarness {
-  const env = webhookEnvironment(table);
-  Object.assign(process.env, env);
-  const webhook = createWhatsAppWebhookHandler(composeWhatsAppWebhook({ ...process.env, ...env }));
-  const deps = composeInboundRouter({ ...process.env, ...env });
+/** Once per test file: the functions' compositions read the environment when first imported, as at cold start. */
+export async function createWebhookHarness(table: TestTable): Promise<WebhookHarness> {
+  Object.assign(process.env, webhookEnvironment(table));
+  const webhook = createWhatsAppWebhookHandler(
+    (await import('#functions/whatsapp-webhook/composition')).deps,
+  );
+  const { deps } = await import('#functions/inbound-router/composition');
   const router = createInboundRouterHandler(deps);
   const started: OwnerMessageInput[] = [];
   const workflows: Workflows = {

@@ -58,7 +58,7 @@ describe('WhatsApp webhook contract suite', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    harness = createWebhookHarness(table);
+    harness = await createWebhookHarness(table);
   });
   afterAll(() => table.drop());
 

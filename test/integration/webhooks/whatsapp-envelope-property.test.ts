@@ -54,7 +54,7 @@ describe('any WhatsApp envelope', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    harness = createWebhookHarness(table);
+    harness = await createWebhookHarness(table);
     await seedTenant(harness, TENANT, PHONE_NUMBER_ID);
   });
   afterAll(() => table.drop());

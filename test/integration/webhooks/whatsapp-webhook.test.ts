@@ -11,7 +11,6 @@ import {
   WhatsAppDeliveryEntity,
 } from '#adapters/dynamodb/webhooks/whatsapp-delivery-entity';
 import { systemClock } from '#adapters/system/system-clock';
-import { composeWhatsAppWebhook } from '#functions/whatsapp-webhook/composition';
 import { createWhatsAppWebhookHandler } from '#functions/whatsapp-webhook/create-handler';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { rawBodyOf, signMetaPayload } from '#webhooks/whatsapp/signature';
@@ -53,7 +52,8 @@ describe('whatsapp-webhook', () => {
       WHATSAPP_VERIFY_TOKEN: 'iris-test-verify-token',
       WEBHOOK_MAX_BODY_BYTES: '8192',
     });
-    const deps = composeWhatsAppWebhook(process.env);
+    // The composition reads the environment when first imported, as at cold start.
+    const { deps } = await import('#functions/whatsapp-webhook/composition');
     // The composed handler, its store given a client that records every request it sends.
     const client = new DynamoDBClient({});
     client.middlewareStack.add(
@@ -157,7 +157,7 @@ describe('whatsapp-webhook', () => {
 
   it('answers 500 when the delivery cannot be stored, so Meta retries', async () => {
     const failing = createWhatsAppWebhookHandler({
-      ...composeWhatsAppWebhook(process.env),
+      ...(await import('#functions/whatsapp-webhook/composition')).deps,
       store: {
         deliveries: new DynamoDbWebhookDeliveryStore('no-such-table', table.documentClient),
         clock: systemClock,

@@ -1,25 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ConfigurationError,
   loadEmailDeliveryConfig,
   loadOutboxRelayConfig,
   loadWhatsAppDeliveryConfig,
 } from '#config/outbox-config';
+import { ConfigurationError } from '#config/process-env';
 
 const QUEUE = 'https://sqs.sa-east-1.amazonaws.com/123456789012/iris-demo-dev-whatsapp-delivery';
 
 describe('outbox configuration', () => {
-  it('reads the relay queues and the local endpoints', () => {
+  it('reads the relay queues (endpoints are the SDK standard AWS_ENDPOINT_URL_*, not configuration)', () => {
     const config = loadOutboxRelayConfig({
       WHATSAPP_QUEUE_URL: QUEUE,
       EMAIL_QUEUE_URL: `${QUEUE}-email`,
-      SQS_ENDPOINT: 'http://127.0.0.1:4566',
+      AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:4566',
     });
-    expect(config).toEqual({
-      whatsAppQueueUrl: QUEUE,
-      emailQueueUrl: `${QUEUE}-email`,
-      sqsEndpoint: 'http://127.0.0.1:4566',
-    });
+    expect(config).toEqual({ whatsAppQueueUrl: QUEUE, emailQueueUrl: `${QUEUE}-email` });
   });
 
   it('names every missing variable at cold start', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyMetaError } from '#adapters/whatsapp/meta-error-codes';
+import { classifyMetaError } from '#webhooks/whatsapp/meta-error-codes';
 
 describe('classifyMetaError', () => {
   it.each([
