@@ -56,6 +56,18 @@ export interface NewContactDetails {
   emailDeclined?: boolean;
 }
 
+/**
+ * A request the owner made while this one waited (issue 12, rule 3), or the second charge of a message that
+ * asked for two: kept, as text, and taken up once this request is decided (confirmed, refused or expired).
+ */
+export interface DeferredMessage {
+  /** The owner message it came from (with a suffix when one message carried two charges). */
+  messageId: string;
+  from: string;
+  text: string;
+  receivedAt: string;
+}
+
 export interface OwnerRequest {
   tenantId: string;
   requestId: string;
@@ -104,6 +116,8 @@ export interface OwnerRequest {
   /** The provider's id once the boleto was created there. */
   providerId?: string;
   boletoId?: string;
+  /** The next request, taken up once this one is decided (see DeferredMessage). */
+  deferred?: DeferredMessage;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,3 +1,4 @@
+import { canStartCompanyName, continuesCapitalisedName, isNameAmpersand } from './company-names';
 import { COMMON_FIRST_NAMES, isKnownNamePart } from './first-names';
 import { isNumberWord } from './number-words';
 import { isWord, type Token } from './tokenise';
@@ -88,7 +89,15 @@ function nameEnd(tokens: readonly Token[], start: number, blocked: ReadonlySet<n
   let end = start + 1;
   while (end < tokens.length && !blocked.has(end)) {
     const token = tokens[end] as Token;
+    if (first.capitalised && isNameAmpersand(token, tokens[end + 1]) && !blocked.has(end + 1)) {
+      end += 2;
+      continue;
+    }
     if (token.attached && !/^[-']/.test(token.raw)) break;
+    if (first.capitalised && continuesCapitalisedName(token)) {
+      end++;
+      continue;
+    }
     if (couldBeName(token) && (first.capitalised ? token.capitalised : isKnownNamePart(token.fold))) {
       end++;
       continue;
@@ -113,8 +122,9 @@ export function findContactCandidates(
   const found: ContactMatch[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (blocked.has(index) || !couldBeName(token)) continue;
+    if (blocked.has(index) || !token) continue;
     const context = contextBefore(tokens, index);
+    if (!couldBeName(token) && !(context.cue && canStartCompanyName(token))) continue;
     const score = scoreOf(token, context);
     if (score === 0) continue;
     const end = nameEnd(tokens, index, blocked);

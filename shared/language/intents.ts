@@ -1,4 +1,6 @@
 import type { Intent } from '#application/ports/interpretation.schema';
+import { colloquialIntent } from './colloquial-intents';
+import { isConfirmation } from './confirm-vocabulary';
 import type { Token } from './tokenise';
 
 /**
@@ -12,25 +14,12 @@ export interface IntentSignals {
   /** A name found with reasonable certainty (capitalised, after a cue, or a known first name). */
   hasContact: boolean;
   hasDate: boolean;
+  /** A name (even a lowercase one), an amount and a due date with nothing else: "joão silva 150 dia 20". */
+  bareCharge?: boolean;
 }
 
-const CONFIRM_WORDS = new Set(
-  `sim s ss sss simm simmm yes yep isso mesmo ai exato exatamente certo certinho correto confirmo confirma confirmado
-   confirmar pode mandar manda envia enviar pode gerar gera gere emitir emite criar cria ser seguir segue prosseguir
-   ok okay okk oks blz beleza fechado fechou perfeito claro com certeza positivo bora vamos vai la ta to esta tudo
-   uhum aham show top otimo demais massa e pode crer que ver senhor por favor pfv pf obrigado obrigada obg vlw valeu bom
-   boa`.split(/\s+/),
-);
-const CONFIRM_STRONG = new Set(
-  `sim s ss sss simm simmm yes yep isso exato exatamente certo certinho correto confirmo confirma confirmado
-   confirmar pode ok okay okk oks blz beleza fechado fechou perfeito claro positivo bora uhum aham manda show ta
-   👍 ✅ 👌 ✔`.split(/\s+/),
-);
-const CONFIRM_EMOJI = /^[👍✅👌✔🙏😀😊🙂🤝👏\s!.]+$/u;
 const DENY_EMOJI = /^[👎❌🚫✖\s!.]+$/u;
 
-const CONFIRM_LEAD =
-  /^ (sim|pode|ok|okay|isso|confirmo|confirma|certo|beleza|blz|fechado|perfeito|manda|bora) /;
 const DENY_LEAD = /^ (nao|n|nn|nope|nops|negativo|errado|errada|errou|errei|incorreto|incorreta) /;
 const DENY_ANYWHERE =
   /\b(errad[oa]|incorret[oa]|nada disso|nao e isso|nao era isso|esquece|deixa (pra|para) la|deixa quieto|de jeito nenhum|nem pensar|nao quero|nao precisa|melhor nao|agora nao|negativo)\b/;
@@ -52,7 +41,7 @@ const LIST = [
   /\b(vencid\w*|pendent\w*|atrasad\w*|em aberto|a vencer)\b.*\b(boletos|cobrancas)\b/,
   /\bquais (sao )?(os |as )?(boletos|cobrancas)\b/,
   /\b(lista|listar|liste|relacao|mostra|mostrar|ver)\b.*\b(boletos|cobrancas|devedores|pendencias)\b/,
-  /\b(devedores|inadimplent\w*|recebiveis|pendencias|caloteiros?)\b/,
+  /\b(devedores|inadimplent\w*|recebiveis|pendencias|calote\w*)\b/,
   /\bquanto (me )?devem\b/,
   /\b(clientes|pessoas|contatos|alguem|algum cliente)\b.*\b(devendo|deve|devem|atrasad\w*|em atraso|pagaram|pendente)\b/,
   /\bmeus boletos\b/,
@@ -80,7 +69,7 @@ const STATUS = [
 ];
 /** Needs a named person: "quanto o João me deve?", "o João tá devendo?", "a Maria está em dia?". */
 const STATUS_OF_PERSON =
-  /\b(me deve|deve|devendo|em dia|atrasad[oa]|em atraso|venceu|vencid[oa]|atrasou|falta( \w+){0,3} pagar)\b/;
+  /\b(me deve|deve|devendo|em dia|em aberto|atrasad[oa]|em atraso|venceu|vencid[oa]|atrasou|falta( \w+){0,3} pagar)\b/;
 /** "quem", "quais boletos", "devedores": a list even when a name appears ("quais boletos do João venceram?"). */
 const PLURAL_QUESTION = /\b(quem|quais|boletos|cobrancas|devedores|lista|listar)\b/;
 /** "tem notícia do pagamento do Pedro?": a question about one person's boleto without a creation verb. */
@@ -129,7 +118,7 @@ const GREETING_WORDS = new Set(
 
 /** Words that make a message a greeting even when the rest is "beleza" or "tudo certo". */
 const GREETING_START = /^ (oi+e?|ola|opa|hey|hello|hi|salve|eai|eae|e ai|bom dia|boa tarde|boa noite|fala) /;
-const GREETING_OR_CONFIRM = new Set([...GREETING_WORDS, ...CONFIRM_WORDS]);
+const GREETING_OR_CHEER = new Set([...GREETING_WORDS, ...'certo joia ok show blz tranquilo'.split(' ')]);
 
 function wordsOf(tokens: readonly Token[]): string[] {
   return tokens
@@ -145,18 +134,9 @@ function only(words: string[], allowed: Set<string>): boolean {
   return words.length > 0 && words.every((word) => allowed.has(word));
 }
 
-function shortReply(tokens: readonly Token[], words: string[]): Intent | null {
+function denyEmoji(tokens: readonly Token[], words: string[]): boolean {
   const raw = tokens.map((token) => token.raw).join('');
-  if (words.length === 0) {
-    if (CONFIRM_EMOJI.test(raw) && raw.trim() !== '') return 'confirm';
-    if (DENY_EMOJI.test(raw) && raw.trim() !== '') return 'deny';
-    return null;
-  }
-  const emojis = tokens.filter((token) => token.kind === 'symbol').map((token) => token.raw);
-  if (only(words, CONFIRM_WORDS) && [...words, ...emojis].some((word) => CONFIRM_STRONG.has(word))) {
-    return 'confirm';
-  }
-  return null;
+  return words.length === 0 && raw.trim() !== '' && DENY_EMOJI.test(raw);
 }
 
 function any(patterns: RegExp[], text: string): boolean {
@@ -195,16 +175,13 @@ function contentIntent(text: string, words: string[], signals: IntentSignals): I
 export function classifyIntent(tokens: readonly Token[], signals: IntentSignals): Intent {
   const words = wordsOf(tokens);
   const text = foldedText(tokens);
-  if (GREETING_START.test(text) && only(words, GREETING_OR_CONFIRM)) return 'help';
-  const reply = shortReply(tokens, words);
-  if (reply) return reply;
-  const noEntities = !signals.hasAmount && !signals.hasContact && !signals.hasDate;
-  const content = contentIntent(text, words, signals);
-  if (CONFIRM_LEAD.test(text) && noEntities && (content === null || content === 'create_boleto'))
-    return 'confirm';
+  if (GREETING_START.test(text) && only(words, GREETING_OR_CHEER)) return 'help';
+  if (isConfirmation(tokens)) return 'confirm';
+  if (denyEmoji(tokens, words)) return 'deny';
+  const content = colloquialIntent(text, signals) ?? contentIntent(text, words, signals);
   if (content) return content;
   if (DENY_LEAD.test(text) || DENY_ANYWHERE.test(text)) return 'deny';
   if (any(HELP, text) || only(words, GREETING_WORDS)) return 'help';
-  if (signals.hasAmount && signals.hasContact) return 'create_boleto';
+  if (signals.hasAmount && (signals.hasContact || signals.bareCharge)) return 'create_boleto';
   return 'unknown';
 }

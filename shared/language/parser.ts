@@ -3,6 +3,7 @@ import type { Interpretation } from '#application/ports/language-model';
 import type { CalendarDate } from '#domain/calendar-date';
 import { findAmountDoubt } from './amount-doubts';
 import { type AmountMatch, findAmount } from './amounts';
+import { asksSomethingElse, isBareDeny } from './colloquial-intents';
 import { type ContactMatch, findContact } from './contact-name';
 import { type DateMatch, findDateExpressions } from './date-expressions';
 import { type DateSemantics, resolveDate } from './dates';
@@ -10,6 +11,7 @@ import { findDescription } from './description';
 import { entitiesForIntent } from './entities-for-intent';
 import { classifyIntent } from './intents';
 import { type Token, tokenise } from './tokenise';
+import { correctTypos } from './typos';
 import { FUNCTION_WORD_SET } from './vocabulary';
 
 /**
@@ -89,7 +91,7 @@ interface Scan {
 }
 
 function scan(text: string): Scan {
-  const tokens = tokenise(text);
+  const tokens = correctTypos(tokenise(text));
   const blocked = identifierTokens(text, tokens);
   const dates = findDateExpressions(tokens).filter((match) => !blocked.has(match.start));
   for (const match of dates) addSpan(blocked, match.start, match.end);
@@ -105,6 +107,12 @@ const ANSWER_WORDS = new Set(
     ' ',
   ),
 );
+/** Words a correction wraps its new value in: "ok mas muda o valor pra 200", "sim, mas pro Pedro". */
+const CORRECTION_WORDS = new Set(
+  'mas porem muda mude mudar troca troque trocar altera altere alterar corrige corrija corrigir verdade ser manda mande'.split(
+    ' ',
+  ),
+);
 
 function isBare(tokens: readonly Token[], used: ReadonlySet<number>, contact: ContactMatch | null): boolean {
   const taken = new Set(used);
@@ -115,7 +123,8 @@ function isBare(tokens: readonly Token[], used: ReadonlySet<number>, contact: Co
       taken.has(token.index) ||
       (token.kind !== 'word' && token.kind !== 'number') ||
       FUNCTION_WORD_SET.has(token.fold) ||
-      ANSWER_WORDS.has(token.fold),
+      ANSWER_WORDS.has(token.fold) ||
+      CORRECTION_WORDS.has(token.fold),
   );
 }
 
@@ -140,10 +149,12 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
       ? null
       : (amount?.cents ?? null);
   const probe = findContact(tokens, used, 3);
+  const loose = amount && dates.length > 0 ? findContact(tokens, used, BARE_ANSWER_CONTACT_CERTAINTY) : null;
   const intent = classifyIntent(tokens, {
     hasAmount: amount !== null,
     hasContact: probe !== null,
     hasDate: dates.length > 0,
+    bareCharge: loose !== null && isBare(tokens, used, loose),
   });
   const nothing: Interpretation = {
     intent,
@@ -153,7 +164,8 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     description: null,
     source: 'deterministic',
   };
-  if (intent === 'help') return nothing;
+  const folded = ` ${tokens.map((token) => token.fold).join(' ')} `;
+  if (intent === 'help' || (intent === 'deny' && isBareDeny(folded))) return nothing;
 
   const semantics: DateSemantics = PAST_INTENTS.has(intent) ? 'past' : 'due';
   const contact = findContact(tokens, used, CONTACT_CERTAINTY[intent]);
@@ -163,7 +175,7 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     if (contact) addSpan(taken, contact.cueStart, contact.end);
     description = findDescription(tokens, taken);
   }
-  const bareAnswer = intent === 'unknown' && isBare(tokens, used, contact);
+  const bareAnswer = intent === 'unknown' && !asksSomethingElse(folded) && isBare(tokens, used, contact);
   return entitiesForIntent(
     intent,
     {

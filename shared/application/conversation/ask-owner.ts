@@ -1,3 +1,4 @@
+import { keptForAfterLine } from '#application/dialogues/deferred-request';
 import { PreconditionFailedError } from '#application/ports/persistence-errors';
 import { formatBrl } from '#domain/money';
 import type { NewOutboxMessage } from '#domain/outbox-message';
@@ -46,9 +47,10 @@ export async function askOwner(
         : (request.confirmationsAsked ?? 0) > 0
           ? replies.stillAwaitingConfirmation(formatBrl, summary)
           : replies.confirmBoleto(formatBrl, summary, Boolean(request.newContact));
-    const text = (await payerOptedOut(deps, request))
+    const optedOut = (await payerOptedOut(deps, request))
       ? `${question}\n${replies.optedOutWarning(summary.contactName)}`
       : question;
+    const text = request.deferred ? `${optedOut}\n${keptForAfterLine(request.deferred)}` : optedOut;
     content = {
       type: 'buttons',
       text,

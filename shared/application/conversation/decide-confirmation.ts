@@ -1,3 +1,9 @@
+import {
+  deferredFrom,
+  isAnotherRequest,
+  queueFullLine,
+  takeUpDeferred,
+} from '#application/dialogues/deferred-request';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { foldName } from '#domain/contact-matching';
 import { DomainError } from '#domain/domain-error';
@@ -58,14 +64,12 @@ export async function decideConfirmation(
   const interpretation = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
   const corrects =
     interpretation.amountCents != null || interpretation.date != null || interpretation.contact != null;
-  const namesSomeoneElse =
-    interpretation.intent === 'create_boleto' &&
-    interpretation.contact != null &&
-    foldName(interpretation.contact) !== foldName(request.contactName ?? '') &&
-    foldName(interpretation.contact) !== foldName(payerName(request));
-  if (namesSomeoneElse) {
-    // A new charge for someone else while this one waits: finish this one first (the summary is shown again).
-    return askAgain(deps, request);
+  const sameContact = (written: string) =>
+    foldName(written) === foldName(request.contactName ?? '') ||
+    foldName(written) === foldName(payerName(request));
+  if (isAnotherRequest(request, interpretation, sameContact)) {
+    // A new request while this one waits: kept for after, and the owner decides this one first (never dropped).
+    return keepForAfter(deps, request, input, text);
   }
   if (corrects && interpretation.intent !== 'confirm') {
     const corrected = applyAnswer(
@@ -81,10 +85,32 @@ export async function decideConfirmation(
   return askAgain(deps, request);
 }
 
+/** Keeps the new request on the waiting one and asks for the waiting one's decision again. */
+async function keepForAfter(
+  deps: ConversationDependencies,
+  request: OwnerRequest,
+  input: ReplyInput,
+  text: string,
+): Promise<StepResult> {
+  if (request.deferred) {
+    await replyOnce(
+      deps,
+      input.tenantId,
+      input.reply.from,
+      queueFullLine(),
+      input.reply.messageId,
+      'queue-full',
+    );
+    return askAgain(deps, request);
+  }
+  return askAgain(deps, { ...request, deferred: deferredFrom(input.reply, text) });
+}
+
 async function confirmRequest(deps: ConversationDependencies, request: OwnerRequest): Promise<StepResult> {
   try {
     const confirmed = confirm(request, request.version, deps.clock.now());
     await deps.conversations.saveRequest(confirmed, request.version);
+    await takeUpDeferred(deps, request);
     return { requestId: request.requestId, next: 'create' };
   } catch (error) {
     if (error instanceof DomainError && error.code === 'confirmation_outdated')
@@ -128,13 +154,18 @@ async function decideCancellation(
     decision = button.decision;
   } else {
     const text = await textOf(input.reply.content, deps.transcriber);
-    const { intent } = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
+    const interpretation = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
+    if (isAnotherRequest(request, interpretation, () => false)) {
+      return keepForAfter(deps, request, input, text);
+    }
+    const { intent } = interpretation;
     decision = intent === 'confirm' ? 'confirm' : intent === 'deny' ? 'deny' : undefined;
   }
   if (decision === 'deny') return cancelRequest(deps, request, input.reply.messageId);
   if (decision !== 'confirm') return askAgain(deps, request);
   const confirmed = confirm(request, request.version, deps.clock.now());
   await deps.conversations.saveRequest(confirmed, request.version);
+  await takeUpDeferred(deps, request);
   return executeCancellation(deps, confirmed);
 }
 

@@ -1,3 +1,4 @@
+import { takeUpDeferred } from '#application/dialogues/deferred-request';
 import { cancelBoleto } from '#domain/boleto';
 import { formatBrl } from '#domain/money';
 import { close, isOpen, type OwnerRequest, payerName } from '#domain/owner-request';
@@ -25,6 +26,7 @@ export async function expireRequest(
   });
   await replyOnce(deps, input.tenantId, request.ownerPhone, text, request.requestId, 'expired');
   await deps.conversations.release(input.tenantId, request.ownerPhone, request.requestId);
+  await takeUpDeferred(deps, request);
   return DONE;
 }
 

@@ -1,3 +1,7 @@
+import { choiceHandlers, offerStatusChoice } from '#application/dialogues/choice-handlers';
+import { deferredFrom } from '#application/dialogues/deferred-request';
+import { answerPendingChoice } from '#application/dialogues/pending-choice';
+import { splitCharges } from '#application/dialogues/two-charges';
 import { answerDifferenceTap, parseDifferenceButton } from '#application/payments/charge-difference';
 import type { Intent, Interpretation } from '#application/ports/language-model';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
@@ -73,15 +77,28 @@ export async function interpretOwnerMessage(
     intent: interpretation.intent,
     source: interpretation.source,
   });
+  const context = { tenantId, ownerPhone, messageId: message.messageId };
+  const handlers = choiceHandlers(deps, context, interpretation);
+  const picked = await answerPendingChoice(deps, context, text, interpretation, handlers);
+  if (picked) return picked;
 
   switch (interpretation.intent) {
     case 'create_boleto': {
-      const refusal = refusalOfBoletoRequest(interpretation, { today: saoPauloDateOf(deps.clock.now()) });
+      const today = saoPauloDateOf(deps.clock.now());
+      const split = await splitCharges(deps.language, text, today);
+      const charge = split?.first ?? interpretation;
+      const refusal = refusalOfBoletoRequest(charge, { today });
       if (refusal) {
         await reply(refusal.question, `refused-${refusal.code}`);
         return DONE;
       }
-      return startBoletoRequest(deps, { tenantId, ownerPhone, messageId: message.messageId, interpretation });
+      return startBoletoRequest(deps, {
+        tenantId,
+        ownerPhone,
+        messageId: message.messageId,
+        interpretation: charge,
+        ...(split ? { deferred: deferredFrom(message, split.rest, '.2') } : {}),
+      });
     }
     case 'cancel_boleto':
       return startCancelRequest(deps, {
@@ -89,6 +106,8 @@ export async function interpretOwnerMessage(
         ownerPhone,
         messageId: message.messageId,
         contactName: interpretation.contact,
+        amountCents: interpretation.amountCents,
+        dueDate: interpretation.date,
       });
     case 'confirm':
     case 'deny':
@@ -112,6 +131,10 @@ export async function interpretOwnerMessage(
       return DONE;
     }
     default: {
+      if (interpretation.intent === 'check_status') {
+        const choice = await offerStatusChoice(deps, context, interpretation.contact);
+        if (choice) return choice;
+      }
       const answer = await deps.commands.answer({
         tenantId,
         ownerPhone,

@@ -1,3 +1,5 @@
+import { takeUpDeferred } from '#application/dialogues/deferred-request';
+import { pickOption } from '#application/dialogues/pick-option';
 import type { Interpretation } from '#application/ports/language-model';
 import type { OwnerMessageInput } from '#application/ports/workflows';
 import { saoPauloDateOf } from '#domain/calendar-date';
@@ -25,19 +27,6 @@ export interface ReplyInput {
   tenantId: string;
   requestId: string;
   reply: OwnerMessageInput;
-}
-
-const ORDINALS = ['primeiro', 'segundo', 'terceiro', 'quarto', 'quinto'];
-
-function chosenIndex(text: string): number | undefined {
-  const folded = text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-  const digit = /^\D*(\d{1,2})\D*$/.exec(folded);
-  if (digit) return Number(digit[1]) - 1;
-  const ordinal = ORDINALS.findIndex((word) => folded.includes(word));
-  return ordinal >= 0 ? ordinal : undefined;
 }
 
 const NO_EMAIL =
@@ -72,13 +61,10 @@ export function applyAnswer(
   let updated: OwnerRequest = { ...request, invalidAnswer: undefined };
   switch (request.question) {
     case 'choose_contact': {
-      const index = chosenIndex(text);
-      const candidate = index === undefined ? undefined : request.candidates?.[index];
-      if (candidate) return chooseContact(updated, candidate, now);
-      const byName = request.candidates?.filter((c) =>
-        c.name.toLowerCase().includes(text.trim().toLowerCase()),
-      );
-      if (byName?.length === 1 && byName[0]) return chooseContact(updated, byName[0], now);
+      // A number, an ordinal, a name or a surname ("2", "o segundo", "o Silva"): dialogues/pick-option.ts.
+      const options = (request.candidates ?? []).map((c) => ({ ...c, contactName: c.name }));
+      const picked = pickOption(options, text);
+      if (picked) return chooseContact(updated, { id: picked.id, name: picked.name }, now);
       return { ...updated, invalidAnswer: 'choice' };
     }
     case 'confirm_contact':
@@ -166,5 +152,6 @@ export async function cancelRequest(
   const text = request.kind === 'cancel_boleto' ? replies.cancelKept() : replies.requestCancelled();
   await replyOnce(deps, request.tenantId, request.ownerPhone, text, causeId, 'cancelled');
   await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);
+  await takeUpDeferred(deps, request);
   return DONE;
 }

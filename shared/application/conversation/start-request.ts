@@ -1,7 +1,13 @@
 import type { Interpretation } from '#application/ports/language-model';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { matchContact } from '#domain/contact-matching';
-import { advance, applyEntities, type OwnerRequest, resolveContact } from '#domain/owner-request';
+import {
+  advance,
+  applyEntities,
+  type DeferredMessage,
+  type OwnerRequest,
+  resolveContact,
+} from '#domain/owner-request';
 import type { E164 } from '#domain/phone-number';
 import type { ConversationDependencies } from './conversation-dependencies';
 import { deterministicId } from './deterministic-id';
@@ -48,7 +54,14 @@ export async function saveAndRoute(
 /** A new boleto request from an owner's message; its id derives from the message id (replays find it). */
 export async function startBoletoRequest(
   deps: ConversationDependencies,
-  input: { tenantId: string; ownerPhone: E164; messageId: string; interpretation: Interpretation },
+  input: {
+    tenantId: string;
+    ownerPhone: E164;
+    messageId: string;
+    interpretation: Interpretation;
+    /** The next charge of the same message, proposed once this one is decided. */
+    deferred?: DeferredMessage;
+  },
 ): Promise<StepResult> {
   const requestId = deterministicId('request', input.tenantId, input.messageId);
   const existing = await deps.conversations.getRequest(input.tenantId, requestId);
@@ -69,6 +82,7 @@ export async function startBoletoRequest(
     ownerPhone: input.ownerPhone,
     status: 'collecting',
     version: 0,
+    ...(input.deferred ? { deferred: input.deferred } : {}),
     createdAt: now,
     updatedAt: now,
   };

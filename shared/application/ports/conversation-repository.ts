@@ -25,11 +25,35 @@ export interface PendingLedgerEntry {
   expiresAt: string;
 }
 
+/** One numbered option of a question IRIS asked ("De qual deles?"): a contact, or a boleto of one contact. */
+export interface ChoiceOption {
+  /** The contact id, or the boleto id for a cancellation. */
+  id: string;
+  /** The contact's registered name. */
+  contactName: string;
+  amountCents?: number;
+  dueDate?: string;
+}
+
+/**
+ * A numbered choice IRIS offered and waits for (issue 12, rule 3): which contact a status question or a
+ * cancellation is about, or which of a contact's open boletos to cancel. The next message that picks one
+ * option (a number, a name or surname, an amount or a due date) completes it.
+ */
+export interface PendingChoice {
+  purpose: 'status_contact' | 'cancel_contact' | 'cancel_boleto';
+  options: ChoiceOption[];
+  /** The message that asked: the choice's id. */
+  messageId: string;
+  expiresAt: string;
+}
+
 export interface OwnerConversation {
   tenantId: string;
   ownerPhone: E164;
   awaiting?: AwaitingReply;
   pendingEntry?: PendingLedgerEntry;
+  pendingChoice?: PendingChoice;
   /** The request the owner is working on (collecting or awaiting confirmation), if any. */
   activeRequestId?: string;
   updatedAt: string;
@@ -71,4 +95,10 @@ export interface ConversationRepository {
   setPendingEntry(tenantId: string, ownerPhone: E164, entry: PendingLedgerEntry): Promise<void>;
   /** Takes the waiting entry once, if it has not expired; undefined otherwise. */
   takePendingEntry(tenantId: string, ownerPhone: E164, now: Date): Promise<PendingLedgerEntry | undefined>;
+  /** Remembers a numbered choice waiting for its answer (replaces an earlier one). */
+  setPendingChoice(tenantId: string, ownerPhone: E164, choice: PendingChoice): Promise<void>;
+  /** The waiting choice, if it has not expired (left in place: only an answer that fits takes it). */
+  peekPendingChoice(tenantId: string, ownerPhone: E164, now: Date): Promise<PendingChoice | undefined>;
+  /** Takes the waiting choice once; false when another message took it first. */
+  takePendingChoice(tenantId: string, ownerPhone: E164, messageId: string): Promise<boolean>;
 }

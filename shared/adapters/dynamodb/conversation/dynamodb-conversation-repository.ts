@@ -7,6 +7,7 @@ import type {
   AwaitingReply,
   ConversationRepository,
   OwnerConversation,
+  PendingChoice,
   PendingLedgerEntry,
 } from '#application/ports/conversation-repository';
 import { ConcurrentModificationError, PreconditionFailedError } from '#application/ports/persistence-errors';
@@ -128,19 +129,51 @@ export class DynamoDbConversationRepository implements ConversationRepository {
   }
 
   async setPendingEntry(tenantId: string, ownerPhone: E164, entry: PendingLedgerEntry): Promise<void> {
+    await this.setPending(tenantId, ownerPhone, 'pendingEntry', entry);
+  }
+
+  async setPendingChoice(tenantId: string, ownerPhone: E164, choice: PendingChoice): Promise<void> {
+    await this.setPending(tenantId, ownerPhone, 'pendingChoice', choice);
+  }
+
+  async peekPendingChoice(tenantId: string, ownerPhone: E164, now: Date): Promise<PendingChoice | undefined> {
+    const choice = (await this.getConversation(tenantId, ownerPhone))?.pendingChoice;
+    return choice && Date.parse(choice.expiresAt) > now.getTime() ? choice : undefined;
+  }
+
+  async takePendingChoice(tenantId: string, ownerPhone: E164, messageId: string): Promise<boolean> {
+    try {
+      await this.table.write(undefined, (builder) =>
+        builder.update(OwnerConversationEntity.primary.key({ tenantId, ownerPhone }), {
+          update: { expression: 'REMOVE pendingChoice' },
+          condition: { expression: 'pendingChoice.messageId = :id', values: { ':id': messageId } },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) return false;
+      throw error;
+    }
+  }
+
+  private async setPending(
+    tenantId: string,
+    ownerPhone: E164,
+    attribute: 'pendingEntry' | 'pendingChoice',
+    value: PendingLedgerEntry | PendingChoice,
+  ): Promise<void> {
     await this.table.write(undefined, (builder) =>
       builder.update(OwnerConversationEntity.primary.key({ tenantId, ownerPhone }), {
         update: {
-          expression:
-            'SET pendingEntry = :entry, tenantId = :tenant, ownerPhone = :phone, #entity = :entity, updatedAt = :now, #ttl = :ttl',
+          expression: `SET ${attribute} = :value, tenantId = :tenant, ownerPhone = :phone, #entity = :entity, updatedAt = :now, #ttl = :ttl`,
           names: { '#entity': ENTITY_ATTRIBUTE, '#ttl': IRIS_TABLE.timeToLiveAttribute },
           values: {
-            ':entry': entry,
+            ':value': value,
             ':tenant': tenantId,
             ':phone': ownerPhone,
             ':entity': OwnerConversationEntity.name,
             ':now': new Date().toISOString(),
-            ':ttl': epochSeconds(new Date(entry.expiresAt)) + CONVERSATION_TTL_SECONDS,
+            ':ttl': epochSeconds(new Date(value.expiresAt)) + CONVERSATION_TTL_SECONDS,
           },
         },
       }),
