@@ -1,3 +1,4 @@
+import { rememberConfirmedAlias } from '#application/contact-aliases/remember-alias';
 import type { Interpretation } from '#application/ports/language-model';
 import type { OwnerMessageInput } from '#application/ports/workflows';
 import { saoPauloDateOf } from '#domain/calendar-date';
@@ -153,6 +154,7 @@ export async function mergeOwnerReply(
     return cancelRequest(deps, request, input.reply.messageId);
   }
   const updated = applyAnswer(request, text, interpretation, deps.clock.now());
+  await rememberConfirmedAlias(deps, request, updated);
   return saveAndRoute(deps, updated, request.version);
 }
 

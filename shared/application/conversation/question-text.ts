@@ -1,3 +1,4 @@
+import { nicknameQuestion } from '#application/contact-aliases/remember-alias';
 import { formatBrl } from '#domain/money';
 import { type OwnerRequest, payerName } from '#domain/owner-request';
 import type { ConversationSettings } from './conversation-dependencies';
@@ -16,8 +17,11 @@ export function questionText(
       return hint + replies.askContact();
     case 'choose_contact':
       return hint + replies.whichContact((request.candidates ?? []).map((candidate) => candidate.name));
-    case 'confirm_contact':
-      return hint + replies.didYouMean(request.candidates?.[0]?.name ?? name);
+    case 'confirm_contact': {
+      const candidate = request.candidates?.[0]?.name ?? name;
+      const nickname = request.contactName && nicknameQuestion(request.contactName, candidate);
+      return hint + (nickname || replies.didYouMean(candidate));
+    }
     case 'amount':
       return hint + replies.askAmount(name || undefined);
     case 'amount_above_limit':
