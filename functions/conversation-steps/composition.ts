@@ -103,9 +103,7 @@ export async function composeConversationSteps(
       conversations: repositories.conversations,
     }),
     cancellation: {
-      async cancel(input) {
-        await cancelBoletoForOwner(payments, input);
-      },
+      cancel: (input) => cancelBoletoForOwner(payments, input),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Intent } from '#application/ports/interpretation.schema';
 import type { Interpretation } from '#application/ports/language-model';
 import type { CalendarDate } from '#domain/calendar-date';
+import { correctedAmounts, correctionIntent, correctionWords } from './amend-rules';
 import { findAmountDoubt } from './amount-doubts';
 import { type AmountMatch, findAmount } from './amounts';
 import { type ContactMatch, findContact } from './contact-name';
@@ -19,7 +20,12 @@ import { FUNCTION_WORD_SET } from './vocabulary';
  */
 
 /** Intents whose date is the day money already moved; all others read a date as a due date. */
-const PAST_INTENTS: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'ledger_summary']);
+const PAST_INTENTS: ReadonlySet<Intent> = new Set([
+  'record_expense',
+  'record_income',
+  'ledger_summary',
+  'correct_ledger',
+]);
 
 /** Intents whose amount is acted on: a doubt about it must reach validation. */
 const AMOUNT_INTENTS: ReadonlySet<Intent> = new Set([
@@ -28,6 +34,8 @@ const AMOUNT_INTENTS: ReadonlySet<Intent> = new Set([
   'record_income',
   'confirm',
   'deny',
+  'amend_boleto',
+  'correct_ledger',
 ]);
 
 /** How sure a name must be for each intent (see contact-name.ts for the scale). */
@@ -44,6 +52,8 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   deny: 3,
   help: 3,
   unknown: BARE_ANSWER_CONTACT_CERTAINTY,
+  amend_boleto: 2,
+  correct_ledger: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */
@@ -140,11 +150,9 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
       ? null
       : (amount?.cents ?? null);
   const probe = findContact(tokens, used, 3);
-  const intent = classifyIntent(tokens, {
-    hasAmount: amount !== null,
-    hasContact: probe !== null,
-    hasDate: dates.length > 0,
-  });
+  const signals = { hasAmount: amount !== null, hasContact: probe !== null, hasDate: dates.length > 0 };
+  const correction = correctionIntent(tokens, signals);
+  const intent = correction?.intent ?? classifyIntent(tokens, signals);
   const nothing: Interpretation = {
     intent,
     amountCents: null,
@@ -163,16 +171,30 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     if (contact) addSpan(taken, contact.cueStart, contact.end);
     description = findDescription(tokens, taken);
   }
+  const corrected = correction ? correctedAmounts(tokens, scanned.blocked) : null;
+  if (intent === 'correct_ledger') {
+    const taken = new Set([...used, ...correctionWords(tokens)]);
+    if (contact) addSpan(taken, contact.cueStart, contact.end);
+    description = findDescription(tokens, taken);
+  }
   const bareAnswer = intent === 'unknown' && isBare(tokens, used, contact);
   return entitiesForIntent(
     intent,
     {
       ...nothing,
-      amountCents,
+      amountCents: corrected && amountCents !== null ? corrected.right : amountCents,
       contact: contact?.name ?? null,
       date: firstResolvedDate(dates, today, semantics),
       description,
       ...(amountDoubt && (AMOUNT_INTENTS.has(intent) || bareAnswer) ? { amountDoubt } : {}),
+      ...(correction?.hint
+        ? {
+            correction: {
+              ...correction.hint,
+              ...(corrected?.wrong ? { wrongAmountCents: corrected.wrong } : {}),
+            },
+          }
+        : {}),
     },
     bareAnswer,
   );

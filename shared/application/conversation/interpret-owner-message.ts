@@ -1,3 +1,5 @@
+import { startAmendment } from '#application/amendments/start-amendment';
+import { startLedgerCorrection } from '#application/ledger-corrections/start-ledger-correction';
 import { answerDifferenceTap, parseDifferenceButton } from '#application/payments/charge-difference';
 import type { Intent, Interpretation } from '#application/ports/language-model';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
@@ -23,7 +25,17 @@ export interface OwnerCommands {
     tenantId: string;
     ownerPhone: string;
     messageId: string;
-    intent: Exclude<Intent, 'create_boleto' | 'cancel_boleto' | 'confirm' | 'deny' | 'help' | 'unknown'>;
+    intent: Exclude<
+      Intent,
+      | 'create_boleto'
+      | 'cancel_boleto'
+      | 'confirm'
+      | 'deny'
+      | 'help'
+      | 'unknown'
+      | 'amend_boleto'
+      | 'correct_ledger'
+    >;
     interpretation: Interpretation;
   }): Promise<string>;
   /** A bare amount that completes an expense or income asked about a moment ago; undefined if none waits. */
@@ -89,6 +101,15 @@ export async function interpretOwnerMessage(
         ownerPhone,
         messageId: message.messageId,
         contactName: interpretation.contact,
+      });
+    case 'amend_boleto':
+      return startAmendment(deps, { tenantId, ownerPhone, messageId: message.messageId, interpretation });
+    case 'correct_ledger':
+      return startLedgerCorrection(deps, {
+        tenantId,
+        ownerPhone,
+        messageId: message.messageId,
+        interpretation,
       });
     case 'confirm':
     case 'deny':

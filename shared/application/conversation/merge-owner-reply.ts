@@ -1,3 +1,5 @@
+import { changeKeptText, isChangeRequest, mergeChangeChoice } from '#application/amendments/change-requests';
+import { chosenIndex } from '#application/amendments/numbered-choice';
 import { rememberConfirmedAlias } from '#application/contact-aliases/remember-alias';
 import type { Interpretation } from '#application/ports/language-model';
 import type { OwnerMessageInput } from '#application/ports/workflows';
@@ -26,19 +28,6 @@ export interface ReplyInput {
   tenantId: string;
   requestId: string;
   reply: OwnerMessageInput;
-}
-
-const ORDINALS = ['primeiro', 'segundo', 'terceiro', 'quarto', 'quinto'];
-
-function chosenIndex(text: string): number | undefined {
-  const folded = text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-  const digit = /^\D*(\d{1,2})\D*$/.exec(folded);
-  if (digit) return Number(digit[1]) - 1;
-  const ordinal = ORDINALS.findIndex((word) => folded.includes(word));
-  return ordinal >= 0 ? ordinal : undefined;
 }
 
 const NO_EMAIL =
@@ -153,6 +142,7 @@ export async function mergeOwnerReply(
   if (interpretation.intent === 'deny' && request.question !== 'confirm_contact' && !saysNoEmail) {
     return cancelRequest(deps, request, input.reply.messageId);
   }
+  if (isChangeRequest(request)) return mergeChangeChoice(deps, request, text, interpretation);
   const updated = applyAnswer(request, text, interpretation, deps.clock.now());
   await rememberConfirmedAlias(deps, request, updated);
   return saveAndRoute(deps, updated, request.version);
@@ -165,7 +155,11 @@ export async function cancelRequest(
 ): Promise<StepResult> {
   const cancelled = close(request, 'cancelled', deps.clock.now());
   await deps.conversations.saveRequest(cancelled, request.version);
-  const text = request.kind === 'cancel_boleto' ? replies.cancelKept() : replies.requestCancelled();
+  const text = isChangeRequest(request)
+    ? changeKeptText(request)
+    : request.kind === 'cancel_boleto'
+      ? replies.cancelKept()
+      : replies.requestCancelled();
   await replyOnce(deps, request.tenantId, request.ownerPhone, text, causeId, 'cancelled');
   await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);
   return DONE;

@@ -1,3 +1,4 @@
+import { changeQuestionText } from '#application/amendments/change-requests';
 import { nicknameQuestion } from '#application/contact-aliases/remember-alias';
 import { formatBrl } from '#domain/money';
 import { type OwnerRequest, payerName } from '#domain/owner-request';
@@ -40,6 +41,8 @@ export function questionText(
       return hint + replies.askNewContactEmail(name);
     case 'payer_email_required':
       return hint + replies.payerEmailRequired(name);
+    case 'choose_option':
+      return changeQuestionText(request);
     case undefined:
       return hint + replies.askContact();
   }
