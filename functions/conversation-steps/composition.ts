@@ -96,8 +96,6 @@ export const deps: ConversationStepsDependencies = {
     conversations: repositories.conversations,
   }),
   cancellation: {
-    async cancel(input) {
-      await cancelBoletoForOwner(payments, input);
-    },
+    cancel: (input) => cancelBoletoForOwner(payments, input),
   },
 };

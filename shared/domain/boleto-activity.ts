@@ -21,7 +21,10 @@ export type BoletoActivityKind =
   | 'reminder_turn'
   | 'reconciliation_finding'
   | 'payer_message'
-  | 'owner_notified';
+  | 'owner_notified'
+  /** An amendment: this boleto was replaced by another (`detail.replacedBy`) or replaces one (`detail.replaces`). */
+  | 'replaced_by'
+  | 'replaces';
 
 /** Details are ids, statuses, amounts in centavos, dates and reasons: never a person's text, phone or tax id. */
 export type ActivityDetail = Record<string, string | number | boolean>;

@@ -1,13 +1,18 @@
+import { isNicknameOf } from './nicknames';
+
 /**
  * Matching the name an owner wrote ("joao", "Zé", "Maria Souza") against the tenant's contacts.
  * Exact (accent- and case-insensitive) full-name matches win; then every written word matching the start of a
- * word of the contact's name; then near misses (one typo). Anything but a single exact/word match is uncertain
+ * word of the contact's name; then near misses (one typo). A name the owner confirmed before (an alias) is exact;
+ * a nickname or diminutive of the first name ("Zé", "Joãozinho") is uncertain, so the owner is asked. Anything but a single exact/word match is uncertain
  * and the conversation asks the owner to choose.
  */
 
 export interface NamedContact {
   id: string;
   name: string;
+  /** Names the owner confirmed for this contact before ("Joãozinho"), folded; see `nicknames.ts`. */
+  aliases?: readonly string[];
 }
 
 export type ContactMatch<T extends NamedContact> =
@@ -63,6 +68,9 @@ export function matchContact<T extends NamedContact>(
   const exact = contacts.filter((contact) => foldName(contact.name) === folded);
   if (exact.length === 1 && exact[0]) return { kind: 'exact', contact: exact[0] };
   if (exact.length > 1) return { kind: 'uncertain', candidates: exact };
+  const byAlias = contacts.filter((contact) => contact.aliases?.includes(folded));
+  if (byAlias.length === 1 && byAlias[0]) return { kind: 'exact', contact: byAlias[0] };
+  if (byAlias.length > 1) return { kind: 'uncertain', candidates: byAlias };
 
   const written = words(writtenName);
   const byWords = contacts.filter((contact) => wordsMatchByPrefix(written, words(contact.name)));
@@ -73,6 +81,8 @@ export function matchContact<T extends NamedContact>(
   }
   if (byWords.length > 1) return { kind: 'uncertain', candidates: byWords };
 
+  const byNickname = contacts.filter((contact) => isNicknameOf(written, words(contact.name)));
+  if (byNickname.length > 0) return { kind: 'uncertain', candidates: byNickname };
   const near = contacts.filter((contact) => wordsNearlyMatch(written, words(contact.name)));
   return near.length > 0 ? { kind: 'uncertain', candidates: near } : { kind: 'none' };
 }

@@ -1,7 +1,9 @@
+import type { BoletoAmendment } from './boleto-amendment';
 import { type CalendarDate, isBefore } from './calendar-date';
 import type { ContactMatch, NamedContact } from './contact-matching';
 import { DomainError } from './domain-error';
 import type { EmailAddress } from './email-address';
+import type { LedgerCorrectionRequest } from './ledger-correction';
 import type { Cents } from './money';
 import type { E164 } from './phone-number';
 import type { TaxId } from './tax-id';
@@ -34,7 +36,9 @@ export type PendingQuestion =
   | 'new_contact_tax_id'
   | 'new_contact_email'
   /** The provider refused the boleto without the payer's e-mail: one is needed now ("não tem" is not enough). */
-  | 'payer_email_required';
+  | 'payer_email_required'
+  /** An amendment or a ledger correction with several candidates: "qual deles?" (numbered). */
+  | 'choose_option';
 
 /**
  * A payer detail the provider refused on the last attempt (port-neutral names, see `BillingProviderRejectedError`).
@@ -76,8 +80,12 @@ export interface OwnerRequest {
   /** Bumped on every change; a confirmation is bound to the version it was asked for. */
   version: number;
   /** What the owner asked for; absent means a new boleto. A cancellation names the boleto it ends. */
-  kind?: 'create_boleto' | 'cancel_boleto';
+  kind?: 'create_boleto' | 'cancel_boleto' | 'amend_boleto' | 'correct_ledger';
   cancelBoletoId?: string;
+  /** amend_boleto: the boleto replaced and what changes (see boleto-amendment.ts). */
+  amendment?: BoletoAmendment;
+  /** correct_ledger: the entry corrected and how (see ledger-correction.ts). */
+  ledgerCorrection?: LedgerCorrectionRequest;
   amountCents?: Cents;
   /** The name as the owner wrote it. */
   contactName?: string;

@@ -8,7 +8,7 @@ import type { Intent } from '#application/ports/interpretation.schema';
  *   amanhã?" has no request date).
  * - confirm / deny: what they carry is a correction ("não, é 200"), so it is kept.
  * - list_receivables / ledger_summary: a name or a date may narrow them, an amount never does.
- * - only expenses and income have a description.
+ * - only expenses, income and ledger corrections (the entry's words) have a description.
  */
 
 export interface Entities {
@@ -19,7 +19,7 @@ export interface Entities {
 }
 
 const WITHOUT_AMOUNT: ReadonlySet<Intent> = new Set(['list_receivables', 'ledger_summary']);
-const WITH_DESCRIPTION: ReadonlySet<Intent> = new Set(['record_expense', 'record_income']);
+const WITH_DESCRIPTION: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'correct_ledger']);
 
 export function entitiesForIntent<T extends Entities>(intent: Intent, entities: T, bareAnswer: boolean): T {
   if (intent === 'help' || (intent === 'unknown' && !bareAnswer)) {

@@ -1,6 +1,7 @@
 import type { Intent } from '#application/ports/interpretation.schema';
 import type { Interpretation } from '#application/ports/language-model';
 import type { CalendarDate } from '#domain/calendar-date';
+import { correctedAmounts, correctionIntent, correctionWords } from './amend-rules';
 import { findAmountDoubt } from './amount-doubts';
 import { type AmountMatch, findAmount } from './amounts';
 import { asksSomethingElse, isBareDeny } from './colloquial-intents';
@@ -21,7 +22,12 @@ import { FUNCTION_WORD_SET } from './vocabulary';
  */
 
 /** Intents whose date is the day money already moved; all others read a date as a due date. */
-const PAST_INTENTS: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'ledger_summary']);
+const PAST_INTENTS: ReadonlySet<Intent> = new Set([
+  'record_expense',
+  'record_income',
+  'ledger_summary',
+  'correct_ledger',
+]);
 
 /** Intents whose amount is acted on: a doubt about it must reach validation. */
 const AMOUNT_INTENTS: ReadonlySet<Intent> = new Set([
@@ -30,6 +36,8 @@ const AMOUNT_INTENTS: ReadonlySet<Intent> = new Set([
   'record_income',
   'confirm',
   'deny',
+  'amend_boleto',
+  'correct_ledger',
 ]);
 
 /** How sure a name must be for each intent (see contact-name.ts for the scale). */
@@ -46,6 +54,8 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   deny: 3,
   help: 3,
   unknown: BARE_ANSWER_CONTACT_CERTAINTY,
+  amend_boleto: 2,
+  correct_ledger: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */
@@ -150,12 +160,14 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
       : (amount?.cents ?? null);
   const probe = findContact(tokens, used, 3);
   const loose = amount && dates.length > 0 ? findContact(tokens, used, BARE_ANSWER_CONTACT_CERTAINTY) : null;
-  const intent = classifyIntent(tokens, {
+  const signals = {
     hasAmount: amount !== null,
     hasContact: probe !== null,
     hasDate: dates.length > 0,
     bareCharge: loose !== null && isBare(tokens, used, loose),
-  });
+  };
+  const correction = correctionIntent(tokens, signals);
+  const intent = correction?.intent ?? classifyIntent(tokens, signals);
   const nothing: Interpretation = {
     intent,
     amountCents: null,
@@ -175,16 +187,30 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     if (contact) addSpan(taken, contact.cueStart, contact.end);
     description = findDescription(tokens, taken);
   }
+  const corrected = correction ? correctedAmounts(tokens, scanned.blocked) : null;
+  if (intent === 'correct_ledger') {
+    const taken = new Set([...used, ...correctionWords(tokens)]);
+    if (contact) addSpan(taken, contact.cueStart, contact.end);
+    description = findDescription(tokens, taken);
+  }
   const bareAnswer = intent === 'unknown' && !asksSomethingElse(folded) && isBare(tokens, used, contact);
   return entitiesForIntent(
     intent,
     {
       ...nothing,
-      amountCents,
+      amountCents: corrected && amountCents !== null ? corrected.right : amountCents,
       contact: contact?.name ?? null,
       date: firstResolvedDate(dates, today, semantics),
       description,
       ...(amountDoubt && (AMOUNT_INTENTS.has(intent) || bareAnswer) ? { amountDoubt } : {}),
+      ...(correction?.hint
+        ? {
+            correction: {
+              ...correction.hint,
+              ...(corrected?.wrong ? { wrongAmountCents: corrected.wrong } : {}),
+            },
+          }
+        : {}),
     },
     bareAnswer,
   );

@@ -3,7 +3,7 @@ import { extractionJsonSchema, extractionSchema } from '#application/ports/inter
 import type { Interpretation, InterpretRequest, LanguageModel } from '#application/ports/language-model';
 import { type CalendarDate, isCalendarDate } from '#domain/calendar-date';
 import { entitiesForIntent } from '#language/entities-for-intent';
-import { isBareAnswer } from '#language/parser';
+import { isBareAnswer, parseMessage } from '#language/parser';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
 
@@ -110,7 +110,10 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
   const problem = groundingProblem(extraction, input.text);
   if (problem) throw new UnusableAnswerError(problem, 'the answer has a value the message does not contain');
   const bareAnswer = extraction.intent === 'unknown' && isBareAnswer(input.text);
-  return entitiesForIntent(
+  // A ledger correction's kind (delete, amount, category) is read by the rules from the same text.
+  const correction =
+    extraction.intent === 'correct_ledger' ? parseMessage(input.text, input.today).correction : undefined;
+  const interpretation = entitiesForIntent(
     extraction.intent,
     {
       intent: extraction.intent,
@@ -122,6 +125,7 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
     },
     bareAnswer,
   );
+  return correction ? { ...interpretation, correction } : interpretation;
 }
 
 export class OpenAiLanguageModel implements LanguageModel {

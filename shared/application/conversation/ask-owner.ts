@@ -1,3 +1,4 @@
+import { changeConfirmationText } from '#application/amendments/change-requests';
 import { keptForAfterLine } from '#application/dialogues/deferred-request';
 import { PreconditionFailedError } from '#application/ports/persistence-errors';
 import { formatBrl } from '#domain/money';
@@ -42,11 +43,12 @@ export async function askOwner(
       dueDate: request.dueDate ?? (now.toISOString().slice(0, 10) as never),
     };
     const question =
-      request.kind === 'cancel_boleto'
+      changeConfirmationText(request) ??
+      (request.kind === 'cancel_boleto'
         ? replies.confirmCancel(formatBrl, summary)
         : (request.confirmationsAsked ?? 0) > 0
           ? replies.stillAwaitingConfirmation(formatBrl, summary)
-          : replies.confirmBoleto(formatBrl, summary, Boolean(request.newContact));
+          : replies.confirmBoleto(formatBrl, summary, Boolean(request.newContact)));
     const optedOut = (await payerOptedOut(deps, request))
       ? `${question}\n${replies.optedOutWarning(summary.contactName)}`
       : question;

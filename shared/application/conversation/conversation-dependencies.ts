@@ -7,6 +7,7 @@ import type { ConversationRepository } from '#application/ports/conversation-rep
 import type { IdGenerator } from '#application/ports/id-generator';
 import type { InboundMessageRepository } from '#application/ports/inbound-message-repository';
 import type { LanguageModel } from '#application/ports/language-model';
+import type { LedgerRepository } from '#application/ports/ledger-repository';
 import type { OutboxRepository } from '#application/ports/outbox-repository';
 import type { TenantRepository } from '#application/ports/tenant-repository';
 import type { Transcriber } from '#application/ports/transcriber';
@@ -36,6 +37,8 @@ export interface ConversationDependencies {
   tenants: TenantRepository;
   boletos: BoletoRepository;
   boletoActivity: BoletoActivityLog;
+  /** The owner's income and expenses: ledger corrections go through the conversation's confirmation. */
+  ledger: LedgerRepository;
   outbox: OutboxRepository;
   unitOfWork: UnitOfWork;
   language: LanguageModel;
@@ -50,14 +53,19 @@ export interface ConversationDependencies {
   cancellation: BoletoCancellation;
 }
 
-/** Ends a boleto at the provider and here, stops its reminders, tells the owner (and the payer, if configured). */
+/**
+ * Ends a boleto at the provider and here, stops its reminders, tells the owner (when `replyTo` is given) and the
+ * payer (as configured, or as `notifyContact` says). The outcome says whether it was cancelled now, before, or
+ * could not be because it was paid.
+ */
 export interface BoletoCancellation {
   cancel(input: {
     tenantId: string;
     boletoId: string;
     requestedBy: string;
-    replyTo: { phone: string; correlationId: string };
-  }): Promise<void>;
+    replyTo?: { phone: string; correlationId: string };
+    notifyContact?: boolean;
+  }): Promise<{ outcome: 'cancelled' | 'already_cancelled' | 'already_paid' | 'not_found' }>;
 }
 
 /** When a new boleto's first reminder is due (the tenant's cadence); undefined when none is scheduled. */

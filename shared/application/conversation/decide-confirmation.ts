@@ -1,3 +1,4 @@
+import { decideChange, isChangeRequest } from '#application/amendments/change-requests';
 import {
   deferredFrom,
   isAnotherRequest,
@@ -38,6 +39,7 @@ export async function decideConfirmation(
   const reply = (text: string, purpose: string) =>
     replyOnce(deps, input.tenantId, input.reply.from, text, causeId, purpose);
   if (request.kind === 'cancel_boleto') return decideCancellation(deps, request, input);
+  if (isChangeRequest(request)) return decideChange(deps, request, input);
   if (request.status === 'confirmed' || request.status === 'completed') {
     return { requestId: request.requestId, next: request.status === 'confirmed' ? 'create' : 'done' };
   }

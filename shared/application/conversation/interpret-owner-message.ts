@@ -1,7 +1,9 @@
+import { startAmendment } from '#application/amendments/start-amendment';
 import { choiceHandlers, offerStatusChoice } from '#application/dialogues/choice-handlers';
 import { deferredFrom } from '#application/dialogues/deferred-request';
 import { answerPendingChoice } from '#application/dialogues/pending-choice';
 import { splitCharges } from '#application/dialogues/two-charges';
+import { startLedgerCorrection } from '#application/ledger-corrections/start-ledger-correction';
 import { answerDifferenceTap, parseDifferenceButton } from '#application/payments/charge-difference';
 import type { Intent, Interpretation } from '#application/ports/language-model';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
@@ -27,7 +29,17 @@ export interface OwnerCommands {
     tenantId: string;
     ownerPhone: string;
     messageId: string;
-    intent: Exclude<Intent, 'create_boleto' | 'cancel_boleto' | 'confirm' | 'deny' | 'help' | 'unknown'>;
+    intent: Exclude<
+      Intent,
+      | 'create_boleto'
+      | 'cancel_boleto'
+      | 'confirm'
+      | 'deny'
+      | 'help'
+      | 'unknown'
+      | 'amend_boleto'
+      | 'correct_ledger'
+    >;
     interpretation: Interpretation;
   }): Promise<string>;
   /** A bare amount that completes an expense or income asked about a moment ago; undefined if none waits. */
@@ -108,6 +120,15 @@ export async function interpretOwnerMessage(
         contactName: interpretation.contact,
         amountCents: interpretation.amountCents,
         dueDate: interpretation.date,
+      });
+    case 'amend_boleto':
+      return startAmendment(deps, { tenantId, ownerPhone, messageId: message.messageId, interpretation });
+    case 'correct_ledger':
+      return startLedgerCorrection(deps, {
+        tenantId,
+        ownerPhone,
+        messageId: message.messageId,
+        interpretation,
       });
     case 'confirm':
     case 'deny':

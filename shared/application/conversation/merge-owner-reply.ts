@@ -1,3 +1,6 @@
+import { changeKeptText, isChangeRequest, mergeChangeChoice } from '#application/amendments/change-requests';
+import { chosenIndex } from '#application/amendments/numbered-choice';
+import { rememberConfirmedAlias } from '#application/contact-aliases/remember-alias';
 import { takeUpDeferred } from '#application/dialogues/deferred-request';
 import { pickOption } from '#application/dialogues/pick-option';
 import type { Interpretation } from '#application/ports/language-model';
@@ -138,7 +141,9 @@ export async function mergeOwnerReply(
   if (interpretation.intent === 'deny' && request.question !== 'confirm_contact' && !saysNoEmail) {
     return cancelRequest(deps, request, input.reply.messageId);
   }
+  if (isChangeRequest(request)) return mergeChangeChoice(deps, request, text, interpretation);
   const updated = applyAnswer(request, text, interpretation, deps.clock.now());
+  await rememberConfirmedAlias(deps, request, updated);
   return saveAndRoute(deps, updated, request.version);
 }
 
@@ -149,7 +154,11 @@ export async function cancelRequest(
 ): Promise<StepResult> {
   const cancelled = close(request, 'cancelled', deps.clock.now());
   await deps.conversations.saveRequest(cancelled, request.version);
-  const text = request.kind === 'cancel_boleto' ? replies.cancelKept() : replies.requestCancelled();
+  const text = isChangeRequest(request)
+    ? changeKeptText(request)
+    : request.kind === 'cancel_boleto'
+      ? replies.cancelKept()
+      : replies.requestCancelled();
   await replyOnce(deps, request.tenantId, request.ownerPhone, text, causeId, 'cancelled');
   await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);
   await takeUpDeferred(deps, request);

@@ -1,3 +1,5 @@
+import { changeQuestionText } from '#application/amendments/change-requests';
+import { nicknameQuestion } from '#application/contact-aliases/remember-alias';
 import { formatBrl } from '#domain/money';
 import { type OwnerRequest, payerName } from '#domain/owner-request';
 import type { ConversationSettings } from './conversation-dependencies';
@@ -16,8 +18,11 @@ export function questionText(
       return hint + replies.askContact();
     case 'choose_contact':
       return hint + replies.whichContact((request.candidates ?? []).map((candidate) => candidate.name));
-    case 'confirm_contact':
-      return hint + replies.didYouMean(request.candidates?.[0]?.name ?? name);
+    case 'confirm_contact': {
+      const candidate = request.candidates?.[0]?.name ?? name;
+      const nickname = request.contactName && nicknameQuestion(request.contactName, candidate);
+      return hint + (nickname || replies.didYouMean(candidate));
+    }
     case 'amount':
       return hint + replies.askAmount(name || undefined);
     case 'amount_above_limit':
@@ -36,6 +41,8 @@ export function questionText(
       return hint + replies.askNewContactEmail(name);
     case 'payer_email_required':
       return hint + replies.payerEmailRequired(name);
+    case 'choose_option':
+      return changeQuestionText(request);
     case undefined:
       return hint + replies.askContact();
   }

@@ -1,3 +1,4 @@
+import { retireReplacedBoleto } from '#application/amendments/retire-replaced-boleto';
 import { boletoToContactMessage } from '#application/boletos/boleto-message-pt-br';
 import type { ProviderBoleto } from '#application/ports/billing-provider';
 import { registerBoleto } from '#domain/boleto';
@@ -76,6 +77,8 @@ export async function registerIssuedBoleto(
   let registered = boleto;
   if (request.status !== 'completed') {
     const reference = readyReference(await deps.billing.getBoleto(request.providerId));
+    // An amendment: the replaced boleto is cancelled now that its successor exists (or this one is dropped).
+    if (!(await retireReplacedBoleto(deps, request, reference.providerId))) return DONE;
     const now = deps.clock.now();
     const change = registerBoleto(boleto, reference, {
       actor: { kind: 'provider', id: 'paytime' },

@@ -31,7 +31,11 @@ export async function resolveRequestContact(
 ): Promise<OwnerRequest> {
   if (!request.contactName || request.contactId || request.newContact || request.candidates) return request;
   const contacts = await deps.contacts.list(request.tenantId);
-  const named = contacts.map((contact) => ({ id: contact.contactId, name: contact.name }));
+  const named = contacts.map((contact) => ({
+    id: contact.contactId,
+    name: contact.name,
+    aliases: contact.aliases,
+  }));
   return resolveContact(request, matchContact(request.contactName, named), deps.clock.now());
 }
 

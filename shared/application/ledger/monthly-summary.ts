@@ -33,6 +33,7 @@ export async function monthlySummary(
     byCategory.set(entry.category, (byCategory.get(entry.category) ?? 0) + entry.amountCents);
   }
   const top = [...byCategory.entries()]
+    .filter(([, cents]) => cents > 0) // a category whose entries were all reversed nets to nothing
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([category, cents]) => `• ${category}: ${formatBrl(cents)}`);

@@ -14,7 +14,12 @@ export async function findContactByName(
   writtenName: string,
 ): Promise<ContactLookup> {
   const contacts = await deps.contacts.list(tenantId);
-  const named = contacts.map((contact) => ({ id: contact.contactId, name: contact.name, contact }));
+  const named = contacts.map((contact) => ({
+    id: contact.contactId,
+    name: contact.name,
+    aliases: contact.aliases,
+    contact,
+  }));
   const match = matchContact(writtenName, named);
   if (match.kind === 'exact') return { kind: 'found', contact: match.contact.contact };
   if (match.kind === 'uncertain')

@@ -15,6 +15,8 @@ export interface Contact {
   email?: string;
   /** The contact asked not to be messaged: no reminders, no boletos by WhatsApp. */
   optedOut: boolean;
+  /** Other names the owner confirmed for this contact ("Joãozinho", "Zé"), folded; matched as exact. */
+  aliases?: string[];
   /** The payer's WhatsApp business-scoped user id (BSUID), once seen together with the phone. */
   whatsAppUserId?: string;
   createdAt: string;

@@ -17,6 +17,8 @@ export const INTENTS = [
   'deny',
   'help',
   'unknown',
+  'amend_boleto',
+  'correct_ledger',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '#domain/calendar-date';
+import type { LedgerCorrectionHint } from '#domain/ledger-correction';
 import type { Intent } from './interpretation.schema';
 
 export type { Intent } from './interpretation.schema';
@@ -23,6 +24,8 @@ export interface Interpretation {
   source: 'deterministic' | 'openai';
   /** Why the amount cannot be taken as read ("-50", "1e9", two charges in one message); validation asks. */
   amountDoubt?: AmountDoubt;
+  /** correct_ledger: what to change (the parser fills it; without it the correction is inferred). */
+  correction?: LedgerCorrectionHint;
 }
 
 export interface InterpretRequest {

@@ -14,13 +14,19 @@ export interface LedgerEntry {
   kind: LedgerEntryKind;
   /** São Paulo calendar date of the income or expense. */
   date: CalendarDate;
-  /** Always positive; `kind` says which way the money went. */
+  /**
+   * Positive; `kind` says which way the money went. Only a reversal (`correction: 'reversal'`) is negative: the
+   * negated amount of the entry it reverses, so every sum nets corrections out by plain addition.
+   */
   amountCents: Cents;
   category: string;
   description: string;
   /** Set when the entry is a boleto's payment. */
   boletoId?: string;
   paymentId?: string;
+  /** A correcting entry: the id of the entry it reverses or replaces (see domain/ledger-correction.ts). */
+  corrects?: string;
+  correction?: 'reversal' | 'replacement';
   createdAt: string;
 }
 

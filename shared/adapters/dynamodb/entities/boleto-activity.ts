@@ -35,6 +35,8 @@ const KINDS = [
   'reconciliation_finding',
   'payer_message',
   'owner_notified',
+  'replaced_by',
+  'replaces',
 ] as const satisfies readonly BoletoActivityKind[];
 
 const activitySchema = z.object({
