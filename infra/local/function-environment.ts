@@ -7,6 +7,8 @@ import {
   LOCAL_SECRETS,
   LOCAL_STAGE,
   type LocalFunctionName,
+  SCHEDULE_GROUP_NAME,
+  SCHEDULER_ROLE_ARN,
   stateMachineArn,
   WHATSAPP_API_VERSION,
 } from './local-cloud-names';
@@ -26,12 +28,15 @@ export interface LocalEndpoints {
   ses: string;
   paytime: string;
   whatsapp: string;
+  scheduler: string;
 }
 
 export interface LocalEnvironmentInput {
   tableName: string;
   endpoints: LocalEndpoints;
   queueUrls: { whatsapp: string; email: string };
+  /** The failed-events queue's ARN: run-time schedules' dead letters. */
+  failedEventsQueueArn: string;
   /** Powertools log level of the functions (default WARN). */
   logLevel?: string;
   /** Print the functions' EMF metric lines (default: off, to keep the local cloud's output readable). */
@@ -52,6 +57,7 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     AWS_ENDPOINT_URL_SFN: endpoints.stepFunctions,
     AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    AWS_ENDPOINT_URL_SCHEDULER: endpoints.scheduler,
     // The same, as some configurations name them.
     DYNAMODB_ENDPOINT: endpoints.dynamoDb,
     STEP_FUNCTIONS_ENDPOINT: endpoints.stepFunctions,
@@ -67,6 +73,9 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     TABLE_NAME: input.tableName,
     CONVERSATION_STATE_MACHINE_ARN: stateMachineArn('conversation'),
     REMINDER_STATE_MACHINE_ARN: stateMachineArn('reminder-loop'),
+    SCHEDULE_GROUP_NAME,
+    SCHEDULER_ROLE_ARN,
+    SCHEDULE_DEAD_LETTER_QUEUE_ARN: input.failedEventsQueueArn,
     WHATSAPP_QUEUE_URL: input.queueUrls.whatsapp,
     EMAIL_QUEUE_URL: input.queueUrls.email,
     DELIVERY_QUEUE_URL: input.queueUrls.whatsapp,

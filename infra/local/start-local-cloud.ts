@@ -18,9 +18,11 @@ import { DEMO_TENANT, seedDemoTenant } from './demo-tenant';
 import { startDynamoDbLocal } from './dynamodb-local';
 import {
   type ClockAdvance,
+  createSchedulerHttpServer,
   createSqsHttpServer,
   createStepFunctionsHttpServer,
   DynamoDbStreamPoller,
+  LocalScheduler,
   LocalSqs,
   LocalStepFunctions,
   VirtualClock,
@@ -31,7 +33,13 @@ import {
   paytimeKeyEnvironment,
   perFunctionEnvironment,
 } from './function-environment';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_SECRETS } from './local-cloud-names';
+import {
+  LOCAL_ACCOUNT_ID,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  LOCAL_SECRETS,
+  SCHEDULE_GROUP_NAME,
+} from './local-cloud-names';
 import { loadLocalFunctions } from './local-functions';
 import { OutboxObserver } from './outbox-observer';
 import { applyEnvironment } from './process-environment';
@@ -41,6 +49,7 @@ import { addSettleParticipants } from './settle-participants';
 import { Shutdown } from './shutdown';
 import {
   createDeliveryQueues,
+  registerScheduleTargets,
   registerStateMachines,
   startQueueConsumers,
   startSchedules,
@@ -85,6 +94,7 @@ export interface LocalCloudUrls {
   dynamoDb: string;
   sqs: string;
   stepFunctions: string;
+  scheduler: string;
 }
 
 export interface LocalCloud {
@@ -94,6 +104,8 @@ export interface LocalCloud {
   clock: VirtualClock;
   sfn: LocalStepFunctions;
   sqs: LocalSqs;
+  /** EventBridge Scheduler: run-time schedules fire on the virtual clock. */
+  scheduler: LocalScheduler;
   simulators: { whatsapp: RunningWhatsAppSimulator; paytime: RunningPaytimeSimulator };
   /** Functions without a handler file: the cloud runs without them and `/ready` says 503. */
   missingFunctions: string[];
@@ -172,6 +184,19 @@ async function start(
     await sfnServer.close();
   });
 
+  const scheduler = new LocalScheduler({
+    clock,
+    region: LOCAL_REGION,
+    accountId: LOCAL_ACCOUNT_ID,
+    onError: (firing) => log(`schedule ${firing.name} dead-lettered: ${firing.error}`),
+  });
+  scheduler.createGroup(SCHEDULE_GROUP_NAME);
+  const schedulerServer = await createSchedulerHttpServer(scheduler);
+  shutdown.add('Scheduler', async () => {
+    scheduler.dispose();
+    await schedulerServer.close();
+  });
+
   const whatsapp = await startWhatsAppSimulator({
     appSecret: LOCAL_SECRETS.whatsAppAppSecret,
     phoneNumberId: DEMO_TENANT.whatsAppPhoneNumberId,
@@ -214,6 +239,7 @@ async function start(
     ses: ses.url,
     paytime: paytime.url,
     whatsapp: whatsapp.url,
+    scheduler: schedulerServer.endpoint,
   };
   applyEnvironment(
     {
@@ -221,6 +247,7 @@ async function start(
         tableName,
         endpoints,
         queueUrls,
+        failedEventsQueueArn: sqs.queueArn(queueUrls.failedEvents),
         ...(options.functionLogLevel && { logLevel: options.functionLogLevel }),
         ...(options.emitMetrics && { emitMetrics: true }),
       }),
@@ -233,6 +260,7 @@ async function start(
   log(`functions loaded (${Date.now() - started} ms)`);
 
   registerStateMachines(sfn, handlers);
+  registerScheduleTargets(scheduler, sfn, handlers);
   const poller = new DynamoDbStreamPoller({
     tableName,
     dynamoDbClient: dynamoDb,
@@ -262,7 +290,17 @@ async function start(
   });
 
   const quiescence = new Quiescence();
-  addSettleParticipants(quiescence, { sfn, poller, consumers, sqs, sources, schedules, whatsapp, paytime });
+  addSettleParticipants(quiescence, {
+    sfn,
+    poller,
+    consumers,
+    sqs,
+    sources,
+    schedules,
+    scheduler,
+    whatsapp,
+    paytime,
+  });
   // Every wake-up of an advance lets the whole chain run before the clock moves on.
   clock.addIdleHook(async () => {
     await quiescence.settle({ timeoutMs: 20_000 });
@@ -284,6 +322,7 @@ async function start(
     dynamoDb: dynamoDbEndpoint,
     sqs: sqsServer.endpoint,
     stepFunctions: sfnServer.endpoint,
+    scheduler: schedulerServer.endpoint,
   };
   const state = new ConsoleState({
     tableName,
@@ -314,6 +353,7 @@ async function start(
     clock,
     sfn,
     sqs,
+    scheduler,
     simulators: { whatsapp, paytime },
     missingFunctions: missing,
     startupMs,

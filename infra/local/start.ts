@@ -63,6 +63,7 @@ if (cloud) {
     ['DynamoDB Local', `${urls.dynamoDb}  (table ${cloud.tableName})`],
     ['SQS', urls.sqs],
     ['Step Functions', urls.stepFunctions],
+    ['EventBridge Scheduler', urls.scheduler],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(

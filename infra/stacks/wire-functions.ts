@@ -33,6 +33,7 @@ import {
 import type { IrisFunction } from '#infra/constructs/iris-function';
 import type { IrisStateMachine } from '#infra/constructs/iris-state-machine';
 import type { IrisTable } from '#infra/constructs/iris-table';
+import type { IrisScheduleGroup } from '#infra/constructs/schedule-group';
 import type { FunctionName } from './function-catalogue';
 
 /** What the wiring grants access to: the stack's resources, named here so the stack can import this file. */
@@ -44,6 +45,7 @@ export interface WiredResources {
   readonly emailDelivery: DeliveryQueue;
   readonly failedEvents: sqs.IQueue;
   readonly email: EmailSending;
+  readonly schedules: IrisScheduleGroup;
 }
 
 /** Concurrent invocations each delivery queue may drive: paces sends to WhatsApp and SES. */
