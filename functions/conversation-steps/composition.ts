@@ -19,7 +19,8 @@ import type { ConversationStepsDependencies } from './create-handler';
 
 /**
  * Wires the conversation's ports to their adapters, once per container. Without an OpenAI key the
- * deterministic pt-BR parser understands the owner and voice notes get a "please write" answer.
+ * deterministic pt-BR parser understands the owner; without a transcription key (TRANSCRIPTION_API_KEY, else
+ * OPENAI_API_KEY) voice notes get a "please write" answer.
  */
 export async function composeConversationSteps(
   env: NodeJS.ProcessEnv = processEnv() as NodeJS.ProcessEnv,
@@ -44,11 +45,7 @@ export async function composeConversationSteps(
   // The OpenAI SDK loads only when a key is configured (import() here, not at the top): without one, init
   // never evaluates it.
   const openAi = secrets.openAiApiKey
-    ? {
-        apiKey: secrets.openAiApiKey,
-        language: await import('#adapters/openai/openai-language-model'),
-        transcription: await import('#adapters/transcription/openai-transcriber'),
-      }
+    ? { apiKey: secrets.openAiApiKey, language: await import('#adapters/openai/openai-language-model') }
     : undefined;
   const language: LanguageModel = openAi
     ? new openAi.language.OpenAiLanguageModel({
@@ -65,10 +62,13 @@ export async function composeConversationSteps(
     accessToken: secrets.whatsAppAccessToken,
     baseUrl: config.WHATSAPP_API_BASE_URL,
   });
-  const transcriber = openAi
-    ? new openAi.transcription.OpenAiTranscriber({
-        apiKey: openAi.apiKey,
-        baseURL: config.OPENAI_BASE_URL,
+  // Voice notes: their own API and key (TRANSCRIPTION_*, defaulting to OpenAI's), so the local cloud can
+  // transcribe through its OpenAI simulator while the text model stays the deterministic parser.
+  const transcriber = secrets.transcriptionApiKey
+    ? new (await import('#adapters/transcription/openai-transcriber')).OpenAiTranscriber({
+        apiKey: secrets.transcriptionApiKey,
+        baseURL: config.TRANSCRIPTION_BASE_URL ?? config.OPENAI_BASE_URL,
+        model: config.TRANSCRIPTION_MODEL,
         media,
       })
     : unavailableTranscriber;

@@ -29,6 +29,8 @@ export interface LocalEndpoints {
   paytime: string;
   whatsapp: string;
   scheduler: string;
+  /** The OpenAI simulator (`http://127.0.0.1:<port>`): voice-note transcription. */
+  openai: string;
 }
 
 export interface LocalEnvironmentInput {
@@ -37,6 +39,8 @@ export interface LocalEnvironmentInput {
   queueUrls: { whatsapp: string; email: string };
   /** The failed-events queue's ARN: run-time schedules' dead letters. */
   failedEventsQueueArn: string;
+  /** A real OpenAI key for the text model (`IRIS_LOCAL_OPENAI_API_KEY`); absent: the deterministic parser. */
+  openAiApiKey?: string;
   /** Powertools log level of the functions (default WARN). */
   logLevel?: string;
   /** Print the functions' EMF metric lines (default: off, to keep the local cloud's output readable). */
@@ -94,8 +98,12 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     WHATSAPP_VERIFY_TOKEN: LOCAL_SECRETS.whatsAppVerifyToken,
     WHATSAPP_ACCESS_TOKEN: LOCAL_SECRETS.whatsAppAccessToken,
     PAYTIME_WEBHOOK_CREDENTIALS: `${LOCAL_SECRETS.paytimeWebhookUser}:${LOCAL_SECRETS.paytimeWebhookPassword}`,
-    // Offline: the deterministic pt-BR parser, never OpenAI, whatever the shell says.
-    OPENAI_API_KEY: '',
+    // The text model: the deterministic pt-BR parser, unless the shell gives a real key on purpose
+    // (IRIS_LOCAL_OPENAI_API_KEY); an OPENAI_API_KEY the shell happens to hold is never used.
+    OPENAI_API_KEY: input.openAiApiKey ?? '',
+    // Voice notes: the real transcription adapter against the local OpenAI simulator, always.
+    TRANSCRIPTION_BASE_URL: `${endpoints.openai}/v1`,
+    TRANSCRIPTION_API_KEY: LOCAL_SECRETS.openAiSimulatorKey,
   };
 }
 
@@ -155,4 +163,5 @@ export const CLOUD_ONLY_VARIABLES = [
   'PAYTIME_WEBHOOK_CREDENTIALS_PREVIOUS_PARAMETER',
   'PAYTIME_WEBHOOK_CREDENTIALS_PREVIOUS_PARAMETER',
   'PAYTIME_API_CREDENTIALS_PARAMETER',
+  'TRANSCRIPTION_API_KEY_PARAMETER',
 ] as const;

@@ -55,6 +55,8 @@ export const LOCAL_SECRETS = {
   whatsAppAccessToken: 'local-whatsapp-access-token',
   paytimeWebhookUser: 'paytime',
   paytimeWebhookPassword: 'local-paytime-webhook-password',
+  /** Any key: the OpenAI simulator only checks one is sent. */
+  openAiSimulatorKey: 'local-openai-simulator-key',
 } as const;
 
 export const LOCAL_EMAIL = {

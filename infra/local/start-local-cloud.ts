@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { useProcessClock } from '#adapters/system/system-clock';
 import { createIrisTable } from '#infra/table/create-iris-table';
+import { type RunningOpenAiSimulator, startOpenAiSimulator } from '#simulators/openai/start-openai-simulator';
 import {
   type RunningPaytimeSimulator,
   startPaytimeSimulator,
@@ -81,6 +82,11 @@ export interface LocalCloudOptions {
   functionLogLevel?: string;
   /** The functions print their EMF metric lines to stdout (default: off). */
   emitMetrics?: boolean;
+  /**
+   * A real OpenAI key for the owner's text model (default: env `IRIS_LOCAL_OPENAI_API_KEY`; none: the
+   * deterministic parser). Voice notes go to the OpenAI simulator either way.
+   */
+  openAiApiKey?: string;
 }
 
 export interface LocalCloudUrls {
@@ -90,6 +96,7 @@ export interface LocalCloudUrls {
   paytimeWebhook: string;
   whatsappSimulator: string;
   paytimeSimulator: string;
+  openAiSimulator: string;
   sesViewer: string;
   dynamoDb: string;
   sqs: string;
@@ -106,7 +113,11 @@ export interface LocalCloud {
   sqs: LocalSqs;
   /** EventBridge Scheduler: run-time schedules fire on the virtual clock. */
   scheduler: LocalScheduler;
-  simulators: { whatsapp: RunningWhatsAppSimulator; paytime: RunningPaytimeSimulator };
+  simulators: {
+    whatsapp: RunningWhatsAppSimulator;
+    paytime: RunningPaytimeSimulator;
+    openai: RunningOpenAiSimulator;
+  };
   /** Functions without a handler file: the cloud runs without them and `/ready` says 503. */
   missingFunctions: string[];
   startupMs: number;
@@ -217,6 +228,8 @@ async function start(
     clock,
   });
   shutdown.add('Paytime simulator', () => paytime.stop());
+  const openai = await startOpenAiSimulator();
+  shutdown.add('OpenAI simulator', () => openai.stop());
 
   const dynamoDbEndpoint = options.dynamoDbEndpoint ?? (await dynamoDbLocal)?.endpoint ?? '';
   const tableName =
@@ -240,7 +253,9 @@ async function start(
     paytime: paytime.url,
     whatsapp: whatsapp.url,
     scheduler: schedulerServer.endpoint,
+    openai: openai.url,
   };
+  const openAiApiKey = options.openAiApiKey ?? process.env.IRIS_LOCAL_OPENAI_API_KEY;
   applyEnvironment(
     {
       ...localFunctionEnvironment({
@@ -248,6 +263,7 @@ async function start(
         endpoints,
         queueUrls,
         failedEventsQueueArn: sqs.queueArn(queueUrls.failedEvents),
+        ...(openAiApiKey && { openAiApiKey }),
         ...(options.functionLogLevel && { logLevel: options.functionLogLevel }),
         ...(options.emitMetrics && { emitMetrics: true }),
       }),
@@ -318,6 +334,7 @@ async function start(
     paytimeWebhook: `${api.url}/webhooks/paytime`,
     whatsappSimulator: whatsapp.url,
     paytimeSimulator: paytime.url,
+    openAiSimulator: openai.url,
     sesViewer: ses.url,
     dynamoDb: dynamoDbEndpoint,
     sqs: sqsServer.endpoint,
@@ -342,7 +359,7 @@ async function start(
     info: () => ({ urls, tableName, tenant: DEMO_TENANT, missingFunctions: missing }),
     handler: (name) => handlers[name],
     readiness: () => ({ ready: missing.length === 0, missingFunctions: missing }),
-    simulators: { whatsapp: whatsapp.url, paytime: paytime.url },
+    simulators: { whatsapp: whatsapp.url, paytime: paytime.url, openai: openai.url },
   });
   const startupMs = Date.now() - started;
   log(`local cloud ready in ${startupMs} ms`);
@@ -354,7 +371,7 @@ async function start(
     sfn,
     sqs,
     scheduler,
-    simulators: { whatsapp, paytime },
+    simulators: { whatsapp, paytime, openai },
     missingFunctions: missing,
     startupMs,
     settle,

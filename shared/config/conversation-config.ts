@@ -17,6 +17,13 @@ const environment = z.object({
   WHATSAPP_PHONE_NUMBER_ID: nonEmpty(),
   OPENAI_BASE_URL: z.optional(z.url()),
   OPENAI_MODEL: z._default(z.string(), 'gpt-4o-mini'),
+  /**
+   * Voice notes are transcribed apart from the text model (docs/decisions.md, "Voice offline"): an
+   * OpenAI-compatible audio API at TRANSCRIPTION_BASE_URL (default: OPENAI_BASE_URL, i.e. OpenAI) with
+   * TRANSCRIPTION_API_KEY (default: OPENAI_API_KEY). The local cloud points it at its OpenAI simulator.
+   */
+  TRANSCRIPTION_BASE_URL: z.optional(z.url()),
+  TRANSCRIPTION_MODEL: z._default(z.string().check(z.minLength(1)), 'gpt-4o-mini-transcribe'),
   /** The tenant's conversation rules, from the tenant's config file (see docs/decisions.md). */
   USUAL_MAX_AMOUNT_CENTS: wholeNumber(1, Number.MAX_SAFE_INTEGER, 500_000),
   CONFIRMATION_TIMEOUT_SECONDS: wholeNumber(1, Number.MAX_SAFE_INTEGER, 86_400),
@@ -48,18 +55,26 @@ export interface ConversationSecrets {
   paytime: { integrationKey: string; authenticationKey: string; xToken: string };
   whatsAppAccessToken: string;
   openAiApiKey?: string;
+  /** The transcription API's key (TRANSCRIPTION_API_KEY, else OPENAI_API_KEY); absent: voice notes unsupported. */
+  transcriptionApiKey?: string;
 }
 
 export async function conversationSecrets(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ConversationSecrets> {
   // The three Paytime keys live in one JSON secret (PAYTIME_API_CREDENTIALS), so they always change together.
-  const [paytime, whatsAppAccessToken, openAiApiKey] = await Promise.all([
+  const [paytime, whatsAppAccessToken, openAiApiKey, transcriptionApiKey] = await Promise.all([
     paytimeApiConfigOf(env),
     readSecret('WHATSAPP_ACCESS_TOKEN', env),
     readOptionalSecret('OPENAI_API_KEY', env),
+    readOptionalSecret('TRANSCRIPTION_API_KEY', env),
   ]);
   if (!paytime) throw new Error('PAYTIME_BASE_URL is not configured');
   const { integrationKey, authenticationKey, xToken } = paytime;
-  return { paytime: { integrationKey, authenticationKey, xToken }, whatsAppAccessToken, openAiApiKey };
+  return {
+    paytime: { integrationKey, authenticationKey, xToken },
+    whatsAppAccessToken,
+    openAiApiKey,
+    transcriptionApiKey: transcriptionApiKey ?? openAiApiKey,
+  };
 }
