@@ -13,6 +13,7 @@ import type { LanguageModel } from '#application/ports/language-model';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
 import { conversationConfig, conversationSecrets, conversationSettings } from '#config/conversation-config';
 import { processEnv } from '#config/process-env';
+import { composeSchedules, loadSchedulesConfig } from '#config/schedules-config';
 import { DeterministicLanguageModel } from '#language/deterministic-language-model';
 import { createLogger } from '#logging/create-logger';
 import type { ConversationStepsDependencies } from './create-handler';
@@ -107,5 +108,13 @@ export async function composeConversationSteps(
         await cancelBoletoForOwner(payments, input);
       },
     },
+    // Recurring plans: their schedules start this conversation each month (where the stack grants schedules).
+    ...(env.SCHEDULE_GROUP_NAME && {
+      recurring: {
+        plans: repositories.recurringPlans,
+        schedules: composeSchedules(loadSchedulesConfig(env)),
+        conversationStateMachineArn: config.CONVERSATION_STATE_MACHINE_ARN,
+      },
+    }),
   };
 }

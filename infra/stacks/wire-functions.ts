@@ -20,7 +20,7 @@ import { consumeQueue, consumeTableStream } from '#infra/constructs/event-source
 import {
   answerTaskTokens,
   controlOwnQueue,
-  knowStateMachine,
+  manageSchedules,
   putItemsOnly,
   readSecret,
   readWriteTable,
@@ -105,7 +105,11 @@ export function wireFunctions(
   secret(conversationSteps, 'whatsappAccessToken');
   if (settings.openAiEnabled) secret(conversationSteps, 'openAiApiKey');
   startExecutions(conversationSteps, ENV.reminderStateMachineArn, reminderLoop);
-  knowStateMachine(conversationSteps, ENV.conversationStateMachineArn, conversation);
+  // Recurring plans: a schedule per plan starts the conversation each month; a plan confirmed less than ten
+  // days before its first due date starts that month's conversation at once.
+  startExecutions(conversationSteps, ENV.conversationStateMachineArn, conversation);
+  manageSchedules(conversationSteps, stack.schedules);
+  stack.schedules.allowStartExecution(conversation);
   setting(conversationSteps, ENV.usualMaxAmountCents, String(tenant.limits.usualMaxAmountCents));
   setting(
     conversationSteps,

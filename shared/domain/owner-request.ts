@@ -64,7 +64,16 @@ export interface OwnerRequest {
   /** Bumped on every change; a confirmation is bound to the version it was asked for. */
   version: number;
   /** What the owner asked for; absent means a new boleto. A cancellation names the boleto it ends. */
-  kind?: 'create_boleto' | 'cancel_boleto';
+  kind?: 'create_boleto' | 'cancel_boleto' | 'create_recurring' | 'stop_recurring';
+  /** A recurring plan to create (its terms) or to stop (its id): `shared/application/recurring/`. */
+  recurrence?: {
+    dayOfMonth: number;
+    firstPeriod: string;
+    lastPeriod?: string;
+    planId?: string;
+  };
+  /** A boleto issued for a month of a recurring plan (`<planId>/<YYYY-MM>`), confirmed when the plan was. */
+  recurringIssue?: string;
   cancelBoletoId?: string;
   amountCents?: Cents;
   /** The name as the owner wrote it. */

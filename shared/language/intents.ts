@@ -1,4 +1,5 @@
 import type { Intent } from '#application/ports/interpretation.schema';
+import { recurringIntent } from './recurring';
 import type { Token } from './tokenise';
 
 /**
@@ -199,6 +200,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   const reply = shortReply(tokens, words);
   if (reply) return reply;
   const noEntities = !signals.hasAmount && !signals.hasContact && !signals.hasDate;
+  const recurring = recurringIntent(text, signals);
+  if (recurring) return recurring;
   const content = contentIntent(text, words, signals);
   if (CONFIRM_LEAD.test(text) && noEntities && (content === null || content === 'create_boleto'))
     return 'confirm';

@@ -24,6 +24,7 @@ const PAST_INTENTS: ReadonlySet<Intent> = new Set(['record_expense', 'record_inc
 /** Intents whose amount is acted on: a doubt about it must reach validation. */
 const AMOUNT_INTENTS: ReadonlySet<Intent> = new Set([
   'create_boleto',
+  'create_recurring',
   'record_expense',
   'record_income',
   'confirm',
@@ -44,6 +45,9 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   deny: 3,
   help: 3,
   unknown: BARE_ANSWER_CONTACT_CERTAINTY,
+  create_recurring: 2,
+  list_recurring: 3,
+  stop_recurring: 2,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */

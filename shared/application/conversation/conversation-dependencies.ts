@@ -8,6 +8,8 @@ import type { IdGenerator } from '#application/ports/id-generator';
 import type { InboundMessageRepository } from '#application/ports/inbound-message-repository';
 import type { LanguageModel } from '#application/ports/language-model';
 import type { OutboxRepository } from '#application/ports/outbox-repository';
+import type { RecurringPlanRepository } from '#application/ports/recurring-plan-repository';
+import type { Schedules } from '#application/ports/schedules';
 import type { TenantRepository } from '#application/ports/tenant-repository';
 import type { Transcriber } from '#application/ports/transcriber';
 import type { UnitOfWork } from '#application/ports/unit-of-work';
@@ -48,6 +50,16 @@ export interface ConversationDependencies {
   settings: ConversationSettings;
   reminders: ReminderPlanner;
   cancellation: BoletoCancellation;
+  /** Recurring charge plans (`shared/application/recurring/`); absent where a function does not manage them. */
+  recurring?: RecurringPorts;
+}
+
+/** What recurring plans need: their store, the scheduler, and the workflow their monthly firings start. */
+export interface RecurringPorts {
+  plans: RecurringPlanRepository;
+  schedules: Schedules;
+  /** The conversation state machine: each month's schedule starts it with the plan's issue message. */
+  conversationStateMachineArn: string;
 }
 
 /** Ends a boleto at the provider and here, stops its reminders, tells the owner (and the payer, if configured). */

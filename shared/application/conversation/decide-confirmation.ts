@@ -1,3 +1,4 @@
+import { decideRecurring } from '#application/recurring/decide-recurring';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { foldName } from '#domain/contact-matching';
 import { DomainError } from '#domain/domain-error';
@@ -32,6 +33,9 @@ export async function decideConfirmation(
   const reply = (text: string, purpose: string) =>
     replyOnce(deps, input.tenantId, input.reply.from, text, causeId, purpose);
   if (request.kind === 'cancel_boleto') return decideCancellation(deps, request, input);
+  if (request.kind === 'create_recurring' || request.kind === 'stop_recurring') {
+    return decideRecurring(deps, request, input);
+  }
   if (request.status === 'confirmed' || request.status === 'completed') {
     return { requestId: request.requestId, next: request.status === 'confirmed' ? 'create' : 'done' };
   }

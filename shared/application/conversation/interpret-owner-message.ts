@@ -2,6 +2,8 @@ import { answerDifferenceTap, parseDifferenceButton } from '#application/payment
 import type { Intent, Interpretation } from '#application/ports/language-model';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
 import type { OwnerMessageInput } from '#application/ports/workflows';
+import { issueRecurringCharge } from '#application/recurring/issue-recurring-charge';
+import { startRecurringRequest } from '#application/recurring/start-recurring-request';
 import { refusalOfBoletoRequest } from '#application/request-validation';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
@@ -23,7 +25,18 @@ export interface OwnerCommands {
     tenantId: string;
     ownerPhone: string;
     messageId: string;
-    intent: Exclude<Intent, 'create_boleto' | 'cancel_boleto' | 'confirm' | 'deny' | 'help' | 'unknown'>;
+    intent: Exclude<
+      Intent,
+      | 'create_boleto'
+      | 'cancel_boleto'
+      | 'confirm'
+      | 'deny'
+      | 'help'
+      | 'unknown'
+      | 'create_recurring'
+      | 'list_recurring'
+      | 'stop_recurring'
+    >;
     interpretation: Interpretation;
   }): Promise<string>;
   /** A bare amount that completes an expense or income asked about a moment ago; undefined if none waits. */
@@ -49,6 +62,9 @@ export async function interpretOwnerMessage(
   const reply = (text: string, purpose: string) =>
     replyOnce(deps, tenantId, ownerPhone, text, message.messageId, purpose);
 
+  if (message.content.type === 'recurring_issue') {
+    return issueRecurringCharge(deps, { tenantId, message, ...message.content });
+  }
   if (parseConfirmationButton(message.content)) {
     // A Sim/Não tap that reached no waiting request: it was decided, expired or replaced already.
     await reply(replies.alreadyDecided(), 'stale-button');
@@ -89,6 +105,17 @@ export async function interpretOwnerMessage(
         ownerPhone,
         messageId: message.messageId,
         contactName: interpretation.contact,
+      });
+    case 'create_recurring':
+    case 'list_recurring':
+    case 'stop_recurring':
+      return startRecurringRequest(deps, {
+        tenantId,
+        ownerPhone,
+        messageId: message.messageId,
+        text,
+        interpretation,
+        intent: interpretation.intent,
       });
     case 'confirm':
     case 'deny':

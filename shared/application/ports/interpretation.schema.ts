@@ -17,6 +17,10 @@ export const INTENTS = [
   'deny',
   'help',
   'unknown',
+  // Recurring charges (shared/language/recurring.ts)
+  'create_recurring',
+  'list_recurring',
+  'stop_recurring',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);
