@@ -13,13 +13,15 @@ import { planFirstReminder } from '#application/reminders/plan-first-reminder';
 import { loadConversationConfig } from '#config/conversation-config';
 import { PAYTIME_PROVIDER_NAME } from '#config/follow-up-env';
 import { processEnv } from '#config/process-env';
+import { composeSchedules } from '#config/schedules-config';
 import { DeterministicLanguageModel } from '#language/deterministic-language-model';
 import { createLogger } from '#logging/create-logger';
 import type { ConversationStepsDependencies } from './create-handler';
 
 /**
  * Wires the conversation's ports to their adapters, once per container. Without an OpenAI key the
- * deterministic pt-BR parser understands the owner and voice notes get a "please write" answer.
+ * deterministic pt-BR parser understands the owner; without a transcription key (TRANSCRIPTION_API_KEY, else
+ * OPENAI_API_KEY) voice notes get a "please write" answer.
  */
 const config = await loadConversationConfig(processEnv());
 const repositories = createTableRepositories(config.tableName);
@@ -48,7 +50,6 @@ const openAi = config.openAi
   ? {
       ...config.openAi,
       language: await import('#adapters/openai/openai-language-model'),
-      transcription: await import('#adapters/transcription/openai-transcriber'),
     }
   : undefined;
 const language: LanguageModel = openAi
@@ -61,8 +62,15 @@ const language: LanguageModel = openAi
       logger,
     })
   : deterministic;
-const transcriber = openAi
-  ? new openAi.transcription.OpenAiTranscriber({ apiKey: openAi.apiKey, baseURL: openAi.baseUrl, media })
+// Voice notes: their own API and key (TRANSCRIPTION_*, defaulting to OpenAI's), so the local cloud can
+// transcribe through its OpenAI simulator while the text model stays the deterministic parser.
+const transcriber = config.transcription
+  ? new (await import('#adapters/transcription/openai-transcriber')).OpenAiTranscriber({
+      apiKey: config.transcription.apiKey,
+      baseURL: config.transcription.baseUrl,
+      model: config.transcription.model,
+      media,
+    })
   : unavailableTranscriber;
 const payments = { ...repositories, billing, workflows, clock, logger, providerName: PAYTIME_PROVIDER_NAME };
 
@@ -98,4 +106,12 @@ export const deps: ConversationStepsDependencies = {
   cancellation: {
     cancel: (input) => cancelBoletoForOwner(payments, input),
   },
+  // Recurring plans: their schedules start this conversation each month (where the stack grants schedules).
+  ...(config.schedules && {
+    recurring: {
+      plans: repositories.recurringPlans,
+      schedules: composeSchedules(config.schedules),
+      conversationStateMachineArn: config.conversationStateMachineArn,
+    },
+  }),
 };

@@ -7,6 +7,7 @@ const content = z.discriminatedUnion('type', [
   z.object({ type: z.literal('audio'), mediaId: z.string(), mimeType: z.optional(z.string()) }),
   z.object({ type: z.literal('button'), payload: z.string(), title: z.string() }),
   z.object({ type: z.literal('unsupported'), originalType: z.string() }),
+  z.object({ type: z.literal('recurring_issue'), planId: z.string(), period: z.string() }),
 ]);
 
 const ownerMessage = z.object({

@@ -35,6 +35,10 @@ export const ENV = {
   // Conversation rules from the tenant config
   usualMaxAmountCents: 'USUAL_MAX_AMOUNT_CENTS',
   confirmationTimeoutSeconds: 'CONFIRMATION_TIMEOUT_SECONDS',
+  // EventBridge Scheduler: the group run-time schedules live in, the role they run as, their dead letters
+  scheduleGroupName: 'SCHEDULE_GROUP_NAME',
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  scheduleDeadLetterQueueArn: 'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -10,6 +10,7 @@ import { acknowledgeNag } from '#infra/nag/acknowledge';
 import type { Stage } from '#infra/stage';
 import type { IrisFunction } from './iris-function';
 import type { IrisStateMachine } from './iris-state-machine';
+import type { IrisScheduleGroup } from './schedule-group';
 
 /**
  * Each helper gives a function one capability: the environment variable that tells it WHERE, together with
@@ -105,6 +106,39 @@ export function answerTaskTokens(fn: IrisFunction, workflow: IrisStateMachine): 
  */
 export function knowStateMachine(fn: IrisFunction, envName: EnvName, workflow: IrisStateMachine): void {
   fn.addEnvironment(envName, workflow.stateMachineArn);
+}
+
+/**
+ * `SCHEDULE_GROUP_NAME`, `SCHEDULER_ROLE_ARN`, `SCHEDULE_DEAD_LETTER_QUEUE_ARN` + create/update/get/delete of
+ * the schedules of the stack's group only, and `iam:PassRole` of the group's role to Scheduler only (the
+ * `Schedules` adapter). What a schedule may invoke is the group role's grants, not this function's.
+ */
+export function manageSchedules(fn: IrisFunction, schedules: IrisScheduleGroup): void {
+  fn.addEnvironment(ENV.scheduleGroupName, schedules.groupName);
+  fn.addEnvironment(ENV.schedulerRoleArn, schedules.role.roleArn);
+  fn.addEnvironment(ENV.scheduleDeadLetterQueueArn, schedules.deadLetterQueue.queueArn);
+  allow(
+    fn,
+    [
+      'scheduler:CreateSchedule',
+      'scheduler:UpdateSchedule',
+      'scheduler:GetSchedule',
+      'scheduler:DeleteSchedule',
+    ],
+    [schedules.schedulesArn()],
+  );
+  fn.role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['iam:PassRole'],
+      resources: [schedules.role.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+    }),
+  );
+  acknowledgeNag(
+    fn.role,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${schedules.groupName}/*]`,
+    `Schedules are named per business id at run time (a plan, a campaign), so the ARN ends in a wildcard; it covers only the schedules of group ${schedules.groupName}.`,
+  );
 }
 
 function allow(fn: IrisFunction, actions: string[], resources: string[]): void {

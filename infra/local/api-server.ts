@@ -24,7 +24,7 @@ export const WEBHOOK_ROUTES: ReadonlyArray<{ method: string; path: string; handl
 export interface ApiBackend extends LocalRoutesBackend {
   handler(name: LocalFunctionName): LocalLambdaHandler | undefined;
   readiness(): { ready: boolean; missingFunctions: string[] };
-  simulators: { whatsapp: string; paytime: string };
+  simulators: { whatsapp: string; paytime: string; openai: string };
 }
 
 export interface RunningApiServer {
@@ -102,6 +102,11 @@ async function route(
   }
   if (path.startsWith('/_sim/paytime/')) {
     return proxyToSimulator(request, response, { baseUrl: backend.simulators.paytime }, () =>
+      backend.settle(),
+    );
+  }
+  if (path.startsWith('/_sim/openai/')) {
+    return proxyToSimulator(request, response, { baseUrl: backend.simulators.openai }, () =>
       backend.settle(),
     );
   }

@@ -9,7 +9,8 @@ import type { LocalCloudClient } from './local-cloud-client';
 
 /**
  * The scripted story `npm run demo` plays against a local cloud, through its documented interface only: the
- * owner asks for a boleto without a date, IRIS asks, the owner answers and confirms, the boleto reaches the
+ * owner asks by voice note for a boleto without a date (transcribed by the real adapter through the local
+ * OpenAI simulator), IRIS asks, the owner answers and confirms, the boleto reaches the
  * contact, three days pass with reminders, the contact pays at Paytime, the boleto is paid and the owner is
  * told. Every step checks that its effect happened; the first one that did not ends the story.
  */
@@ -114,10 +115,16 @@ export async function runDemoStory(
       },
     },
     {
-      title: 'A dona pede uma cobrança sem data, e a IRIS pergunta',
+      title: 'A dona pede por áudio uma cobrança sem data, e a IRIS pergunta',
       run: async () => {
-        const text = `cobra ${AMOUNT_CENTS / 100} reais do ${CONTACT.name.split(' ')[0]}`;
-        await client.sendText(OWNER, text);
+        const spoken = `cobra cento e cinquenta reais do ${CONTACT.name.split(' ')[0]?.toLowerCase()}`;
+        const transcribedBefore = (await client.transcriptions()).length;
+        await client.sendVoiceNote(OWNER, spoken);
+        const transcribed = (await client.transcriptions()).slice(transcribedBefore);
+        check(
+          transcribed.some((entry) => entry.status === 200 && entry.text === spoken),
+          'o áudio não foi transcrito pelo simulador da OpenAI',
+        );
         const replies = await eventually(
           () => ownerMessagesAfter(chatLength),
           (messages) => messages.length > 0,
@@ -126,7 +133,7 @@ export async function runDemoStory(
         check(question, 'a IRIS não respondeu');
         check(!question.buttons?.length, `esperava uma pergunta, veio uma confirmação: ${question.text}`);
         chatLength = (await client.chat()).length;
-        return `"${text}" → IRIS: "${question.text}"`;
+        return `🎤 "${spoken}" (transcrito) → IRIS: "${question.text}"`;
       },
     },
     {

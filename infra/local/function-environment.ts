@@ -7,6 +7,8 @@ import {
   LOCAL_SECRETS,
   LOCAL_STAGE,
   type LocalFunctionName,
+  SCHEDULE_GROUP_NAME,
+  SCHEDULER_ROLE_ARN,
   stateMachineArn,
   WHATSAPP_API_VERSION,
 } from './local-cloud-names';
@@ -26,12 +28,19 @@ export interface LocalEndpoints {
   ses: string;
   paytime: string;
   whatsapp: string;
+  scheduler: string;
+  /** The OpenAI simulator (`http://127.0.0.1:<port>`): voice-note transcription. */
+  openai: string;
 }
 
 export interface LocalEnvironmentInput {
   tableName: string;
   endpoints: LocalEndpoints;
   queueUrls: { whatsapp: string; email: string };
+  /** The failed-events queue's ARN: run-time schedules' dead letters. */
+  failedEventsQueueArn: string;
+  /** A real OpenAI key for the text model (`IRIS_LOCAL_OPENAI_API_KEY`); absent: the deterministic parser. */
+  openAiApiKey?: string;
   /** Powertools log level of the functions (default WARN). */
   logLevel?: string;
   /** Print the functions' EMF metric lines (default: off, to keep the local cloud's output readable). */
@@ -53,6 +62,7 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     AWS_ENDPOINT_URL_SFN: endpoints.stepFunctions,
     AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    AWS_ENDPOINT_URL_SCHEDULER: endpoints.scheduler,
     POWERTOOLS_LOG_LEVEL: input.logLevel ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: 'IRIS',
     POWERTOOLS_METRICS_DISABLED: input.emitMetrics ? 'false' : 'true',
@@ -63,6 +73,9 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     TABLE_NAME: input.tableName,
     CONVERSATION_STATE_MACHINE_ARN: stateMachineArn('conversation'),
     REMINDER_STATE_MACHINE_ARN: stateMachineArn('reminder-loop'),
+    SCHEDULE_GROUP_NAME,
+    SCHEDULER_ROLE_ARN,
+    SCHEDULE_DEAD_LETTER_QUEUE_ARN: input.failedEventsQueueArn,
     WHATSAPP_QUEUE_URL: input.queueUrls.whatsapp,
     EMAIL_QUEUE_URL: input.queueUrls.email,
     DELIVERY_QUEUE_URL: input.queueUrls.whatsapp,
@@ -80,8 +93,12 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     WHATSAPP_VERIFY_TOKEN: LOCAL_SECRETS.whatsAppVerifyToken,
     WHATSAPP_ACCESS_TOKEN: LOCAL_SECRETS.whatsAppAccessToken,
     PAYTIME_WEBHOOK_CREDENTIALS: `${LOCAL_SECRETS.paytimeWebhookUser}:${LOCAL_SECRETS.paytimeWebhookPassword}`,
-    // Offline: the deterministic pt-BR parser, never OpenAI, whatever the shell says.
-    OPENAI_API_KEY: '',
+    // The text model: the deterministic pt-BR parser, unless the shell gives a real key on purpose
+    // (IRIS_LOCAL_OPENAI_API_KEY); an OPENAI_API_KEY the shell happens to hold is never used.
+    OPENAI_API_KEY: input.openAiApiKey ?? '',
+    // Voice notes: the real transcription adapter against the local OpenAI simulator, always.
+    TRANSCRIPTION_BASE_URL: `${endpoints.openai}/v1`,
+    TRANSCRIPTION_API_KEY: LOCAL_SECRETS.openAiSimulatorKey,
   };
 }
 
@@ -134,4 +151,5 @@ export const CLOUD_ONLY_VARIABLES = [
   'PAYTIME_API_CREDENTIALS_PARAMETER',
   'PAYTIME_WEBHOOK_CREDENTIALS_PARAMETER',
   'PAYTIME_WEBHOOK_CREDENTIALS_PREVIOUS_PARAMETER',
+  'TRANSCRIPTION_API_KEY_PARAMETER',
 ] as const;

@@ -65,6 +65,16 @@ export class LocalCloudClient {
     return this.json('POST', '/_sim/whatsapp/inbound', { from, text });
   }
 
+  /** A voice note whose speech the local OpenAI simulator transcribes to `transcript`. */
+  sendVoiceNote(from: string, transcript: string): Promise<{ messageId: string; status: number | null }> {
+    return this.json('POST', '/_sim/whatsapp/inbound', { from, audio: { transcript } });
+  }
+
+  /** Every transcription the OpenAI simulator was asked for, with what it answered. */
+  transcriptions(): Promise<Array<{ model: string; language?: string; status: number; text?: string }>> {
+    return this.json('GET', '/_sim/openai/transcriptions');
+  }
+
   tapButton(from: string, button: { id: string; title: string }): Promise<{ messageId: string }> {
     return this.json('POST', '/_sim/whatsapp/inbound', { from, button });
   }

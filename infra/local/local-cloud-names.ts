@@ -35,6 +35,10 @@ export function stateMachineArn(kind: 'conversation' | 'reminder-loop'): string 
   return `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:stateMachine:${PREFIX}-${kind}`;
 }
 
+/** EventBridge Scheduler: the stack's group for run-time schedules and the role they run as. */
+export const SCHEDULE_GROUP_NAME = PREFIX;
+export const SCHEDULER_ROLE_ARN = `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/${PREFIX}-scheduler`;
+
 export const QUEUE_NAMES = {
   whatsapp: `${PREFIX}-whatsapp-delivery`,
   whatsappDlq: `${PREFIX}-whatsapp-delivery-dlq`,
@@ -51,6 +55,8 @@ export const LOCAL_SECRETS = {
   whatsAppAccessToken: 'local-whatsapp-access-token',
   paytimeWebhookUser: 'paytime',
   paytimeWebhookPassword: 'local-paytime-webhook-password',
+  /** Any key: the OpenAI simulator only checks one is sent. */
+  openAiSimulatorKey: 'local-openai-simulator-key',
 } as const;
 
 export const LOCAL_EMAIL = {

@@ -3,6 +3,7 @@ import type { RunningWhatsAppSimulator } from '#simulators/whatsapp/start-whatsa
 import type { LocalDailySchedule } from './daily-schedule';
 import type {
   DynamoDbStreamPoller,
+  LocalScheduler,
   LocalSqs,
   LocalStepFunctions,
   SqsEventSource,
@@ -20,17 +21,23 @@ export function addSettleParticipants(
     sqs: LocalSqs;
     sources: SqsEventSource[];
     schedules: LocalDailySchedule[];
+    scheduler: LocalScheduler;
     whatsapp: RunningWhatsAppSimulator;
     paytime: RunningPaytimeSimulator;
   },
 ): void {
-  const { sfn, poller, consumers, sqs, sources, schedules, whatsapp, paytime } = parts;
+  const { sfn, poller, consumers, sqs, sources, schedules, scheduler, whatsapp, paytime } = parts;
   quiescence.add({
     name: 'schedules',
     idle: async () => {
       await Promise.all(schedules.map((schedule) => schedule.idle()));
     },
     activity: () => schedules.reduce((runs, schedule) => runs + schedule.runs, 0),
+  });
+  quiescence.add({
+    name: 'scheduler',
+    idle: () => scheduler.idle(),
+    activity: () => scheduler.firings.length,
   });
   quiescence.add({
     name: 'step functions',

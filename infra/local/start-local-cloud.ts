@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { useProcessClock } from '#adapters/system/system-clock';
 import { createIrisTable } from '#infra/table/create-iris-table';
+import { type RunningOpenAiSimulator, startOpenAiSimulator } from '#simulators/openai/start-openai-simulator';
 import {
   type RunningPaytimeSimulator,
   startPaytimeSimulator,
@@ -18,9 +19,11 @@ import { DEMO_TENANT, seedDemoTenant } from './demo-tenant';
 import { startDynamoDbLocal } from './dynamodb-local';
 import {
   type ClockAdvance,
+  createSchedulerHttpServer,
   createSqsHttpServer,
   createStepFunctionsHttpServer,
   DynamoDbStreamPoller,
+  LocalScheduler,
   LocalSqs,
   LocalStepFunctions,
   VirtualClock,
@@ -31,7 +34,13 @@ import {
   paytimeKeyEnvironment,
   perFunctionEnvironment,
 } from './function-environment';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_SECRETS } from './local-cloud-names';
+import {
+  LOCAL_ACCOUNT_ID,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  LOCAL_SECRETS,
+  SCHEDULE_GROUP_NAME,
+} from './local-cloud-names';
 import { loadLocalFunctions } from './local-functions';
 import { OutboxObserver } from './outbox-observer';
 import { applyEnvironment } from './process-environment';
@@ -41,6 +50,7 @@ import { addSettleParticipants } from './settle-participants';
 import { Shutdown } from './shutdown';
 import {
   createDeliveryQueues,
+  registerScheduleTargets,
   registerStateMachines,
   startQueueConsumers,
   startSchedules,
@@ -72,6 +82,11 @@ export interface LocalCloudOptions {
   functionLogLevel?: string;
   /** The functions print their EMF metric lines to stdout (default: off). */
   emitMetrics?: boolean;
+  /**
+   * A real OpenAI key for the owner's text model (default: env `IRIS_LOCAL_OPENAI_API_KEY`; none: the
+   * deterministic parser). Voice notes go to the OpenAI simulator either way.
+   */
+  openAiApiKey?: string;
 }
 
 export interface LocalCloudUrls {
@@ -81,10 +96,12 @@ export interface LocalCloudUrls {
   paytimeWebhook: string;
   whatsappSimulator: string;
   paytimeSimulator: string;
+  openAiSimulator: string;
   sesViewer: string;
   dynamoDb: string;
   sqs: string;
   stepFunctions: string;
+  scheduler: string;
 }
 
 export interface LocalCloud {
@@ -94,7 +111,13 @@ export interface LocalCloud {
   clock: VirtualClock;
   sfn: LocalStepFunctions;
   sqs: LocalSqs;
-  simulators: { whatsapp: RunningWhatsAppSimulator; paytime: RunningPaytimeSimulator };
+  /** EventBridge Scheduler: run-time schedules fire on the virtual clock. */
+  scheduler: LocalScheduler;
+  simulators: {
+    whatsapp: RunningWhatsAppSimulator;
+    paytime: RunningPaytimeSimulator;
+    openai: RunningOpenAiSimulator;
+  };
   /** Functions without a handler file: the cloud runs without them and `/ready` says 503. */
   missingFunctions: string[];
   startupMs: number;
@@ -172,6 +195,19 @@ async function start(
     await sfnServer.close();
   });
 
+  const scheduler = new LocalScheduler({
+    clock,
+    region: LOCAL_REGION,
+    accountId: LOCAL_ACCOUNT_ID,
+    onError: (firing) => log(`schedule ${firing.name} dead-lettered: ${firing.error}`),
+  });
+  scheduler.createGroup(SCHEDULE_GROUP_NAME);
+  const schedulerServer = await createSchedulerHttpServer(scheduler);
+  shutdown.add('Scheduler', async () => {
+    scheduler.dispose();
+    await schedulerServer.close();
+  });
+
   const whatsapp = await startWhatsAppSimulator({
     appSecret: LOCAL_SECRETS.whatsAppAppSecret,
     phoneNumberId: DEMO_TENANT.whatsAppPhoneNumberId,
@@ -192,6 +228,8 @@ async function start(
     clock,
   });
   shutdown.add('Paytime simulator', () => paytime.stop());
+  const openai = await startOpenAiSimulator();
+  shutdown.add('OpenAI simulator', () => openai.stop());
 
   const dynamoDbEndpoint = options.dynamoDbEndpoint ?? (await dynamoDbLocal)?.endpoint ?? '';
   const tableName =
@@ -214,13 +252,18 @@ async function start(
     ses: ses.url,
     paytime: paytime.url,
     whatsapp: whatsapp.url,
+    scheduler: schedulerServer.endpoint,
+    openai: openai.url,
   };
+  const openAiApiKey = options.openAiApiKey ?? process.env.IRIS_LOCAL_OPENAI_API_KEY;
   applyEnvironment(
     {
       ...localFunctionEnvironment({
         tableName,
         endpoints,
         queueUrls,
+        failedEventsQueueArn: sqs.queueArn(queueUrls.failedEvents),
+        ...(openAiApiKey && { openAiApiKey }),
         ...(options.functionLogLevel && { logLevel: options.functionLogLevel }),
         ...(options.emitMetrics && { emitMetrics: true }),
       }),
@@ -233,6 +276,7 @@ async function start(
   log(`functions loaded (${Date.now() - started} ms)`);
 
   registerStateMachines(sfn, handlers);
+  registerScheduleTargets(scheduler, sfn, handlers);
   const poller = new DynamoDbStreamPoller({
     tableName,
     dynamoDbClient: dynamoDb,
@@ -262,7 +306,17 @@ async function start(
   });
 
   const quiescence = new Quiescence();
-  addSettleParticipants(quiescence, { sfn, poller, consumers, sqs, sources, schedules, whatsapp, paytime });
+  addSettleParticipants(quiescence, {
+    sfn,
+    poller,
+    consumers,
+    sqs,
+    sources,
+    schedules,
+    scheduler,
+    whatsapp,
+    paytime,
+  });
   // Every wake-up of an advance lets the whole chain run before the clock moves on.
   clock.addIdleHook(async () => {
     await quiescence.settle({ timeoutMs: 20_000 });
@@ -280,10 +334,12 @@ async function start(
     paytimeWebhook: `${api.url}/webhooks/paytime`,
     whatsappSimulator: whatsapp.url,
     paytimeSimulator: paytime.url,
+    openAiSimulator: openai.url,
     sesViewer: ses.url,
     dynamoDb: dynamoDbEndpoint,
     sqs: sqsServer.endpoint,
     stepFunctions: sfnServer.endpoint,
+    scheduler: schedulerServer.endpoint,
   };
   const state = new ConsoleState({
     tableName,
@@ -303,7 +359,7 @@ async function start(
     info: () => ({ urls, tableName, tenant: DEMO_TENANT, missingFunctions: missing }),
     handler: (name) => handlers[name],
     readiness: () => ({ ready: missing.length === 0, missingFunctions: missing }),
-    simulators: { whatsapp: whatsapp.url, paytime: paytime.url },
+    simulators: { whatsapp: whatsapp.url, paytime: paytime.url, openai: openai.url },
   });
   const startupMs = Date.now() - started;
   log(`local cloud ready in ${startupMs} ms`);
@@ -314,7 +370,8 @@ async function start(
     clock,
     sfn,
     sqs,
-    simulators: { whatsapp, paytime },
+    scheduler,
+    simulators: { whatsapp, paytime, openai },
     missingFunctions: missing,
     startupMs,
     settle,

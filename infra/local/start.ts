@@ -59,10 +59,12 @@ if (cloud) {
     ['  local controls', `${urls.api}/_local/…  ${urls.api}/_sim/whatsapp/…  ${urls.api}/_sim/paytime/…`],
     ['WhatsApp simulator', urls.whatsappSimulator],
     ['Paytime simulator', urls.paytimeSimulator],
+    ['OpenAI simulator (voice)', urls.openAiSimulator],
     ['SES (sent e-mail viewer)', urls.sesViewer],
     ['DynamoDB Local', `${urls.dynamoDb}  (table ${cloud.tableName})`],
     ['SQS', urls.sqs],
     ['Step Functions', urls.stepFunctions],
+    ['EventBridge Scheduler', urls.scheduler],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(

@@ -16,7 +16,10 @@ import { conversationWorkflowDefinition } from '#workflows/conversation-workflow
 import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import { LocalDailySchedule } from './daily-schedule';
 import {
+  createLambdaContext,
   type DynamoDbStreamPoller,
+  invokeLocalHandler,
+  type LocalScheduler,
   type LocalSqs,
   type LocalStepFunctions,
   SqsEventSource,
@@ -26,6 +29,7 @@ import {
 import {
   CONVERSATION_RULES,
   functionArn,
+  LOCAL_FUNCTION_NAMES,
   QUEUE_NAMES,
   RECONCILIATION_TIME,
   stateMachineArn,
@@ -84,6 +88,29 @@ export function registerStateMachines(stepFunctions: LocalStepFunctions, handler
       definition: reminderLoopWorkflowDefinition(),
       definitionSubstitutions: { ReminderStepFunctionArn: functionArn('reminder-step') },
       lambdaFunctions: { [functionArn('reminder-step')]: reminderStep },
+    });
+  }
+}
+
+/**
+ * What a run-time schedule may target, as the stack's schedule group role allows per feature: every function
+ * (invoked with the schedule's input as its event) and both state machines (started with it as input).
+ */
+export function registerScheduleTargets(
+  scheduler: LocalScheduler,
+  stepFunctions: LocalStepFunctions,
+  handlers: LocalHandlers,
+): void {
+  for (const name of LOCAL_FUNCTION_NAMES) {
+    const handler = handlers[name];
+    if (!handler) continue;
+    scheduler.registerTarget(functionArn(name), async (input) => {
+      await invokeLocalHandler(handler, input, createLambdaContext({ functionName: functionArn(name) }));
+    });
+  }
+  for (const kind of ['conversation', 'reminder-loop'] as const) {
+    scheduler.registerTarget(stateMachineArn(kind), async (input) => {
+      stepFunctions.startExecution({ stateMachineArn: stateMachineArn(kind), input: JSON.stringify(input) });
     });
   }
 }

@@ -14,6 +14,7 @@ import { IrisFunction } from '#infra/constructs/iris-function';
 import { IrisStateMachine } from '#infra/constructs/iris-state-machine';
 import { IrisTable } from '#infra/constructs/iris-table';
 import { OperatorAlarms } from '#infra/constructs/operator-alarms';
+import { IrisScheduleGroup } from '#infra/constructs/schedule-group';
 import { WebhookApi } from '#infra/constructs/webhook-api';
 import type { Stage } from '#infra/stage';
 import { conversationWorkflowDefinition, OWNER_PROMPT_SIGNALS } from '#workflows/conversation-workflow';
@@ -65,6 +66,8 @@ export class TenantStageStack extends Stack {
   readonly failedEvents: sqs.Queue;
   readonly email: EmailSending;
   readonly reconciliationSchedule: DailySchedule;
+  /** Run-time schedules (recurring charges, campaigns, reports): the group and the role they run as. */
+  readonly schedules: IrisScheduleGroup;
   readonly alarms: OperatorAlarms;
 
   constructor(scope: Construct, id: string, props: TenantStageStackProps) {
@@ -154,6 +157,12 @@ export class TenantStageStack extends Stack {
       minute: settings.reconciliation.minute,
       input: { source: 'iris.reconciliation', tenantId: this.tenantId },
       deadLetterQueue: this.failedEvents,
+    });
+
+    this.schedules = new IrisScheduleGroup(this, 'Schedules', {
+      groupName: prefix,
+      deadLetterQueue: this.failedEvents,
+      removalPolicy,
     });
 
     wireFunctions(this, functions, props.config);

@@ -20,7 +20,7 @@ import { consumeQueue, consumeTableStream } from '#infra/constructs/event-source
 import {
   answerTaskTokens,
   controlOwnQueue,
-  knowStateMachine,
+  manageSchedules,
   putItemsOnly,
   readSecret,
   readWriteTable,
@@ -33,6 +33,7 @@ import {
 import type { IrisFunction } from '#infra/constructs/iris-function';
 import type { IrisStateMachine } from '#infra/constructs/iris-state-machine';
 import type { IrisTable } from '#infra/constructs/iris-table';
+import type { IrisScheduleGroup } from '#infra/constructs/schedule-group';
 import type { FunctionName } from './function-catalogue';
 
 /** What the wiring grants access to: the stack's resources, named here so the stack can import this file. */
@@ -44,6 +45,7 @@ export interface WiredResources {
   readonly emailDelivery: DeliveryQueue;
   readonly failedEvents: sqs.IQueue;
   readonly email: EmailSending;
+  readonly schedules: IrisScheduleGroup;
 }
 
 /** Concurrent invocations each delivery queue may drive: paces sends to WhatsApp and SES. */
@@ -103,7 +105,11 @@ export function wireFunctions(
   secret(conversationSteps, 'whatsappAccessToken');
   if (settings.openAiEnabled) secret(conversationSteps, 'openAiApiKey');
   startExecutions(conversationSteps, ENV.reminderStateMachineArn, reminderLoop);
-  knowStateMachine(conversationSteps, ENV.conversationStateMachineArn, conversation);
+  // Recurring plans: a schedule per plan starts the conversation each month; a plan confirmed less than ten
+  // days before its first due date starts that month's conversation at once.
+  startExecutions(conversationSteps, ENV.conversationStateMachineArn, conversation);
+  manageSchedules(conversationSteps, stack.schedules);
+  stack.schedules.allowStartExecution(conversation);
   setting(conversationSteps, ENV.usualMaxAmountCents, String(tenant.limits.usualMaxAmountCents));
   setting(
     conversationSteps,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { ConversationSettings } from '#application/conversation/conversation-dependencies';
 import { type PaytimeApiConfig, paytimeApiConfigOf } from './follow-up-env';
 import { ConfigurationError, type Env, nonEmpty, parseEnv } from './process-env';
+import { loadSchedulesConfig, type SchedulesConfig } from './schedules-config';
 import { readOptionalSecret, readSecret } from './secret-values';
 
 /** A whole number from the environment (text), with a default when the variable is absent. */
@@ -16,6 +17,13 @@ const environment = z.object({
   WHATSAPP_PHONE_NUMBER_ID: nonEmpty(),
   OPENAI_BASE_URL: z.optional(z.url()),
   OPENAI_MODEL: z._default(z.string(), 'gpt-4o-mini'),
+  /**
+   * Voice notes are transcribed apart from the text model (docs/decisions.md, "Voice offline"): an
+   * OpenAI-compatible audio API at TRANSCRIPTION_BASE_URL (default: OPENAI_BASE_URL, i.e. OpenAI) with
+   * TRANSCRIPTION_API_KEY (default: OPENAI_API_KEY). The local cloud points it at its OpenAI simulator.
+   */
+  TRANSCRIPTION_BASE_URL: z.optional(z.url()),
+  TRANSCRIPTION_MODEL: z._default(z.string().check(z.minLength(1)), 'gpt-4o-mini-transcribe'),
   /** The tenant's conversation rules, from the tenant's config file (see docs/decisions.md). */
   USUAL_MAX_AMOUNT_CENTS: wholeNumber(1, Number.MAX_SAFE_INTEGER, 500_000),
   CONFIRMATION_TIMEOUT_SECONDS: wholeNumber(1, Number.MAX_SAFE_INTEGER, 86_400),
@@ -37,18 +45,25 @@ export interface ConversationConfig {
   whatsApp: { apiBaseUrl: string; phoneNumberId: string; accessToken: string };
   /** Absent without an OpenAI key: the deterministic pt-BR parser alone, and no transcription. */
   openAi?: { apiKey: string; baseUrl?: string; model: string };
+  /** Absent without a transcription key (TRANSCRIPTION_API_KEY, else OPENAI_API_KEY): voice notes unsupported. */
+  transcription?: { apiKey: string; baseUrl?: string; model: string };
   settings: ConversationSettings;
+  /** Where the stack grants run-time schedules (recurring plans): the group and the role they run as. */
+  schedules?: SchedulesConfig;
 }
 
 /** `functions/conversation-steps`: parsed once at cold start, with its secrets (Paytime, WhatsApp, OpenAI). */
 export async function loadConversationConfig(env: Env): Promise<ConversationConfig> {
   const parsed = parseEnv(environment, env, 'conversation configuration');
   // The three Paytime keys live in one JSON secret (PAYTIME_API_CREDENTIALS), so they always change together.
-  const [paytime, whatsAppAccessToken, openAiApiKey] = await Promise.all([
+  const [paytime, whatsAppAccessToken, openAiApiKey, ownTranscriptionKey] = await Promise.all([
     paytimeApiConfigOf(env),
     readSecret('WHATSAPP_ACCESS_TOKEN', env as NodeJS.ProcessEnv),
     readOptionalSecret('OPENAI_API_KEY', env as NodeJS.ProcessEnv),
+    readOptionalSecret('TRANSCRIPTION_API_KEY', env as NodeJS.ProcessEnv),
   ]);
+  const transcriptionApiKey = ownTranscriptionKey ?? openAiApiKey;
+  const transcriptionBaseUrl = parsed.TRANSCRIPTION_BASE_URL ?? parsed.OPENAI_BASE_URL;
   if (!paytime) throw new ConfigurationError('conversation configuration: PAYTIME_BASE_URL is required');
   return {
     tableName: parsed.TABLE_NAME,
@@ -72,6 +87,16 @@ export async function loadConversationConfig(env: Env): Promise<ConversationConf
           },
         }
       : {}),
+    ...(transcriptionApiKey
+      ? {
+          transcription: {
+            apiKey: transcriptionApiKey,
+            ...(transcriptionBaseUrl ? { baseUrl: transcriptionBaseUrl } : {}),
+            model: parsed.TRANSCRIPTION_MODEL,
+          },
+        }
+      : {}),
+    ...(env.SCHEDULE_GROUP_NAME ? { schedules: loadSchedulesConfig(env) } : {}),
     settings: {
       usualMaxAmountCents: parsed.USUAL_MAX_AMOUNT_CENTS,
       confirmationTimeoutSeconds: parsed.CONFIRMATION_TIMEOUT_SECONDS,

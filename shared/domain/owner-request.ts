@@ -80,7 +80,22 @@ export interface OwnerRequest {
   /** Bumped on every change; a confirmation is bound to the version it was asked for. */
   version: number;
   /** What the owner asked for; absent means a new boleto. A cancellation names the boleto it ends. */
-  kind?: 'create_boleto' | 'cancel_boleto' | 'amend_boleto' | 'correct_ledger';
+  kind?:
+    | 'create_boleto'
+    | 'cancel_boleto'
+    | 'amend_boleto'
+    | 'correct_ledger'
+    | 'create_recurring'
+    | 'stop_recurring';
+  /** A recurring plan to create (its terms) or to stop (its id): `shared/application/recurring/`. */
+  recurrence?: {
+    dayOfMonth: number;
+    firstPeriod: string;
+    lastPeriod?: string;
+    planId?: string;
+  };
+  /** A boleto issued for a month of a recurring plan (`<planId>/<YYYY-MM>`), confirmed when the plan was. */
+  recurringIssue?: string;
   cancelBoletoId?: string;
   /** amend_boleto: the boleto replaced and what changes (see boleto-amendment.ts). */
   amendment?: BoletoAmendment;

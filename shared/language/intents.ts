@@ -1,6 +1,7 @@
 import type { Intent } from '#application/ports/interpretation.schema';
 import { colloquialIntent } from './colloquial-intents';
 import { isConfirmation } from './confirm-vocabulary';
+import { recurringIntent } from './recurring';
 import type { Token } from './tokenise';
 
 /**
@@ -178,6 +179,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (GREETING_START.test(text) && only(words, GREETING_OR_CHEER)) return 'help';
   if (isConfirmation(tokens)) return 'confirm';
   if (denyEmoji(tokens, words)) return 'deny';
+  const recurring = recurringIntent(text, signals);
+  if (recurring) return recurring;
   const content = colloquialIntent(text, signals) ?? contentIntent(text, words, signals);
   if (content) return content;
   if (DENY_LEAD.test(text) || DENY_ANYWHERE.test(text)) return 'deny';

@@ -32,6 +32,7 @@ const PAST_INTENTS: ReadonlySet<Intent> = new Set([
 /** Intents whose amount is acted on: a doubt about it must reach validation. */
 const AMOUNT_INTENTS: ReadonlySet<Intent> = new Set([
   'create_boleto',
+  'create_recurring',
   'record_expense',
   'record_income',
   'confirm',
@@ -56,6 +57,9 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   unknown: BARE_ANSWER_CONTACT_CERTAINTY,
   amend_boleto: 2,
   correct_ledger: 3,
+  create_recurring: 2,
+  list_recurring: 3,
+  stop_recurring: 2,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */

@@ -164,7 +164,9 @@ describe('dialogues that finish', () => {
     expect(lastText()).toMatch(/^Confirma boleto de R\$ 110,00 para Caio Teixeira/);
     expect(lastText()).toContain('Depois sigo com o próximo pedido');
     await tap('Sim');
-    expect(textOf(lastQuestion())).toMatch(/^Confirma boleto de R\$ 210,00 para Pedro Álvares, vencimento 21\//);
+    expect(textOf(lastQuestion())).toMatch(
+      /^Confirma boleto de R\$ 210,00 para Pedro Álvares, vencimento 21\//,
+    );
     await tap('Sim');
     const issued = cloud.simulators.paytime.controls.boletos().slice(before);
     expect(issued.map((billet) => billet.original_amount).sort()).toEqual([11000, 21000]);

@@ -79,9 +79,14 @@ describe('npm start', () => {
         await up;
         const apiPort = portOf(output(), 'API (HTTP API routes)');
         const dynamoDbPort = portOf(output(), 'DynamoDB Local');
-        const otherPorts = ['WhatsApp simulator', 'Paytime simulator', 'SES', 'SQS', 'Step Functions'].map(
-          (label) => portOf(output(), label),
-        );
+        const otherPorts = [
+          'WhatsApp simulator',
+          'Paytime simulator',
+          'SES',
+          'SQS',
+          'Step Functions',
+          'EventBridge Scheduler',
+        ].map((label) => portOf(output(), label));
         const ready = await fetch(`http://127.0.0.1:${apiPort}/ready`);
         expect(ready.status).toBe(200);
         expect(javaProcessesOnPort(dynamoDbPort)).toHaveLength(1);

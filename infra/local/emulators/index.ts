@@ -6,6 +6,7 @@ export { type LocalHttpServer, startAwsJsonServer } from './aws-json-http-server
 export { AwsServiceError } from './aws-service-error';
 export * from './dynamodb-streams';
 export { createLambdaContext, invokeLocalHandler, type LocalLambdaHandler } from './lambda-context';
+export * from './scheduler';
 export * from './sqs';
 export * from './step-functions';
 export {

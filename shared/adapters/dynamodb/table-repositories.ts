@@ -14,6 +14,7 @@ import { DynamoDbOutboxRepository } from './outbox/dynamodb-outbox-repository';
 import { DynamoDbPayerThreadRepository } from './payers/dynamodb-payer-thread-repository';
 import { DynamoDbProviderEventStore } from './payments/dynamodb-provider-event-store';
 import { DynamoDbReconciliationRunStore } from './payments/dynamodb-reconciliation-run-store';
+import { DynamoDbRecurringPlanRepository } from './recurring/dynamodb-recurring-plan-repository';
 import { DynamoDbReminderTurnLog } from './reminders/dynamodb-reminder-turn-log';
 import { DynamoDbUnitOfWork } from './transaction/dynamodb-unit-of-work';
 import { DynamoDbWebhookDeliveryStore } from './webhooks/dynamodb-webhook-delivery-store';
@@ -40,6 +41,7 @@ export function createTableRepositories(
     conversations: new DynamoDbConversationRepository(tableName, client),
     inbound: new DynamoDbInboundMessageRepository(tableName, client),
     payerThreads: new DynamoDbPayerThreadRepository(tableName, client),
+    recurringPlans: new DynamoDbRecurringPlanRepository(tableName, client),
     unitOfWork: new DynamoDbUnitOfWork(tableName, client),
     reminderLog: new DynamoDbReminderTurnLog(tableName, client),
     providerEvents: new DynamoDbProviderEventStore(tableName, client),

@@ -1,6 +1,7 @@
 import { changeConfirmationText } from '#application/amendments/change-requests';
 import { keptForAfterLine } from '#application/dialogues/deferred-request';
 import { PreconditionFailedError } from '#application/ports/persistence-errors';
+import { recurringConfirmationText } from '#application/recurring/recurring-confirmation';
 import { formatBrl } from '#domain/money';
 import type { NewOutboxMessage } from '#domain/outbox-message';
 import { newOutboxMessage } from '#domain/outbox-message';
@@ -44,11 +45,13 @@ export async function askOwner(
     };
     const question =
       changeConfirmationText(request) ??
-      (request.kind === 'cancel_boleto'
-        ? replies.confirmCancel(formatBrl, summary)
-        : (request.confirmationsAsked ?? 0) > 0
-          ? replies.stillAwaitingConfirmation(formatBrl, summary)
-          : replies.confirmBoleto(formatBrl, summary, Boolean(request.newContact)));
+      (request.kind === 'create_recurring' || request.kind === 'stop_recurring'
+        ? recurringConfirmationText(request)
+        : request.kind === 'cancel_boleto'
+          ? replies.confirmCancel(formatBrl, summary)
+          : (request.confirmationsAsked ?? 0) > 0
+            ? replies.stillAwaitingConfirmation(formatBrl, summary)
+            : replies.confirmBoleto(formatBrl, summary, Boolean(request.newContact)));
     const optedOut = (await payerOptedOut(deps, request))
       ? `${question}\n${replies.optedOutWarning(summary.contactName)}`
       : question;
@@ -112,7 +115,8 @@ export async function askOwner(
 
 /** A new boleto for a contact who sent PARAR: the confirmation must say it will not reach them on WhatsApp. */
 async function payerOptedOut(deps: ConversationDependencies, request: OwnerRequest): Promise<boolean> {
-  if (request.kind === 'cancel_boleto' || !request.contactId) return false;
+  if (request.kind === 'cancel_boleto' || request.kind === 'stop_recurring' || !request.contactId)
+    return false;
   const contact = await deps.contacts.get(request.tenantId, request.contactId);
   return contact?.optedOut === true;
 }

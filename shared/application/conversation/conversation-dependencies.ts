@@ -9,6 +9,8 @@ import type { InboundMessageRepository } from '#application/ports/inbound-messag
 import type { LanguageModel } from '#application/ports/language-model';
 import type { LedgerRepository } from '#application/ports/ledger-repository';
 import type { OutboxRepository } from '#application/ports/outbox-repository';
+import type { RecurringPlanRepository } from '#application/ports/recurring-plan-repository';
+import type { Schedules } from '#application/ports/schedules';
 import type { TenantRepository } from '#application/ports/tenant-repository';
 import type { Transcriber } from '#application/ports/transcriber';
 import type { UnitOfWork } from '#application/ports/unit-of-work';
@@ -51,6 +53,16 @@ export interface ConversationDependencies {
   settings: ConversationSettings;
   reminders: ReminderPlanner;
   cancellation: BoletoCancellation;
+  /** Recurring charge plans (`shared/application/recurring/`); absent where a function does not manage them. */
+  recurring?: RecurringPorts;
+}
+
+/** What recurring plans need: their store, the scheduler, and the workflow their monthly firings start. */
+export interface RecurringPorts {
+  plans: RecurringPlanRepository;
+  schedules: Schedules;
+  /** The conversation state machine: each month's schedule starts it with the plan's issue message. */
+  conversationStateMachineArn: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   queueFullLine,
   takeUpDeferred,
 } from '#application/dialogues/deferred-request';
+import { decideRecurring } from '#application/recurring/decide-recurring';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { foldName } from '#domain/contact-matching';
 import { DomainError } from '#domain/domain-error';
@@ -40,6 +41,9 @@ export async function decideConfirmation(
     replyOnce(deps, input.tenantId, input.reply.from, text, causeId, purpose);
   if (request.kind === 'cancel_boleto') return decideCancellation(deps, request, input);
   if (isChangeRequest(request)) return decideChange(deps, request, input);
+  if (request.kind === 'create_recurring' || request.kind === 'stop_recurring') {
+    return decideRecurring(deps, request, input);
+  }
   if (request.status === 'confirmed' || request.status === 'completed') {
     return { requestId: request.requestId, next: request.status === 'confirmed' ? 'create' : 'done' };
   }

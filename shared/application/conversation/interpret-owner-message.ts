@@ -8,6 +8,8 @@ import { answerDifferenceTap, parseDifferenceButton } from '#application/payment
 import type { Intent, Interpretation } from '#application/ports/language-model';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
 import type { OwnerMessageInput } from '#application/ports/workflows';
+import { issueRecurringCharge } from '#application/recurring/issue-recurring-charge';
+import { startRecurringRequest } from '#application/recurring/start-recurring-request';
 import { refusalOfBoletoRequest } from '#application/request-validation';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
@@ -39,6 +41,9 @@ export interface OwnerCommands {
       | 'unknown'
       | 'amend_boleto'
       | 'correct_ledger'
+      | 'create_recurring'
+      | 'list_recurring'
+      | 'stop_recurring'
     >;
     interpretation: Interpretation;
   }): Promise<string>;
@@ -65,6 +70,9 @@ export async function interpretOwnerMessage(
   const reply = (text: string, purpose: string) =>
     replyOnce(deps, tenantId, ownerPhone, text, message.messageId, purpose);
 
+  if (message.content.type === 'recurring_issue') {
+    return issueRecurringCharge(deps, { tenantId, message, ...message.content });
+  }
   if (parseConfirmationButton(message.content)) {
     // A Sim/Não tap that reached no waiting request: it was decided, expired or replaced already.
     await reply(replies.alreadyDecided(), 'stale-button');
@@ -129,6 +137,17 @@ export async function interpretOwnerMessage(
         ownerPhone,
         messageId: message.messageId,
         interpretation,
+      });
+    case 'create_recurring':
+    case 'list_recurring':
+    case 'stop_recurring':
+      return startRecurringRequest(deps, {
+        tenantId,
+        ownerPhone,
+        messageId: message.messageId,
+        text,
+        interpretation,
+        intent: interpretation.intent,
       });
     case 'confirm':
     case 'deny':

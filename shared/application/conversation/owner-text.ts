@@ -11,6 +11,7 @@ export async function textOf(content: InboundContent, transcriber: Transcriber):
     case 'button':
       return content.title;
     case 'unsupported':
+    case 'recurring_issue':
       return '';
   }
 }

@@ -379,5 +379,7 @@ function textOf(content: InboundContent): string {
       return '[mensagem de voz]';
     case 'unsupported':
       return `[${content.originalType} sem texto]`;
+    case 'recurring_issue':
+      return '';
   }
 }

@@ -4,7 +4,9 @@ export type InboundContent =
   | { type: 'text'; text: string }
   | { type: 'audio'; mediaId: string; mimeType?: string }
   | { type: 'button'; payload: string; title: string }
-  | { type: 'unsupported'; originalType: string };
+  | { type: 'unsupported'; originalType: string }
+  /** Not from WhatsApp: a recurring plan's monthly firing (its schedule starts the conversation with it). */
+  | { type: 'recurring_issue'; planId: string; period: string };
 
 export type SenderRole = 'owner' | 'contact' | 'unknown';
 

@@ -19,6 +19,10 @@ export const INTENTS = [
   'unknown',
   'amend_boleto',
   'correct_ledger',
+  // Recurring charges (shared/language/recurring.ts)
+  'create_recurring',
+  'list_recurring',
+  'stop_recurring',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

@@ -1,3 +1,4 @@
+import { encodeSimulatedSpeech } from '#simulators/openai/simulated-speech';
 import { isRecord } from './http-io';
 
 /**
@@ -23,8 +24,11 @@ export interface SimulatedInbound {
   button?: { id: string; title: string };
   /** Tap on a template quick-reply button. */
   templateButton?: { payload: string; text: string };
-  /** Voice note or audio file; bytes as base64 (default: a few bytes of fake Ogg). */
-  audio?: { mimeType?: string; base64?: string; voice?: boolean };
+  /**
+   * Voice note or audio file; bytes as base64 (default: a few bytes of fake Ogg), or `transcript`: speech the
+   * local OpenAI simulator transcribes to exactly those words (`#simulators/openai/simulated-speech`).
+   */
+  audio?: { mimeType?: string; base64?: string; transcript?: string; voice?: boolean };
   image?: { caption?: string; mimeType?: string };
   /** The wamid being replied to; button replies default to the last interactive message sent to `from`. */
   contextMessageId?: string;
@@ -58,7 +62,16 @@ export function contentOf(input: SimulatedInbound): InboundContent | string {
       : 'templateButton needs payload and text';
   }
   if (input.audio) {
-    const bytes = input.audio.base64 ? Buffer.from(input.audio.base64, 'base64') : FAKE_OGG;
+    const { base64, transcript } = input.audio;
+    if (base64 !== undefined && transcript !== undefined) return 'audio takes base64 or transcript, not both';
+    if (transcript !== undefined && (typeof transcript !== 'string' || transcript.trim() === '')) {
+      return 'audio.transcript must be a non-empty string';
+    }
+    const bytes = transcript
+      ? encodeSimulatedSpeech(transcript)
+      : base64
+        ? Buffer.from(base64, 'base64')
+        : FAKE_OGG;
     return {
       type: 'audio',
       mimeType: input.audio.mimeType ?? 'audio/ogg; codecs=opus',
