@@ -6,7 +6,8 @@ import { decideAndCarryOut } from '#application/conversation/carry-out-decision'
 import type { ConversationDependencies } from '#application/conversation/conversation-dependencies';
 import { createBoletoAtProvider } from '#application/conversation/create-boleto-at-provider';
 import { expireRequest, reportConversationFailure } from '#application/conversation/end-request';
-import { interpretOwnerMessage, type OwnerCommands } from '#application/conversation/interpret-owner-message';
+import type { OwnerCommands } from '#application/conversation/conversation-dependencies';
+import { interpretOwnerMessage } from '#application/conversation/interpret-owner-message';
 import { mergeOwnerReply } from '#application/conversation/merge-owner-reply';
 import { waitForProvider } from '#application/conversation/provider-outage';
 import { registerIssuedBoleto } from '#application/conversation/register-boleto';

@@ -124,3 +124,10 @@ export function nextPeriodOf(plan: RecurringPlan, period: Period): Period | unde
   const next = addMonths(period, 1);
   return coversPeriod(plan, next) ? next : undefined;
 }
+
+/** A plan's terms as the owner said them ("todo mês dia 10 até junho"): read by the parser. */
+export interface RecurrenceTerms {
+  /** 1-31, when the owner said it ("dia 10", "todo dia dez", "no dia 5"). */
+  dayOfMonth?: number;
+  end?: PlanEnd;
+}

@@ -1,5 +1,5 @@
 import type { Intent } from '#application/ports/interpretation.schema';
-import type { IntentSignals } from './intents';
+import type { IntentSignals } from './intent-signals';
 
 /**
  * The rules of issue 12 (rule 2) that run before the keyword rules of intents.ts, on the folded text

@@ -1,6 +1,7 @@
 import type { Intent } from '#application/ports/interpretation.schema';
 import { colloquialIntent } from './colloquial-intents';
 import { isConfirmation } from './confirm-vocabulary';
+import type { IntentSignals } from './intent-signals';
 import { recurringIntent } from './recurring';
 import type { Token } from './tokenise';
 
@@ -9,15 +10,6 @@ import type { Token } from './tokenise';
  * "quem me deve"), checked from the most specific to the most general so that "cancela o boleto" is not a
  * new boleto and "me manda a situação do boleto" is a status question.
  */
-
-export interface IntentSignals {
-  hasAmount: boolean;
-  /** A name found with reasonable certainty (capitalised, after a cue, or a known first name). */
-  hasContact: boolean;
-  hasDate: boolean;
-  /** A name (even a lowercase one), an amount and a due date with nothing else: "joão silva 150 dia 20". */
-  bareCharge?: boolean;
-}
 
 const DENY_EMOJI = /^[👎❌🚫✖\s!.]+$/u;
 

@@ -11,6 +11,7 @@ import { type DateSemantics, resolveDate } from './dates';
 import { findDescription } from './description';
 import { entitiesForIntent } from './entities-for-intent';
 import { classifyIntent } from './intents';
+import { recurrenceTerms } from './recurring';
 import { type Token, tokenise } from './tokenise';
 import { correctTypos } from './typos';
 import { FUNCTION_WORD_SET } from './vocabulary';
@@ -215,6 +216,7 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
             },
           }
         : {}),
+      ...(intent === 'create_recurring' ? { recurrence: recurrenceTerms(text) } : {}),
     },
     bareAnswer,
   );

@@ -1,5 +1,5 @@
 import type { Intent } from '#application/ports/interpretation.schema';
-import type { PlanEnd } from '#domain/recurring-plan';
+import type { RecurrenceTerms } from '#domain/recurring-plan';
 import { numberWordValue } from './number-words';
 import { fold } from './tokenise';
 
@@ -53,12 +53,6 @@ const MONTH_NAMES = [
 function dayValue(word: string): number | undefined {
   const value = /^\d{1,2}$/.test(word) ? Number(word) : word === 'primeiro' ? 1 : numberWordValue(word);
   return value !== undefined && Number.isInteger(value) && value >= 1 && value <= 31 ? value : undefined;
-}
-
-export interface RecurrenceTerms {
-  /** 1-31, when the owner said it ("dia 10", "todo dia dez", "no dia 5"). */
-  dayOfMonth?: number;
-  end?: PlanEnd;
 }
 
 /** The day and the end of a plan, from the owner's words ("… todo mês dia 10 até junho", "por 6 meses"). */

@@ -110,9 +110,18 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
   const problem = groundingProblem(extraction, input.text);
   if (problem) throw new UnusableAnswerError(problem, 'the answer has a value the message does not contain');
   const bareAnswer = extraction.intent === 'unknown' && isBareAnswer(input.text);
-  // A ledger correction's kind (delete, amount, category) is read by the rules from the same text.
-  const correction =
-    extraction.intent === 'correct_ledger' ? parseMessage(input.text, input.today).correction : undefined;
+  // A ledger correction's kind (delete, amount, category) and a plan's day and end are read by the rules from
+  // the same text.
+  const rules =
+    extraction.intent === 'correct_ledger' || extraction.intent === 'create_recurring'
+      ? parseMessage(input.text, input.today)
+      : undefined;
+  const details = {
+    ...(extraction.intent === 'correct_ledger' && rules?.correction ? { correction: rules.correction } : {}),
+    ...(extraction.intent === 'create_recurring' && rules?.recurrence
+      ? { recurrence: rules.recurrence }
+      : {}),
+  };
   const interpretation = entitiesForIntent(
     extraction.intent,
     {
@@ -125,7 +134,7 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
     },
     bareAnswer,
   );
-  return correction ? { ...interpretation, correction } : interpretation;
+  return { ...interpretation, ...details };
 }
 
 export class OpenAiLanguageModel implements LanguageModel {

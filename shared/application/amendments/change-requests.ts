@@ -1,5 +1,7 @@
-import type { ConversationDependencies } from '#application/conversation/conversation-dependencies';
-import type { ReplyInput } from '#application/conversation/merge-owner-reply';
+import type {
+  ConversationDependencies,
+  ReplyInput,
+} from '#application/conversation/conversation-dependencies';
 import { parseConfirmationButton, textOf } from '#application/conversation/owner-text';
 import { replies } from '#application/conversation/replies-pt-br';
 import { replyOnce } from '#application/conversation/reply-once';

@@ -1,7 +1,6 @@
-import type { ConversationDependencies } from './conversation-dependencies';
+import type { ConversationDependencies, ReplyInput } from './conversation-dependencies';
 import { createBoletoAtProvider } from './create-boleto-at-provider';
 import { decideConfirmation } from './decide-confirmation';
-import type { ReplyInput } from './merge-owner-reply';
 import { registerIssuedBoleto } from './register-boleto';
 import type { StepResult } from './step-result';
 

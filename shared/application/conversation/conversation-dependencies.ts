@@ -6,7 +6,8 @@ import type { ContactRepository } from '#application/ports/contact-repository';
 import type { ConversationRepository } from '#application/ports/conversation-repository';
 import type { IdGenerator } from '#application/ports/id-generator';
 import type { InboundMessageRepository } from '#application/ports/inbound-message-repository';
-import type { LanguageModel } from '#application/ports/language-model';
+import type { Intent } from '#application/ports/interpretation.schema';
+import type { Interpretation, LanguageModel } from '#application/ports/language-model';
 import type { LedgerRepository } from '#application/ports/ledger-repository';
 import type { OutboxRepository } from '#application/ports/outbox-repository';
 import type { RecurringPlanRepository } from '#application/ports/recurring-plan-repository';
@@ -15,8 +16,9 @@ import type { TenantRepository } from '#application/ports/tenant-repository';
 import type { Transcriber } from '#application/ports/transcriber';
 import type { UnitOfWork } from '#application/ports/unit-of-work';
 import type { UserRepository } from '#application/ports/user-repository';
-import type { Workflows } from '#application/ports/workflows';
+import type { OwnerMessageInput, Workflows } from '#application/ports/workflows';
 import type { Boleto } from '#domain/boleto';
+import type { E164 } from '#domain/phone-number';
 import type { AppLogger } from '#logging/create-logger';
 
 /** Per-tenant conversation rules (from the tenant's configuration; see docs/decisions.md). */
@@ -83,4 +85,43 @@ export interface BoletoCancellation {
 /** When a new boleto's first reminder is due (the tenant's cadence); undefined when none is scheduled. */
 export interface ReminderPlanner {
   firstReminderAt(input: { tenantId: string; boleto: Boleto }): Promise<string | undefined>;
+}
+
+/**
+ * Intents answered at once, without a request to collect or confirm (queries, ledger entries, help).
+ * Implemented beside the features they belong to; each returns the pt-BR reply for the owner.
+ */
+export interface OwnerCommands {
+  answer(input: {
+    tenantId: string;
+    ownerPhone: string;
+    messageId: string;
+    intent: Exclude<
+      Intent,
+      | 'create_boleto'
+      | 'cancel_boleto'
+      | 'confirm'
+      | 'deny'
+      | 'help'
+      | 'unknown'
+      | 'amend_boleto'
+      | 'correct_ledger'
+      | 'create_recurring'
+      | 'list_recurring'
+      | 'stop_recurring'
+    >;
+    interpretation: Interpretation;
+  }): Promise<string>;
+  /** A bare amount that completes an expense or income asked about a moment ago; undefined if none waits. */
+  completePendingEntry(input: {
+    tenantId: string;
+    ownerPhone: E164;
+    amountCents: number;
+  }): Promise<string | undefined>;
+}
+
+export interface ReplyInput {
+  tenantId: string;
+  requestId: string;
+  reply: OwnerMessageInput;
 }

@@ -14,46 +14,13 @@ import { refusalOfBoletoRequest } from '#application/request-validation';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
 import { type E164, normalizePhone } from '#domain/phone-number';
-import type { ConversationDependencies } from './conversation-dependencies';
+import type { ConversationDependencies, OwnerCommands } from './conversation-dependencies';
 import { parseConfirmationButton, textOf } from './owner-text';
 import { replies } from './replies-pt-br';
 import { replyOnce } from './reply-once';
 import { startCancelRequest } from './start-cancel-request';
 import { startBoletoRequest } from './start-request';
 import { DONE, type StepResult } from './step-result';
-
-/**
- * Intents answered at once, without a request to collect or confirm (queries, ledger entries, help).
- * Implemented beside the features they belong to; each returns the pt-BR reply for the owner.
- */
-export interface OwnerCommands {
-  answer(input: {
-    tenantId: string;
-    ownerPhone: string;
-    messageId: string;
-    intent: Exclude<
-      Intent,
-      | 'create_boleto'
-      | 'cancel_boleto'
-      | 'confirm'
-      | 'deny'
-      | 'help'
-      | 'unknown'
-      | 'amend_boleto'
-      | 'correct_ledger'
-      | 'create_recurring'
-      | 'list_recurring'
-      | 'stop_recurring'
-    >;
-    interpretation: Interpretation;
-  }): Promise<string>;
-  /** A bare amount that completes an expense or income asked about a moment ago; undefined if none waits. */
-  completePendingEntry(input: {
-    tenantId: string;
-    ownerPhone: E164;
-    amountCents: number;
-  }): Promise<string | undefined>;
-}
 
 export interface InterpretInput {
   tenantId: string;

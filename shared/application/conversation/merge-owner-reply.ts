@@ -18,19 +18,13 @@ import {
 } from '#domain/owner-request';
 import { tryNormalizePhone } from '#domain/phone-number';
 import { tryParseTaxId } from '#domain/tax-id';
-import type { ConversationDependencies } from './conversation-dependencies';
+import type { ConversationDependencies, ReplyInput } from './conversation-dependencies';
 import { textOf } from './owner-text';
 import { replies } from './replies-pt-br';
 import { replyOnce } from './reply-once';
 import { loadOpenRequest } from './request-loading';
 import { saveAndRoute } from './start-request';
 import { DONE, type StepResult } from './step-result';
-
-export interface ReplyInput {
-  tenantId: string;
-  requestId: string;
-  reply: OwnerMessageInput;
-}
 
 const NO_EMAIL =
   /^(ele |ela )?(nao|n|sem|nenhum|nao tem|nao possui|nao sei|nao usa|nao tem nao)( (o |um )?e ?mail)?( nao)?$/;

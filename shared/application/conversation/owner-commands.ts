@@ -6,7 +6,7 @@ import type { LedgerRepository } from '#application/ports/ledger-repository';
 import { validateRequest } from '#application/request-validation';
 import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import { normalizePhone } from '#domain/phone-number';
-import type { OwnerCommands } from './interpret-owner-message';
+import type { OwnerCommands } from './conversation-dependencies';
 
 /** Answers about boletos, from the owner queries (each returns the pt-BR reply). */
 export interface BoletoQueries {

@@ -1,5 +1,7 @@
-import type { ConversationDependencies } from '#application/conversation/conversation-dependencies';
-import type { OwnerCommands } from '#application/conversation/interpret-owner-message';
+import type {
+  ConversationDependencies,
+  OwnerCommands,
+} from '#application/conversation/conversation-dependencies';
 import { openCancelRequest, startCancelRequest } from '#application/conversation/start-cancel-request';
 import type { StepResult } from '#application/conversation/step-result';
 import { DONE } from '#application/conversation/step-result';

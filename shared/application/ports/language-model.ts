@@ -1,5 +1,6 @@
 import type { CalendarDate } from '#domain/calendar-date';
 import type { LedgerCorrectionHint } from '#domain/ledger-correction';
+import type { RecurrenceTerms } from '#domain/recurring-plan';
 import type { Intent } from './interpretation.schema';
 
 export type { Intent } from './interpretation.schema';
@@ -26,6 +27,8 @@ export interface Interpretation {
   amountDoubt?: AmountDoubt;
   /** correct_ledger: what to change (the parser fills it; without it the correction is inferred). */
   correction?: LedgerCorrectionHint;
+  /** create_recurring: the day and the end of the plan, as the owner said them (the parser fills it). */
+  recurrence?: RecurrenceTerms;
 }
 
 export interface InterpretRequest {

@@ -17,7 +17,6 @@ import {
   monthsOf,
   type RecurringPlan,
 } from '#domain/recurring-plan';
-import { recurrenceTerms } from '#language/recurring';
 import { recurringTexts } from './recurring-texts-pt-br';
 
 export interface RecurringMessageInput {
@@ -66,7 +65,7 @@ export async function startRecurringRequest(
     return openRequest(deps, input, requestId, 'stop_recurring', plan);
   }
 
-  const terms = recurrenceTerms(input.text);
+  const terms = input.interpretation.recurrence ?? {};
   const amountCents = input.interpretation.amountCents;
   const missing = [
     ...(amountCents == null || amountCents <= 0 ? ['o valor'] : []),
