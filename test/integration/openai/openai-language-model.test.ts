@@ -240,9 +240,9 @@ describe('OpenAiLanguageModel against a local Chat Completions server', () => {
         }),
       );
       const result = await adapter().interpret({ text, today });
-      expect(result).toMatchObject({ contact: null, date: null, source: 'deterministic' });
+      // The fallback is the parser, which reads an override attempt as no request at all (issue 12, rule 2).
+      expect(result).toMatchObject({ intent: 'unknown', contact: null, date: null, source: 'deterministic' });
       expect(logger.warnings[0]?.extra).toMatchObject({ reason: 'ungrounded_contact' });
-      expect(validateRequest(result, context).map((issue) => issue.code)).toContain('missing_contact');
     });
   });
 });
