@@ -221,6 +221,14 @@ describe('confirm-then-create-boleto', () => {
     await confirmLast();
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
     expect(cloud.simulators.paytime.controls.boletos().at(-1)).toMatchObject({ original_amount: 6000 });
+    // Issue 12: the new charge was kept for after and is proposed now (never dropped); "não" drops it.
+    const sent = sentTo(owner).map((message) => JSON.stringify(message.request));
+    expect(sent.some((request) => request.includes('Confirma boleto de R$ 300,00 para Maria Souza'))).toBe(
+      true,
+    );
+    await say({ text: 'não' });
+    expect(lastTextTo(owner)).toMatch(/cancelei o pedido/);
+    expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
   });
 
   it('answers a voice note without a transcription service and an image politely, in Portuguese', async () => {

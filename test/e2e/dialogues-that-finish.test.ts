@@ -171,4 +171,27 @@ describe('dialogues that finish', () => {
     const issued = cloud.simulators.paytime.controls.boletos().slice(before);
     expect(issued.map((billet) => billet.original_amount).sort()).toEqual([11000, 21000]);
   });
+
+  /** A confirmation waits for "R$ 150,00 para João Silva, vencimento 10/12"; what each near-miss of a yes does. */
+  it.each([
+    ['sim, mas pro Pedro', /^Confirma boleto de R\$ 150,00 para Pedro Álvares/],
+    ['ok mas muda o valor pra 200', /^Confirma boleto de R\$ 200,00 para João Silva/],
+    ['pode ser dia 15?', /^Confirma boleto de R\$ 150,00 para João Silva, vencimento 15\//],
+    ['faz um pix pra mim', /aguardando confirmação: R\$ 150,00 para João Silva/],
+    ['ok mas muda o valor', /aguardando confirmação: R\$ 150,00 para João Silva/],
+    ['vai lá', /aguardando confirmação: R\$ 150,00 para João Silva/],
+    ['quem me deve?', /Depois sigo com o próximo pedido: "quem me deve\?"/],
+  ])(
+    'with a confirmation waiting, "%s" confirms nothing and is read as what it is',
+    async (text, expected) => {
+      await say({ text: 'cobra 150 do João Silva dia 10' });
+      expect(lastText()).toMatch(/^Confirma boleto de R\$ 150,00 para João Silva/);
+      const before = cloud.simulators.paytime.controls.boletos().length;
+      await say({ text });
+      expect(textOf(lastQuestion())).toMatch(expected);
+      expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+      await tap('Não');
+      expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
+    },
+  );
 });

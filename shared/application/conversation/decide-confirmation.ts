@@ -5,6 +5,7 @@ import {
   queueFullLine,
   takeUpDeferred,
 } from '#application/dialogues/deferred-request';
+import { TranscriptionFailedError } from '#application/ports/transcriber';
 import { decideRecurring } from '#application/recurring/decide-recurring';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { foldName } from '#domain/contact-matching';
@@ -66,7 +67,15 @@ export async function decideConfirmation(
     return confirmRequest(deps, request);
   }
 
-  const text = await textOf(input.reply.content, deps.transcriber);
+  let text: string;
+  try {
+    text = await textOf(input.reply.content, deps.transcriber);
+  } catch (error) {
+    // A voice note IRIS cannot read decides nothing: say so, and the confirmation stays pending.
+    if (!(error instanceof TranscriptionFailedError)) throw error;
+    await reply(replies.couldNotTranscribe(), 'not-transcribed');
+    return askAgain(deps, request);
+  }
   const interpretation = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
   const corrects =
     interpretation.amountCents != null || interpretation.date != null || interpretation.contact != null;
