@@ -1,3 +1,4 @@
+import { formatBoleto } from '@brazilian-utils/brazilian-utils';
 import { addDays, type CalendarDate, calendarDate, daysBetween } from './calendar-date';
 import { InvalidInputError } from './domain-error';
 import type { Cents } from './money';
@@ -203,9 +204,8 @@ export function formatDigitableLine(line: string): string {
   if (digits.length !== DIGITABLE_LINE_LENGTH || !DIGITS.test(digits)) {
     throw new InvalidInputError('digitable line must have 47 digits');
   }
-  const group = (start: number, end: number, dot: number) =>
-    `${digits.slice(start, dot)}.${digits.slice(dot, end)}`;
-  return [group(0, 10, 5), group(10, 21, 15), group(21, 32, 26), digits[32], digits.slice(33)].join(' ');
+  // @brazilian-utils prints a bank boleto's 47 digits the FEBRABAN way (its masks for other lengths are not used).
+  return formatBoleto(digits);
 }
 
 function rebuildBarcode(digits: string): string {

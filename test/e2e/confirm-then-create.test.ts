@@ -7,6 +7,7 @@ import { LOCAL_SECRETS, stateMachineArn } from '#infra/local/local-cloud-names';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { inboundMessagePayload, metaJson } from '#simulators/whatsapp/webhook-payloads';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
+import { ownerChat } from '#test/support/owner-chat';
 import { signMetaPayload } from '#webhooks/whatsapp/signature';
 
 /**
@@ -19,39 +20,7 @@ describe('confirm-then-create-boleto', () => {
   const owner = DEMO_TENANT.owner.phone;
   const joao = DEMO_TENANT.contacts[0];
 
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${cloud.apiUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(response.status, `${path} answered ${response.status}`).toBeLessThan(300);
-    return response.json() as Promise<Record<string, unknown>>;
-  };
-  const say = async (message: Record<string, unknown>) => {
-    await post('/_sim/whatsapp/inbound', { from: owner, ...message });
-    await cloud.settle();
-  };
-  const sentTo = (phone: string) => cloud.simulators.whatsapp.controls.outboundTo(phone);
-  interface CloudApiRequest {
-    text?: { body: string };
-    interactive?: {
-      body?: { text: string };
-      action?: { buttons?: Array<{ reply: { id: string; title: string } }> };
-    };
-  }
-  const lastRequestTo = (phone: string) => sentTo(phone).at(-1)?.request as CloudApiRequest | undefined;
-  const lastTextTo = (phone: string): string => {
-    const request = lastRequestTo(phone);
-    return request?.text?.body ?? request?.interactive?.body?.text ?? '';
-  };
-  const buttonsOfLast = (phone: string) =>
-    (lastRequestTo(phone)?.interactive?.action?.buttons ?? []).map((button) => button.reply);
-  const confirmLast = async () => {
-    const yes = buttonsOfLast(owner).find((button) => button.title === 'Sim');
-    expect(yes, `no Sim button in "${lastTextTo(owner)}"`).toBeDefined();
-    await say({ button: yes });
-  };
+  const { say, sentTo, lastTextTo, buttonsOfLast, confirmLast } = ownerChat(() => cloud, owner);
 
   beforeAll(async () => {
     cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });

@@ -5,6 +5,7 @@ import { deterministicId } from '#application/conversation/deterministic-id';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
+import { ownerChat } from '#test/support/owner-chat';
 
 /**
  * Issue 11, items 1, 5 and 11 on the local cloud: a new payer end to end (WhatsApp, CPF and e-mail in one
@@ -18,38 +19,7 @@ describe('boleto creation tells the truth', () => {
   const tenantId = DEMO_TENANT.tenantId;
   const [joao, maria, pedro] = DEMO_TENANT.contacts;
 
-  const say = async (message: Record<string, unknown>) => {
-    const response = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: owner, ...message }),
-    });
-    expect(response.status).toBeLessThan(300);
-    await cloud.settle();
-  };
-  interface CloudApiRequest {
-    text?: { body: string };
-    template?: { components?: Array<{ parameters?: Array<{ text?: string }> }> };
-    interactive?: {
-      body?: { text: string };
-      action?: { buttons?: Array<{ reply: { id: string; title: string } }> };
-    };
-  }
-  const sentTo = (phone: string) => cloud.simulators.whatsapp.controls.outboundTo(phone);
-  const textsTo = (phone: string) =>
-    sentTo(phone).map((entry) => {
-      const request = entry.request as CloudApiRequest;
-      // Outside the owner's 24-hour window the text travels as the generic template's body parameter.
-      const templated = request.template?.components?.flatMap((c) => c.parameters ?? []).map((p) => p.text);
-      return request.text?.body ?? request.interactive?.body?.text ?? templated?.join(' ') ?? '';
-    });
-  const lastTextTo = (phone: string) => textsTo(phone).at(-1) ?? '';
-  const confirmLast = async () => {
-    const request = sentTo(owner).at(-1)?.request as CloudApiRequest | undefined;
-    const yes = request?.interactive?.action?.buttons?.find((button) => button.reply.title === 'Sim');
-    expect(yes, `no Sim button in "${lastTextTo(owner)}"`).toBeDefined();
-    await say({ button: yes?.reply });
-  };
+  const { say, sentTo, textsTo, lastTextTo, confirmLast } = ownerChat(() => cloud, owner);
   const billets = () => cloud.simulators.paytime.controls.boletos();
   const paytime = () => cloud.simulators.paytime.controls;
 

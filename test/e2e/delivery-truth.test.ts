@@ -4,6 +4,7 @@ import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
+import { ownerChat } from '#test/support/owner-chat';
 
 /**
  * Issue 11, items 2 and 3, on the local cloud: a charge confirmed on Saturday night is held for the reminder
@@ -17,34 +18,7 @@ describe('delivery tells the truth across a weekend (local cloud)', () => {
   const [joao, maria, pedro] = DEMO_TENANT.contacts;
   const tenantId = DEMO_TENANT.tenantId;
 
-  const say = async (message: Record<string, unknown>) => {
-    const response = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: owner, ...message }),
-    });
-    expect(response.status).toBeLessThan(300);
-    await cloud.settle();
-  };
-  const sentTo = (phone: string) => cloud.simulators.whatsapp.controls.outboundTo(phone);
-  interface CloudApiRequest {
-    text?: { body: string };
-    interactive?: {
-      body?: { text: string };
-      action?: { buttons?: Array<{ reply: { id: string; title: string } }> };
-    };
-  }
-  const textsTo = (phone: string) =>
-    sentTo(phone).map((record) => {
-      const request = record.request as CloudApiRequest;
-      return request.text?.body ?? request.interactive?.body?.text ?? '';
-    });
-  const confirmLast = async () => {
-    const request = sentTo(owner).at(-1)?.request as CloudApiRequest | undefined;
-    const yes = request?.interactive?.action?.buttons?.find((button) => button.reply.title === 'Sim');
-    expect(yes, `no Sim button in "${textsTo(owner).at(-1)}"`).toBeDefined();
-    await say({ button: yes?.reply });
-  };
+  const { say, sentTo, textsTo, confirmLast } = ownerChat(() => cloud, owner);
   const onlyBoletoOf = async (contactId: string) => {
     const boletos = await repositories.boletos.listByContact(tenantId, contactId);
     expect(boletos).toHaveLength(1);

@@ -1,10 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import type { TransactionContext } from '#application/ports/unit-of-work';
 import type { TenantUser, UserRepository } from '#application/ports/user-repository';
 import type { E164 } from '#domain/phone-number';
 import { fromTenantUserItem, TenantUserEntity, toTenantUserItem } from './entities/tenant-user';
 import { toWhatsAppUserLinkItem, whatsAppUserLinkKey } from './entities/whatsapp-user-link';
 import { TableAccess } from './table-access';
+
+/** A BSUID → user link names the user's phone (the user's own item is the next GetItem). */
+const UserLinkItem = z.looseObject({ phone: f.phone() });
 
 export class DynamoDbUserRepository implements UserRepository {
   private readonly table: TableAccess;
@@ -23,8 +28,9 @@ export class DynamoDbUserRepository implements UserRepository {
   }
 
   async findByWhatsAppUserId(tenantId: string, whatsAppUserId: string): Promise<TenantUser | undefined> {
-    const link = await this.table.get(whatsAppUserLinkKey(tenantId, whatsAppUserId, 'USER'));
-    return typeof link?.phone === 'string' ? this.findByPhone(tenantId, link.phone as E164) : undefined;
+    const item = await this.table.get(whatsAppUserLinkKey(tenantId, whatsAppUserId, 'USER'));
+    if (!item) return undefined;
+    return this.findByPhone(tenantId, parseItem('WhatsAppUserLink', UserLinkItem, item).phone);
   }
 
   async linkWhatsAppUserId(tenantId: string, phone: E164, whatsAppUserId: string): Promise<void> {

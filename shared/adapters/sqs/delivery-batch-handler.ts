@@ -1,9 +1,4 @@
-import {
-  BatchProcessor,
-  EventType,
-  processPartialResponse,
-  SqsFifoPartialProcessorAsync,
-} from '@aws-lambda-powertools/batch';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DeliveryOutcome } from '#application/outbox/deliver-outbox-message';
 import type { OutboxLogger } from '#application/outbox/outbox-logger';
@@ -27,12 +22,10 @@ export interface DeliveryBatchHandlerDeps extends ProcessQueuedDeliveryDeps {
 /**
  * An SQS-fed delivery function: Powertools partial batch processing, one record at a time. A record that
  * throws is reported in `batchItemFailures` and comes back after the visibility the use case chose (backoff
- * or deferral); the others are deleted. On a FIFO queue the FIFO processor also fails every record after the
- * first failure, so a group's order holds (Lambda would otherwise delete later records unprocessed).
+ * or deferral); the others are deleted. The delivery queues are standard queues (`infra/constructs/delivery-queue.ts`).
  */
 export function createDeliveryBatchHandler(deps: DeliveryBatchHandlerDeps): DeliveryBatchHandler {
-  const standard = new BatchProcessor(EventType.SQS);
-  const fifo = new SqsFifoPartialProcessorAsync();
+  const processor = new BatchProcessor(EventType.SQS);
   const handleRecord = async (record: SQSRecord): Promise<void> => {
     const message = parseOutboxQueueMessage(record.body);
     if (message.channel !== deps.channel) {
@@ -63,10 +56,6 @@ export function createDeliveryBatchHandler(deps: DeliveryBatchHandlerDeps): Deli
       throw error;
     }
   };
-  return async (event, context) => {
-    const isFifo = event.Records[0]?.eventSourceARN.endsWith('.fifo') ?? false;
-    return isFifo
-      ? processPartialResponse(event, handleRecord, fifo, { context, throwOnFullBatchFailure: false })
-      : processPartialResponse(event, handleRecord, standard, { context, throwOnFullBatchFailure: false });
-  };
+  return (event, context) =>
+    processPartialResponse(event, handleRecord, processor, { context, throwOnFullBatchFailure: false });
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import {
   type DeliveryQueueControl,
@@ -10,9 +9,8 @@ import type { OutboxChannel } from '#domain/outbox-message';
 import { createSqsClient } from './create-sqs-client';
 
 /**
- * The outbox's queues on SQS. Standard queues are the default (see docs/decisions.md); a `.fifo` URL is
- * supported too: the outbox id is then the deduplication id (the relay's retries within 5 minutes collapse)
- * and the message group, so one stuck message never blocks another.
+ * The outbox's queues on SQS: standard queues (see docs/decisions.md); a message published twice is harmless,
+ * delivery's claim stops a second send.
  */
 export class SqsOutboxPublisher implements OutboxPublisher {
   private readonly client: SQSClient;
@@ -26,7 +24,7 @@ export class SqsOutboxPublisher implements OutboxPublisher {
 
   async publish(message: OutboxQueueMessage): Promise<void> {
     const queueUrl = this.queueUrls[message.channel];
-    await send(this.client, queueUrl, message, { deduplicationId: message.outboxId });
+    await send(this.client, queueUrl, message);
   }
 }
 
@@ -56,11 +54,7 @@ export class SqsDeliveryQueueControl implements DeliveryQueueControl {
   }
 
   async requeue(message: OutboxQueueMessage, delaySeconds: number): Promise<void> {
-    // A re-queued copy must not be swallowed by FIFO deduplication of the original.
-    await send(this.client, this.queueUrl, message, {
-      deduplicationId: `${message.outboxId}-${randomUUID()}`,
-      delaySeconds,
-    });
+    await send(this.client, this.queueUrl, message, delaySeconds);
   }
 }
 
@@ -68,10 +62,9 @@ async function send(
   client: SQSClient,
   queueUrl: string,
   message: OutboxQueueMessage,
-  options: { deduplicationId: string; delaySeconds?: number },
+  delaySeconds = 0,
 ): Promise<void> {
-  const fifo = queueUrl.endsWith('.fifo');
-  const delay = Math.max(0, Math.min(900, Math.round(options.delaySeconds ?? 0)));
+  const delay = Math.max(0, Math.min(900, Math.round(delaySeconds)));
   try {
     await client.send(
       new SendMessageCommand({
@@ -81,15 +74,7 @@ async function send(
           outboxId: message.outboxId,
           channel: message.channel,
         }),
-        // FIFO queues take no per-message delay: the copy is visible at once and defers itself again.
-        ...(fifo
-          ? {
-              MessageGroupId: message.outboxId,
-              MessageDeduplicationId: options.deduplicationId.slice(0, 128),
-            }
-          : delay > 0
-            ? { DelaySeconds: delay }
-            : {}),
+        ...(delay > 0 ? { DelaySeconds: delay } : {}),
       }),
     );
   } catch (error) {

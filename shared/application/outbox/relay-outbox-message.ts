@@ -3,7 +3,7 @@ import type { OutboxMessage } from '#domain/outbox-message';
 
 /**
  * The relay's use case: a new outbox item (from the table's stream) becomes a pointer on its channel's queue.
- * Publishing twice is harmless (FIFO deduplicates by outbox id; delivery's claim stops a second send), so the
+ * Publishing twice is harmless (delivery's claim stops a second send), so the
  * stream's at-least-once retries need no bookkeeping here.
  */
 export async function relayOutboxMessage(

@@ -15,7 +15,7 @@ export interface OutboxQueueMessage {
 }
 
 export interface OutboxPublisher {
-  /** Puts the pointer on the channel's queue; deduplicated by outbox id where the queue supports it (FIFO). */
+  /** Puts the pointer on the channel's queue (twice is harmless: delivery claims each message once). */
   publish(message: OutboxQueueMessage): Promise<void>;
 }
 

@@ -6,7 +6,7 @@ import sample from '#events/sqs/whatsapp-delivery-batch.json';
 
 const context = { functionName: 'whatsapp-delivery', awsRequestId: 'req-1' } as Context;
 
-function eventWith(bodies: string[], fifo = false): SQSEvent {
+function eventWith(bodies: string[]): SQSEvent {
   const template = structuredClone(sample.Records[0]) as SQSRecord;
   return {
     Records: bodies.map((body, index) => ({
@@ -14,8 +14,6 @@ function eventWith(bodies: string[], fifo = false): SQSEvent {
       messageId: `message-${index}`,
       receiptHandle: `receipt-${index}`,
       body,
-      eventSourceARN: fifo ? `${template.eventSourceARN}.fifo` : template.eventSourceARN,
-      attributes: { ...template.attributes, MessageGroupId: 'group-1' },
     })),
   };
 }
@@ -47,16 +45,6 @@ describe('createDeliveryBatchHandler', () => {
     const response = await handler(eventWith([pointer('A'), pointer('B'), pointer('C')]), context);
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'message-1' }]);
     expect(executed).toEqual(['A', 'B', 'C']);
-  });
-
-  it('on a FIFO queue fails the failed record and every record after it, unprocessed', async () => {
-    const { handler, executed } = handlerFailing(new Set(['B']));
-    const response = await handler(eventWith([pointer('A'), pointer('B'), pointer('C')], true), context);
-    expect(response.batchItemFailures).toEqual([
-      { itemIdentifier: 'message-1' },
-      { itemIdentifier: 'message-2' },
-    ]);
-    expect(executed).toEqual(['A', 'B']);
   });
 
   it('fails a record whose body is not an outbox pointer, and one for another channel', async () => {

@@ -7,7 +7,7 @@ import { QueueUnavailableError } from '#application/ports/outbox-queue';
 const sqs = mockClient(SQSClient);
 const client = () => new SQSClient({ region: 'us-east-1' });
 const STANDARD = 'https://sqs.us-east-1.amazonaws.com/123456789012/iris-whatsapp-delivery';
-const FIFO = 'https://sqs.us-east-1.amazonaws.com/123456789012/iris-email-delivery.fifo';
+const EMAIL = 'https://sqs.us-east-1.amazonaws.com/123456789012/iris-email-delivery';
 const pointer = { tenantId: 'tenant-1', outboxId: '01JOUTBOX', channel: 'whatsapp' as const };
 
 describe('SqsOutboxPublisher', () => {
@@ -15,30 +15,29 @@ describe('SqsOutboxPublisher', () => {
 
   it("puts a pointer to the outbox item on its channel's queue", async () => {
     sqs.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
-    await new SqsOutboxPublisher({ whatsapp: STANDARD, email: FIFO }, client()).publish(pointer);
+    await new SqsOutboxPublisher({ whatsapp: STANDARD, email: EMAIL }, client()).publish(pointer);
     expect(sqs.commandCalls(SendMessageCommand)[0]?.args[0].input).toEqual({
       QueueUrl: STANDARD,
       MessageBody: JSON.stringify(pointer),
     });
   });
 
-  it('deduplicates by outbox id on a FIFO queue', async () => {
+  it('puts an e-mail pointer on the e-mail queue', async () => {
     sqs.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
-    await new SqsOutboxPublisher({ whatsapp: STANDARD, email: FIFO }, client()).publish({
+    await new SqsOutboxPublisher({ whatsapp: STANDARD, email: EMAIL }, client()).publish({
       ...pointer,
       channel: 'email',
     });
-    expect(sqs.commandCalls(SendMessageCommand)[0]?.args[0].input).toMatchObject({
-      QueueUrl: FIFO,
-      MessageGroupId: '01JOUTBOX',
-      MessageDeduplicationId: '01JOUTBOX',
+    expect(sqs.commandCalls(SendMessageCommand)[0]?.args[0].input).toEqual({
+      QueueUrl: EMAIL,
+      MessageBody: JSON.stringify({ ...pointer, channel: 'email' }),
     });
   });
 
   it('turns SDK failures into QueueUnavailableError', async () => {
     sqs.on(SendMessageCommand).rejects(new Error('throttled'));
     await expect(
-      new SqsOutboxPublisher({ whatsapp: STANDARD, email: FIFO }, client()).publish(pointer),
+      new SqsOutboxPublisher({ whatsapp: STANDARD, email: EMAIL }, client()).publish(pointer),
     ).rejects.toBeInstanceOf(QueueUnavailableError);
   });
 });
@@ -60,14 +59,6 @@ describe('SqsDeliveryQueueControl', () => {
     sqs.on(SendMessageCommand).resolves({ MessageId: 'm-2' });
     await new SqsDeliveryQueueControl(STANDARD, client()).requeue(pointer, 5_000);
     expect(sqs.commandCalls(SendMessageCommand)[0]?.args[0].input).toMatchObject({ DelaySeconds: 900 });
-  });
-
-  it('re-queues on FIFO with a fresh deduplication id and no per-message delay', async () => {
-    sqs.on(SendMessageCommand).resolves({ MessageId: 'm-3' });
-    await new SqsDeliveryQueueControl(FIFO, client()).requeue(pointer, 60);
-    const input = sqs.commandCalls(SendMessageCommand)[0]?.args[0].input;
-    expect(input?.DelaySeconds).toBeUndefined();
-    expect(input?.MessageDeduplicationId).toMatch(/^01JOUTBOX-/);
   });
 
   it('turns SDK failures into QueueUnavailableError', async () => {

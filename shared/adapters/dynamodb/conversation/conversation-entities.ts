@@ -1,13 +1,14 @@
-import {
-  ENTITY_ATTRIBUTE,
-  type KeyedItem,
-  primaryKey,
-  withoutKeys,
-} from '#adapters/dynamodb/keys/entity-keys';
+import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, openLabel, parseItem, tagged } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import { epochSeconds } from '#adapters/dynamodb/keys/time-to-live';
 import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
-import type { InboundMessage } from '#application/ports/inbound-message-repository';
+import type {
+  InboundContent,
+  InboundMessage,
+  InboundTreatment,
+} from '#application/ports/inbound-message-repository';
 import type { OwnerRequest } from '#domain/owner-request';
 
 /**
@@ -46,9 +47,22 @@ export function toInboundMessageItem(message: InboundMessage): KeyedItem {
   };
 }
 
+const InboundMessageItem = z.looseObject({
+  tenantId: f.id(),
+  messageId: f.id(),
+  from: f.phone(),
+  fromUserId: z.optional(f.id()),
+  senderRole: z.enum(['owner', 'contact', 'unknown']),
+  content: tagged<InboundContent>(),
+  treatment: z.optional(openLabel<InboundTreatment>()),
+  receivedAt: f.instant(),
+  handledAt: z.optional(f.instant()),
+  handledBy: z.optional(f.text()),
+  resumeToken: z.optional(f.text()),
+});
+
 export function fromInboundMessageItem(item: Record<string, unknown>): InboundMessage {
-  const { [IRIS_TABLE.timeToLiveAttribute]: _ttl, ...rest } = withoutKeys(item);
-  return rest as unknown as InboundMessage;
+  return parseItem(InboundMessageEntity.name, InboundMessageItem, item);
 }
 
 export function toOwnerRequestItem(request: OwnerRequest): KeyedItem {
@@ -60,9 +74,38 @@ export function toOwnerRequestItem(request: OwnerRequest): KeyedItem {
   };
 }
 
+/**
+ * The request's identity, state and the figures a boleto is made of are checked; the conversation's working
+ * notes (question, candidates, new contact details, …) pass through as written.
+ */
+const OwnerRequestItem = z.looseObject({
+  tenantId: f.id(),
+  requestId: f.id(),
+  ownerPhone: f.phone(),
+  status: z.enum([
+    'collecting',
+    'awaiting_confirmation',
+    'confirmed',
+    'completed',
+    'cancelled',
+    'expired',
+    'failed',
+  ]),
+  version: f.count(),
+  kind: z.optional(openLabel<NonNullable<OwnerRequest['kind']>>()),
+  amountCents: z.optional(f.cents()),
+  contactId: z.optional(f.id()),
+  dueDate: z.optional(f.calendarDate()),
+  description: z.optional(f.text()),
+  creationAttempt: z.optional(f.count()),
+  providerId: z.optional(f.id()),
+  boletoId: z.optional(f.id()),
+  createdAt: f.instant(),
+  updatedAt: f.instant(),
+});
+
 export function fromOwnerRequestItem(item: Record<string, unknown>): OwnerRequest {
-  const { [IRIS_TABLE.timeToLiveAttribute]: _ttl, ...rest } = withoutKeys(item);
-  return rest as unknown as OwnerRequest;
+  return parseItem(OwnerRequestEntity.name, OwnerRequestItem, item);
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ENTITY_ATTRIBUTE, withoutKeys } from '#adapters/dynamodb/keys/entity-keys';
+import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { epochSeconds } from '#adapters/dynamodb/keys/time-to-live';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
@@ -24,6 +26,32 @@ import {
 
 /** Conversation items vanish a week after their last change: nothing in them outlives a waiting Task. */
 const CONVERSATION_TTL_SECONDS = 7 * 86_400;
+
+const OwnerConversationItem = z.looseObject({
+  tenantId: f.id(),
+  ownerPhone: f.phone(),
+  awaiting: z.optional(
+    z.looseObject({
+      requestId: f.id(),
+      kind: z.enum(['answer', 'confirmation']),
+      taskToken: f.id(),
+      requestVersion: f.count(),
+      since: f.instant(),
+      expiresAt: f.instant(),
+    }),
+  ),
+  pendingEntry: z.optional(
+    z.looseObject({
+      kind: z.enum(['expense', 'income']),
+      description: z.nullable(f.text()),
+      date: z.nullable(f.text()),
+      messageId: f.id(),
+      expiresAt: f.instant(),
+    }),
+  ),
+  activeRequestId: z.optional(f.id()),
+  updatedAt: f.instant(),
+});
 
 export class DynamoDbConversationRepository implements ConversationRepository {
   private readonly table: TableAccess;
@@ -62,8 +90,7 @@ export class DynamoDbConversationRepository implements ConversationRepository {
       consistentRead: true,
     });
     if (!item) return undefined;
-    const { [IRIS_TABLE.timeToLiveAttribute]: _ttl, ...rest } = withoutKeys(item);
-    return rest as unknown as OwnerConversation;
+    return parseItem(OwnerConversationEntity.name, OwnerConversationItem, item);
   }
 
   async setAwaiting(

@@ -1,10 +1,6 @@
-import {
-  ENTITY_ATTRIBUTE,
-  indexKey,
-  type KeyedItem,
-  primaryKey,
-  withoutKeys,
-} from '#adapters/dynamodb/keys/entity-keys';
+import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE, indexKey, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import { type Boleto, isOpen } from '#domain/boleto';
 import { boletoPartition, CONTACT_COLLECTION_BOLETO, contactCollection } from './item-collections';
@@ -49,6 +45,38 @@ export function toBoletoItem(boleto: Boleto): KeyedItem {
   };
 }
 
+/** The provider's reference, as on a boleto and its `BoletoRegistered` event. */
+export const BoletoProviderRefItem = z.looseObject({
+  providerId: f.id(),
+  digitableLine: f.text(),
+  barcode: f.text(),
+  pdfUrl: z.optional(f.text()),
+  pixEmv: z.optional(f.text()),
+});
+
+const BoletoItem = z.looseObject({
+  id: f.id(),
+  tenantId: f.id(),
+  contactId: f.id(),
+  amountCents: f.cents(),
+  dueDate: f.calendarDate(),
+  description: f.text(),
+  status: f.boletoStatus(),
+  paidCents: f.cents(),
+  chargesPaidCents: f.cents(),
+  paymentIds: z.array(f.id()),
+  provider: z.optional(BoletoProviderRefItem),
+  paidOn: z.optional(f.calendarDate()),
+  cancelReason: z.optional(f.text()),
+  failureReason: z.optional(f.text()),
+  disputedFrom: z.optional(f.boletoStatus()),
+  disputeReason: z.optional(f.text()),
+  version: f.count(),
+  createdAt: f.instant(),
+  updatedAt: f.instant(),
+  commandKey: f.id(),
+});
+
 export function fromBoletoItem(item: Record<string, unknown>): Boleto {
-  return withoutKeys(item) as unknown as Boleto;
+  return parseItem(BoletoEntity.name, BoletoItem, item);
 }

@@ -1,9 +1,6 @@
-import {
-  ENTITY_ATTRIBUTE,
-  type KeyedItem,
-  primaryKey,
-  withoutKeys,
-} from '#adapters/dynamodb/keys/entity-keys';
+import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import type { Contact } from '#application/ports/contact-repository';
 
@@ -21,6 +18,19 @@ export function toContactItem(contact: Contact): KeyedItem {
   };
 }
 
+const ContactItem = z.looseObject({
+  tenantId: f.id(),
+  contactId: f.id(),
+  name: f.text(),
+  phone: f.phone(),
+  taxId: f.taxId(),
+  email: z.optional(f.text()),
+  optedOut: z.boolean(),
+  whatsAppUserId: z.optional(f.text()),
+  createdAt: f.instant(),
+  updatedAt: z.optional(f.instant()),
+});
+
 export function fromContactItem(item: Record<string, unknown>): Contact {
-  return withoutKeys(item) as unknown as Contact;
+  return parseItem(ContactEntity.name, ContactItem, item);
 }

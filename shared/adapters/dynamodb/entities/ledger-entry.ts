@@ -1,9 +1,6 @@
-import {
-  ENTITY_ATTRIBUTE,
-  type KeyedItem,
-  primaryKey,
-  withoutKeys,
-} from '#adapters/dynamodb/keys/entity-keys';
+import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import type { LedgerEntry } from '#application/ports/ledger-repository';
 
@@ -33,6 +30,19 @@ export function toLedgerEntryItem(entry: LedgerEntry): KeyedItem {
   };
 }
 
+const LedgerEntryItem = z.looseObject({
+  tenantId: f.id(),
+  entryId: f.id(),
+  kind: z.enum(['income', 'expense']),
+  date: f.calendarDate(),
+  amountCents: f.cents(),
+  category: f.text(),
+  description: f.text(),
+  boletoId: z.optional(f.id()),
+  paymentId: z.optional(f.id()),
+  createdAt: f.instant(),
+});
+
 export function fromLedgerEntryItem(item: Record<string, unknown>): LedgerEntry {
-  return withoutKeys(item) as unknown as LedgerEntry;
+  return parseItem(LedgerEntryEntity.name, LedgerEntryItem, item);
 }

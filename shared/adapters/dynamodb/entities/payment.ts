@@ -1,10 +1,6 @@
-import {
-  ENTITY_ATTRIBUTE,
-  indexKey,
-  type KeyedItem,
-  primaryKey,
-  withoutKeys,
-} from '#adapters/dynamodb/keys/entity-keys';
+import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE, indexKey, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import type { Payment } from '#application/ports/payment-repository';
 import { boletoPartition, CONTACT_COLLECTION_PAYMENT, contactCollection } from './item-collections';
@@ -29,6 +25,18 @@ export function toPaymentItem(payment: Payment): KeyedItem {
   };
 }
 
+const PaymentItem = z.looseObject({
+  tenantId: f.id(),
+  paymentId: f.id(),
+  boletoId: f.id(),
+  contactId: f.id(),
+  amountCents: f.cents(),
+  paidOn: f.calendarDate(),
+  provider: f.id(),
+  providerPaymentKey: f.id(),
+  recordedAt: f.instant(),
+});
+
 export function fromPaymentItem(item: Record<string, unknown>): Payment {
-  return withoutKeys(item) as unknown as Payment;
+  return parseItem(PaymentEntity.name, PaymentItem, item);
 }

@@ -1,9 +1,6 @@
-import {
-  ENTITY_ATTRIBUTE,
-  type KeyedItem,
-  primaryKey,
-  withoutKeys,
-} from '#adapters/dynamodb/keys/entity-keys';
+import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import type { TenantUser } from '#application/ports/user-repository';
 
@@ -21,6 +18,15 @@ export function toTenantUserItem(user: TenantUser): KeyedItem {
   };
 }
 
+const TenantUserItem = z.looseObject({
+  tenantId: f.id(),
+  phone: f.phone(),
+  name: f.text(),
+  role: z.enum(['owner', 'operator']),
+  createdAt: f.instant(),
+  whatsAppUserId: z.optional(f.text()),
+});
+
 export function fromTenantUserItem(item: Record<string, unknown>): TenantUser {
-  return withoutKeys(item) as unknown as TenantUser;
+  return parseItem(TenantUserEntity.name, TenantUserItem, item);
 }

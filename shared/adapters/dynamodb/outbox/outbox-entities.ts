@@ -1,11 +1,8 @@
-import {
-  ENTITY_ATTRIBUTE,
-  type KeyedItem,
-  primaryKey,
-  withoutKeys,
-} from '#adapters/dynamodb/keys/entity-keys';
+import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, openLabel, parseItem, tagged } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
-import type { OutboxMessage } from '#domain/outbox-message';
+import type { EmailContent, OutboxMessage, OutboxMessageKind, WhatsAppContent } from '#domain/outbox-message';
 
 /**
  * The outbox's single-table entities. Each outbox item is its own partition (`T#<tenant>#OUTBOX#<id>`), so
@@ -56,10 +53,28 @@ export function toOutboxItem(message: OutboxMessage): KeyedItem {
   };
 }
 
+/** Checked on every read; the contents and the optional bookkeeping pass through as written. */
+const OutboxMessageItem = z.looseObject({
+  id: f.id(),
+  tenantId: f.id(),
+  channel: z.enum(['whatsapp', 'email']),
+  kind: openLabel<OutboxMessageKind>(),
+  recipient: f.id(),
+  audience: z.enum(['owner', 'contact']),
+  content: tagged<WhatsAppContent | EmailContent>(),
+  correlationId: f.id(),
+  boletoId: z.optional(f.id()),
+  contactId: z.optional(f.id()),
+  status: z.enum(['pending', 'sending', 'sent', 'delivered', 'read', 'failed', 'superseded']),
+  attempts: f.count(),
+  createdAt: f.instant(),
+  updatedAt: f.instant(),
+});
+
 export function fromOutboxItem(item: Record<string, unknown>): OutboxMessage {
-  const rest = withoutKeys(item);
-  for (const name of ADAPTER_ONLY) delete rest[name];
-  return rest as unknown as OutboxMessage;
+  const message = { ...item };
+  for (const name of ADAPTER_ONLY) delete message[name];
+  return parseItem(OutboxMessageEntity.name, OutboxMessageItem, message);
 }
 
 /** True for an item (e.g. a stream image) of the outbox message entity. */

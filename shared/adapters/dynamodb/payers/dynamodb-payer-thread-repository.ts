@@ -1,18 +1,35 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
 import { ENTITY_ATTRIBUTE, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import type { PayerThreadRepository } from '#application/ports/payer-thread-repository';
 import { ConcurrentModificationError } from '#application/ports/persistence-errors';
 import type { TransactionContext } from '#application/ports/unit-of-work';
-import type { CalendarDate } from '#domain/calendar-date';
-import { emptyPayerThread, type HeldPayerText, type PayerThread } from '#domain/payer-thread';
+import { emptyPayerThread, type PayerThread } from '#domain/payer-thread';
 
 /** One item per contact, beside nothing else: `T#<tenant>#PAYER_THREAD#<contactId>` / `THREAD`. */
 export const PayerThreadEntity = {
   name: 'PayerThread',
   primary: primaryKey(key('T', attr('tenantId'), 'PAYER_THREAD', attr('contactId')), key('THREAD')),
 } as const;
+
+/** Items written before a field existed read with its empty value. */
+const PayerThreadItem = z.looseObject({
+  tenantId: f.id(),
+  contactId: f.id(),
+  lastForwardAt: z.optional(f.instant()),
+  held: z._default(
+    z.array(z.looseObject({ messageId: f.id(), text: f.text(), receivedAt: f.instant() })),
+    [],
+  ),
+  flushOutboxIds: z.optional(z.array(f.id())),
+  replyDay: z.optional(f.calendarDate()),
+  repliesOnDay: z._default(f.count(), 0),
+  seenMessageIds: z._default(z.array(f.id()), []),
+  version: z._default(f.count(), 0),
+});
 
 export class DynamoDbPayerThreadRepository implements PayerThreadRepository {
   private readonly table: TableAccess;
@@ -26,17 +43,7 @@ export class DynamoDbPayerThreadRepository implements PayerThreadRepository {
       consistentRead: true,
     });
     if (!item) return emptyPayerThread(tenantId, contactId);
-    return {
-      tenantId,
-      contactId,
-      ...(typeof item.lastForwardAt === 'string' ? { lastForwardAt: item.lastForwardAt } : {}),
-      held: Array.isArray(item.held) ? (item.held as HeldPayerText[]) : [],
-      ...(Array.isArray(item.flushOutboxIds) ? { flushOutboxIds: item.flushOutboxIds as string[] } : {}),
-      ...(typeof item.replyDay === 'string' ? { replyDay: item.replyDay as CalendarDate } : {}),
-      repliesOnDay: typeof item.repliesOnDay === 'number' ? item.repliesOnDay : 0,
-      seenMessageIds: Array.isArray(item.seenMessageIds) ? (item.seenMessageIds as string[]) : [],
-      version: typeof item.version === 'number' ? item.version : 0,
-    };
+    return parseItem(PayerThreadEntity.name, PayerThreadItem, item);
   }
 
   async save(thread: PayerThread, tx?: TransactionContext): Promise<void> {

@@ -1,5 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ENTITY_ATTRIBUTE, primaryKey, withoutKeys } from '#adapters/dynamodb/keys/entity-keys';
+import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
@@ -21,6 +23,19 @@ export const ReconciliationRunEntity = {
 } as const;
 
 const TTL_SECONDS = 400 * 86_400;
+
+const ReconciliationRunItem = z.looseObject({
+  tenantId: f.id(),
+  runId: f.id(),
+  startedAt: f.instant(),
+  finishedAt: f.instant(),
+  checked: f.count(),
+  healed: f.count(),
+  failed: f.count(),
+  skipped: f.count(),
+  outcomes: z.record(z.string(), f.count()),
+  failures: z.array(z.looseObject({ boletoId: f.id(), error: f.text() })),
+});
 
 export class DynamoDbReconciliationRunStore implements ReconciliationRunStore {
   private readonly table: TableAccess;
@@ -51,6 +66,6 @@ export class DynamoDbReconciliationRunStore implements ReconciliationRunStore {
       newestFirst: true,
       limit,
     });
-    return items.map((item) => withoutKeys(item) as unknown as ReconciliationRun);
+    return items.map((item) => parseItem(ReconciliationRunEntity.name, ReconciliationRunItem, item));
   }
 }

@@ -1,9 +1,6 @@
-import {
-  ENTITY_ATTRIBUTE,
-  type KeyedItem,
-  primaryKey,
-  withoutKeys,
-} from '#adapters/dynamodb/keys/entity-keys';
+import * as z from 'zod/mini';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import { IRIS_TABLE } from '#adapters/dynamodb/table-design';
 import type { ProviderEvent } from '#application/payments/provider-event-store';
@@ -38,6 +35,19 @@ export function isProviderEventItem(item: Record<string, unknown>): boolean {
   return item[ENTITY_ATTRIBUTE] === ProviderEventEntity.name;
 }
 
+const ProviderEventItem = z.looseObject({
+  tenantId: f.id(),
+  eventId: f.id(),
+  provider: f.id(),
+  providerId: f.id(),
+  claimedStatus: f.text(),
+  eventType: f.text(),
+  eventDate: z.optional(f.text()),
+  receivedAt: f.instant(),
+  processedAt: z.optional(f.instant()),
+  outcome: z.optional(f.text()),
+});
+
 export function fromProviderEventItem(item: Record<string, unknown>): ProviderEvent {
-  return withoutKeys(item) as unknown as ProviderEvent;
+  return parseItem(ProviderEventEntity.name, ProviderEventItem, item);
 }

@@ -1,10 +1,7 @@
+import * as z from 'zod/mini';
 import { boletoPartition } from '#adapters/dynamodb/entities/item-collections';
-import {
-  ENTITY_ATTRIBUTE,
-  type KeyedItem,
-  primaryKey,
-  withoutKeys,
-} from '#adapters/dynamodb/keys/entity-keys';
+import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key, sortableNumber } from '#adapters/dynamodb/keys/key-template';
 import type { ReminderTurnRecord } from '#application/reminders/reminder-turn-log';
 
@@ -30,6 +27,38 @@ export function toReminderTurnItem(record: ReminderTurnRecord): KeyedItem {
   };
 }
 
+const ReminderTurnItem = z.looseObject({
+  tenantId: f.id(),
+  boletoId: f.id(),
+  turn: f.count(),
+  scheduledAt: f.instant(),
+  recordedAt: f.instant(),
+  outcome: z.enum(['sent', 'failed']),
+  outboxIds: z.array(f.id()),
+  amountDueCents: z.optional(f.cents()),
+  error: z.optional(f.text()),
+  result: z.looseObject({
+    tenantId: f.id(),
+    boletoId: f.id(),
+    turn: f.count(),
+    nextReminderAt: z.optional(f.instant()),
+    continue: z.boolean(),
+    outcome: z.enum(['sent', 'deferred', 'skipped', 'failed', 'stopped']),
+    reason: z.optional(
+      z.enum([
+        'paid',
+        'partially_paid',
+        'cancelled',
+        'disputed',
+        'contact_opted_out',
+        'contact_not_found',
+        'boleto_not_found',
+        'cadence_finished',
+      ]),
+    ),
+  }),
+});
+
 export function fromReminderTurnItem(item: Record<string, unknown>): ReminderTurnRecord {
-  return withoutKeys(item) as unknown as ReminderTurnRecord;
+  return parseItem(ReminderTurnEntity.name, ReminderTurnItem, item);
 }
