@@ -113,28 +113,6 @@ describe('amending a boleto', () => {
     expect((await boletosOf(maria.contactId)).map((boleto) => boleto.status)).toEqual(['sent', 'sent']);
   }, 120_000);
 
-  it('when Paytime stays down, no new boleto is issued and the old one stays valid', async () => {
-    const before = await boletosOf(maria.contactId);
-    expect(await chat.ask('muda o valor do boleto da Maria de 80 pra 90')).toMatch(
-      /^Maria Souza tem 2 boletos/,
-    );
-    expect(await chat.ask('o de 80')).toMatch(
-      /^Trocar o boleto de Maria Souza de R\$ 80,00 .* por R\$ 90,00/,
-    );
-    const billetsBefore = billets().length;
-    cloud.simulators.paytime.controls.failNext(100_000, { status: 503, operations: ['create'] });
-    await chat.tap('Sim');
-    expect(chat.lastText()).toBe('A Paytime está fora do ar; emito assim que voltar e te aviso.');
-    await cloud.advance({ hours: 25 });
-    cloud.simulators.paytime.controls.clearFaults();
-    expect((await chat.transcript()).join('\n')).toMatch(
-      /não consegui emitir o boleto de R\$ 90,00 para Maria Souza\. Nenhum boleto foi criado/,
-    );
-    expect(billets()).toHaveLength(billetsBefore);
-    const after = await boletosOf(maria.contactId);
-    for (const boleto of before) expect(after.find((b) => b.id === boleto.id)?.status).toBe('sent');
-  }, 180_000);
-
   it('when the old boleto was paid meanwhile, the new one is cancelled unsent and the owner told', async () => {
     const pedro = DEMO_TENANT.contacts[2];
     expect(await chat.ask(`cobra 150 do Pedro dia ${ddmm(addDays(today, 9))}`)).toMatch(/^Confirma boleto/);
@@ -163,4 +141,26 @@ describe('amending a boleto', () => {
     expect(newBillet?.status).toBe('CANCELED');
     expect(chat.sentTo(pedro.phone).slice(toPedroBefore)).toHaveLength(0); // nothing stale reached Pedro
   }, 120_000);
+
+  it('when Paytime stays down, no new boleto is issued and the old one stays valid', async () => {
+    const before = await boletosOf(maria.contactId);
+    expect(await chat.ask('muda o valor do boleto da Maria de 80 pra 90')).toMatch(
+      /^Maria Souza tem 2 boletos/,
+    );
+    expect(await chat.ask('o de 80')).toMatch(
+      /^Trocar o boleto de Maria Souza de R\$ 80,00 .* por R\$ 90,00/,
+    );
+    const billetsBefore = billets().length;
+    cloud.simulators.paytime.controls.failNext(100_000, { status: 503, operations: ['create'] });
+    await chat.tap('Sim');
+    expect(chat.lastText()).toBe('A Paytime está fora do ar; emito assim que voltar e te aviso.');
+    await cloud.advance({ hours: 25 });
+    cloud.simulators.paytime.controls.clearFaults();
+    expect((await chat.transcript()).join('\n')).toMatch(
+      /não consegui emitir o boleto de R\$ 90,00 para Maria Souza\. Nenhum boleto foi criado/,
+    );
+    expect(billets()).toHaveLength(billetsBefore);
+    const after = await boletosOf(maria.contactId);
+    for (const boleto of before) expect(after.find((b) => b.id === boleto.id)?.status).toBe('sent');
+  }, 180_000);
 });
