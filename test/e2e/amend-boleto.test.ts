@@ -113,6 +113,35 @@ describe('amending a boleto', () => {
     expect((await boletosOf(maria.contactId)).map((boleto) => boleto.status)).toEqual(['sent', 'sent']);
   }, 120_000);
 
+  it('when the old boleto was paid meanwhile, the new one is cancelled unsent and the owner told', async () => {
+    const pedro = DEMO_TENANT.contacts[2];
+    expect(await chat.ask(`cobra 150 do Pedro dia ${ddmm(addDays(today, 9))}`)).toMatch(/^Confirma boleto/);
+    await chat.tap('Sim');
+    const [old] = await boletosOf(pedro.contactId);
+    expect(old?.status).toBe('sent');
+    cloud.simulators.paytime.controls.dropNextWebhooks(1); // IRIS does not hear of the payment
+    cloud.simulators.paytime.controls.pay(old?.provider?.providerId ?? '');
+    await cloud.settle();
+    expect((await repositories.boletos.get(tenantId, old?.id ?? ''))?.status).toBe('sent');
+    const toPedroBefore = chat.sentTo(pedro.phone).length;
+
+    expect(
+      await chat.ask(`muda o vencimento do boleto do Pedro pra dia ${ddmm(addDays(today, 20))}`),
+    ).toMatch(/^Trocar o boleto de Pedro Álvares de R\$ 150,00/);
+    await chat.tap('Sim');
+    expect((await chat.transcript()).join('\n')).toContain(
+      'Não troquei: Pedro Álvares pagou o boleto de R$ 150,00',
+    );
+    const boletos = await boletosOf(pedro.contactId);
+    const renewed = boletos.find((boleto) => boleto.id !== old?.id);
+    expect(boletos.find((boleto) => boleto.id === old?.id)?.status).toBe('paid');
+    expect(renewed?.status).toBe('failed');
+    const newBillet = billets().at(-1); // the one created for the amendment
+    expect(newBillet?._id).not.toBe(old?.provider?.providerId);
+    expect(newBillet?.status).toBe('CANCELED');
+    expect(chat.sentTo(pedro.phone).slice(toPedroBefore)).toHaveLength(0); // nothing stale reached Pedro
+  }, 120_000);
+
   it('when Paytime stays down, no new boleto is issued and the old one stays valid', async () => {
     const before = await boletosOf(maria.contactId);
     expect(await chat.ask('muda o valor do boleto da Maria de 80 pra 90')).toMatch(

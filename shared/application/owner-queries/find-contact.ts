@@ -30,6 +30,10 @@ export async function findContactByName(
 /** "Encontrei mais de um contato: João Silva, João Souza. Qual deles?" */
 export function whichContactText(writtenName: string, lookup: ContactLookup): string | undefined {
   if (lookup.kind === 'none') return `Não encontrei nenhum contato chamado "${writtenName}".`;
+  if (lookup.kind === 'uncertain' && lookup.candidates.length === 1) {
+    const [only] = lookup.candidates;
+    return `Não tenho certeza de quem é "${writtenName}": é ${only?.name}? Se for, mande de novo com o nome completo.`;
+  }
   if (lookup.kind === 'uncertain') {
     const names = lookup.candidates.slice(0, 5).map((contact) => contact.name);
     return `Encontrei mais de um contato parecido com "${writtenName}": ${names.join(', ')}. De qual deles?`;
