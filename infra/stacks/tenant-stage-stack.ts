@@ -97,6 +97,7 @@ export class TenantStageStack extends Stack {
         removalPolicy,
         logLevel: production ? 'INFO' : 'DEBUG',
         tenantSettingsJson,
+        ...('lazyPackages' in spec && { lazyPackages: spec.lazyPackages }),
       });
     }
     this.functions = functions;
