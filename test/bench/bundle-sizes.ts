@@ -14,6 +14,8 @@ export interface BundleFigure {
   /** Median wall time of the import, and its ratio to the floor's (inflated by other work on the machine). */
   initWallMs: number;
   initWallRatio: number;
+  /** Resident memory after init (median), against the configured memory. */
+  rssAfterInitMb: number;
   zodLocales: boolean;
   sourceMapsFlag: boolean;
 }
@@ -47,6 +49,7 @@ export function benchBundles(built: BuiltStack): BundleFigures {
       initRatio: Math.round((init?.ratio ?? Number.NaN) * 100) / 100,
       initWallMs: Math.round(init?.medianWallMs ?? Number.NaN),
       initWallRatio: Math.round((init?.wallRatio ?? Number.NaN) * 100) / 100,
+      rssAfterInitMb: Math.round(init?.rssMb ?? Number.NaN),
       zodLocales: containsZodLocales(readFileSync(fn.bundle, 'utf8')),
       sourceMapsFlag: (fn.environment.NODE_OPTIONS ?? '').includes('--enable-source-maps'),
     };
@@ -68,13 +71,13 @@ export function benchBundles(built: BuiltStack): BundleFigures {
     `floor (DynamoDB client only, same construct): ${kib(built.baseline.bytes)} KiB, init CPU ${floorMs.toFixed(0)} ms (wall ${floorWallMs.toFixed(0)} ms)`,
   );
   console.log(
-    'function                   bundle    .map  memory  init CPU  ratio (goal <= 1.3)  wall (ratio)  zod locales',
+    'function                   bundle    .map  memory  init CPU  ratio (goal <= 1.3)  wall (ratio)  zod locales  RSS after init',
   );
   for (const f of functions) {
     console.log(
       `${f.name.padEnd(26)} ${`${f.kib} KiB`.padStart(8)} ${`${f.mapKib}`.padStart(7)} ${`${f.memoryMb} MB`.padStart(7)} ` +
         `${`${f.initMs} ms`.padStart(9)} ${`${f.initRatio.toFixed(2)}x`.padStart(6)} ${f.initRatio <= INIT_RATIO_GOAL ? 'ok ' : 'GAP'}` +
-        `          ${`${f.initWallMs} ms (${f.initWallRatio.toFixed(2)}x)`.padStart(16)}  ${f.zodLocales ? 'YES' : 'no'}`,
+        `          ${`${f.initWallMs} ms (${f.initWallRatio.toFixed(2)}x)`.padStart(16)}  ${f.zodLocales ? 'YES' : 'no '}          ${f.rssAfterInitMb} MB`,
     );
   }
   console.log(

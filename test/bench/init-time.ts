@@ -7,6 +7,8 @@ export interface InitSample {
   wallMs: number;
   /** CPU time (user + system, every thread of the process) spent by the import. */
   cpuMs: number;
+  /** Resident memory of the process once the import is done: the function's floor before any work. */
+  rssMb: number;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface InitSample {
  * in the same run are what the bench compares.
  */
 export function measureInitMs(fn: BuiltFunction): InitSample {
-  const script = `const t=performance.now();const c=process.cpuUsage();await import(${JSON.stringify(pathToFileURL(fn.bundle).href)});const d=process.cpuUsage(c);process.stdout.write(JSON.stringify({wallMs:performance.now()-t,cpuMs:(d.user+d.system)/1000}));process.exit(0);`;
+  const script = `const t=performance.now();const c=process.cpuUsage();await import(${JSON.stringify(pathToFileURL(fn.bundle).href)});const d=process.cpuUsage(c);process.stdout.write(JSON.stringify({wallMs:performance.now()-t,cpuMs:(d.user+d.system)/1000,rssMb:process.memoryUsage().rss/1048576}));process.exit(0);`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { PATH: process.env.PATH ?? '', ...benchEnvironment(fn.environment) },
     encoding: 'utf8',
@@ -70,6 +72,8 @@ export interface InitFigure {
   ratio: number;
   /** Wall time against the floor's. */
   wallRatio: number;
+  /** Median resident memory after init. */
+  rssMb: number;
 }
 
 /** Median init of every function and of the floor, interleaved round by round so drift hits all alike. */
@@ -102,6 +106,7 @@ export function measureInitRatios(
         medianWallMs,
         ratio: medianMs / floorMs,
         wallRatio: medianWallMs / floorWallMs,
+        rssMb: median(fn.name, (sample) => sample.rssMb),
       };
     }),
   };
