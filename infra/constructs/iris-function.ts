@@ -15,6 +15,21 @@ import { IRIS_METRIC_NAMESPACE } from '#logging/metric-names';
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __irisCreateRequire } from 'node:module'; const require = __irisCreateRequire(import.meta.url);";
 
+/**
+ * Shell commands that bundle one npm package on its own (same target, format and minification as the handler)
+ * into `<outputDir>/node_modules/<name>/index.mjs`, with a package.json naming it as the package's entry.
+ */
+export function lazyPackageCommands(name: string, outputDir: string): string[] {
+  if (!/^(@[a-z0-9-]+\/)?[a-z0-9][a-z0-9._-]*$/.test(name))
+    throw new Error(`not an npm package name: ${name}`);
+  const directory = `${outputDir}/node_modules/${name}`;
+  const manifest = JSON.stringify({ name, type: 'module', exports: { '.': './index.mjs' } });
+  return [
+    `npx --no-install esbuild --bundle ${name} --platform=node --format=esm --target=node22 --minify --main-fields=module,main --log-level=warning "--banner:js=${ESM_REQUIRE_BANNER}" "--outfile=${directory}/index.mjs"`,
+    `printf '%s' '${manifest}' > "${directory}/package.json"`,
+  ];
+}
+
 export const IRIS_RUNTIME = lambda.Runtime.NODEJS_22_X;
 export const IRIS_ARCHITECTURE = lambda.Architecture.ARM_64;
 
@@ -33,6 +48,12 @@ export interface IrisFunctionProps {
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN';
   /** `IRIS_TENANT_SETTINGS`: the tenant's public settings as JSON. */
   readonly tenantSettingsJson: string;
+  /**
+   * npm packages the function imports only on demand (`import('<package>')`, e.g. the OpenAI SDK when a key is
+   * configured): left out of `index.mjs` and bundled on their own into `node_modules/<package>/index.mjs` of the
+   * asset, where Node resolves them from the handler. A cold start without them never parses their code.
+   */
+  readonly lazyPackages?: readonly string[];
 }
 
 /**
@@ -93,8 +114,16 @@ export class IrisFunction extends Construct {
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
         banner: ESM_REQUIRE_BANNER,
-        externalModules: [],
+        externalModules: [...(props.lazyPackages ?? [])],
         forceDockerBundling: false,
+        ...(props.lazyPackages?.length && {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (_inputDir: string, outputDir: string) =>
+              (props.lazyPackages ?? []).flatMap((name) => lazyPackageCommands(name, outputDir)),
+          },
+        }),
       },
       environment: {
         [ENV.tenantId]: props.tenantId,

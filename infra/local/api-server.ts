@@ -124,28 +124,57 @@ async function invokeWebhook(
 ): Promise<void> {
   const method = request.method ?? 'GET';
   const route = WEBHOOK_ROUTES.find((candidate) => candidate.path === path && candidate.method === method);
-  const body = await readBody(request);
-  // API Gateway answers an undeclared method itself, without invoking anything.
-  if (!route) return sendJson(response, 404, { message: 'Not Found' });
+  if (!route) {
+    // API Gateway answers an undeclared method itself, without invoking anything.
+    await readBody(request);
+    return sendJson(response, 404, { message: 'Not Found' });
+  }
   const handler = backend.handler(route.handler);
-  if (!handler) return sendError(response, 503, `functions/${route.handler}/handler.ts is not available`);
+  if (!handler) {
+    await readBody(request);
+    return sendError(response, 503, `functions/${route.handler}/handler.ts is not available`);
+  }
+  await invokeHttpApiFunction(request, response, {
+    handler,
+    functionName: functionArn(route.handler),
+    routeKey: `${route.method} ${route.path}`,
+    log,
+  });
+}
+
+/**
+ * One HTTP API request through a Lambda integration, as the local cloud serves it: the body read, the API Gateway
+ * v2 event built, the handler invoked with a Lambda context, its result written back. Exported so the bench can
+ * put a reference receiver behind exactly the same front as the production webhook.
+ */
+export async function invokeHttpApiFunction(
+  request: IncomingMessage,
+  response: ServerResponse,
+  target: {
+    handler: LocalLambdaHandler;
+    functionName: string;
+    routeKey: string;
+    log: (line: string) => void;
+  },
+): Promise<void> {
+  const body = await readBody(request);
   const event = toApiGatewayEvent(
     {
-      method,
-      url: request.url ?? path,
+      method: request.method ?? 'GET',
+      url: request.url ?? '/',
       headers: request.headers,
       body,
       sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
     },
-    `${route.method} ${route.path}`,
+    target.routeKey,
   );
-  const context = createLambdaContext({ functionName: functionArn(route.handler), timeoutMs: 30_000 });
+  const context = createLambdaContext({ functionName: target.functionName, timeoutMs: 30_000 });
   let result: unknown;
   try {
-    result = await invokeLocalHandler(handler, event, context);
+    result = await invokeLocalHandler(target.handler, event, context);
   } catch (error) {
     // An unhandled error in a Lambda integration is API Gateway's 500.
-    log(`${route.handler} threw: ${error instanceof Error ? error.message : String(error)}`);
+    target.log(`${target.functionName} threw: ${error instanceof Error ? error.message : String(error)}`);
     return sendJson(response, 500, { message: 'Internal Server Error' });
   }
   writeApiGatewayResult(response, result);

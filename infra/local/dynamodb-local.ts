@@ -53,6 +53,14 @@ function jarDirectory(): string {
   return join(libRoot, release);
 }
 
+/**
+ * JVM flags measured on the shared 2-core machines (docs/decisions.md, "Webhook ack: where the time goes"): the
+ * serial collector and the C1 compiler only. DynamoDB Local's requests are short; the default G1 collector's
+ * threads and C2's compiler threads compete for the same two cores with the Node.js process calling it, and
+ * conditional PutItem p50 went from 6-27 ms to 3-7 ms (GetItem 7-12 → 2.5-4 ms) with these flags.
+ */
+export const DYNAMODB_LOCAL_JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'] as const;
+
 export async function startDynamoDbLocal(
   options: { port?: number; timeoutMs?: number } = {},
 ): Promise<RunningDynamoDbLocal> {
@@ -61,6 +69,7 @@ export async function startDynamoDbLocal(
   const child = spawn(
     'java',
     [
+      ...DYNAMODB_LOCAL_JVM_FLAGS,
       `-Djava.library.path=${join(directory, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(directory, 'DynamoDBLocal.jar'),

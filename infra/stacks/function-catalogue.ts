@@ -9,6 +9,8 @@ export interface FunctionSpec {
   readonly description: string;
   readonly memorySize: number;
   readonly timeoutSeconds: number;
+  /** Packages loaded only on demand, shipped beside the bundle instead of in it (`IrisFunctionProps`). */
+  readonly lazyPackages?: readonly string[];
 }
 
 /**
@@ -35,6 +37,7 @@ export const FUNCTION_CATALOGUE = {
     description: 'Tasks of the conversation workflow (interpret, ask, confirm, create the boleto once)',
     memorySize: 1024,
     timeoutSeconds: 120,
+    lazyPackages: ['openai'],
   },
   'reminder-step': {
     description: 'One turn of a boleto reminder loop',

@@ -100,6 +100,7 @@ export class TenantStageStack extends Stack {
         removalPolicy,
         logLevel: production ? 'INFO' : 'DEBUG',
         tenantSettingsJson,
+        ...('lazyPackages' in spec && { lazyPackages: spec.lazyPackages }),
       });
     }
     this.functions = functions;

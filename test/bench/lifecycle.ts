@@ -3,7 +3,7 @@ import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { localInvocationCounts, localInvocationMs } from '#infra/local/emulators/lambda-context';
 import { LocalCloudClient } from '#infra/local/local-cloud-client';
 import { stateMachineArn } from '#infra/local/local-cloud-names';
-import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import type { LocalCloud } from '#infra/local/start-local-cloud';
 import {
   addCapacity,
   type CapacityTotals,
@@ -46,32 +46,28 @@ export interface LifecycleBench {
 
 const OWNER = DEMO_TENANT.owner.phone;
 
-export async function benchLifecycles(): Promise<LifecycleBench> {
+/** On the local cloud `run.ts` starts (one per process; the webhook bench ran on it first). */
+export async function benchLifecycles(cloud: LocalCloud): Promise<LifecycleBench> {
   installCapacityMeter();
-  const cloud = await startLocalCloud({ port: 0 });
-  try {
-    const client = new LocalCloudClient(cloud.apiUrl);
-    const neverPaid = await lifecycle(cloud, client, DEMO_TENANT.contacts[0], false);
-    const paidAfterSecondReminder = await lifecycle(cloud, client, DEMO_TENANT.contacts[1], true);
-    const before = snapshot();
-    takeCapacity();
-    await client.sendText(OWNER, 'quem está devendo?');
-    await cloud.settle();
-    const inboundQuestion = { dynamodb: takeCapacity(), invocations: delta(before, snapshot()) };
-    inboundQuestion.invocations = Object.fromEntries(
-      Object.entries(inboundQuestion.invocations)
-        .map(([name, count]) => [shortName(name), count] as const)
-        .filter(([name]) => !name.startsWith('console-')),
-    );
-    return {
-      neverPaid,
-      paidAfterSecondReminder,
-      inboundQuestion,
-      localCadence: 'demo tenant: 3 days before, on the due date, 1, 3, 7, 15 days late (Mon-Sat 08-20)',
-    };
-  } finally {
-    await cloud.stop();
-  }
+  const client = new LocalCloudClient(cloud.apiUrl);
+  const neverPaid = await lifecycle(cloud, client, DEMO_TENANT.contacts[0], false);
+  const paidAfterSecondReminder = await lifecycle(cloud, client, DEMO_TENANT.contacts[1], true);
+  const before = snapshot();
+  takeCapacity();
+  await client.sendText(OWNER, 'quem está devendo?');
+  await cloud.settle();
+  const inboundQuestion = { dynamodb: takeCapacity(), invocations: delta(before, snapshot()) };
+  inboundQuestion.invocations = Object.fromEntries(
+    Object.entries(inboundQuestion.invocations)
+      .map(([name, count]) => [shortName(name), count] as const)
+      .filter(([name]) => !name.startsWith('console-')),
+  );
+  return {
+    neverPaid,
+    paidAfterSecondReminder,
+    inboundQuestion,
+    localCadence: 'demo tenant: 3 days before, on the due date, 1, 3, 7, 15 days late (Mon-Sat 08-20)',
+  };
 }
 
 type Contact = (typeof DEMO_TENANT.contacts)[number] | undefined;

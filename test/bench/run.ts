@@ -5,6 +5,7 @@
  * cloud. A failing benchmark exits non-zero.
  */
 import { writeFileSync } from 'node:fs';
+import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { benchBundles } from './bundle-sizes';
 import { synthesizeForBench } from './cdk-assets';
 import { costPerThousandBoletos, PRICES, type Region, USD_PER_WHATSAPP_UTILITY_TEMPLATE } from './cost-model';
@@ -20,8 +21,34 @@ const COST_GOAL_USD_PER_1000 = 0.6;
 
 const section = (title: string) => console.log(`\n== ${title} ==`);
 const report: Record<string, unknown> = { startedAt: new Date().toISOString(), node: process.version };
+let cloud: LocalCloud | undefined;
+
+/**
+ * `npm run bench -- --only=webhook` (or `--only=bundles`) runs one part alone, prints it and writes it to
+ * `bench-<part>.json`; the full run (no option) is the one whose `bench.json` holds every figure.
+ */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'webhook' && only !== 'bundles') {
+  console.error(`unknown part ${only}: --only=webhook or --only=bundles`);
+  process.exit(2);
+}
 
 try {
+  if (only === 'bundles') {
+    section('Lambda bundles and init, from the CDK-built assets');
+    report.bundles = benchBundles(synthesizeForBench());
+  }
+  if (only === 'webhook') {
+    cloud = await startLocalCloud({ port: 0 });
+    section('WhatsApp webhook ack vs a verify-only receiver, owner reply');
+    report.webhookAck = await benchWebhookAck(cloud);
+    await cloud.stop();
+  }
+  if (only !== undefined) {
+    writeFileSync(`bench-${only}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    process.exit(0);
+  }
+
   section('Parser (npm run nlu)');
   report.nlu = await benchNluThroughput();
 
@@ -33,13 +60,17 @@ try {
   const reminders = await benchReminderTransitions(built);
   report.reminderLoop = reminders;
 
+  // One local cloud per process (the functions compose once, at load): the webhook runs, then the lifecycles.
+  cloud = await startLocalCloud({ port: 0 });
   section(
     'WhatsApp webhook ack vs a verify-only receiver, owner reply (goal p50 <= 3x, p99 <= 5x, throughput >= 1/3)',
   );
-  report.webhookAck = await benchWebhookAck();
+  report.webhookAck = await benchWebhookAck(cloud);
 
   section('Boleto lifecycles on the local cloud');
-  const lifecycles = await benchLifecycles();
+  const lifecycles = await benchLifecycles(cloud);
+  await cloud.stop();
+  cloud = undefined;
   report.lifecycles = lifecycles;
   for (const [label, run] of [
     ['never paid (local cadence)', lifecycles.neverPaid],
@@ -123,5 +154,6 @@ try {
   process.exit(0);
 } catch (error) {
   console.error(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}`);
+  await cloud?.stop();
   process.exit(1);
 }

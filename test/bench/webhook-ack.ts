@@ -1,7 +1,8 @@
 /**
  * Issue 16 item 1 in the bench: how fast the WhatsApp webhook answers Meta, against a minimal receiver that only
- * verifies the signature (started here, in the same process and run), at concurrency 1, 4 and 16; and the
- * owner's reply latency (signed message in → IRIS's reply at the WhatsApp simulator).
+ * verifies the signature (started here, in the same process and run, behind the same local HTTP front), at
+ * concurrency 1, 4 and 16; and the owner's reply latency (signed message in → IRIS's reply at the WhatsApp
+ * simulator). Runs on the local cloud `run.ts` starts (one per process).
  *
  * The ack runs post a signed text addressed to a business number no tenant serves: the webhook's work (verify,
  * parse, one conditional PutItem) does not depend on what the message says, and the router's work after the
@@ -12,16 +13,24 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { e164ToWhatsAppId, normalizePhone } from '#domain/phone-number';
+import { invokeHttpApiFunction } from '#infra/local/api-server';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { LOCAL_SECRETS } from '#infra/local/local-cloud-names';
-import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import type { LocalCloud } from '#infra/local/start-local-cloud';
 import { inboundMessagePayload, metaJson } from '#simulators/whatsapp/webhook-payloads';
-import { signMetaPayload, verifyMetaSignature } from '#webhooks/whatsapp/signature';
+import {
+  rawBodyOf,
+  signatureHeaderOf,
+  signMetaPayload,
+  verifyMetaSignature,
+} from '#webhooks/whatsapp/signature';
 
 const CONCURRENCY = [1, 4, 16] as const;
 const REQUESTS_PER_LEVEL = 200;
 const WARM_UP = 20;
+const ROUNDS = 5;
 const OWNER_REPLIES = 10;
 const GOALS = { p50Ratio: 3, p99Ratio: 5, throughputShare: 1 / 3 } as const;
 const UNSERVED_NUMBER = '100000000000999';
@@ -42,8 +51,10 @@ export interface WebhookAckBench {
     p50Ratio: number;
     p99Ratio: number;
     throughputShare: number;
-    /** Against verify + one PutItem to DynamoDB Local: the handler's own overhead. */
+    /** Against verify + one PutItem to DynamoDB Local (same front): the handler's own overhead. */
     p50RatioToPutFloor: number;
+    p99RatioToPutFloor: number;
+    throughputShareOfPutFloor: number;
   }>;
   ownerReply: { n: number; p50Ms: number; p99Ms: number };
   goals: typeof GOALS;
@@ -77,28 +88,39 @@ function signedText(phoneNumberId: string, from: string, text: string, nowSecond
 }
 
 /**
- * The floor: read the body, verify the HMAC in constant time, answer 200. With `write`, also one conditional
- * PutItem of the body to the local table before answering: the floor of any design that stores before it
- * answers, so the webhook's ratio to it is what the handler itself costs.
+ * A reference receiver behind the same local HTTP front as the production webhook (`invokeHttpApiFunction`: body
+ * read, API Gateway v2 event, Lambda context, result written back), so the ratio compares what the functions do,
+ * not two different servers. The verify-only function decodes the body as the webhook does, verifies the HMAC
+ * in constant time and answers 200. With `write`, it also makes one conditional PutItem of the body to the local
+ * table before answering: the floor of any design that stores before it answers.
  */
 async function startReferenceReceiver(
+  name: string,
   write?: (raw: Buffer) => Promise<void>,
 ): Promise<{ url: string; server: Server }> {
+  const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const raw = rawBodyOf(event);
+    const ok = verifyMetaSignature(raw, signatureHeaderOf(event.headers), [LOCAL_SECRETS.whatsAppAppSecret]);
+    if (ok && write) await write(raw);
+    return {
+      statusCode: ok ? 200 : 401,
+      headers: { 'content-type': 'application/json' },
+      body: ok ? '{"ok":true}' : '{"ok":false}',
+    };
+  };
   const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
-      const raw = Buffer.concat(chunks);
-      const ok = verifyMetaSignature(raw, request.headers['x-hub-signature-256'] as string | undefined, [
-        LOCAL_SECRETS.whatsAppAppSecret,
-      ]);
-      if (ok && write) await write(raw);
-      response.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-      response.end(ok ? '{"ok":true}' : '{"ok":false}');
+    invokeHttpApiFunction(request, response, {
+      handler,
+      functionName: name,
+      routeKey: 'POST /webhooks/whatsapp',
+      log: (line) => console.error(line),
+    }).catch((error: unknown) => {
+      response.writeHead(500);
+      response.end(String(error));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/whatsapp`, server };
 }
 
 async function post(url: string, delivery: { body: string; signature: string }): Promise<number> {
@@ -113,30 +135,63 @@ async function post(url: string, delivery: { body: string; signature: string }):
   return performance.now() - started;
 }
 
-async function measureAck(url: string, concurrency: number, cloud: LocalCloud): Promise<AckFigures> {
+type Target = 'verifyOnly' | 'verifyAndPut' | 'webhook';
+
+/**
+ * One concurrency level, interleaved: the requests of each target are split into rounds, and every round runs a
+ * slice for each target in turn (the order rotating), so the drift of a shared, loaded machine hits all three
+ * alike. After each slice the local cloud settles (the router's work behind the stream does not spill into the
+ * next target's slice). Throughput is the target's requests over the time its own slices took.
+ */
+async function measureLevel(
+  urls: Record<Target, string>,
+  concurrency: number,
+  cloud: LocalCloud,
+): Promise<Record<Target, AckFigures>> {
   const now = () => Math.floor(cloud.clock.now().getTime() / 1000);
   const from = e164ToWhatsAppId(normalizePhone(DEMO_TENANT.owner.phone));
-  for (let i = 0; i < WARM_UP; i += 1) await post(url, signedText(UNSERVED_NUMBER, from, 'oi', now()));
-  const deliveries = Array.from({ length: REQUESTS_PER_LEVEL }, () =>
-    signedText(UNSERVED_NUMBER, from, 'quem me deve?', now()),
-  );
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < deliveries.length) {
-        const delivery = deliveries[next];
-        next += 1;
-        if (delivery) latencies.push(await post(url, delivery));
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  const targets = Object.keys(urls) as Target[];
+  for (const target of targets) {
+    for (let i = 0; i < WARM_UP; i += 1)
+      await post(urls[target], signedText(UNSERVED_NUMBER, from, 'oi', now()));
+  }
+  await cloud.settle();
+  const latencies = new Map<Target, number[]>(targets.map((target) => [target, []]));
+  const seconds = new Map<Target, number>(targets.map((target) => [target, 0]));
+  const perSlice = Math.ceil(REQUESTS_PER_LEVEL / ROUNDS);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = targets.map((_, index) => targets[(index + round) % targets.length] as Target);
+    for (const target of order) {
+      const deliveries = Array.from({ length: perSlice }, () =>
+        signedText(UNSERVED_NUMBER, from, 'quem me deve?', now()),
+      );
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < deliveries.length) {
+            const delivery = deliveries[next];
+            next += 1;
+            if (delivery) latencies.get(target)?.push(await post(urls[target], delivery));
+          }
+        }),
+      );
+      seconds.set(target, (seconds.get(target) ?? 0) + (performance.now() - started) / 1000);
+      await cloud.settle();
+    }
+  }
+  const figures = (target: Target): AckFigures => {
+    const values = latencies.get(target) ?? [];
+    return {
+      p50Ms: round(percentile(values, 50)),
+      p99Ms: round(percentile(values, 99)),
+      requestsPerSecond: round(values.length / (seconds.get(target) ?? Number.NaN)),
+    };
+  };
   return {
-    p50Ms: round(percentile(latencies, 50)),
-    p99Ms: round(percentile(latencies, 99)),
-    requestsPerSecond: round(latencies.length / seconds),
+    verifyOnly: figures('verifyOnly'),
+    verifyAndPut: figures('verifyAndPut'),
+    webhook: figures('webhook'),
   };
 }
 
@@ -163,15 +218,14 @@ async function measureOwnerReplies(cloud: LocalCloud): Promise<WebhookAckBench['
   return { n: replies.length, p50Ms: round(percentile(replies, 50)), p99Ms: round(percentile(replies, 99)) };
 }
 
-export async function benchWebhookAck(): Promise<WebhookAckBench> {
-  const cloud = await startLocalCloud({ port: 0 });
-  const floor = await startReferenceReceiver();
+export async function benchWebhookAck(cloud: LocalCloud): Promise<WebhookAckBench> {
+  const floor = await startReferenceReceiver('bench-verify-only');
   const dynamoDb = new DynamoDBClient({
     endpoint: cloud.urls.dynamoDb,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const putFloor = await startReferenceReceiver(async (raw) => {
+  const putFloor = await startReferenceReceiver('bench-verify-and-put', async (raw) => {
     const key = createHash('sha256').update(raw).digest('hex');
     await dynamoDb.send(
       new PutItemCommand({
@@ -184,10 +238,11 @@ export async function benchWebhookAck(): Promise<WebhookAckBench> {
   try {
     const levels: WebhookAckBench['levels'] = [];
     for (const concurrency of CONCURRENCY) {
-      const verifyOnly = await measureAck(floor.url, concurrency, cloud);
-      const verifyAndPut = await measureAck(putFloor.url, concurrency, cloud);
-      const webhook = await measureAck(cloud.urls.whatsappWebhook, concurrency, cloud);
-      await cloud.settle();
+      const { verifyOnly, verifyAndPut, webhook } = await measureLevel(
+        { verifyOnly: floor.url, verifyAndPut: putFloor.url, webhook: cloud.urls.whatsappWebhook },
+        concurrency,
+        cloud,
+      );
       const level = {
         concurrency,
         webhook,
@@ -197,6 +252,8 @@ export async function benchWebhookAck(): Promise<WebhookAckBench> {
         p99Ratio: round(webhook.p99Ms / verifyOnly.p99Ms),
         throughputShare: round(webhook.requestsPerSecond / verifyOnly.requestsPerSecond),
         p50RatioToPutFloor: round(webhook.p50Ms / verifyAndPut.p50Ms),
+        p99RatioToPutFloor: round(webhook.p99Ms / verifyAndPut.p99Ms),
+        throughputShareOfPutFloor: round(webhook.requestsPerSecond / verifyAndPut.requestsPerSecond),
       };
       levels.push(level);
       const verdict =
@@ -213,7 +270,8 @@ export async function benchWebhookAck(): Promise<WebhookAckBench> {
       );
       console.log(
         `  verify + one PutItem to DynamoDB Local: p50 ${verifyAndPut.p50Ms} / p99 ${verifyAndPut.p99Ms} / ` +
-          `${verifyAndPut.requestsPerSecond} req/s → webhook p50 ${level.p50RatioToPutFloor}× of that floor`,
+          `${verifyAndPut.requestsPerSecond} req/s → webhook p50 ${level.p50RatioToPutFloor}×, p99 ${level.p99RatioToPutFloor}×, ` +
+          `throughput ${level.throughputShareOfPutFloor} of that floor`,
       );
     }
     const ownerReply = await measureOwnerReplies(cloud);
@@ -225,6 +283,5 @@ export async function benchWebhookAck(): Promise<WebhookAckBench> {
     await new Promise((resolve) => floor.server.close(resolve));
     await new Promise((resolve) => putFloor.server.close(resolve));
     dynamoDb.destroy();
-    await cloud.stop();
   }
 }

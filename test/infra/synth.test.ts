@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_BANNER } from '#infra/constructs/iris-function';
-import { FUNCTION_NAMES } from '#infra/stacks/function-catalogue';
+import {
+  FUNCTION_CATALOGUE,
+  FUNCTION_NAMES,
+  type FunctionName,
+  type FunctionSpec,
+} from '#infra/stacks/function-catalogue';
 import { containsZodLocales } from '#test/bench/bundle-contents';
 
 const run = promisify(execFile);
@@ -49,7 +54,10 @@ function appSynth(outputDir: string, context: Record<string, unknown>) {
 }
 
 interface Template {
-  Resources: Record<string, { Type: string; Metadata?: Record<string, unknown> }>;
+  Resources: Record<
+    string,
+    { Type: string; Metadata?: Record<string, unknown>; Properties?: Record<string, unknown> }
+  >;
 }
 
 async function templateIn(outputDir: string, stackName: string): Promise<Template> {
@@ -102,7 +110,28 @@ describe('cdk synth', () => {
         (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
       );
       expect(loaded).not.toMatch(RESOLUTION_FAILURE);
+
+      // A package the function loads only on demand is not in index.mjs but beside it, where Node finds it.
+      const service = (fn.Properties?.Environment as { Variables?: Record<string, string> } | undefined)
+        ?.Variables?.POWERTOOLS_SERVICE_NAME as FunctionName;
+      const spec: FunctionSpec = FUNCTION_CATALOGUE[service];
+      for (const name of spec.lazyPackages ?? []) {
+        expect(bundle).toContain(`import("${name}")`);
+        expect(bundle).not.toContain(`node_modules/${name}/`);
+        const probe = await run(
+          process.execPath,
+          [
+            '--input-type=module',
+            '-e',
+            `const m = await import(${JSON.stringify(name)}); console.log(typeof m.default);`,
+          ],
+          { timeout: 30_000, cwd: asset, env: { PATH: process.env.PATH ?? '' } },
+        );
+        expect(probe.stdout.trim()).toBe('function');
+      }
     }
+    // The OpenAI SDK (~150 KiB) is one: conversation-steps parses it only when a key is configured.
+    expect(FUNCTION_CATALOGUE['conversation-steps'].lazyPackages).toEqual(['openai']);
   });
 
   it('synthesises Iris-demo-prod from infra/app.ts as the CLI runs it', { timeout: 120_000 }, async () => {

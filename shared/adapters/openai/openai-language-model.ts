@@ -1,4 +1,4 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import type OpenAI from 'openai';
 import { extractionJsonSchema, extractionSchema } from '#application/ports/interpretation.schema';
 import type { Interpretation, InterpretRequest, LanguageModel } from '#application/ports/language-model';
 import { type CalendarDate, isCalendarDate } from '#domain/calendar-date';
@@ -6,6 +6,7 @@ import { entitiesForIntent } from '#language/entities-for-intent';
 import { isBareAnswer, parseMessage } from '#language/parser';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
+import { loadOpenAiSdk, type OpenAiSdk } from './openai-sdk';
 
 /**
  * LanguageModel backed by OpenAI Chat Completions with a strict JSON-schema response format built from the
@@ -81,11 +82,16 @@ function writeLog(level: string, message: string, extra: object[]): void {
   process.stderr.write(`${JSON.stringify(Object.assign({ level, message }, ...extra))}\n`);
 }
 
-function failureOf(error: unknown): { reason: FallbackReason; status?: number; detail: string } {
+function failureOf(
+  error: unknown,
+  sdk: OpenAiSdk | undefined,
+): { reason: FallbackReason; status?: number; detail: string } {
   if (error instanceof UnusableAnswerError) return { reason: error.reason, detail: error.message };
-  if (error instanceof APIConnectionTimeoutError) return { reason: 'timeout', detail: error.message };
-  if (error instanceof APIConnectionError) return { reason: 'connection_error', detail: error.message };
-  if (error instanceof APIError) {
+  if (sdk && error instanceof sdk.APIConnectionTimeoutError)
+    return { reason: 'timeout', detail: error.message };
+  if (sdk && error instanceof sdk.APIConnectionError)
+    return { reason: 'connection_error', detail: error.message };
+  if (sdk && error instanceof sdk.APIError) {
     return { reason: 'http_error', ...(error.status ? { status: error.status } : {}), detail: error.message };
   }
   return { reason: 'unexpected_error', detail: error instanceof Error ? error.message : String(error) };
@@ -138,7 +144,8 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
 }
 
 export class OpenAiLanguageModel implements LanguageModel {
-  private readonly client: OpenAI;
+  private client: Promise<OpenAI> | undefined;
+  private readonly options: OpenAiLanguageModelOptions;
   private readonly model: string;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
@@ -151,14 +158,22 @@ export class OpenAiLanguageModel implements LanguageModel {
     this.maxRetries = options.maxRetries ?? 1;
     this.fallback = options.fallback;
     this.logger = options.logger ?? stderrLogger;
-    this.client =
-      options.client ??
-      new OpenAI({
-        apiKey: options.apiKey,
-        ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-        timeout: options.timeoutMs,
-        maxRetries: this.maxRetries,
-      });
+    this.options = options;
+    if (options.client) this.client = Promise.resolve(options.client);
+  }
+
+  /** The SDK's client, built on the first question (the SDK loads then, not at init). */
+  private openAi(): Promise<OpenAI> {
+    this.client ??= loadOpenAiSdk().then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: this.options.apiKey,
+          ...(this.options.baseURL ? { baseURL: this.options.baseURL } : {}),
+          timeout: this.options.timeoutMs,
+          maxRetries: this.maxRetries,
+        }),
+    );
+    return this.client;
   }
 
   async interpret(input: InterpretRequest): Promise<Interpretation> {
@@ -173,7 +188,7 @@ export class OpenAiLanguageModel implements LanguageModel {
     try {
       return await this.ask(input);
     } catch (error) {
-      const failure = failureOf(error);
+      const failure = failureOf(error, await loadOpenAiSdk().catch(() => undefined));
       // The owner's text is personal data: log why, never what.
       this.logger.warn('OpenAI interpretation unusable; falling back to the deterministic parser', {
         fallback: 'deterministic',
@@ -185,7 +200,8 @@ export class OpenAiLanguageModel implements LanguageModel {
   }
 
   private async ask(input: InterpretRequest): Promise<Interpretation> {
-    const completion = await this.client.chat.completions.create(
+    const client = await this.openAi();
+    const completion = await client.chat.completions.create(
       {
         model: this.model,
         temperature: 0,

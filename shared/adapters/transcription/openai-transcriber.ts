@@ -1,4 +1,5 @@
-import OpenAI, { toFile } from 'openai';
+import type OpenAI from 'openai';
+import { loadOpenAiSdk } from '#adapters/openai/openai-sdk';
 import type { WhatsAppMediaSource } from '#application/ports/message-sender';
 import { type Transcriber, TranscriptionFailedError } from '#application/ports/transcriber';
 
@@ -13,18 +14,11 @@ export interface OpenAiTranscriberOptions {
 
 /** Downloads the voice note from WhatsApp and transcribes it in Portuguese with OpenAI's audio API. */
 export class OpenAiTranscriber implements Transcriber {
-  private readonly client: OpenAI;
+  private client: OpenAI | undefined;
   private readonly model: string;
 
   constructor(private readonly options: OpenAiTranscriberOptions) {
-    this.client =
-      options.client ??
-      new OpenAI({
-        apiKey: options.apiKey,
-        baseURL: options.baseURL,
-        timeout: options.timeoutMs ?? 20_000,
-        maxRetries: 1,
-      });
+    this.client = options.client;
     this.model = options.model ?? 'gpt-4o-mini-transcribe';
   }
 
@@ -32,7 +26,15 @@ export class OpenAiTranscriber implements Transcriber {
     try {
       const media = await this.options.media.downloadMedia(input.mediaId);
       const extension = (input.mimeType ?? media.mimeType).includes('mpeg') ? 'mp3' : 'ogg';
-      const file = await toFile(media.bytes, `voice.${extension}`, { type: media.mimeType });
+      // The SDK loads on the first voice note, not at init (`openai-sdk.ts`).
+      const sdk = await loadOpenAiSdk();
+      this.client ??= new sdk.default({
+        apiKey: this.options.apiKey,
+        baseURL: this.options.baseURL,
+        timeout: this.options.timeoutMs ?? 20_000,
+        maxRetries: 1,
+      });
+      const file = await sdk.toFile(media.bytes, `voice.${extension}`, { type: media.mimeType });
       const result = await this.client.audio.transcriptions.create({
         file,
         model: this.model,
