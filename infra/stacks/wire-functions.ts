@@ -20,6 +20,7 @@ import { consumeQueue, consumeTableStream } from '#infra/constructs/event-source
 import {
   answerTaskTokens,
   controlOwnQueue,
+  knowStateMachine,
   manageSchedules,
   putItemsOnly,
   readSecret,
@@ -105,9 +106,9 @@ export function wireFunctions(
   secret(conversationSteps, 'whatsappAccessToken');
   if (settings.openAiEnabled) secret(conversationSteps, 'openAiApiKey');
   startExecutions(conversationSteps, ENV.reminderStateMachineArn, reminderLoop);
-  // Recurring plans: a schedule per plan starts the conversation each month; a plan confirmed less than ten
-  // days before its first due date starts that month's conversation at once.
-  startExecutions(conversationSteps, ENV.conversationStateMachineArn, conversation);
+  knowStateMachine(conversationSteps, ENV.conversationStateMachineArn, conversation);
+  // Recurring plans: one schedule per plan (managed here) starts the conversation each month, as the
+  // schedule group's role; the function itself never starts conversations.
   manageSchedules(conversationSteps, stack.schedules);
   stack.schedules.allowStartExecution(conversation);
   setting(conversationSteps, ENV.usualMaxAmountCents, String(tenant.limits.usualMaxAmountCents));

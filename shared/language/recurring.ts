@@ -18,6 +18,9 @@ const LIST =
   /\b(quais|qual|lista|listar|liste|mostra|mostrar|ver|tenho|minhas|meus|quantas)\b.*\b(mensalidades|cobrancas mensais|cobrancas recorrentes|recorrencias|boletos mensais|planos)\b/;
 const STOP =
   /\b(para|parar|pare|paralisa\w*|cancel\w*|encerr\w*|suspend\w*|termin\w*|desativ\w*|interromp\w*|acab\w*|tira|tirar)\b( \w+){0,3} (mensalidade|cobranca mensal|cobranca recorrente|recorrencia|plano mensal|cobranca de todo mes)\b/;
+/** Money that moved ("paguei a mensalidade da academia", "o João pagou a mensalidade"): the ledger's, not a plan. */
+const MONEY_MOVED =
+  /\b(paguei|pagamos|gastei|gastamos|recebi|recebemos|pagou|pagaram|caiu|entrou|depositou|transferiu)\b/;
 const NO_MORE =
   /\bnao (precisa )?(mais )?(cobra|cobrar|cobre)( \w+){0,4} (todo mes|mensal|mensalmente|mensalidade)\b/;
 
@@ -28,6 +31,7 @@ export function recurringIntent(
 ): Intent | null {
   if (!MONTHLY.test(text)) return null;
   if (STOP.test(text) || NO_MORE.test(text)) return 'stop_recurring';
+  if (MONEY_MOVED.test(text)) return null;
   if (LIST.test(text) && !signals.hasAmount) return 'list_recurring';
   if (signals.hasAmount && (CHARGE.test(text) || /\bmensalidade\b/.test(text))) return 'create_recurring';
   if (CHARGE.test(text) && signals.hasContact) return 'create_recurring';

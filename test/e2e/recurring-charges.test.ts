@@ -66,7 +66,7 @@ describe('recurring charges', () => {
   }, 120_000);
   afterAll(async () => cloud?.stop());
 
-  it('"cobra 100 do João todo mês dia 10 até março": confirmed once, the first boleto at once (due in 9 days)', async () => {
+  it('"cobra 100 do João todo mês dia 10 até março": confirmed once, the first boleto within a minute (due in 9 days)', async () => {
     await say({ text: 'cobra 100 do João todo mês dia 10 até março' });
     expect(lastTextTo(owner)).toBe(
       'Confirma cobrança mensal de R$ 100,00 para João Silva, todo dia 10, de 10/12/2026 a 10/03/2027 (4 boletos)? Cada boleto é emitido 10 dias antes do vencimento e enviado ao contato.',
@@ -75,8 +75,10 @@ describe('recurring charges', () => {
     await confirmLast();
     const texts = sentTo(owner).map((entry) => textOf(entry.request as Sent));
     expect(texts).toContain(
-      'Pronto: cobrança mensal de R$ 100,00 para João Silva, todo dia 10, de 10/12/2026 a 10/03/2027 (4 boletos). Vou emitir o primeiro boleto agora e te aviso quando ele for enviado.',
+      'Pronto: cobrança mensal de R$ 100,00 para João Silva, todo dia 10, de 10/12/2026 a 10/03/2027 (4 boletos). Vou emitir o primeiro boleto em instantes e te aviso quando ele for enviado.',
     );
+    expect(billetsOf(joao.cpf)).toEqual([]);
+    await cloud.advance({ minutes: 2 }); // the plan's schedule, armed for the next minute
     expect(billetsOf(joao.cpf)).toEqual([['2026-12-10', '2026-12-01']]);
     expect(sentTo(joao.phone).length).toBeGreaterThan(0);
     expect(plans()).toEqual([

@@ -115,11 +115,11 @@ async function carryOut(
     };
     await recurring.plans.create(plan);
     const first = plan.firstPeriod as Period;
-    const armed = await armPeriod({ recurring, workflows: deps.workflows, now }, plan, first);
+    const armed = await armPeriod({ recurring, now }, plan, first);
     await reply(
       recurringTexts.created(
         plan,
-        armed === 'started' ? 'now' : issueDateOf(dueDateIn(first, plan.dayOfMonth)),
+        armed === 'next_minute' ? 'now' : issueDateOf(dueDateIn(first, plan.dayOfMonth)),
       ),
       'recurring-created',
     );

@@ -31,7 +31,7 @@ export async function issueRecurringCharge(
   }
   const now = deps.clock.now();
   const next = nextPeriodOf(plan, period);
-  if (next) await armPeriod({ recurring, workflows: deps.workflows, now }, plan, next);
+  if (next) await armPeriod({ recurring, now }, plan, next);
   else await recurring.schedules.delete(scheduleNameOf(planId));
 
   const requestId = deterministicId('request', tenantId, message.messageId);

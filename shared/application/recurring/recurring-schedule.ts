@@ -1,6 +1,6 @@
 import type { RecurringPorts } from '#application/conversation/conversation-dependencies';
-import type { OwnerMessageInput, Workflows } from '#application/ports/workflows';
-import { SAO_PAULO_TIME_ZONE, saoPauloInstant } from '#domain/calendar-date';
+import type { OwnerMessageInput } from '#application/ports/workflows';
+import { SAO_PAULO_TIME_ZONE, saoPauloDateOf, saoPauloInstant, saoPauloTimeOf } from '#domain/calendar-date';
 import { dueDateIn, ISSUE_HOUR, issueDateOf, type Period, type RecurringPlan } from '#domain/recurring-plan';
 import { atExpression } from '#domain/schedule-expression';
 
@@ -26,27 +26,27 @@ export function issueMessageOf(plan: RecurringPlan, period: Period): OwnerMessag
 }
 
 /**
- * Makes the month's boleto happen: schedules its issue, or, when its issue time has come already (a plan
- * confirmed less than ten days before its first due date), starts it now (the execution name derives from
- * the message id, so starting twice starts one).
+ * Arms the plan's one schedule for the month: its issue date at 09:00 São Paulo or, when that time has come
+ * already (a plan confirmed less than ten days before its first due date), the next minute. Only schedules and
+ * the inbound router start conversations (no function here needs StartExecution).
  */
 export async function armPeriod(
-  deps: { recurring: RecurringPorts; workflows: Workflows; now: Date },
+  deps: { recurring: RecurringPorts; now: Date },
   plan: RecurringPlan,
   period: Period,
-): Promise<'scheduled' | 'started'> {
+): Promise<'scheduled' | 'next_minute'> {
   const message = issueMessageOf(plan, period);
-  if (Date.parse(message.receivedAt) <= deps.now.getTime()) {
-    await deps.workflows.startConversation({ tenantId: plan.tenantId, message });
-    return 'started';
-  }
+  const issueAt = new Date(message.receivedAt);
+  const late = issueAt.getTime() <= deps.now.getTime();
+  const at = late ? new Date(Math.ceil((deps.now.getTime() + 60_000) / 60_000) * 60_000) : issueAt;
+  const { hour, minute } = saoPauloTimeOf(at);
   await deps.recurring.schedules.upsert({
     name: scheduleNameOf(plan.planId),
-    expression: atExpression(issueDateOf(dueDateIn(period, plan.dayOfMonth)), ISSUE_HOUR),
+    expression: atExpression(saoPauloDateOf(at), hour, minute),
     timezone: SAO_PAULO_TIME_ZONE,
     target: { arn: deps.recurring.conversationStateMachineArn },
     input: { tenantId: plan.tenantId, message },
     description: `IRIS recurring plan ${plan.planId}: boleto of ${period}`,
   });
-  return 'scheduled';
+  return late ? 'next_minute' : 'scheduled';
 }

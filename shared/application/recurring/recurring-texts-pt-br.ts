@@ -32,7 +32,7 @@ export const recurringTexts = {
   created: (terms: PlanTerms, firstIssue: 'now' | CalendarDate) =>
     `Pronto: cobrança mensal de ${formatBrl(terms.amountCents)} para ${terms.contactName}, ${dayText(terms.dayOfMonth)}, ${span(terms)}. ${
       firstIssue === 'now'
-        ? 'Vou emitir o primeiro boleto agora e te aviso quando ele for enviado.'
+        ? 'Vou emitir o primeiro boleto em instantes e te aviso quando ele for enviado.'
         : `O primeiro boleto será emitido em ${formatDateBr(firstIssue)}.`
     }`,
   stopped: (terms: PlanTerms) =>

@@ -209,7 +209,8 @@ export class LocalScheduler {
       } catch {
         return; // updated or deleted
       }
-      const firing = this.fire(armed.schedule, clock.now());
+      // Recorded at its scheduled instant (Scheduler's precision is a minute; real time creeps into virtual now).
+      const firing = this.fire(armed.schedule, next);
       this.inFlight.add(firing);
       await firing.finally(() => this.inFlight.delete(firing));
       if (armed.parsed.kind === 'at') {
