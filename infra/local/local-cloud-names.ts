@@ -23,6 +23,7 @@ export const LOCAL_FUNCTION_NAMES = [
   'whatsapp-delivery',
   'email-delivery',
   'reconciliation',
+  'statement-projector',
 ] as const;
 
 export type LocalFunctionName = (typeof LOCAL_FUNCTION_NAMES)[number];

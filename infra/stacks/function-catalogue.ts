@@ -61,6 +61,11 @@ export const FUNCTION_CATALOGUE = {
     memorySize: 512,
     timeoutSeconds: DELIVERY_QUEUE_SETTINGS.functionTimeoutSeconds,
   },
+  'statement-projector': {
+    description: 'Boletos and payments (table stream) onto their contact statement read model',
+    memorySize: 512,
+    timeoutSeconds: 30,
+  },
   reconciliation: {
     description: 'Daily: asks Paytime for the status of open boletos and heals missed webhooks',
     memorySize: 1024,

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { OUTBOX_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/outbox/outbox-stream-filter';
 import { PAYTIME_EVENT_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/payments/provider-event-stream-filter';
 import {
+  STATEMENT_PROJECTOR_EVENT_SOURCE,
+  STATEMENT_STREAM_FILTER_PATTERN,
+} from '#adapters/dynamodb/statements/statement-stream-filter';
+import {
   INBOUND_ROUTER_EVENT_SOURCE,
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
@@ -243,8 +247,21 @@ describe('TenantStageStack event sources', () => {
     }
   });
 
+  it('feeds the statement projector boleto and payment inserts and changes, with the same safety settings', () => {
+    const [projector, ...others] = mappingOf('statement-projector');
+    expect(others).toHaveLength(0);
+    expect(projector).toMatchObject({
+      EventSourceArn: streamArn,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(STATEMENT_STREAM_FILTER_PATTERN) }] },
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: STATEMENT_PROJECTOR_EVENT_SOURCE.retryAttempts,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: arnOf(queueId(stack.failedEvents)) } },
+    });
+  });
+
   it('has no other event source mappings', () => {
-    expect(mappings).toHaveLength(5);
+    expect(mappings).toHaveLength(6);
   });
 });
 

@@ -12,6 +12,7 @@ import { DynamoDbUserRepository } from './dynamodb-user-repository';
 import { DynamoDbCustomerWindowStore } from './outbox/dynamodb-customer-window-store';
 import { DynamoDbOutboxRepository } from './outbox/dynamodb-outbox-repository';
 import { DynamoDbPayerThreadRepository } from './payers/dynamodb-payer-thread-repository';
+import { DynamoDbStatementProjection } from './statements/dynamodb-statement-projection';
 import { DynamoDbUnitOfWork } from './transaction/dynamodb-unit-of-work';
 
 /** Every repository over the one table, sharing one document client: what a function's composition needs. */
@@ -32,6 +33,7 @@ export function createTableRepositories(
     conversations: new DynamoDbConversationRepository(tableName, client),
     inbound: new DynamoDbInboundMessageRepository(tableName, client),
     payerThreads: new DynamoDbPayerThreadRepository(tableName, client),
+    statements: new DynamoDbStatementProjection(tableName, client),
     unitOfWork: new DynamoDbUnitOfWork(tableName, client),
   };
 }
