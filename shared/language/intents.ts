@@ -1,4 +1,5 @@
 import type { Intent } from '#application/ports/interpretation.schema';
+import { isStatementRequest } from './statement-intent';
 import type { Token } from './tokenise';
 
 /**
@@ -198,6 +199,7 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (GREETING_START.test(text) && only(words, GREETING_OR_CONFIRM)) return 'help';
   const reply = shortReply(tokens, words);
   if (reply) return reply;
+  if (isStatementRequest(text, signals)) return 'statement';
   const noEntities = !signals.hasAmount && !signals.hasContact && !signals.hasDate;
   const content = contentIntent(text, words, signals);
   if (CONFIRM_LEAD.test(text) && noEntities && (content === null || content === 'create_boleto'))
