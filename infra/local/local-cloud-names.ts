@@ -24,6 +24,7 @@ export const LOCAL_FUNCTION_NAMES = [
   'email-delivery',
   'reconciliation',
   'statement-projector',
+  'tenant-api',
 ] as const;
 
 export type LocalFunctionName = (typeof LOCAL_FUNCTION_NAMES)[number];

@@ -12,6 +12,7 @@ import {
   startWhatsAppSimulator,
 } from '#simulators/whatsapp/start-whatsapp-simulator';
 import { startApiServer } from './api-server';
+import { LocalIssuer } from './auth/local-issuer';
 import { localClockStart } from './clock-start';
 import { ConsoleState } from './console-state';
 import { DEMO_TENANT, seedDemoTenant } from './demo-tenant';
@@ -39,6 +40,7 @@ import { Quiescence, type SettleResult } from './quiescence';
 import { startSesLocal } from './ses-local';
 import { addSettleParticipants } from './settle-participants';
 import { Shutdown } from './shutdown';
+import { LocalTenantApiGateway } from './tenant-api-gateway';
 import {
   createDeliveryQueues,
   registerStateMachines,
@@ -95,6 +97,8 @@ export interface LocalCloud {
   sfn: LocalStepFunctions;
   sqs: LocalSqs;
   simulators: { whatsapp: RunningWhatsAppSimulator; paytime: RunningPaytimeSimulator };
+  /** The local stand-in for the tenant's Cognito user pool (signs the demo members' access tokens). */
+  issuer: LocalIssuer;
   /** Functions without a handler file: the cloud runs without them and `/ready` says 503. */
   missingFunctions: string[];
   startupMs: number;
@@ -296,6 +300,7 @@ async function start(
     sesUrl: ses.url,
     conversation: (phone) => whatsapp.controls.conversation(phone),
   });
+  const issuer = await LocalIssuer.create();
   api.attach({
     state,
     settle: () => settle(),
@@ -304,6 +309,7 @@ async function start(
     handler: (name) => handlers[name],
     readiness: () => ({ ready: missing.length === 0, missingFunctions: missing }),
     simulators: { whatsapp: whatsapp.url, paytime: paytime.url },
+    tenantApi: new LocalTenantApiGateway(issuer, log),
   });
   const startupMs = Date.now() - started;
   log(`local cloud ready in ${startupMs} ms`);
@@ -315,6 +321,7 @@ async function start(
     sfn,
     sqs,
     simulators: { whatsapp, paytime },
+    issuer,
     missingFunctions: missing,
     startupMs,
     settle,

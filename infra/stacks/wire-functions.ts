@@ -151,6 +151,9 @@ export function wireFunctions(
     onFailure: stack.failedEvents,
   });
 
+  // Tenant API (/v1, behind the JWT authorizer): reads and the same use cases as WhatsApp.
+  readWriteTable(fns['tenant-api'], table);
+
   const deliveryBatch = {
     batchSize: DELIVERY_QUEUE_SETTINGS.batchSize,
     maxBatchingWindowSeconds: DELIVERY_QUEUE_SETTINGS.maximumBatchingWindowSeconds,
