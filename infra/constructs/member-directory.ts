@@ -43,8 +43,8 @@ export class MemberDirectory extends Construct {
     });
     acknowledgeNag(
       this.userPool,
-      'AwsSolutions-COG3',
-      'Threat protection (Cognito Plus) is priced per active user; members are a handful of staff per small business, created by the owner with MFA required and no self sign-up.',
+      'AwsSolutions-COG8',
+      'The Plus feature plan (threat protection) is priced per active user; members are a handful of staff per small business, created by the owner with MFA required and no self sign-up.',
     );
     for (const role of MEMBER_ROLES) {
       new cognito.CfnUserPoolGroup(this, `Group-${role}`, {
