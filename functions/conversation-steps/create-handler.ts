@@ -3,10 +3,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { askOwner } from '#application/conversation/ask-owner';
 import { decideAndCarryOut } from '#application/conversation/carry-out-decision';
-import type { ConversationDependencies } from '#application/conversation/conversation-dependencies';
+import type {
+  ConversationDependencies,
+  OwnerCommands,
+} from '#application/conversation/conversation-dependencies';
 import { createBoletoAtProvider } from '#application/conversation/create-boleto-at-provider';
 import { expireRequest, reportConversationFailure } from '#application/conversation/end-request';
-import type { OwnerCommands } from '#application/conversation/conversation-dependencies';
 import { interpretOwnerMessage } from '#application/conversation/interpret-owner-message';
 import { mergeOwnerReply } from '#application/conversation/merge-owner-reply';
 import { waitForProvider } from '#application/conversation/provider-outage';

@@ -7,6 +7,7 @@ import { BadRequestError, RequestTooLargeError, readBody, sendError, sendJson } 
 import { functionArn, type LocalFunctionName } from './local-cloud-names';
 import { handleLocalRoute, type LocalRoutesBackend } from './local-routes';
 import { proxyToSimulator } from './simulator-proxy';
+import type { LocalTenantApiGateway } from './tenant-api-gateway';
 
 /**
  * The local cloud's one HTTP port. The HTTP API's routes (`/webhooks/whatsapp` GET and POST,
@@ -25,6 +26,8 @@ export interface ApiBackend extends LocalRoutesBackend {
   handler(name: LocalFunctionName): LocalLambdaHandler | undefined;
   readiness(): { ready: boolean; missingFunctions: string[] };
   simulators: { whatsapp: string; paytime: string; openai: string };
+  /** `/v1/...` behind the local JWT authorizer, and the demo members' sign-in. */
+  tenantApi: LocalTenantApiGateway;
 }
 
 export interface RunningApiServer {
@@ -95,6 +98,11 @@ async function route(
   }
   const webhook = WEBHOOK_ROUTES.find((candidate) => candidate.path === path);
   if (webhook) return invokeWebhook(request, response, backend, path, log);
+  if (path === '/v1' || path.startsWith('/v1/')) {
+    return backend.tenantApi.invoke(request, response, backend.handler('tenant-api'));
+  }
+  if (path === '/_local/auth/token' && method === 'POST')
+    return backend.tenantApi.issueToken(request, response);
   if (path.startsWith('/_sim/whatsapp/')) {
     return proxyToSimulator(request, response, { baseUrl: backend.simulators.whatsapp }, () =>
       backend.settle(),

@@ -23,6 +23,8 @@ export const LOCAL_FUNCTION_NAMES = [
   'whatsapp-delivery',
   'email-delivery',
   'reconciliation',
+  'statement-projector',
+  'tenant-api',
 ] as const;
 
 export type LocalFunctionName = (typeof LOCAL_FUNCTION_NAMES)[number];

@@ -13,6 +13,7 @@ import {
   startWhatsAppSimulator,
 } from '#simulators/whatsapp/start-whatsapp-simulator';
 import { startApiServer } from './api-server';
+import { LocalIssuer } from './auth/local-issuer';
 import { localClockStart } from './clock-start';
 import { ConsoleState } from './console-state';
 import { DEMO_TENANT, seedDemoTenant } from './demo-tenant';
@@ -48,6 +49,7 @@ import { Quiescence, type SettleResult } from './quiescence';
 import { startSesLocal } from './ses-local';
 import { addSettleParticipants } from './settle-participants';
 import { Shutdown } from './shutdown';
+import { LocalTenantApiGateway } from './tenant-api-gateway';
 import {
   createDeliveryQueues,
   registerScheduleTargets,
@@ -118,6 +120,8 @@ export interface LocalCloud {
     paytime: RunningPaytimeSimulator;
     openai: RunningOpenAiSimulator;
   };
+  /** The local stand-in for the tenant's Cognito user pool (signs the demo members' access tokens). */
+  issuer: LocalIssuer;
   /** Functions without a handler file: the cloud runs without them and `/ready` says 503. */
   missingFunctions: string[];
   startupMs: number;
@@ -352,6 +356,7 @@ async function start(
     sesUrl: ses.url,
     conversation: (phone) => whatsapp.controls.conversation(phone),
   });
+  const issuer = await LocalIssuer.create();
   api.attach({
     state,
     settle: () => settle(),
@@ -360,6 +365,7 @@ async function start(
     handler: (name) => handlers[name],
     readiness: () => ({ ready: missing.length === 0, missingFunctions: missing }),
     simulators: { whatsapp: whatsapp.url, paytime: paytime.url, openai: openai.url },
+    tenantApi: new LocalTenantApiGateway(issuer, log),
   });
   const startupMs = Date.now() - started;
   log(`local cloud ready in ${startupMs} ms`);
@@ -372,6 +378,7 @@ async function start(
     sqs,
     scheduler,
     simulators: { whatsapp, paytime, openai },
+    issuer,
     missingFunctions: missing,
     startupMs,
     settle,

@@ -8,6 +8,10 @@ import {
   PAYTIME_EVENT_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/payments/provider-event-stream-filter';
 import {
+  STATEMENT_PROJECTOR_EVENT_SOURCE,
+  STATEMENT_STREAM_FILTER_PATTERN,
+} from '#adapters/dynamodb/statements/statement-stream-filter';
+import {
   INBOUND_ROUTER_EVENT_SOURCE,
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
@@ -167,6 +171,22 @@ export async function subscribeStreamConsumers(
         startingPosition: PAYTIME_EVENT_SOURCE.startingPosition,
         reportBatchItemFailures: PAYTIME_EVENT_SOURCE.reportBatchItemFailures,
         onRecordSkipped: (record, error) => onSkipped('paytime-event-processor', record, error),
+      }),
+    );
+  }
+  const statementProjector = handlers['statement-projector'];
+  if (statementProjector) {
+    consumers.push(
+      await poller.subscribe({
+        name: 'statement-projector',
+        handler: statementProjector,
+        filterPatterns: [STATEMENT_STREAM_FILTER_PATTERN],
+        batchSize: STATEMENT_PROJECTOR_EVENT_SOURCE.batchSize,
+        maximumRetryAttempts: STATEMENT_PROJECTOR_EVENT_SOURCE.retryAttempts,
+        bisectBatchOnError: STATEMENT_PROJECTOR_EVENT_SOURCE.bisectBatchOnError,
+        startingPosition: STATEMENT_PROJECTOR_EVENT_SOURCE.startingPosition,
+        reportBatchItemFailures: STATEMENT_PROJECTOR_EVENT_SOURCE.reportBatchItemFailures,
+        onRecordSkipped: (record, error) => onSkipped('statement-projector', record, error),
       }),
     );
   }

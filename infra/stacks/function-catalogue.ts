@@ -64,6 +64,16 @@ export const FUNCTION_CATALOGUE = {
     memorySize: 512,
     timeoutSeconds: DELIVERY_QUEUE_SETTINGS.functionTimeoutSeconds,
   },
+  'statement-projector': {
+    description: 'Boletos and payments (table stream) onto their contact statement read model',
+    memorySize: 512,
+    timeoutSeconds: 30,
+  },
+  'tenant-api': {
+    description: 'The tenant API under /v1 (members with roles, behind the JWT authorizer)',
+    memorySize: 1024,
+    timeoutSeconds: 29,
+  },
   reconciliation: {
     description: 'Daily: asks Paytime for the status of open boletos and heals missed webhooks',
     memorySize: 1024,

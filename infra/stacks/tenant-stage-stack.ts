@@ -13,6 +13,7 @@ import { EmailSending } from '#infra/constructs/email-sending';
 import { IrisFunction } from '#infra/constructs/iris-function';
 import { IrisStateMachine } from '#infra/constructs/iris-state-machine';
 import { IrisTable } from '#infra/constructs/iris-table';
+import { MemberDirectory } from '#infra/constructs/member-directory';
 import { OperatorAlarms } from '#infra/constructs/operator-alarms';
 import { IrisScheduleGroup } from '#infra/constructs/schedule-group';
 import { WebhookApi } from '#infra/constructs/webhook-api';
@@ -59,6 +60,7 @@ export class TenantStageStack extends Stack {
   readonly table: IrisTable;
   readonly functions: Readonly<Record<FunctionName, IrisFunction>>;
   readonly api: WebhookApi;
+  readonly members: MemberDirectory;
   readonly conversation: IrisStateMachine;
   readonly reminderLoop: IrisStateMachine;
   readonly whatsappDelivery: DeliveryQueue;
@@ -147,6 +149,9 @@ export class TenantStageStack extends Stack {
       logRetention,
       removalPolicy,
     });
+
+    this.members = new MemberDirectory(this, 'Members', { userPoolName: prefix, removalPolicy });
+    this.members.addApiRoutes(this.api.api, functions['tenant-api']);
 
     this.email = new EmailSending(this, 'Email', { configurationSetName: prefix, tenantId: this.tenantId });
 

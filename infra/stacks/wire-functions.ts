@@ -8,6 +8,10 @@ import {
   PAYTIME_EVENT_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/payments/provider-event-stream-filter';
 import {
+  STATEMENT_PROJECTOR_EVENT_SOURCE,
+  STATEMENT_STREAM_FILTER_PATTERN,
+} from '#adapters/dynamodb/statements/statement-stream-filter';
+import {
   INBOUND_ROUTER_EVENT_SOURCE,
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
@@ -144,6 +148,18 @@ export function wireFunctions(
     settings: OUTBOX_RELAY_EVENT_SOURCE,
     onFailure: stack.failedEvents,
   });
+
+  // Statement read model: boletos and payments from the stream onto their contact's statement lines.
+  const statementProjector = fns['statement-projector'];
+  putItemsOnly(statementProjector, table);
+  consumeTableStream(statementProjector, table, {
+    filterPattern: STATEMENT_STREAM_FILTER_PATTERN,
+    settings: STATEMENT_PROJECTOR_EVENT_SOURCE,
+    onFailure: stack.failedEvents,
+  });
+
+  // Tenant API (/v1, behind the JWT authorizer): reads and the same use cases as WhatsApp.
+  readWriteTable(fns['tenant-api'], table);
 
   const deliveryBatch = {
     batchSize: DELIVERY_QUEUE_SETTINGS.batchSize,

@@ -98,6 +98,12 @@ export function applyPayment(
   return { boleto: after, events };
 }
 
+/** What a boleto's balance depends on: a read model (a statement line) carries these and nothing else. */
+export type BoletoBalanceFacts = Pick<
+  Boleto,
+  'status' | 'disputedFrom' | 'amountCents' | 'paidCents' | 'dueDate'
+>;
+
 /** Each charge component is rounded down here; a provider rounding to nearest may be one centavo above. */
 export const CHARGES_TOLERANCE_CENTS = 2;
 
@@ -135,14 +141,14 @@ export function splitPaymentAmount(
  * The billet can still take the payer's money: a payable status, and not a dispute opened over a partial
  * payment (that billet was closed by the payment). Every "amount due" is computed only for these.
  */
-export function hasPayableBillet(boleto: Boleto): boolean {
+export function hasPayableBillet(boleto: Pick<Boleto, 'status' | 'disputedFrom'>): boolean {
   if (boleto.status === 'disputed') return boleto.disputedFrom !== 'partially_paid';
   return isPayable(boleto.status);
 }
 
 /** What the payer owes on `date` (remaining principal + fine + interest), or undefined when the billet cannot be paid. */
 export function payableAmountDueOn(
-  boleto: Boleto,
+  boleto: BoletoBalanceFacts,
   date: CalendarDate,
   policy: InterestPolicy,
   extra?: ExtraHolidays,
@@ -156,7 +162,7 @@ export function payableAmountDueOn(
  * a fixed balance the owner charges with a new boleto or writes off; no fine or interest accrues on it.
  * 0 for any other boleto.
  */
-export function closedBalanceCents(boleto: Boleto): Cents {
+export function closedBalanceCents(boleto: BoletoBalanceFacts): Cents {
   const short =
     boleto.status === 'partially_paid' ||
     (boleto.status === 'disputed' && boleto.disputedFrom === 'partially_paid');

@@ -102,6 +102,6 @@ export function eventOf<E extends BoletoEvent>(
   } as E;
 }
 
-export function remainingCents(boleto: Boleto): Cents {
+export function remainingCents(boleto: Pick<Boleto, 'amountCents' | 'paidCents'>): Cents {
   return boleto.amountCents - boleto.paidCents;
 }

@@ -31,6 +31,7 @@ export type { Actor, BoletoEvent, BoletoProviderRef, ChangeContext } from './bol
 export {
   type ApplyPaymentInput,
   applyPayment,
+  type BoletoBalanceFacts,
   CHARGES_TOLERANCE_CENTS,
   closedBalanceCents,
   hasPayableBillet,

@@ -23,6 +23,7 @@ const WITHOUT_AMOUNT: ReadonlySet<Intent> = new Set([
   'ledger_summary',
   'list_recurring',
   'stop_recurring',
+  'statement',
 ]);
 const WITH_DESCRIPTION: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'correct_ledger']);
 

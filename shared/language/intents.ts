@@ -3,6 +3,7 @@ import { colloquialIntent } from './colloquial-intents';
 import { isConfirmation } from './confirm-vocabulary';
 import type { IntentSignals } from './intent-signals';
 import { recurringIntent } from './recurring';
+import { isStatementRequest } from './statement-intent';
 import type { Token } from './tokenise';
 
 /**
@@ -171,6 +172,7 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (GREETING_START.test(text) && only(words, GREETING_OR_CHEER)) return 'help';
   if (isConfirmation(tokens)) return 'confirm';
   if (denyEmoji(tokens, words)) return 'deny';
+  if (isStatementRequest(text, signals)) return 'statement';
   const recurring = recurringIntent(text, signals);
   if (recurring) return recurring;
   const content = colloquialIntent(text, signals) ?? contentIntent(text, words, signals);

@@ -52,6 +52,7 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   record_expense: 3,
   list_receivables: 3,
   ledger_summary: 3,
+  statement: 2,
   confirm: 3,
   deny: 3,
   help: 3,

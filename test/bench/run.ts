@@ -12,6 +12,7 @@ import { costPerThousandBoletos, PRICES, type Region, USD_PER_WHATSAPP_UTILITY_T
 import { benchLifecycles } from './lifecycle';
 import { benchNluThroughput } from './nlu-throughput';
 import { benchReminderTransitions } from './reminder-transitions';
+import { benchStatementRead } from './statement-read';
 import { benchWebhookAck } from './webhook-ack';
 
 const TRANSITIONS_GOAL = 20;
@@ -122,6 +123,10 @@ try {
     goal: TRANSITIONS_GOAL,
     conversationGoal: CONVERSATION_TRANSITIONS_GOAL,
   };
+
+  section('Statement of a payer with 500 boletos, GET /v1/statements (goal p99 <= 50 ms)');
+  report.statementRead = benchStatementRead();
+  console.log(JSON.stringify(report.statementRead));
 
   section('AWS cost per 1,000 boletos, never paid (goal <= US$ 0.60)');
   const memory = Object.fromEntries(built.functions.map((fn) => [fn.name, fn.memoryMb]));

@@ -98,12 +98,14 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'EMAIL_FROM_ADDRESS',
   ],
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
+  'statement-projector': ['TABLE_NAME'],
+  'tenant-api': ['TABLE_NAME'],
 };
 
 describe('TenantStageStack functions', () => {
-  it('deploys exactly the ten catalogued functions', () => {
+  it('deploys exactly the twelve catalogued functions', () => {
     expect(resourcesOfType(dev.json, 'AWS::Lambda::Function')).toHaveLength(FUNCTION_NAMES.length);
-    expect(FUNCTION_NAMES).toHaveLength(10);
+    expect(FUNCTION_NAMES).toHaveLength(12);
   });
 
   it.each(FUNCTION_NAMES)('runs %s on Node.js 22, arm64, with its catalogued memory and timeout', (name) => {

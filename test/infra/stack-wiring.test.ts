@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { OUTBOX_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/outbox/outbox-stream-filter';
 import { PAYTIME_EVENT_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/payments/provider-event-stream-filter';
 import {
+  STATEMENT_PROJECTOR_EVENT_SOURCE,
+  STATEMENT_STREAM_FILTER_PATTERN,
+} from '#adapters/dynamodb/statements/statement-stream-filter';
+import {
   INBOUND_ROUTER_EVENT_SOURCE,
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
@@ -29,8 +33,9 @@ describe('TenantStageStack webhook API', () => {
   const routes = resourcesOfType(json, 'AWS::ApiGatewayV2::Route');
   const integrations = Object.fromEntries(resourcesOfType(json, 'AWS::ApiGatewayV2::Integration'));
 
-  it('exposes exactly GET and POST /webhooks/whatsapp and POST /webhooks/paytime', () => {
+  it('exposes exactly GET and POST /webhooks/whatsapp, POST /webhooks/paytime and the tenant API', () => {
     expect(routes.map(([, route]) => route.Properties.RouteKey).sort()).toEqual([
+      'ANY /v1/{proxy+}',
       'GET /webhooks/whatsapp',
       'POST /webhooks/paytime',
       'POST /webhooks/whatsapp',
@@ -42,6 +47,7 @@ describe('TenantStageStack webhook API', () => {
       'GET /webhooks/whatsapp': fnId('whatsapp-webhook'),
       'POST /webhooks/whatsapp': fnId('whatsapp-webhook'),
       'POST /webhooks/paytime': fnId('paytime-webhook'),
+      'ANY /v1/{proxy+}': fnId('tenant-api'),
     };
     for (const [, route] of routes) {
       const target = JSON.stringify(route.Properties.Target);
@@ -52,6 +58,29 @@ describe('TenantStageStack webhook API', () => {
         arnOf(expected[route.Properties.RouteKey as string] as string),
       );
     }
+  });
+
+  it("puts /v1 behind a JWT authorizer of the stack's own user pool and app client", () => {
+    const [[, route]] = routes.filter(
+      ([, candidate]) => candidate.Properties.RouteKey === 'ANY /v1/{proxy+}',
+    ) as [[string, TemplateResource]];
+    expect(route.Properties.AuthorizationType).toBe('JWT');
+    const authorizers = resourcesOfType(json, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [[authorizerId, authorizer]] = authorizers as [[string, TemplateResource]];
+    expect(JSON.stringify(route.Properties.AuthorizerId)).toContain(authorizerId);
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
+    const jwt = JSON.stringify(authorizer.Properties.JwtConfiguration);
+    expect(jwt).toContain('cognito-idp.');
+    expect(jwt).toContain('MembersUserPool');
+    expect(jwt).toContain('MembersUserPoolApiClient');
+    const groups = resourcesOfType(json, 'AWS::Cognito::UserPoolGroup').map(
+      ([, group]) => group.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual(['operator', 'owner', 'viewer']);
   });
 
   it('throttles the $default stage from the tenant config and writes JSON access logs without query strings', () => {
@@ -243,8 +272,21 @@ describe('TenantStageStack event sources', () => {
     }
   });
 
+  it('feeds the statement projector boleto and payment inserts and changes, with the same safety settings', () => {
+    const [projector, ...others] = mappingOf('statement-projector');
+    expect(others).toHaveLength(0);
+    expect(projector).toMatchObject({
+      EventSourceArn: streamArn,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(STATEMENT_STREAM_FILTER_PATTERN) }] },
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: STATEMENT_PROJECTOR_EVENT_SOURCE.retryAttempts,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: arnOf(queueId(stack.failedEvents)) } },
+    });
+  });
+
   it('has no other event source mappings', () => {
-    expect(mappings).toHaveLength(5);
+    expect(mappings).toHaveLength(6);
   });
 });
 

@@ -16,6 +16,7 @@ import { DynamoDbProviderEventStore } from './payments/dynamodb-provider-event-s
 import { DynamoDbReconciliationRunStore } from './payments/dynamodb-reconciliation-run-store';
 import { DynamoDbRecurringPlanRepository } from './recurring/dynamodb-recurring-plan-repository';
 import { DynamoDbReminderTurnLog } from './reminders/dynamodb-reminder-turn-log';
+import { DynamoDbStatementProjection } from './statements/dynamodb-statement-projection';
 import { DynamoDbUnitOfWork } from './transaction/dynamodb-unit-of-work';
 import { DynamoDbWebhookDeliveryStore } from './webhooks/dynamodb-webhook-delivery-store';
 
@@ -42,6 +43,7 @@ export function createTableRepositories(
     inbound: new DynamoDbInboundMessageRepository(tableName, client),
     payerThreads: new DynamoDbPayerThreadRepository(tableName, client),
     recurringPlans: new DynamoDbRecurringPlanRepository(tableName, client),
+    statements: new DynamoDbStatementProjection(tableName, client),
     unitOfWork: new DynamoDbUnitOfWork(tableName, client),
     reminderLog: new DynamoDbReminderTurnLog(tableName, client),
     providerEvents: new DynamoDbProviderEventStore(tableName, client),

@@ -12,6 +12,8 @@ import type { OwnerCommands } from './conversation-dependencies';
 export interface BoletoQueries {
   paymentStatus(input: { tenantId: string; contactName: string | null }): Promise<string>;
   receivables(input: { tenantId: string }): Promise<string>;
+  /** "extrato do João": the payer's statement (the same data as `GET /v1/statements/{contactId}`). */
+  statement(input: { tenantId: string; contactName: string | null }): Promise<string>;
 }
 
 /** How long "Qual o valor do gasto?" waits for a bare amount. */
@@ -78,6 +80,8 @@ export function ownerCommands(deps: {
           return deps.boletos.paymentStatus({ tenantId, contactName: interpretation.contact });
         case 'list_receivables':
           return deps.boletos.receivables({ tenantId });
+        case 'statement':
+          return deps.boletos.statement({ tenantId, contactName: interpretation.contact });
       }
     },
   };

@@ -153,6 +153,32 @@ describe('local interface documented in the README', () => {
       expect(answer.status).toBe(200);
       expect(answer.json).toEqual({ status: 'ok' });
     },
+    'POST /_local/auth/token': async () => {
+      const answer = await call('POST', '/_local/auth/token', { body: { username: 'carla' } });
+      expect(answer.status).toBe(200);
+      expect(answer.json).toMatchObject({
+        token_type: 'Bearer',
+        member: { username: 'carla', role: 'viewer' },
+      });
+    },
+    'GET /v1/contacts': async () => {
+      const { json } = await call('POST', '/_local/auth/token', { body: { username: 'bruno' } });
+      const headers = { authorization: `Bearer ${String(json?.access_token)}` };
+      expect((await call('GET', '/v1/contacts')).status).toBe(401);
+      const list = await call('GET', '/v1/contacts', { headers });
+      expect(list.status).toBe(200);
+      expect(listOf(list, 'data').map((contact) => contact.id)).toContain('joao-silva');
+      const one = await call('GET', '/v1/contacts/maria-souza', { headers });
+      expect(one.json).toMatchObject({ id: 'maria-souza', name: 'Maria Souza' });
+    },
+    'GET /v1/statements/<contactId>': async () => {
+      const { json } = await call('POST', '/_local/auth/token', { body: { username: 'ana' } });
+      const answer = await call('GET', '/v1/statements/pedro-alvares', {
+        headers: { authorization: `Bearer ${String(json?.access_token)}` },
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.json).toMatchObject({ contact: { id: 'pedro-alvares' }, boletos: [], payments: [] });
+    },
     'GET /ready': async () => {
       const answer = await call('GET', '/ready');
       expect(answer.status).toBe(200);

@@ -1,0 +1,21 @@
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { systemClock } from '#adapters/system/system-clock';
+import { processEnv } from '#config/process-env';
+import { loadTenantApiConfig } from '#config/tenant-api-config';
+import { createLogger } from '#logging/create-logger';
+import type { TenantApiDependencies } from './routes';
+
+/** Built once per container, at cold start. */
+const config = loadTenantApiConfig(processEnv());
+
+export const logger = createLogger('tenant-api');
+
+const repositories = createTableRepositories(config.tableName);
+
+export const deps: TenantApiDependencies = {
+  tenantId: config.tenantId,
+  contacts: repositories.contacts,
+  tenants: repositories.tenants,
+  statements: repositories.statements,
+  clock: systemClock,
+};

@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { JoseAccessTokenVerifier } from '#adapters/auth/jose-access-token-verifier';
+import { UnauthenticatedError } from '#application/ports/access-token-verifier';
+import { toApiGatewayEvent, writeApiGatewayResult } from './api-gateway-event';
+import { DEMO_MEMBERS } from './auth/demo-members';
+import type { LocalIssuer } from './auth/local-issuer';
+import { createLambdaContext, invokeLocalHandler, type LocalLambdaHandler } from './emulators';
+import { parseJsonObject, readBody, sendJson } from './http-io';
+import { functionArn } from './local-cloud-names';
+
+/**
+ * What the HTTP API does in front of `/v1` in AWS, locally: the JWT authorizer (the same checks, with the
+ * local issuer's JWKS, issuer and client id) answers 401 itself, without invoking anything, when the token
+ * does not verify; otherwise the tenant API function gets the event with `requestContext.authorizer.jwt`,
+ * its claims flattened to strings as API Gateway does. `POST /_local/auth/token {"username"}` signs in a
+ * demo member (Cognito's hosted sign-in, locally).
+ */
+export class LocalTenantApiGateway {
+  private readonly verifier: JoseAccessTokenVerifier;
+
+  constructor(
+    readonly issuer: LocalIssuer,
+    private readonly log: (line: string) => void,
+  ) {
+    this.verifier = new JoseAccessTokenVerifier(issuer.settings, { jwks: issuer.jwks });
+  }
+
+  async issueToken(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = parseJsonObject(await readBody(request));
+    const member = DEMO_MEMBERS.find((candidate) => candidate.username === body.username);
+    if (!member) {
+      return sendJson(response, 404, {
+        message: `no such member; use one of ${DEMO_MEMBERS.map((m) => m.username).join(', ')}`,
+      });
+    }
+    const accessToken = await this.issuer.accessToken({ username: member.username, role: member.role });
+    sendJson(response, 200, {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: 3_600,
+      member: { username: member.username, name: member.name, role: member.role },
+    });
+  }
+
+  async invoke(
+    request: IncomingMessage,
+    response: ServerResponse,
+    handler: LocalLambdaHandler | undefined,
+  ): Promise<void> {
+    const body = await readBody(request);
+    const authorization = request.headers.authorization ?? '';
+    const token = /^Bearer (\S+)$/i.exec(authorization)?.[1];
+    let claims: Record<string, unknown>;
+    try {
+      if (!token) throw new UnauthenticatedError('no bearer token');
+      await this.verifier.verify(token);
+      claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
+      response.end(JSON.stringify({ message: 'Unauthorized' }));
+      return;
+    }
+    if (!handler)
+      return sendJson(response, 503, { message: 'functions/tenant-api/handler.ts is not available' });
+    const method = request.method ?? 'GET';
+    const event = toApiGatewayEvent(
+      {
+        method,
+        url: request.url ?? '/',
+        headers: request.headers,
+        body,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+      },
+      'ANY /v1/{proxy+}',
+    );
+    const withAuthorizer: APIGatewayProxyEventV2 = {
+      ...event,
+      requestContext: {
+        ...event.requestContext,
+        authorizer: { jwt: { claims: flattenClaims(claims), scopes: [] } },
+      } as APIGatewayProxyEventV2['requestContext'],
+    };
+    const context = createLambdaContext({ functionName: functionArn('tenant-api'), timeoutMs: 29_000 });
+    try {
+      writeApiGatewayResult(response, await invokeLocalHandler(handler, withAuthorizer, context));
+    } catch (error) {
+      this.log(`tenant-api threw: ${error instanceof Error ? error.message : String(error)}`);
+      sendJson(response, 500, { message: 'Internal Server Error' });
+    }
+  }
+}
+
+/** API Gateway's JWT authorizer passes every claim as a string; arrays as `[a b]`. */
+function flattenClaims(claims: Record<string, unknown>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(claims)) {
+    flat[name] = Array.isArray(value) ? `[${value.join(' ')}]` : String(value);
+  }
+  return flat;
+}

@@ -1,0 +1,210 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DynamoDbBoletoRepository } from '#adapters/dynamodb/dynamodb-boleto-repository';
+import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-repository';
+import { DynamoDbPaymentRepository } from '#adapters/dynamodb/dynamodb-payment-repository';
+import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
+import { DynamoDbStatementProjection } from '#adapters/dynamodb/statements/dynamodb-statement-projection';
+import { STATEMENT_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/statements/statement-stream-filter';
+import { answerStatement } from '#application/statements/answer-statement';
+import { readStatement } from '#application/statements/read-statement';
+import { applyPayment, type Boleto, cancelBoleto, registerBoleto, requestBoleto } from '#domain/boleto';
+import { calendarDate } from '#domain/calendar-date';
+import { createStatementProjectorHandler } from '#functions/statement-projector/create-handler';
+import { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-streams/index';
+import { aContact, aPayment, uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { expectNoScan, recordCommands } from '#test/support/record-commands';
+
+const owner = { kind: 'owner' as const, id: 'user-1' };
+const provider = { kind: 'provider' as const, id: 'paytime' };
+const context = { functionName: 'statement-projector' } as never;
+
+describe('statement projection (table stream → statement-projector → one Query)', () => {
+  let table: TestTable;
+  let poller: DynamoDbStreamPoller;
+  let boletos: DynamoDbBoletoRepository;
+  let payments: DynamoDbPaymentRepository;
+  let contacts: DynamoDbContactRepository;
+  let tenants: DynamoDbTenantRepository;
+  let statements: DynamoDbStatementProjection;
+  const projected: DynamoDBRecord[] = [];
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    boletos = new DynamoDbBoletoRepository(table.tableName, table.documentClient);
+    payments = new DynamoDbPaymentRepository(table.tableName, table.documentClient);
+    contacts = new DynamoDbContactRepository(table.tableName, table.documentClient);
+    tenants = new DynamoDbTenantRepository(table.tableName, table.documentClient);
+    statements = new DynamoDbStatementProjection(table.tableName, table.documentClient);
+    const handler = createStatementProjectorHandler({ statements });
+    poller = new DynamoDbStreamPoller({
+      tableName: table.tableName,
+      endpoint: inject('dynamoDbEndpoint'),
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      pollIntervalMs: 20,
+    });
+    await poller.subscribe({
+      name: 'statement-projector',
+      filterPatterns: [STATEMENT_STREAM_FILTER_PATTERN],
+      startingPosition: 'TRIM_HORIZON',
+      handler: async (event) => {
+        projected.push(...event.Records);
+        return handler(event, context);
+      },
+    });
+    await poller.start();
+  });
+
+  afterAll(async () => {
+    await poller.stop();
+    await table.drop();
+  });
+
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await poller.idle();
+  }
+
+  async function issue(tenantId: string, contactId: string, amountCents: number, dueDate: string) {
+    const requested = requestBoleto(
+      {
+        id: uniqueId('boleto'),
+        tenantId,
+        contactId,
+        amountCents,
+        dueDate: calendarDate(dueDate),
+        description: 'Mensalidade',
+        commandKey: uniqueId('command'),
+        today: calendarDate('2026-11-01'),
+        maxAmountCents: 1_000_000,
+      },
+      { actor: owner, at: '2026-11-01T12:00:00.000Z' },
+    );
+    await boletos.create(requested);
+    const registered = registerBoleto(
+      requested.boleto,
+      {
+        providerId: uniqueId('billet'),
+        digitableLine: '2'.repeat(47),
+        barcode: '3'.repeat(44),
+      },
+      { actor: provider, at: '2026-11-01T12:01:00.000Z' },
+    );
+    await boletos.update(registered, requested.boleto.version);
+    return registered.boleto;
+  }
+
+  async function pay(boleto: Boleto, amountCents: number, paidOn: string, chargesCents = 0) {
+    const paymentId = uniqueId('payment');
+    const change = applyPayment(
+      boleto,
+      { paymentId, amountCents, chargesCents, paidOn: calendarDate(paidOn) },
+      { actor: provider, at: `${paidOn}T15:00:00.000Z` },
+    );
+    await boletos.update(change, boleto.version);
+    await payments.record(
+      aPayment(boleto.tenantId, {
+        paymentId,
+        boletoId: boleto.id,
+        contactId: boleto.contactId,
+        amountCents,
+        paidOn: calendarDate(paidOn),
+      }),
+    );
+    return change.boleto;
+  }
+
+  it('lists boletos, payments (partial included), charges and the open balance, read with one Query', async () => {
+    const tenantId = uniqueTenantId();
+    const joao = aContact(tenantId, { name: 'João Silva' });
+    await contacts.create(joao);
+    await tenants.saveProfile({
+      tenantId,
+      name: 'Oficina',
+      limits: { maxBoletoAmountCents: 1_000_000, maxMessagesPerContactPerDay: 3 },
+      interestPolicy: { fineBps: 200, monthlyInterestBps: 100 },
+      reminderWindow: { startHour: 8, endHour: 20, weekdays: [1, 2, 3, 4, 5, 6] },
+      createdAt: '2026-11-01T12:00:00.000Z',
+      updatedAt: '2026-11-01T12:00:00.000Z',
+    });
+    // Paid late with charges (R$ 100 + R$ 2,00 fine + R$ 0,10 interest), paid short, open and overdue, cancelled.
+    const late = await issue(tenantId, joao.contactId, 10_000, '2026-11-10');
+    await pay(late, 10_210, '2026-11-13', 210);
+    const short = await issue(tenantId, joao.contactId, 20_000, '2026-11-20');
+    await pay(short, 5_000, '2026-11-18');
+    await issue(tenantId, joao.contactId, 30_000, '2026-11-25');
+    const cancelled = await issue(tenantId, joao.contactId, 40_000, '2026-12-20');
+    await boletos.update(
+      cancelBoleto(cancelled, 'owner asked', { actor: owner, at: '2026-11-02T12:00:00.000Z' }),
+      cancelled.version,
+    );
+    await settle();
+
+    const recorded = recordCommands(table.client);
+    const found = await readStatement(
+      { contacts, tenants, statements },
+      { tenantId, contactId: joao.contactId, today: calendarDate('2026-12-05') },
+    );
+    expectNoScan(recorded);
+    expect(recorded.filter((command) => command === 'QueryCommand')).toHaveLength(1);
+    const statement = found?.statement;
+    expect(statement?.boletos.map((b) => [b.dueDate, b.status])).toEqual([
+      ['2026-11-10', 'paid'],
+      ['2026-11-20', 'partially_paid'],
+      ['2026-11-25', 'registered'],
+      ['2026-12-20', 'cancelled'],
+    ]);
+    expect(statement?.payments.map((p) => [p.paidOn, p.amountCents, p.partial])).toEqual([
+      ['2026-11-13', 10_210, false],
+      ['2026-11-18', 5_000, true],
+    ]);
+    // Open: R$ 300 overdue since 25/11 (fine R$ 6,00 + 10 days of 1%/30 = R$ 1,00) + R$ 150 left short.
+    expect(statement?.totals).toEqual({
+      billedCents: 60_000,
+      paidCents: 15_210,
+      chargesPaidCents: 210,
+      chargesDueTodayCents: 700,
+      openBalanceCents: 30_700 + 15_000,
+    });
+
+    const text = await answerStatement(
+      { contacts, tenants, statements },
+      { tenantId, contactName: 'joao', today: calendarDate('2026-12-05') },
+    );
+    expect(text).toContain('Extrato de João Silva');
+    expect(text).toContain('R$ 50,00 (parcial)');
+    expect(text).toContain('Em aberto hoje: R$ 457,00 (inclui R$ 7,00 de multa e juros)');
+  });
+
+  it('keeps the newest version of a line when the stream delivers an older one again', async () => {
+    const tenantId = uniqueTenantId();
+    const contact = aContact(tenantId);
+    await contacts.create(contact);
+    const boleto = await issue(tenantId, contact.contactId, 12_345, '2026-12-10');
+    await settle();
+    const oldRecords = projected.filter(
+      (record) => record.dynamodb?.NewImage?.id?.S === boleto.id && record.eventName === 'INSERT',
+    );
+    expect(oldRecords).toHaveLength(1);
+    const handler = createStatementProjectorHandler({ statements });
+    const replay = await handler({ Records: oldRecords }, context);
+    expect(replay.batchItemFailures).toEqual([]);
+    const lines = await statements.read(tenantId, contact.contactId);
+    expect(lines.boletos.map((line) => [line.status, line.version])).toEqual([['registered', 2]]);
+  });
+
+  it('answers an unknown name with the question back, and an empty statement plainly', async () => {
+    const tenantId = uniqueTenantId();
+    const contact = aContact(tenantId, { name: 'Pedro Álvares' });
+    await contacts.create(contact);
+    const deps = { contacts, tenants, statements };
+    const today = calendarDate('2026-12-05');
+    expect(await answerStatement(deps, { tenantId, contactName: 'Zuleica', today })).toBe(
+      'Não encontrei nenhum contato chamado "Zuleica".',
+    );
+    expect(await answerStatement(deps, { tenantId, contactName: 'Pedro', today })).toBe(
+      'Pedro Álvares ainda não tem boletos: o extrato está vazio.',
+    );
+  });
+});
