@@ -1,5 +1,6 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { TesseractReceiptTextReader } from '#adapters/ocr/tesseract-receipt-text-reader';
 import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
 import { StepFunctionsWorkflows } from '#adapters/step-functions/step-functions-workflows';
 import { systemClock } from '#adapters/system/system-clock';
@@ -11,12 +12,13 @@ import { ownerCommands } from '#application/conversation/owner-commands';
 import { replyOnce } from '#application/conversation/reply-once';
 import {
   type OwnerMediaDependencies,
-  ownerMediaReplies,
   ownerMediaRouter,
   spreadsheetImportPending,
 } from '#application/owner-media/handle-owner-media';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { LanguageModel } from '#application/ports/language-model';
+import { receiptDecisions } from '#application/receipts/decide-receipt';
+import { receiptReader } from '#application/receipts/read-receipt';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
 import { conversationConfig, conversationSecrets, conversationSettings } from '#config/conversation-config';
 import { processEnv } from '#config/process-env';
@@ -80,6 +82,8 @@ export async function composeConversationSteps(
       })
     : unavailableTranscriber;
   const payments = { ...repositories, billing, workflows, clock, logger, providerName: 'paytime' };
+  const proposals = repositories.receiptProposals;
+  const ocr = new TesseractReceiptTextReader({ langPath: config.OCR_LANG_PATH });
   const replyToMedia: OwnerMediaDependencies['reply'] = (input, text, purpose) =>
     replyOnce({ ...repositories, clock }, input.tenantId, input.ownerPhone, text, input.messageId, purpose);
   return {
@@ -112,12 +116,11 @@ export async function composeConversationSteps(
       conversations: repositories.conversations,
     }),
     ownerMedia: ownerMediaRouter({
-      receipts: {
-        read: (input) => replyToMedia(input, ownerMediaReplies.receiptReadingPending(), 'receipt-pending'),
-      },
+      receipts: receiptReader({ ...repositories, media, ocr, proposals, clock, logger }),
       spreadsheets: spreadsheetImportPending(replyToMedia),
       reply: replyToMedia,
     }),
+    receipts: receiptDecisions({ ...repositories, proposals, clock }),
     cancellation: {
       async cancel(input) {
         await cancelBoletoForOwner(payments, input);

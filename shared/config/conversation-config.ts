@@ -27,6 +27,11 @@ const environment = z.object({
    * without an e-mail and, if it requires one, the owner is asked for an address (docs/decisions.md).
    */
   PAYTIME_DEFAULT_PAYER_EMAIL: z.optional(z.email()),
+  /**
+   * The folder holding Tesseract's `por.traineddata` for receipt photos (Debian's `tesseract-ocr-por` puts it
+   * here; a Lambda bundle ships it beside the handler). Read from disk, never downloaded.
+   */
+  OCR_LANG_PATH: z._default(nonEmpty(), '/usr/share/tesseract-ocr/5/tessdata'),
 });
 
 export type ConversationConfig = z.infer<typeof environment>;

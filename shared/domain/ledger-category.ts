@@ -7,7 +7,12 @@ const EXPENSE_CATEGORIES: ReadonlyArray<readonly [string, readonly string[]]> = 
     'alimentação',
     [
       'mercado',
+      'mercadinho',
       'supermercado',
+      'supermercados',
+      'atacadao',
+      'hortifruti',
+      'sacolao',
       'padaria',
       'restaurante',
       'almoço',

@@ -3,6 +3,8 @@ import { answerDifferenceTap, parseDifferenceButton } from '#application/payment
 import type { Intent, Interpretation } from '#application/ports/language-model';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
 import type { OwnerMessageInput } from '#application/ports/workflows';
+import type { ReceiptDecisions } from '#application/receipts/decide-receipt';
+import { parseReceiptButton } from '#application/receipts/receipt-buttons';
 import { refusalOfBoletoRequest } from '#application/request-validation';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
@@ -42,7 +44,11 @@ export interface InterpretInput {
 
 /** First step of a conversation: understand the owner's message and either answer it or open a request. */
 export async function interpretOwnerMessage(
-  deps: ConversationDependencies & { commands: OwnerCommands; ownerMedia: OwnerMediaReader },
+  deps: ConversationDependencies & {
+    commands: OwnerCommands;
+    ownerMedia: OwnerMediaReader;
+    receipts: ReceiptDecisions;
+  },
   input: InterpretInput,
 ): Promise<StepResult> {
   const { tenantId, message } = input;
@@ -53,6 +59,11 @@ export async function interpretOwnerMessage(
   if (parseConfirmationButton(message.content)) {
     // A Sim/Não tap that reached no waiting request: it was decided, expired or replaced already.
     await reply(replies.alreadyDecided(), 'stale-button');
+    return DONE;
+  }
+  const receiptTap = parseReceiptButton(message.content);
+  if (receiptTap) {
+    await deps.receipts.answer({ tenantId, ownerPhone, messageId: message.messageId, ...receiptTap });
     return DONE;
   }
   const difference = parseDifferenceButton(message.content);
@@ -101,9 +112,14 @@ export async function interpretOwnerMessage(
         contactName: interpretation.contact,
       });
     case 'confirm':
-    case 'deny':
+    case 'deny': {
+      const decision = interpretation.intent;
+      if (await deps.receipts.answer({ tenantId, ownerPhone, messageId: message.messageId, decision })) {
+        return DONE;
+      }
       await reply(replies.nothingPending(), 'nothing-pending');
       return DONE;
+    }
     case 'help':
       await reply(replies.help(), 'help');
       return DONE;

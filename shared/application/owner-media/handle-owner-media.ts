@@ -28,8 +28,6 @@ export interface OwnerMediaDependencies {
 export const ownerMediaReplies = {
   unsupportedDocument: () =>
     'Ainda não leio esse tipo de arquivo. Mande a foto ou o PDF de um comprovante, ou uma planilha CSV/XLSX.',
-  receiptReadingPending: () =>
-    'Recebi o arquivo, mas ainda não leio comprovantes. Me diga o valor por texto, ex.: "gastei 45 no mercado".',
   spreadsheetImportComingSoon: () =>
     'Recebi a planilha, mas a importação de planilhas chega em breve. Por enquanto nada foi importado.',
 } as const;
