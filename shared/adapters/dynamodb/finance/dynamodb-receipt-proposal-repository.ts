@@ -32,8 +32,7 @@ export class DynamoDbReceiptProposalRepository implements ReceiptProposalReposit
       ...ReceiptProposalEntity.primary.key(proposal),
       [ENTITY_ATTRIBUTE]: ReceiptProposalEntity.name,
       ...JSON.parse(JSON.stringify(proposal)),
-      [IRIS_TABLE.timeToLiveAttribute]:
-        epochSeconds(new Date(proposal.answerBy)) + KEEP_AFTER_EXPIRY_SECONDS,
+      [IRIS_TABLE.timeToLiveAttribute]: epochSeconds(new Date(proposal.answerBy)) + KEEP_AFTER_EXPIRY_SECONDS,
     };
     await this.table.write(tx, (builder) => builder.put(item));
   }
