@@ -99,3 +99,16 @@ export function ledgerCategoryOf(kind: 'income' | 'expense', description: string
   }
   return 'outros';
 }
+
+/** Income from boletos paid (booked by the payment path, not by keywords). */
+export const BOLETO_INCOME_CATEGORY = 'boletos';
+
+/** The default category set (pt-BR): expenses, income, boletos and "outros". */
+export function ledgerCategoryNames(): string[] {
+  return [
+    ...EXPENSE_CATEGORIES.map(([name]) => name),
+    ...INCOME_CATEGORIES.map(([name]) => name),
+    BOLETO_INCOME_CATEGORY,
+    'outros',
+  ];
+}

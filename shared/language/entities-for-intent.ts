@@ -18,7 +18,11 @@ export interface Entities {
   description: string | null;
 }
 
-const WITHOUT_AMOUNT: ReadonlySet<Intent> = new Set(['list_receivables', 'ledger_summary']);
+const WITHOUT_AMOUNT: ReadonlySet<Intent> = new Set([
+  'list_receivables',
+  'ledger_summary',
+  'ledger_question',
+]);
 const WITH_DESCRIPTION: ReadonlySet<Intent> = new Set(['record_expense', 'record_income']);
 
 export function entitiesForIntent<T extends Entities>(intent: Intent, entities: T, bareAnswer: boolean): T {

@@ -9,6 +9,7 @@ import { type DateSemantics, resolveDate } from './dates';
 import { findDescription } from './description';
 import { entitiesForIntent } from './entities-for-intent';
 import { classifyIntent } from './intents';
+import { isLedgerQuestion, ledgerQueryOf } from './ledger-query';
 import { type Token, tokenise } from './tokenise';
 import { FUNCTION_WORD_SET } from './vocabulary';
 
@@ -19,7 +20,12 @@ import { FUNCTION_WORD_SET } from './vocabulary';
  */
 
 /** Intents whose date is the day money already moved; all others read a date as a due date. */
-const PAST_INTENTS: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'ledger_summary']);
+const PAST_INTENTS: ReadonlySet<Intent> = new Set([
+  'record_expense',
+  'record_income',
+  'ledger_summary',
+  'ledger_question',
+]);
 
 /** Intents whose amount is acted on: a doubt about it must reach validation. */
 const AMOUNT_INTENTS: ReadonlySet<Intent> = new Set([
@@ -40,6 +46,7 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   record_expense: 3,
   list_receivables: 3,
   ledger_summary: 3,
+  ledger_question: 3,
   confirm: 3,
   deny: 3,
   help: 3,
@@ -140,11 +147,14 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
       ? null
       : (amount?.cents ?? null);
   const probe = findContact(tokens, used, 3);
-  const intent = classifyIntent(tokens, {
+  const classified = classifyIntent(tokens, {
     hasAmount: amount !== null,
     hasContact: probe !== null,
     hasDate: dates.length > 0,
   });
+  const intent = isLedgerQuestion(` ${tokens.map((token) => token.fold).join(' ')} `)
+    ? 'ledger_question'
+    : classified;
   const nothing: Interpretation = {
     intent,
     amountCents: null,
@@ -164,6 +174,10 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     description = findDescription(tokens, taken);
   }
   const bareAnswer = intent === 'unknown' && isBare(tokens, used, contact);
+  const ledgerQuery =
+    intent === 'ledger_summary' || intent === 'ledger_question'
+      ? { ledgerQuery: ledgerQueryOf(text, today) }
+      : {};
   return entitiesForIntent(
     intent,
     {
@@ -173,6 +187,7 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
       date: firstResolvedDate(dates, today, semantics),
       description,
       ...(amountDoubt && (AMOUNT_INTENTS.has(intent) || bareAnswer) ? { amountDoubt } : {}),
+      ...ledgerQuery,
     },
     bareAnswer,
   );

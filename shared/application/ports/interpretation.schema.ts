@@ -13,6 +13,7 @@ export const INTENTS = [
   'cancel_boleto',
   'list_receivables',
   'ledger_summary',
+  'ledger_question',
   'confirm',
   'deny',
   'help',

@@ -23,6 +23,19 @@ export interface Interpretation {
   source: 'deterministic' | 'openai';
   /** Why the amount cannot be taken as read ("-50", "1e9", two charges in one message); validation asks. */
   amountDoubt?: AmountDoubt;
+  /** For ledger summaries and questions: the typed plan (period, category, side, aggregate); never numbers. */
+  ledgerQuery?: LedgerQuery;
+}
+
+/** A question over the ledger as a plan the application executes over the entries. */
+export interface LedgerQuery {
+  /** Inclusive São Paulo dates; null means "this month so far". */
+  period: { from: CalendarDate; to: CalendarDate } | null;
+  /** A category name of the ledger's set, or the keyword the owner used ("gasolina"); null for all. */
+  category: string | null;
+  side: 'expense' | 'income' | 'both';
+  /** `sum` a total, `max` the largest entry, `count` how many, `top` the largest categories. */
+  aggregate: 'sum' | 'max' | 'count' | 'top';
 }
 
 export interface InterpretRequest {
