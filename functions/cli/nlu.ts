@@ -7,7 +7,8 @@ import { DeterministicLanguageModel } from '#language/deterministic-language-mod
 
 /**
  * `npm run --silent nlu`: JSON Lines in on stdin ({"id", "text", "today"}), one JSON line out per input, in
- * input order ({"id", "intent", "amount_cents", "contact", "date"}). The deterministic parser runs unless
+ * input order ({"id", "intent", "amount_cents", "contact", "date"}, plus "period": {"from", "to"} and "category"
+ * for ledger summaries and questions that name them). The deterministic parser runs unless
  * OPENAI_API_KEY is set. stdout carries results only; diagnostics go to stderr. A malformed line yields an
  * "unknown" result (and a note on stderr) instead of stopping the run.
  */
@@ -24,6 +25,10 @@ interface OutputLine {
   amount_cents: number | null;
   contact: string | null;
   date: string | null;
+  /** Summaries and ledger questions only: the period asked about (inclusive), when the message names one. */
+  period?: { from: string; to: string };
+  /** Summaries and ledger questions only: the category or keyword ("gasolina"), when the message names one. */
+  category?: string;
 }
 
 /** Concurrent requests when a remote model is used; the local parser is synchronous anyway. */
@@ -77,13 +82,16 @@ async function interpretLine(model: LanguageModel, line: string, lineNumber: num
   const { id, text, today } = parsed.data;
   try {
     const result = await model.interpret({ text, today: calendarDate(today) });
-    return {
+    const output: OutputLine = {
       id,
       intent: result.intent,
       amount_cents: result.amountCents,
       contact: result.contact,
       date: result.date,
     };
+    if (result.ledgerQuery?.period) output.period = result.ledgerQuery.period;
+    if (result.ledgerQuery?.category) output.category = result.ledgerQuery.category;
+    return output;
   } catch (error) {
     note('could not interpret line', {
       line: lineNumber,

@@ -1,4 +1,5 @@
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { TesseractReceiptTextReader } from '#adapters/ocr/tesseract-receipt-text-reader';
 import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
 import { StepFunctionsWorkflows } from '#adapters/step-functions/step-functions-workflows';
 import { systemClock } from '#adapters/system/system-clock';
@@ -7,8 +8,16 @@ import { unavailableTranscriber } from '#adapters/transcription/unavailable-tran
 import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
 import { boletoQueries } from '#application/conversation/boleto-queries';
 import { ownerCommands } from '#application/conversation/owner-commands';
+import { replyOnce } from '#application/conversation/reply-once';
+import {
+  type OwnerMediaDependencies,
+  ownerMediaRouter,
+  spreadsheetImportPending,
+} from '#application/owner-media/handle-owner-media';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { LanguageModel } from '#application/ports/language-model';
+import { receiptDecisions } from '#application/receipts/decide-receipt';
+import { receiptReader } from '#application/receipts/read-receipt';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
 import { loadConversationConfig } from '#config/conversation-config';
 import { PAYTIME_PROVIDER_NAME } from '#config/follow-up-env';
@@ -73,6 +82,10 @@ const transcriber = config.transcription
     })
   : unavailableTranscriber;
 const payments = { ...repositories, billing, workflows, clock, logger, providerName: PAYTIME_PROVIDER_NAME };
+const proposals = repositories.receiptProposals;
+const ocr = new TesseractReceiptTextReader({ langPath: config.ocrLangPath });
+const replyToMedia: OwnerMediaDependencies['reply'] = (input, text, purpose) =>
+  replyOnce({ ...repositories, clock }, input.tenantId, input.ownerPhone, text, input.messageId, purpose);
 
 export const deps: ConversationStepsDependencies = {
   ...repositories,
@@ -103,6 +116,12 @@ export const deps: ConversationStepsDependencies = {
     boletos: boletoQueries(payments),
     conversations: repositories.conversations,
   }),
+  ownerMedia: ownerMediaRouter({
+    receipts: receiptReader({ ...repositories, media, ocr, proposals, clock, logger }),
+    spreadsheets: spreadsheetImportPending(replyToMedia),
+    reply: replyToMedia,
+  }),
+  receipts: receiptDecisions({ ...repositories, proposals, clock }),
   cancellation: {
     cancel: (input) => cancelBoletoForOwner(payments, input),
   },

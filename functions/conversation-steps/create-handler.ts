@@ -14,7 +14,9 @@ import { mergeOwnerReply } from '#application/conversation/merge-owner-reply';
 import { waitForProvider } from '#application/conversation/provider-outage';
 import { registerIssuedBoleto } from '#application/conversation/register-boleto';
 import type { StepResult } from '#application/conversation/step-result';
+import type { OwnerMediaReader } from '#application/owner-media/handle-owner-media';
 import type { OwnerMessageInput } from '#application/ports/workflows';
+import type { ReceiptDecisions } from '#application/receipts/decide-receipt';
 import { OWNER_PROMPT_SIGNALS } from '#workflows/conversation-workflow';
 import { type ConversationStepEvent, conversationStepSchema } from './conversation-step.schema';
 
@@ -32,6 +34,10 @@ export class OwnerPromptAwaited extends Error {
 
 export type ConversationStepsDependencies = ConversationDependencies & {
   commands: OwnerCommands;
+  /** The owner's photos and files (receipts, spreadsheets), routed by MIME type. */
+  ownerMedia: OwnerMediaReader;
+  /** Sim/Não (tapped or typed) to a receipt's proposed expense. */
+  receipts: ReceiptDecisions;
   logger: Logger;
 };
 

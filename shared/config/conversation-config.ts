@@ -34,6 +34,11 @@ const environment = z.object({
    * without an e-mail and, if it requires one, the owner is asked for an address (docs/decisions.md).
    */
   PAYTIME_DEFAULT_PAYER_EMAIL: z.optional(z.email()),
+  /**
+   * The folder holding Tesseract's `por.traineddata` for receipt photos (Debian's `tesseract-ocr-por` puts it
+   * here; a Lambda bundle ships it beside the handler). Read from disk, never downloaded.
+   */
+  OCR_LANG_PATH: z._default(nonEmpty(), '/usr/share/tesseract-ocr/5/tessdata'),
 });
 
 export interface ConversationConfig {
@@ -48,6 +53,8 @@ export interface ConversationConfig {
   /** Absent without a transcription key (TRANSCRIPTION_API_KEY, else OPENAI_API_KEY): voice notes unsupported. */
   transcription?: { apiKey: string; baseUrl?: string; model: string };
   settings: ConversationSettings;
+  /** Where Tesseract's Portuguese data lives (Debian's tesseract-ocr-por), for receipt photos. */
+  ocrLangPath: string;
   /** Where the stack grants run-time schedules (recurring plans): the group and the role they run as. */
   schedules?: SchedulesConfig;
 }
@@ -97,6 +104,7 @@ export async function loadConversationConfig(env: Env): Promise<ConversationConf
         }
       : {}),
     ...(env.SCHEDULE_GROUP_NAME ? { schedules: loadSchedulesConfig(env) } : {}),
+    ocrLangPath: parsed.OCR_LANG_PATH,
     settings: {
       usualMaxAmountCents: parsed.USUAL_MAX_AMOUNT_CENTS,
       confirmationTimeoutSeconds: parsed.CONFIRMATION_TIMEOUT_SECONDS,

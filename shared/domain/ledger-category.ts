@@ -7,7 +7,12 @@ const EXPENSE_CATEGORIES: ReadonlyArray<readonly [string, readonly string[]]> = 
     'alimentação',
     [
       'mercado',
+      'mercadinho',
       'supermercado',
+      'supermercados',
+      'atacadao',
+      'hortifruti',
+      'sacolao',
       'padaria',
       'restaurante',
       'almoço',
@@ -93,4 +98,17 @@ export function ledgerCategoryOf(kind: 'income' | 'expense', description: string
     if (keywords.some((keyword) => words.has(fold(keyword)))) return category;
   }
   return 'outros';
+}
+
+/** Income from boletos paid (booked by the payment path, not by keywords). */
+export const BOLETO_INCOME_CATEGORY = 'boletos';
+
+/** The default category set (pt-BR): expenses, income, boletos and "outros". */
+export function ledgerCategoryNames(): string[] {
+  return [
+    ...EXPENSE_CATEGORIES.map(([name]) => name),
+    ...INCOME_CATEGORIES.map(([name]) => name),
+    BOLETO_INCOME_CATEGORY,
+    'outros',
+  ];
 }

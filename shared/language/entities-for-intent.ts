@@ -24,6 +24,7 @@ const WITHOUT_AMOUNT: ReadonlySet<Intent> = new Set([
   'list_recurring',
   'stop_recurring',
   'statement',
+  'ledger_question',
 ]);
 const WITH_DESCRIPTION: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'correct_ledger']);
 

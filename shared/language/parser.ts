@@ -11,6 +11,7 @@ import { type DateSemantics, resolveDate } from './dates';
 import { findDescription } from './description';
 import { entitiesForIntent } from './entities-for-intent';
 import { classifyIntent } from './intents';
+import { isLedgerQuestion, ledgerQueryOf } from './ledger-query';
 import { recurrenceTerms } from './recurring';
 import { type Token, tokenise } from './tokenise';
 import { correctTypos } from './typos';
@@ -28,6 +29,7 @@ const PAST_INTENTS: ReadonlySet<Intent> = new Set([
   'record_income',
   'ledger_summary',
   'correct_ledger',
+  'ledger_question',
 ]);
 
 /** Intents whose amount is acted on: a doubt about it must reach validation. */
@@ -53,6 +55,7 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   list_receivables: 3,
   ledger_summary: 3,
   statement: 2,
+  ledger_question: 3,
   confirm: 3,
   deny: 3,
   help: 3,
@@ -173,7 +176,10 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     bareCharge: loose !== null && isBare(tokens, used, loose),
   };
   const correction = correctionIntent(tokens, signals);
-  const intent = correction?.intent ?? classifyIntent(tokens, signals);
+  const classified = correction?.intent ?? classifyIntent(tokens, signals);
+  const intent = isLedgerQuestion(` ${tokens.map((token) => token.fold).join(' ')} `)
+    ? 'ledger_question'
+    : classified;
   const nothing: Interpretation = {
     intent,
     amountCents: null,
@@ -200,6 +206,10 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     description = findDescription(tokens, taken);
   }
   const bareAnswer = intent === 'unknown' && !asksSomethingElse(folded) && isBare(tokens, used, contact);
+  const ledgerQuery =
+    intent === 'ledger_summary' || intent === 'ledger_question'
+      ? { ledgerQuery: ledgerQueryOf(text, today) }
+      : {};
   return entitiesForIntent(
     intent,
     {
@@ -218,6 +228,7 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
           }
         : {}),
       ...(intent === 'create_recurring' ? { recurrence: recurrenceTerms(text) } : {}),
+      ...ledgerQuery,
     },
     bareAnswer,
   );

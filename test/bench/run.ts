@@ -11,6 +11,7 @@ import { synthesizeForBench } from './cdk-assets';
 import { costPerThousandBoletos, PRICES, type Region, USD_PER_WHATSAPP_UTILITY_TEMPLATE } from './cost-model';
 import { benchLifecycles } from './lifecycle';
 import { benchNluThroughput } from './nlu-throughput';
+import { benchReceiptOcr } from './receipt-ocr';
 import { benchReminderTransitions } from './reminder-transitions';
 import { benchStatementRead } from './statement-read';
 import { benchWebhookAck } from './webhook-ack';
@@ -52,6 +53,9 @@ try {
 
   section('Parser (npm run nlu)');
   report.nlu = await benchNluThroughput();
+
+  section('Receipt OCR (Tesseract, generated receipt photos)');
+  report.receiptOcr = await benchReceiptOcr();
 
   section('Lambda bundles and init, from the CDK-built assets');
   const built = synthesizeForBench();

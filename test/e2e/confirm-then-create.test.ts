@@ -200,12 +200,12 @@ describe('confirm-then-create-boleto', () => {
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
   });
 
-  it('answers a voice note without a transcription service and an image politely, in Portuguese', async () => {
+  it('answers a voice note without a transcription service and an unreadable photo, in Portuguese', async () => {
     const before = cloud.simulators.paytime.controls.boletos().length;
     await say({ audio: {} });
     expect(lastTextTo(owner)).toBe('Não consegui entender o áudio. Pode escrever, por favor?');
     await say({ image: { caption: 'olha isso' } });
-    expect(lastTextTo(owner)).toMatch(/^Ainda não entendo imagens/);
+    expect(lastTextTo(owner)).toMatch(/^Não consegui ler o valor total desse comprovante/);
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
   });
 

@@ -9,6 +9,7 @@ import { DynamoDbLedgerRepository } from './dynamodb-ledger-repository';
 import { DynamoDbPaymentRepository } from './dynamodb-payment-repository';
 import { DynamoDbTenantRepository } from './dynamodb-tenant-repository';
 import { DynamoDbUserRepository } from './dynamodb-user-repository';
+import { DynamoDbReceiptProposalRepository } from './finance/dynamodb-receipt-proposal-repository';
 import { DynamoDbCustomerWindowStore } from './outbox/dynamodb-customer-window-store';
 import { DynamoDbOutboxRepository } from './outbox/dynamodb-outbox-repository';
 import { DynamoDbPayerThreadRepository } from './payers/dynamodb-payer-thread-repository';
@@ -44,6 +45,7 @@ export function createTableRepositories(
     payerThreads: new DynamoDbPayerThreadRepository(tableName, client),
     recurringPlans: new DynamoDbRecurringPlanRepository(tableName, client),
     statements: new DynamoDbStatementProjection(tableName, client),
+    receiptProposals: new DynamoDbReceiptProposalRepository(tableName, client),
     unitOfWork: new DynamoDbUnitOfWork(tableName, client),
     reminderLog: new DynamoDbReminderTurnLog(tableName, client),
     providerEvents: new DynamoDbProviderEventStore(tableName, client),

@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { loadOpenAiSdk } from '#adapters/openai/openai-sdk';
-import type { WhatsAppMediaSource } from '#application/ports/message-sender';
+import type { MediaDownloader } from '#application/ports/media-downloader';
 import { type Transcriber, TranscriptionFailedError } from '#application/ports/transcriber';
 
 export interface OpenAiTranscriberOptions {
@@ -8,7 +8,7 @@ export interface OpenAiTranscriberOptions {
   baseURL?: string;
   model?: string;
   timeoutMs?: number;
-  media: WhatsAppMediaSource;
+  media: MediaDownloader;
   client?: OpenAI;
 }
 

@@ -4,10 +4,13 @@ import { deferredFrom } from '#application/dialogues/deferred-request';
 import { answerPendingChoice } from '#application/dialogues/pending-choice';
 import { splitCharges } from '#application/dialogues/two-charges';
 import { startLedgerCorrection } from '#application/ledger-corrections/start-ledger-correction';
+import type { OwnerMediaReader } from '#application/owner-media/handle-owner-media';
 import { answerDifferenceTap, parseDifferenceButton } from '#application/payments/charge-difference';
 import type { Intent, Interpretation } from '#application/ports/language-model';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
 import type { OwnerMessageInput } from '#application/ports/workflows';
+import type { ReceiptDecisions } from '#application/receipts/decide-receipt';
+import { parseReceiptButton } from '#application/receipts/receipt-buttons';
 import { issueRecurringCharge } from '#application/recurring/issue-recurring-charge';
 import { startRecurringRequest } from '#application/recurring/start-recurring-request';
 import { refusalOfBoletoRequest } from '#application/request-validation';
@@ -29,7 +32,11 @@ export interface InterpretInput {
 
 /** First step of a conversation: understand the owner's message and either answer it or open a request. */
 export async function interpretOwnerMessage(
-  deps: ConversationDependencies & { commands: OwnerCommands },
+  deps: ConversationDependencies & {
+    commands: OwnerCommands;
+    ownerMedia: OwnerMediaReader;
+    receipts: ReceiptDecisions;
+  },
   input: InterpretInput,
 ): Promise<StepResult> {
   const { tenantId, message } = input;
@@ -45,9 +52,23 @@ export async function interpretOwnerMessage(
     await reply(replies.alreadyDecided(), 'stale-button');
     return DONE;
   }
+  const receiptTap = parseReceiptButton(message.content);
+  if (receiptTap) {
+    await deps.receipts.answer({ tenantId, ownerPhone, messageId: message.messageId, ...receiptTap });
+    return DONE;
+  }
   const difference = parseDifferenceButton(message.content);
   if (difference) {
     return answerDifferenceTap(deps, { tenantId, ownerPhone, messageId: message.messageId, tap: difference });
+  }
+  if (message.content.type === 'media') {
+    await deps.ownerMedia.read({
+      tenantId,
+      ownerPhone,
+      messageId: message.messageId,
+      media: message.content,
+    });
+    return DONE;
   }
   let text: string;
   try {
@@ -117,9 +138,14 @@ export async function interpretOwnerMessage(
         intent: interpretation.intent,
       });
     case 'confirm':
-    case 'deny':
+    case 'deny': {
+      const decision = interpretation.intent;
+      if (await deps.receipts.answer({ tenantId, ownerPhone, messageId: message.messageId, decision })) {
+        return DONE;
+      }
       await reply(replies.nothingPending(), 'nothing-pending');
       return DONE;
+    }
     case 'help':
       await reply(replies.help(), 'help');
       return DONE;

@@ -1,3 +1,4 @@
+import { answerLedgerQuery } from '#application/ledger/answer-ledger-query';
 import { monthlySummary } from '#application/ledger/monthly-summary';
 import { recordOwnerEntry } from '#application/ledger/record-owner-entry';
 import type { Clock } from '#application/ports/clock';
@@ -75,7 +76,15 @@ export function ownerCommands(deps: {
           });
         }
         case 'ledger_summary':
-          return monthlySummary(deps, { tenantId });
+        case 'ledger_question': {
+          const query = interpretation.ledgerQuery;
+          const plain = !query || (!query.period && !query.category && query.aggregate === 'sum');
+          if (plain && intent === 'ledger_summary') return monthlySummary(deps, { tenantId });
+          return answerLedgerQuery(deps, {
+            tenantId,
+            query: query ?? { period: null, category: null, side: 'both', aggregate: 'sum' },
+          });
+        }
         case 'check_status':
           return deps.boletos.paymentStatus({ tenantId, contactName: interpretation.contact });
         case 'list_receivables':

@@ -11,6 +11,8 @@ export interface RecordOwnerEntryInput {
   /** When the money moved; today (São Paulo) when the owner did not say. */
   date: CalendarDate | null;
   description: string | null;
+  /** The category when already decided (a confirmed receipt); else derived from the description. */
+  category?: string;
   /** The inbound message id: the entry's id, so a replayed message records nothing new. */
   messageId: string;
 }
@@ -32,7 +34,7 @@ export async function recordOwnerEntry(
   const date = input.date ?? today;
   const description =
     (input.description ?? '').trim() || (input.kind === 'expense' ? 'despesa' : 'recebimento');
-  const category = ledgerCategoryOf(input.kind, description);
+  const category = input.category ?? ledgerCategoryOf(input.kind, description);
   const entryId = input.messageId.replace(/[^A-Za-z0-9_-]/g, '').slice(-40) || input.messageId;
   try {
     await deps.ledger.add({

@@ -14,6 +14,7 @@ export const INTENTS = [
   'list_receivables',
   'ledger_summary',
   'statement',
+  'ledger_question',
   'confirm',
   'deny',
   'help',

@@ -29,6 +29,19 @@ export interface Interpretation {
   correction?: LedgerCorrectionHint;
   /** create_recurring: the day and the end of the plan, as the owner said them (the parser fills it). */
   recurrence?: RecurrenceTerms;
+  /** For ledger summaries and questions: the typed plan (period, category, side, aggregate); never numbers. */
+  ledgerQuery?: LedgerQuery;
+}
+
+/** A question over the ledger as a plan the application executes over the entries. */
+export interface LedgerQuery {
+  /** Inclusive São Paulo dates; null means "this month so far". */
+  period: { from: CalendarDate; to: CalendarDate } | null;
+  /** A category name of the ledger's set, or the keyword the owner used ("gasolina"); null for all. */
+  category: string | null;
+  side: 'expense' | 'income' | 'both';
+  /** `sum` a total, `max` the largest entry, `count` how many, `top` the largest categories. */
+  aggregate: 'sum' | 'max' | 'count' | 'top';
 }
 
 export interface InterpretRequest {

@@ -25,8 +25,58 @@ describe('nlu command', () => {
     expect(outputs).toHaveLength(devLines.length);
     devLines.forEach((line, index) => {
       const { id, expected } = JSON.parse(line) as { id: string; expected: object };
-      expect(outputs[index]).toEqual({ id, ...expected });
+      const { period, category, ...fields } = outputs[index] ?? {};
+      expect(fields).toEqual({ id, ...expected });
+      // Summaries may also carry the period and category they name (issue 12); nothing else is added.
+      if (period !== undefined || category !== undefined) expect(fields.intent).toMatch(/^ledger_/);
     });
+    const november = outputs.find((output) => output.id === 'd36');
+    expect(november?.period).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+  });
+
+  it('adds the period and the category of a ledger summary to its line, keeping the other fields', async () => {
+    const lines = [
+      { id: 'p1', text: 'quanto gastei mês passado com gasolina?', today: '2026-11-23' },
+      { id: 'p2', text: 'quanto recebi de janeiro a março', today: '2026-11-23' },
+      { id: 'p3', text: 'quanto gastei ontem?', today: '2026-11-23' },
+      { id: 'p4', text: 'quanto gastei em dezembro?', today: '2026-11-23' },
+    ];
+    const run = await runNlu(lines.map((line) => JSON.stringify(line)).join('\n'));
+    expect(outputLines(run.stdout)).toEqual([
+      {
+        id: 'p1',
+        intent: 'ledger_summary',
+        amount_cents: null,
+        contact: null,
+        date: null,
+        period: { from: '2026-10-01', to: '2026-10-31' },
+        category: 'gasolina',
+      },
+      {
+        id: 'p2',
+        intent: 'ledger_summary',
+        amount_cents: null,
+        contact: null,
+        date: null,
+        period: { from: '2026-01-01', to: '2026-03-31' },
+      },
+      {
+        id: 'p3',
+        intent: 'ledger_summary',
+        amount_cents: null,
+        contact: null,
+        date: '2026-11-22',
+        period: { from: '2026-11-22', to: '2026-11-22' },
+      },
+      {
+        id: 'p4',
+        intent: 'ledger_summary',
+        amount_cents: null,
+        contact: null,
+        date: null,
+        period: { from: '2025-12-01', to: '2025-12-31' },
+      },
+    ]);
   });
 
   it('writes an "unknown" line for a malformed input and keeps going', async () => {
