@@ -1,6 +1,7 @@
 import { DEMO_TENANT } from './demo-tenant';
 import {
   CONVERSATION_RULES,
+  FILES_BUCKET_NAME,
   LOCAL_CREDENTIALS,
   LOCAL_EMAIL,
   LOCAL_REGION,
@@ -26,6 +27,7 @@ export interface LocalEndpoints {
   ses: string;
   paytime: string;
   whatsapp: string;
+  s3: string;
 }
 
 export interface LocalEnvironmentInput {
@@ -52,11 +54,15 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     AWS_ENDPOINT_URL_SFN: endpoints.stepFunctions,
     AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
     // The same, as some configurations name them.
     DYNAMODB_ENDPOINT: endpoints.dynamoDb,
     STEP_FUNCTIONS_ENDPOINT: endpoints.stepFunctions,
     SQS_ENDPOINT: endpoints.sqs,
     SES_ENDPOINT: endpoints.ses,
+    S3_ENDPOINT: endpoints.s3,
+    // The S3 emulator answers path-style requests only (`<endpoint>/<bucket>/<key>`).
+    S3_FORCE_PATH_STYLE: 'true',
     POWERTOOLS_LOG_LEVEL: input.logLevel ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: 'IRIS',
     POWERTOOLS_METRICS_DISABLED: input.emitMetrics ? 'false' : 'true',
@@ -65,6 +71,7 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     IRIS_STAGE: LOCAL_STAGE,
     IRIS_TENANT_SETTINGS: JSON.stringify(tenantSettings()),
     TABLE_NAME: input.tableName,
+    FILES_BUCKET_NAME,
     CONVERSATION_STATE_MACHINE_ARN: stateMachineArn('conversation'),
     REMINDER_STATE_MACHINE_ARN: stateMachineArn('reminder-loop'),
     WHATSAPP_QUEUE_URL: input.queueUrls.whatsapp,

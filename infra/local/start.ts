@@ -60,6 +60,7 @@ if (cloud) {
     ['WhatsApp simulator', urls.whatsappSimulator],
     ['Paytime simulator', urls.paytimeSimulator],
     ['SES (sent e-mail viewer)', urls.sesViewer],
+    ['S3 (path-style)', `${urls.s3}  (bucket ${urls.filesBucket})`],
     ['DynamoDB Local', `${urls.dynamoDb}  (table ${cloud.tableName})`],
     ['SQS', urls.sqs],
     ['Step Functions', urls.stepFunctions],
