@@ -62,11 +62,11 @@ export function renderCollectionEmail(
 
 /** Paragraphs and line breaks of the plain text, HTML-escaped. */
 export function textToHtml(text: string): string {
-  const escape = (s: string) =>
+  const escapeHtml = (s: string) =>
     s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const paragraphs = text
     .split(/\n{2,}/)
-    .map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
   return `<!doctype html><html lang="pt-BR"><body>${paragraphs}</body></html>`;
 }
