@@ -23,6 +23,8 @@ export class AgingFileError extends Error {
 
 export interface AgingCsvRecord {
   line: number;
+  /** The row's cells by column, as read (a rejected row still names its account and invoice). */
+  values: RowValues;
   validation: RowValidation;
 }
 
@@ -87,7 +89,7 @@ async function* validatedRows(
     for (const [column, position] of Object.entries(header.positions)) {
       values[column as keyof RowValues] = record[position] ?? '';
     }
-    yield { line: info.lines, validation: validateAgingRow(info.lines, values) };
+    yield { line: info.lines, values, validation: validateAgingRow(info.lines, values) };
   }
 }
 
