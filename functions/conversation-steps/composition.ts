@@ -8,6 +8,13 @@ import { unavailableTranscriber } from '#adapters/transcription/unavailable-tran
 import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
 import { boletoQueries } from '#application/conversation/boleto-queries';
 import { ownerCommands } from '#application/conversation/owner-commands';
+import { replyOnce } from '#application/conversation/reply-once';
+import {
+  type OwnerMediaDependencies,
+  ownerMediaReplies,
+  ownerMediaRouter,
+  spreadsheetImportPending,
+} from '#application/owner-media/handle-owner-media';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { LanguageModel } from '#application/ports/language-model';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
@@ -73,6 +80,8 @@ export async function composeConversationSteps(
       })
     : unavailableTranscriber;
   const payments = { ...repositories, billing, workflows, clock, logger, providerName: 'paytime' };
+  const replyToMedia: OwnerMediaDependencies['reply'] = (input, text, purpose) =>
+    replyOnce({ ...repositories, clock }, input.tenantId, input.ownerPhone, text, input.messageId, purpose);
   return {
     ...repositories,
     language,
@@ -101,6 +110,13 @@ export async function composeConversationSteps(
       clock,
       boletos: boletoQueries(payments),
       conversations: repositories.conversations,
+    }),
+    ownerMedia: ownerMediaRouter({
+      receipts: {
+        read: (input) => replyToMedia(input, ownerMediaReplies.receiptReadingPending(), 'receipt-pending'),
+      },
+      spreadsheets: spreadsheetImportPending(replyToMedia),
+      reply: replyToMedia,
     }),
     cancellation: {
       async cancel(input) {

@@ -6,6 +6,14 @@ const content = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.string() }),
   z.object({ type: z.literal('audio'), mediaId: z.string(), mimeType: z.optional(z.string()) }),
   z.object({ type: z.literal('button'), payload: z.string(), title: z.string() }),
+  z.object({
+    type: z.literal('media'),
+    kind: z.enum(['image', 'document']),
+    mediaId: nonEmpty(),
+    mimeType: nonEmpty(),
+    filename: z.optional(z.string()),
+    caption: z.optional(z.string()),
+  }),
   z.object({ type: z.literal('unsupported'), originalType: z.string() }),
 ]);
 

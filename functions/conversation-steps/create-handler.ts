@@ -11,6 +11,7 @@ import { mergeOwnerReply } from '#application/conversation/merge-owner-reply';
 import { waitForProvider } from '#application/conversation/provider-outage';
 import { registerIssuedBoleto } from '#application/conversation/register-boleto';
 import type { StepResult } from '#application/conversation/step-result';
+import type { OwnerMediaReader } from '#application/owner-media/handle-owner-media';
 import type { OwnerMessageInput } from '#application/ports/workflows';
 import { OWNER_PROMPT_SIGNALS } from '#workflows/conversation-workflow';
 import { type ConversationStepEvent, conversationStepSchema } from './conversation-step.schema';
@@ -29,6 +30,8 @@ export class OwnerPromptAwaited extends Error {
 
 export type ConversationStepsDependencies = ConversationDependencies & {
   commands: OwnerCommands;
+  /** The owner's photos and files (receipts, spreadsheets), routed by MIME type. */
+  ownerMedia: OwnerMediaReader;
   logger: Logger;
 };
 

@@ -80,6 +80,10 @@ function inboundText(message: Json): string {
       return '🎤 mensagem de voz';
     case 'image':
       return `📷 ${text(record(message.image).caption)}`.trim();
+    case 'document': {
+      const document = record(message.document);
+      return `📄 ${text(document.filename)} ${text(document.caption)}`.trim();
+    }
     default:
       return `(${String(message.type)})`;
   }

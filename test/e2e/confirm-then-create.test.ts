@@ -223,12 +223,12 @@ describe('confirm-then-create-boleto', () => {
     expect(cloud.simulators.paytime.controls.boletos().at(-1)).toMatchObject({ original_amount: 6000 });
   });
 
-  it('answers a voice note without a transcription service and an image politely, in Portuguese', async () => {
+  it('answers a voice note without a transcription service and a photo it cannot read yet, in Portuguese', async () => {
     const before = cloud.simulators.paytime.controls.boletos().length;
     await say({ audio: {} });
     expect(lastTextTo(owner)).toBe('Não consegui entender o áudio. Pode escrever, por favor?');
     await say({ image: { caption: 'olha isso' } });
-    expect(lastTextTo(owner)).toMatch(/^Ainda não entendo imagens/);
+    expect(lastTextTo(owner)).toMatch(/^Recebi o arquivo, mas ainda não leio comprovantes/);
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
   });
 

@@ -1,5 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import type { WhatsAppMediaSource } from '#application/ports/message-sender';
+import type { MediaDownloader } from '#application/ports/media-downloader';
 import { type Transcriber, TranscriptionFailedError } from '#application/ports/transcriber';
 
 export interface OpenAiTranscriberOptions {
@@ -7,7 +7,7 @@ export interface OpenAiTranscriberOptions {
   baseURL?: string;
   model?: string;
   timeoutMs?: number;
-  media: WhatsAppMediaSource;
+  media: MediaDownloader;
   client?: OpenAI;
 }
 

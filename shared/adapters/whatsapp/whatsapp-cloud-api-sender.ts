@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
+import type { DownloadedMedia, MediaDownloader } from '#application/ports/media-downloader';
 import {
-  type DownloadedMedia,
   type SendDocumentInput,
   type SendInteractiveButtonsInput,
   type SendTemplateInput,
   type SendTextInput,
   type SentWhatsAppMessage,
-  type WhatsAppMediaSource,
   WhatsAppPermanentError,
   WhatsAppRetryableError,
   type WhatsAppSender,
@@ -50,7 +49,7 @@ const mediaInfoSchema = z.object({
 });
 
 /** WhatsApp Cloud API over HTTP (global fetch). One instance per business number, built at module scope. */
-export class WhatsAppCloudApiSender implements WhatsAppSender, WhatsAppMediaSource {
+export class WhatsAppCloudApiSender implements WhatsAppSender, MediaDownloader {
   private readonly baseUrl: string;
   private readonly apiVersion: string;
   private readonly timeoutMs: number;

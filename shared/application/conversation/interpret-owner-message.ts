@@ -1,3 +1,4 @@
+import type { OwnerMediaReader } from '#application/owner-media/handle-owner-media';
 import { answerDifferenceTap, parseDifferenceButton } from '#application/payments/charge-difference';
 import type { Intent, Interpretation } from '#application/ports/language-model';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
@@ -41,7 +42,7 @@ export interface InterpretInput {
 
 /** First step of a conversation: understand the owner's message and either answer it or open a request. */
 export async function interpretOwnerMessage(
-  deps: ConversationDependencies & { commands: OwnerCommands },
+  deps: ConversationDependencies & { commands: OwnerCommands; ownerMedia: OwnerMediaReader },
   input: InterpretInput,
 ): Promise<StepResult> {
   const { tenantId, message } = input;
@@ -57,6 +58,15 @@ export async function interpretOwnerMessage(
   const difference = parseDifferenceButton(message.content);
   if (difference) {
     return answerDifferenceTap(deps, { tenantId, ownerPhone, messageId: message.messageId, tap: difference });
+  }
+  if (message.content.type === 'media') {
+    await deps.ownerMedia.read({
+      tenantId,
+      ownerPhone,
+      messageId: message.messageId,
+      media: message.content,
+    });
+    return DONE;
   }
   let text: string;
   try {

@@ -10,6 +10,8 @@ export async function textOf(content: InboundContent, transcriber: Transcriber):
       return transcriber.transcribe({ mediaId: content.mediaId, mimeType: content.mimeType });
     case 'button':
       return content.title;
+    case 'media':
+      return content.caption ?? '';
     case 'unsupported':
       return '';
   }

@@ -377,6 +377,13 @@ function textOf(content: InboundContent): string {
       return content.title;
     case 'audio':
       return '[mensagem de voz]';
+    case 'media': {
+      const what =
+        content.kind === 'image'
+          ? '[imagem]'
+          : `[documento${content.filename ? ` ${content.filename}` : ''}]`;
+      return content.caption ? `${what} ${content.caption}` : what;
+    }
     case 'unsupported':
       return `[${content.originalType} sem texto]`;
   }

@@ -1,8 +1,23 @@
 import type { E164 } from '#domain/phone-number';
 
+/**
+ * A photo or a file the person sent (WhatsApp `image` / `document`): the media id to download it with
+ * (`MediaDownloader`), its MIME type as WhatsApp reported it, the document's file name and the caption typed
+ * with it. Owners' images and PDFs are receipts; CSV / XLSX documents are aging imports.
+ */
+export interface InboundMedia {
+  type: 'media';
+  kind: 'image' | 'document';
+  mediaId: string;
+  mimeType: string;
+  filename?: string;
+  caption?: string;
+}
+
 export type InboundContent =
   | { type: 'text'; text: string }
   | { type: 'audio'; mediaId: string; mimeType?: string }
+  | InboundMedia
   | { type: 'button'; payload: string; title: string }
   | { type: 'unsupported'; originalType: string };
 

@@ -74,16 +74,6 @@ export interface WhatsAppSender {
   sendInteractiveButtons(input: SendInteractiveButtonsInput): Promise<SentWhatsAppMessage>;
 }
 
-export interface DownloadedMedia {
-  bytes: Uint8Array;
-  mimeType: string;
-}
-
-/** Fetches inbound media (voice notes for transcription) by the media id found in the webhook. */
-export interface WhatsAppMediaSource {
-  downloadMedia(mediaId: string): Promise<DownloadedMedia>;
-}
-
 /**
  * Why a send can never succeed as it is. `outside_24h_window` is the one a caller can fix on its own
  * (send an approved template instead); the others need a person.

@@ -25,9 +25,22 @@ export interface SimulatedInbound {
   templateButton?: { payload: string; text: string };
   /** Voice note or audio file; bytes as base64 (default: a few bytes of fake Ogg). */
   audio?: { mimeType?: string; base64?: string; voice?: boolean };
-  image?: { caption?: string; mimeType?: string };
+  /**
+   * A photo: `mime_type` (default `image/jpeg`) and the bytes as `content_base64` (default: a few bytes that
+   * are not a readable picture), with an optional caption. `mimeType` is accepted for `mime_type`.
+   */
+  image?: SimulatedMedia;
+  /** A file (PDF, CSV, XLSX…): `filename`, `mime_type` and `content_base64` are required. */
+  document?: SimulatedMedia & { filename?: string };
   /** The wamid being replied to; button replies default to the last interactive message sent to `from`. */
   contextMessageId?: string;
+}
+
+export interface SimulatedMedia {
+  mime_type?: string;
+  mimeType?: string;
+  content_base64?: string;
+  caption?: string;
 }
 
 export type InboundContent =
@@ -35,15 +48,16 @@ export type InboundContent =
   | { type: 'button'; id: string; title: string }
   | { type: 'templateButton'; payload: string; text: string }
   | { type: 'audio'; mimeType: string; bytes: Buffer; voice: boolean }
-  | { type: 'image'; mimeType: string; caption?: string };
+  | { type: 'image'; mimeType: string; bytes: Buffer; caption?: string }
+  | { type: 'document'; mimeType: string; bytes: Buffer; filename: string; caption?: string };
 
 const FAKE_OGG = Buffer.from('OggS\u0000\u0002iris-simulated-voice-note', 'latin1');
+const FAKE_JPEG = Buffer.from('\u00ff\u00d8\u00ff\u00e0simulated-jpeg', 'latin1');
+const CONTENT_FIELDS = ['text', 'button', 'templateButton', 'audio', 'image', 'document'] as const;
 
 export function contentOf(input: SimulatedInbound): InboundContent | string {
-  const given = ['text', 'button', 'templateButton', 'audio', 'image'].filter(
-    (key) => input[key as keyof SimulatedInbound] !== undefined,
-  );
-  if (given.length !== 1) return 'give exactly one of text, button, templateButton, audio, image';
+  const given = CONTENT_FIELDS.filter((key) => input[key] !== undefined);
+  if (given.length !== 1) return `give exactly one of ${CONTENT_FIELDS.join(', ')}`;
   if (typeof input.text === 'string') return { type: 'text', text: input.text };
   if (input.button) {
     const { id, title } = input.button;
@@ -66,10 +80,46 @@ export function contentOf(input: SimulatedInbound): InboundContent | string {
       voice: input.audio.voice ?? true,
     };
   }
-  if (input.image) {
-    return { type: 'image', mimeType: input.image.mimeType ?? 'image/jpeg', caption: input.image.caption };
-  }
+  if (input.image) return imageOf(input.image);
+  if (input.document) return documentOf(input.document);
   return 'text must be a string';
+}
+
+function imageOf(image: SimulatedMedia): InboundContent | string {
+  const bytes = bytesOf(image.content_base64);
+  if (typeof bytes === 'string') return `image.${bytes}`;
+  const mimeType = image.mime_type ?? image.mimeType ?? 'image/jpeg';
+  if (typeof mimeType !== 'string' || !mimeType.startsWith('image/'))
+    return 'image.mime_type must be image/…';
+  const content: InboundContent = { type: 'image', mimeType, bytes: bytes ?? FAKE_JPEG };
+  if (typeof image.caption === 'string') content.caption = image.caption;
+  return content;
+}
+
+function documentOf(document: SimulatedMedia & { filename?: string }): InboundContent | string {
+  const bytes = bytesOf(document.content_base64);
+  if (typeof bytes === 'string') return `document.${bytes}`;
+  if (!bytes) return 'document.content_base64 is required';
+  const mimeType = document.mime_type ?? document.mimeType;
+  if (typeof mimeType !== 'string' || !/^[\w.+-]+\/[\w.+-]+$/.test(mimeType)) {
+    return 'document.mime_type must be a MIME type such as application/pdf';
+  }
+  if (typeof document.filename !== 'string' || document.filename.trim() === '') {
+    return 'document.filename is required';
+  }
+  const content: InboundContent = { type: 'document', mimeType, bytes, filename: document.filename };
+  if (typeof document.caption === 'string') content.caption = document.caption;
+  return content;
+}
+
+/** The decoded bytes, undefined when absent, or what is wrong with them. */
+function bytesOf(base64: unknown): Buffer | undefined | string {
+  if (base64 === undefined) return undefined;
+  if (typeof base64 !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64.replace(/\s/g, ''))) {
+    return 'content_base64 must be base64';
+  }
+  const bytes = Buffer.from(base64, 'base64');
+  return bytes.length > 0 ? bytes : 'content_base64 is empty';
 }
 
 export function parseSimulatedInbound(body: unknown): SimulatedInbound | string {
@@ -124,14 +174,16 @@ export function cloudApiMessage(
         type: 'audio',
         audio: { mime_type: content.mimeType, sha256: meta.sha256, id: meta.mediaId, voice: content.voice },
       };
-    case 'image': {
-      const image: Record<string, unknown> = {
+    case 'image':
+    case 'document': {
+      const media: Record<string, unknown> = {
         mime_type: content.mimeType,
         sha256: meta.sha256,
         id: meta.mediaId,
       };
-      if (content.caption) image.caption = content.caption;
-      return { ...base, type: 'image', image };
+      if (content.type === 'document') media.filename = content.filename;
+      if (content.caption) media.caption = content.caption;
+      return { ...base, type: content.type, [content.type]: media };
     }
   }
 }

@@ -130,13 +130,9 @@ export class WhatsAppSimulatorEngine {
     const waId = input.waId ?? waIdOf(input.from, this.options.legacyBrazilianWaIds ?? false);
     const messageId = this.store.newMessageId(input.from);
     let media: { id: string; sha256: string } | undefined;
-    if (content.type === 'audio' || content.type === 'image') {
-      const bytes =
-        content.type === 'audio'
-          ? content.bytes
-          : Buffer.from('\u00ff\u00d8\u00ff\u00e0simulated-jpeg', 'latin1');
-      const stored = this.store.putMedia(bytes, content.mimeType);
-      media = { id: stored.id, sha256: createHash('sha256').update(bytes).digest('base64') };
+    if (content.type === 'audio' || content.type === 'image' || content.type === 'document') {
+      const stored = this.store.putMedia(content.bytes, content.mimeType);
+      media = { id: stored.id, sha256: createHash('sha256').update(content.bytes).digest('base64') };
     }
     const contextId =
       input.contextMessageId ??

@@ -1,3 +1,4 @@
+import type { InboundMedia } from '#application/ports/inbound-message-repository';
 import type { WhatsAppPermanentReason } from '#application/ports/message-sender';
 import { InvalidInputError } from '#domain/domain-error';
 
@@ -5,6 +6,8 @@ import { InvalidInputError } from '#domain/domain-error';
 export type InboundMessageContent =
   | { type: 'text'; text: string }
   | { type: 'audio'; mediaId: string; mimeType: string; voice: boolean }
+  /** An image or a document (receipt photos and PDFs, spreadsheets). */
+  | InboundMedia
   /**
    * A tap on a button: an interactive reply button or list row IRIS sent (`payload` is the id IRIS gave
    * it), a template quick-reply button (`payload` is the payload set when the template was sent), or a
@@ -16,7 +19,7 @@ export type InboundMessageContent =
       title: string;
       source: 'reply_button' | 'list_row' | 'template_button' | 'flow_reply';
     }
-  /** Images, documents, stickers, locations, contacts, …: `originalType` is Meta's type (`image`, `order`). */
+  /** Videos, stickers, locations, contacts, …: `originalType` is Meta's type (`image`, `order`). */
   | { type: 'unsupported'; originalType: string }
   /**
    * Something the person did that is not a message to answer: a reaction (or its removal), an edit, a

@@ -51,6 +51,9 @@ export function contentOf(message: MetaInboundMessage, raw: RawMessage): Inbound
         voice: audio.data.voice ?? false,
       };
     }
+    case 'image':
+    case 'document':
+      return mediaContentOf(message.type, message.type === 'image' ? raw.image : raw.document);
     case 'button': {
       const button = templateButtonSchema.safeParse(raw.button);
       if (!button.success) return undeliverable(message.type);
@@ -66,6 +69,22 @@ export function contentOf(message: MetaInboundMessage, raw: RawMessage): Inbound
     default:
       return { type: 'unsupported', originalType: message.type };
   }
+}
+
+function mediaContentOf(kind: 'image' | 'document', value: unknown): InboundMessageContent {
+  const media = mediaSchema.safeParse(value);
+  if (!media.success) return undeliverable(kind);
+  const content: InboundMessageContent = {
+    type: 'media',
+    kind,
+    mediaId: media.data.id,
+    mimeType: media.data.mime_type,
+  };
+  const filename = media.data.filename?.trim();
+  if (kind === 'document' && filename) content.filename = filename;
+  const caption = media.data.caption?.trim();
+  if (caption) content.caption = caption;
+  return content;
 }
 
 function interactiveContentOf(value: unknown): InboundMessageContent {

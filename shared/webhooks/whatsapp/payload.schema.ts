@@ -31,6 +31,10 @@ export const mediaSchema = z.object({
   mime_type: nonEmpty(),
   sha256: z.optional(z.string()),
   voice: z.optional(z.boolean()),
+  /** Images and documents: the text typed with them. */
+  caption: z.optional(z.string()),
+  /** Documents: the file name as sent. */
+  filename: z.optional(z.string()),
 });
 
 export const replySchema = z.object({

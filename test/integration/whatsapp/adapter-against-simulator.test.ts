@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
+import type { MediaDownloader } from '#application/ports/media-downloader';
 import { WhatsAppPermanentError, WhatsAppRetryableError } from '#application/ports/message-sender';
 import { type E164, normalizePhone } from '#domain/phone-number';
 import { PHONE_NUMBER_ID, type SimulatorFixture, startSimulatorFixture } from './simulator-fixture';
@@ -188,5 +189,29 @@ describe('WhatsAppCloudApiSender against the simulator', () => {
     const media = await fixture.sender.downloadMedia(inbound.mediaId ?? '');
     expect(Buffer.from(media.bytes).equals(voice)).toBe(true);
     expect(media.mimeType).toBe('audio/ogg; codecs=opus');
+  });
+
+  it('downloads the bytes of an inbound photo and document through the MediaDownloader port', async () => {
+    const downloader: MediaDownloader = fixture.sender;
+    const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+    const pdf = Buffer.from('%PDF-1.4 receipt');
+    const sentPhoto = await fixture.simulator.controls.sendInbound({
+      from: CONTACT,
+      image: { mime_type: 'image/png', content_base64: photo.toString('base64') },
+    });
+    const sentPdf = await fixture.simulator.controls.sendInbound({
+      from: CONTACT,
+      document: {
+        filename: 'nota.pdf',
+        mime_type: 'application/pdf',
+        content_base64: pdf.toString('base64'),
+      },
+    });
+    const photoMedia = await downloader.downloadMedia(sentPhoto.mediaId ?? '');
+    expect(Buffer.from(photoMedia.bytes).equals(photo)).toBe(true);
+    expect(photoMedia.mimeType).toBe('image/png');
+    const pdfMedia = await downloader.downloadMedia(sentPdf.mediaId ?? '');
+    expect(Buffer.from(pdfMedia.bytes).toString()).toBe('%PDF-1.4 receipt');
+    expect(pdfMedia.mimeType).toBe('application/pdf');
   });
 });

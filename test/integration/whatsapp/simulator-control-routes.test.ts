@@ -69,6 +69,20 @@ describe('WhatsApp simulator control routes', () => {
       (await call(base, 'POST', '/_sim/whatsapp/inbound', { from: '+5511987654321', text: 'a', image: {} }))
         .status,
     ).toBe(400);
+    const badMedia = [
+      { document: { mime_type: 'application/pdf', content_base64: 'JVBERi0=' } },
+      { document: { filename: 'a.pdf', mime_type: 'application/pdf' } },
+      { document: { filename: 'a.pdf', mime_type: 'pdf', content_base64: 'JVBERi0=' } },
+      { image: { mime_type: 'application/pdf', content_base64: 'JVBERi0=' } },
+      { image: { content_base64: 'not base64!' } },
+    ];
+    for (const media of badMedia) {
+      const response = await call(base, 'POST', '/_sim/whatsapp/inbound', {
+        from: '+5511987654321',
+        ...media,
+      });
+      expect(response.status).toBe(400);
+    }
     expect((await call(base, 'POST', '/_sim/whatsapp/faults', { kind: 'permanent' })).status).toBe(400);
     expect((await call(base, 'POST', '/_sim/whatsapp/clock', {})).status).toBe(400);
     expect((await call(base, 'GET', '/_sim/whatsapp/outbound')).status).toBe(400);

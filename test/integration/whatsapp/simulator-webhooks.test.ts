@@ -100,7 +100,13 @@ describe('WhatsApp simulator webhooks', () => {
         mimeType: 'audio/ogg; codecs=opus',
         voice: true,
       },
-      { type: 'unsupported', originalType: 'image' },
+      {
+        type: 'media',
+        kind: 'image',
+        mediaId: expect.stringMatching(/^\d+$/),
+        mimeType: 'image/jpeg',
+        caption: 'comprovante',
+      },
     ]);
   });
 

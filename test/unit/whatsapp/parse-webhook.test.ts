@@ -99,10 +99,52 @@ describe('parseWhatsAppWebhook', () => {
     });
   });
 
-  it('marks images, stickers, locations and unknown types as unsupported with their type', () => {
+  it('reads images and documents as media with their id, MIME type, file name and caption', () => {
     const [image] = parseWhatsAppWebhook(bodyOf('image-message'));
-    expect(image).toMatchObject({ kind: 'message', content: { type: 'unsupported', originalType: 'image' } });
-    for (const type of ['document', 'video', 'sticker', 'location', 'contacts', 'order']) {
+    expect(image).toMatchObject({
+      kind: 'message',
+      content: { type: 'media', kind: 'image', mediaId: expect.any(String), mimeType: 'image/jpeg' },
+    });
+    const [document] = normalizeWhatsAppWebhook(
+      messagePayload({
+        type: 'document',
+        document: {
+          id: '1479537139650976',
+          mime_type: 'application/pdf',
+          filename: ' nota.pdf ',
+          caption: 'nota',
+        },
+      }),
+    );
+    expect(document).toMatchObject({
+      content: {
+        type: 'media',
+        kind: 'document',
+        mediaId: '1479537139650976',
+        mimeType: 'application/pdf',
+        filename: 'nota.pdf',
+        caption: 'nota',
+      },
+    });
+    const [photo] = normalizeWhatsAppWebhook(
+      messagePayload({ type: 'image', image: { id: '77', mime_type: 'image/png', filename: 'x.png' } }),
+    );
+    expect(photo).toEqual(
+      expect.objectContaining({
+        content: { type: 'media', kind: 'image', mediaId: '77', mimeType: 'image/png' },
+      }),
+    );
+  });
+
+  it('reads an image or document without a media id as undeliverable (ask to resend), never as media', () => {
+    for (const type of ['image', 'document']) {
+      const [event] = normalizeWhatsAppWebhook(messagePayload({ type, [type]: { mime_type: 'image/jpeg' } }));
+      expect(event).toMatchObject({ content: { type: 'undeliverable', originalType: type } });
+    }
+  });
+
+  it('marks videos, stickers, locations and unknown types as unsupported with their type', () => {
+    for (const type of ['video', 'sticker', 'location', 'contacts', 'order']) {
       const [event] = normalizeWhatsAppWebhook(messagePayload({ type, [type]: {} }));
       expect(event).toMatchObject({ content: { type: 'unsupported', originalType: type } });
     }
