@@ -1,4 +1,6 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
+import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
 import { StepFunctionsWorkflows } from '#adapters/step-functions/step-functions-workflows';
@@ -6,6 +8,7 @@ import { systemClock } from '#adapters/system/system-clock';
 import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
 import { unavailableTranscriber } from '#adapters/transcription/unavailable-transcriber';
 import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
+import { agingSpreadsheetReader } from '#application/collections/aging-spreadsheet-reader';
 import { boletoQueries } from '#application/conversation/boleto-queries';
 import { ownerCommands } from '#application/conversation/owner-commands';
 import { replyOnce } from '#application/conversation/reply-once';
@@ -13,12 +16,12 @@ import {
   type OwnerMediaDependencies,
   ownerMediaReplies,
   ownerMediaRouter,
-  spreadsheetImportPending,
 } from '#application/owner-media/handle-owner-media';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { LanguageModel } from '#application/ports/language-model';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
 import { conversationConfig, conversationSecrets, conversationSettings } from '#config/conversation-config';
+import { composeObjectStore, loadObjectStoreConfig } from '#config/object-store-config';
 import { processEnv } from '#config/process-env';
 import { DeterministicLanguageModel } from '#language/deterministic-language-model';
 import { createLogger } from '#logging/create-logger';
@@ -115,7 +118,14 @@ export async function composeConversationSteps(
       receipts: {
         read: (input) => replyToMedia(input, ownerMediaReplies.receiptReadingPending(), 'receipt-pending'),
       },
-      spreadsheets: spreadsheetImportPending(replyToMedia),
+      spreadsheets: agingSpreadsheetReader({
+        files: composeObjectStore(loadObjectStoreConfig(env)),
+        receivables: new DynamoDbReceivablesRepository(new TableAccess(config.TABLE_NAME)),
+        clock,
+        ids: new TimeOrderedIdGenerator(clock),
+        media,
+        reply: replyToMedia,
+      }),
       reply: replyToMedia,
     }),
     cancellation: {

@@ -17,12 +17,14 @@ import type { TenantStageConfig } from '#infra/config/load-tenant-config';
 import type { DeliveryQueue } from '#infra/constructs/delivery-queue';
 import type { EmailSending } from '#infra/constructs/email-sending';
 import { consumeQueue, consumeTableStream } from '#infra/constructs/event-sources';
+import { FILE_PREFIXES, type FileStorage } from '#infra/constructs/file-storage';
 import {
   answerTaskTokens,
   controlOwnQueue,
   knowStateMachine,
   putItemsOnly,
   readSecret,
+  readWriteFiles,
   readWriteTable,
   sendEmail,
   sendToQueue,
@@ -44,6 +46,7 @@ export interface WiredResources {
   readonly emailDelivery: DeliveryQueue;
   readonly failedEvents: sqs.IQueue;
   readonly email: EmailSending;
+  readonly files: FileStorage;
 }
 
 /** Concurrent invocations each delivery queue may drive: paces sends to WhatsApp and SES. */
@@ -103,6 +106,9 @@ export function wireFunctions(
   secret(conversationSteps, 'whatsappAccessToken');
   if (settings.openAiEnabled) secret(conversationSteps, 'openAiApiKey');
   startExecutions(conversationSteps, ENV.reminderStateMachineArn, reminderLoop);
+  // An owner's CSV becomes an aging import: the raw file under imports/, the error CSV under outbound/.
+  readWriteFiles(conversationSteps, stack.files.bucket, FILE_PREFIXES.imports.prefix);
+  readWriteFiles(conversationSteps, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
   knowStateMachine(conversationSteps, ENV.conversationStateMachineArn, conversation);
   setting(conversationSteps, ENV.usualMaxAmountCents, String(tenant.limits.usualMaxAmountCents));
   setting(
