@@ -1,4 +1,4 @@
-import type { AgingImport, ReceivableAccount } from '#application/ports/receivables-repository';
+import type { ReceivableAccount } from '#application/ports/receivables-repository';
 import { formatDateBr } from '#domain/calendar-date';
 import {
   AGING_BUCKET_LABELS,
