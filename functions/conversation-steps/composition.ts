@@ -1,3 +1,5 @@
+import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
+import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { TesseractReceiptTextReader } from '#adapters/ocr/tesseract-receipt-text-reader';
 import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
@@ -6,14 +8,11 @@ import { systemClock } from '#adapters/system/system-clock';
 import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
 import { unavailableTranscriber } from '#adapters/transcription/unavailable-transcriber';
 import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
+import { agingSpreadsheetReader } from '#application/collections/aging-spreadsheet-reader';
 import { boletoQueries } from '#application/conversation/boleto-queries';
 import { ownerCommands } from '#application/conversation/owner-commands';
 import { replyOnce } from '#application/conversation/reply-once';
-import {
-  type OwnerMediaDependencies,
-  ownerMediaRouter,
-  spreadsheetImportPending,
-} from '#application/owner-media/handle-owner-media';
+import { type OwnerMediaDependencies, ownerMediaRouter } from '#application/owner-media/handle-owner-media';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { LanguageModel } from '#application/ports/language-model';
 import { receiptDecisions } from '#application/receipts/decide-receipt';
@@ -21,6 +20,7 @@ import { receiptReader } from '#application/receipts/read-receipt';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
 import { loadConversationConfig } from '#config/conversation-config';
 import { PAYTIME_PROVIDER_NAME } from '#config/follow-up-env';
+import { composeObjectStore, loadObjectStoreConfig } from '#config/object-store-config';
 import { processEnv } from '#config/process-env';
 import { composeSchedules } from '#config/schedules-config';
 import { DeterministicLanguageModel } from '#language/deterministic-language-model';
@@ -118,7 +118,14 @@ export const deps: ConversationStepsDependencies = {
   }),
   ownerMedia: ownerMediaRouter({
     receipts: receiptReader({ ...repositories, media, ocr, proposals, clock, logger }),
-    spreadsheets: spreadsheetImportPending(replyToMedia),
+    spreadsheets: agingSpreadsheetReader({
+      files: composeObjectStore(loadObjectStoreConfig(processEnv())),
+      receivables: new DynamoDbReceivablesRepository(new TableAccess(config.tableName)),
+      clock,
+      ids: new TimeOrderedIdGenerator(clock),
+      media,
+      reply: replyToMedia,
+    }),
     reply: replyToMedia,
   }),
   receipts: receiptDecisions({ ...repositories, proposals, clock }),

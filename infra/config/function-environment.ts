@@ -14,6 +14,8 @@ export const ENV = {
   tenantSettings: 'IRIS_TENANT_SETTINGS',
   // Storage
   tableName: 'TABLE_NAME',
+  /** The stack's file bucket (imports, generated reports). */
+  filesBucketName: 'FILES_BUCKET_NAME',
   // Workflows
   conversationStateMachineArn: 'CONVERSATION_STATE_MACHINE_ARN',
   reminderStateMachineArn: 'REMINDER_STATE_MACHINE_ARN',

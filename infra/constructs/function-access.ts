@@ -1,6 +1,7 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, type CfnElement, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { indexNames } from '#adapters/dynamodb/table-design';
@@ -51,6 +52,25 @@ export function readWriteTable(fn: IrisFunction, table: dynamodb.ITableV2): void
 export function putItemsOnly(fn: IrisFunction, table: dynamodb.ITableV2): void {
   fn.addEnvironment(ENV.tableName, table.tableName);
   allow(fn, ['dynamodb:PutItem'], [table.tableArn]);
+}
+
+/**
+ * `FILES_BUCKET_NAME` + GetObject/PutObject (and multipart abort) on the keys under `prefix` only: a function
+ * reaches just its own part of the file bucket. No List, no Delete (the lifecycle rules expire objects).
+ */
+export function readWriteFiles(fn: IrisFunction, bucket: s3.IBucket, prefix: string): void {
+  if (!/^[a-z0-9-]+\/$/.test(prefix)) throw new Error(`a file prefix is one folder ending in '/': ${prefix}`);
+  fn.addEnvironment(ENV.filesBucketName, bucket.bucketName);
+  allow(
+    fn,
+    ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+    [bucket.arnForObjects(`${prefix}*`)],
+  );
+  acknowledgeNag(
+    fn.role,
+    `AwsSolutions-IAM5[Resource::<${Stack.of(fn).getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${prefix}*]`,
+    `Object keys are minted at run time (one per imported or generated file), so the grant covers the ${prefix} prefix of the stack's own bucket and nothing else.`,
+  );
 }
 
 /** `<envName>` = the queue URL + `sqs:SendMessage` (and the queue's KMS key use, if any) on that queue. */

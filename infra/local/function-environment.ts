@@ -1,6 +1,7 @@
 import { DEMO_TENANT } from './demo-tenant';
 import {
   CONVERSATION_RULES,
+  FILES_BUCKET_NAME,
   LOCAL_CREDENTIALS,
   LOCAL_EMAIL,
   LOCAL_REGION,
@@ -31,6 +32,7 @@ export interface LocalEndpoints {
   scheduler: string;
   /** The OpenAI simulator (`http://127.0.0.1:<port>`): voice-note transcription. */
   openai: string;
+  s3: string;
 }
 
 export interface LocalEnvironmentInput {
@@ -63,6 +65,9 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     AWS_ENDPOINT_URL_SCHEDULER: endpoints.scheduler,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    // The S3 emulator answers path-style requests only (`<endpoint>/<bucket>/<key>`).
+    S3_FORCE_PATH_STYLE: 'true',
     POWERTOOLS_LOG_LEVEL: input.logLevel ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: 'IRIS',
     POWERTOOLS_METRICS_DISABLED: input.emitMetrics ? 'false' : 'true',
@@ -71,6 +76,7 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     IRIS_STAGE: LOCAL_STAGE,
     IRIS_TENANT_SETTINGS: JSON.stringify(tenantSettings()),
     TABLE_NAME: input.tableName,
+    FILES_BUCKET_NAME,
     CONVERSATION_STATE_MACHINE_ARN: stateMachineArn('conversation'),
     REMINDER_STATE_MACHINE_ARN: stateMachineArn('reminder-loop'),
     SCHEDULE_GROUP_NAME,

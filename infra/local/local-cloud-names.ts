@@ -49,6 +49,9 @@ export const QUEUE_NAMES = {
   failedEvents: `${PREFIX}-failed-events`,
 } as const;
 
+/** The stack's file bucket, created by the local S3 emulator at start. */
+export const FILES_BUCKET_NAME = `${PREFIX}-files`;
+
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 export const LOCAL_SECRETS = {

@@ -36,6 +36,7 @@ import {
   perFunctionEnvironment,
 } from './function-environment';
 import {
+  FILES_BUCKET_NAME,
   LOCAL_ACCOUNT_ID,
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
@@ -46,6 +47,7 @@ import { loadLocalFunctions } from './local-functions';
 import { OutboxObserver } from './outbox-observer';
 import { applyEnvironment } from './process-environment';
 import { Quiescence, type SettleResult } from './quiescence';
+import { startS3Local } from './s3-local';
 import { startSesLocal } from './ses-local';
 import { addSettleParticipants } from './settle-participants';
 import { Shutdown } from './shutdown';
@@ -61,7 +63,7 @@ import {
 
 /**
  * The whole of IRIS on one machine, offline (DESIGN §6): DynamoDB Local with the stack's table, SES
- * (`aws-ses-v2-local`), SQS and Step Functions emulators speaking the AWS protocols, the WhatsApp and Paytime
+ * (`aws-ses-v2-local`), S3 (`s3rver`, with the file bucket), SQS and Step Functions emulators speaking the AWS protocols, the WhatsApp and Paytime
  * simulators, the table's stream and the queues feeding the functions, the daily schedule, and one HTTP port
  * with the API's routes, the local control routes and the console. Every function is the production handler,
  * composed from the environment, on a virtual clock that `advance` moves forward.
@@ -100,6 +102,9 @@ export interface LocalCloudUrls {
   paytimeSimulator: string;
   openAiSimulator: string;
   sesViewer: string;
+  /** The S3 emulator (path-style; the file bucket is `filesBucket`). */
+  s3: string;
+  filesBucket: string;
   dynamoDb: string;
   sqs: string;
   stepFunctions: string;
@@ -178,6 +183,8 @@ async function start(
   shutdown.add('API server', () => api.close());
   const ses = await startSesLocal();
   shutdown.add('SES', () => ses.close());
+  const s3 = await startS3Local({ bucketName: FILES_BUCKET_NAME, credentials: LOCAL_CREDENTIALS });
+  shutdown.add('S3', () => s3.close());
 
   const sqs = new LocalSqs({ clock, region: LOCAL_REGION });
   const sqsServer = await createSqsHttpServer(sqs);
@@ -254,6 +261,7 @@ async function start(
     stepFunctions: sfnServer.endpoint,
     sqs: sqsServer.endpoint,
     ses: ses.url,
+    s3: s3.endpoint,
     paytime: paytime.url,
     whatsapp: whatsapp.url,
     scheduler: schedulerServer.endpoint,
@@ -340,6 +348,8 @@ async function start(
     paytimeSimulator: paytime.url,
     openAiSimulator: openai.url,
     sesViewer: ses.url,
+    s3: s3.endpoint,
+    filesBucket: s3.bucketName,
     dynamoDb: dynamoDbEndpoint,
     sqs: sqsServer.endpoint,
     stepFunctions: sfnServer.endpoint,

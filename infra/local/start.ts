@@ -61,6 +61,7 @@ if (cloud) {
     ['Paytime simulator', urls.paytimeSimulator],
     ['OpenAI simulator (voice)', urls.openAiSimulator],
     ['SES (sent e-mail viewer)', urls.sesViewer],
+    ['S3 (path-style)', `${urls.s3}  (bucket ${urls.filesBucket})`],
     ['DynamoDB Local', `${urls.dynamoDb}  (table ${cloud.tableName})`],
     ['SQS', urls.sqs],
     ['Step Functions', urls.stepFunctions],

@@ -10,6 +10,7 @@ import { tenantSettingsEnvironment } from '#infra/config/tenant-settings-environ
 import { DailySchedule } from '#infra/constructs/daily-schedule';
 import { DeliveryQueue, failedEventsQueue } from '#infra/constructs/delivery-queue';
 import { EmailSending } from '#infra/constructs/email-sending';
+import { FileStorage } from '#infra/constructs/file-storage';
 import { IrisFunction } from '#infra/constructs/iris-function';
 import { IrisStateMachine } from '#infra/constructs/iris-state-machine';
 import { IrisTable } from '#infra/constructs/iris-table';
@@ -50,7 +51,7 @@ function constructId(name: string): string {
 }
 
 /**
- * Everything one tenant needs in one stage: the table, the webhook API, the functions, the two workflows,
+ * Everything one tenant needs in one stage: the table, the file bucket, the webhook API, the functions, the two workflows,
  * the delivery queues, the reconciliation schedule, the SES configuration set and the operators' alarms.
  * `prod` keeps its data (deletion protection, RETAIN); `dev` is disposable (DESTROY).
  */
@@ -58,6 +59,7 @@ export class TenantStageStack extends Stack {
   readonly tenantId: string;
   readonly stage: Stage;
   readonly table: IrisTable;
+  readonly files: FileStorage;
   readonly functions: Readonly<Record<FunctionName, IrisFunction>>;
   readonly api: WebhookApi;
   readonly members: MemberDirectory;
@@ -85,6 +87,7 @@ export class TenantStageStack extends Stack {
     Tags.of(this).add('iris:stage', stage);
 
     this.table = new IrisTable(this, 'Storage', { production });
+    this.files = new FileStorage(this, 'Files', { production });
 
     const tenantSettingsJson = JSON.stringify(tenantSettingsEnvironment(props.config));
     const functions = {} as Record<FunctionName, IrisFunction>;
@@ -203,6 +206,7 @@ export class TenantStageStack extends Stack {
     }
 
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
+    new CfnOutput(this, 'FilesBucketName', { value: this.files.bucket.bucketName });
     new CfnOutput(this, 'WhatsAppWebhookUrl', { value: this.api.urlOf(WEBHOOK_PATHS.whatsapp) });
     new CfnOutput(this, 'PaytimeWebhookUrl', { value: this.api.urlOf(WEBHOOK_PATHS.paytime) });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });

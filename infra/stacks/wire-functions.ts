@@ -21,6 +21,7 @@ import type { TenantStageConfig } from '#infra/config/load-tenant-config';
 import type { DeliveryQueue } from '#infra/constructs/delivery-queue';
 import type { EmailSending } from '#infra/constructs/email-sending';
 import { consumeQueue, consumeTableStream } from '#infra/constructs/event-sources';
+import { FILE_PREFIXES, type FileStorage } from '#infra/constructs/file-storage';
 import {
   answerTaskTokens,
   controlOwnQueue,
@@ -28,6 +29,7 @@ import {
   manageSchedules,
   putItemsOnly,
   readSecret,
+  readWriteFiles,
   readWriteTable,
   sendEmail,
   sendToQueue,
@@ -51,6 +53,7 @@ export interface WiredResources {
   readonly failedEvents: sqs.IQueue;
   readonly email: EmailSending;
   readonly schedules: IrisScheduleGroup;
+  readonly files: FileStorage;
 }
 
 /** Concurrent invocations each delivery queue may drive: paces sends to WhatsApp and SES. */
@@ -110,6 +113,9 @@ export function wireFunctions(
   secret(conversationSteps, 'whatsappAccessToken');
   if (settings.openAiEnabled) secret(conversationSteps, 'openAiApiKey');
   startExecutions(conversationSteps, ENV.reminderStateMachineArn, reminderLoop);
+  // An owner's CSV becomes an aging import: the raw file under imports/, the error CSV under outbound/.
+  readWriteFiles(conversationSteps, stack.files.bucket, FILE_PREFIXES.imports.prefix);
+  readWriteFiles(conversationSteps, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
   knowStateMachine(conversationSteps, ENV.conversationStateMachineArn, conversation);
   // Recurring plans: one schedule per plan (managed here) starts the conversation each month, as the
   // schedule group's role; the function itself never starts conversations.

@@ -340,9 +340,10 @@ describe('TenantStageStack schedule and e-mail', () => {
 });
 
 describe('TenantStageStack outputs', () => {
-  it('outputs the webhook URLs, the table, the alarm topic and the secret prefix', () => {
+  it('outputs the webhook URLs, the table, the file bucket, the alarm topic and the secret prefix', () => {
     expect(Object.keys(json.Outputs).sort()).toEqual([
       'AlarmTopicArn',
+      'FilesBucketName',
       'PaytimeWebhookUrl',
       'SecretParameterPrefix',
       'TableName',

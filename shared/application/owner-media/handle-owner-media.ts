@@ -28,8 +28,6 @@ export interface OwnerMediaDependencies {
 export const ownerMediaReplies = {
   unsupportedDocument: () =>
     'Ainda não leio esse tipo de arquivo. Mande a foto ou o PDF de um comprovante, ou uma planilha CSV/XLSX.',
-  spreadsheetImportComingSoon: () =>
-    'Recebi a planilha, mas a importação de planilhas chega em breve. Por enquanto nada foi importado.',
 } as const;
 
 /** Routes an owner's photo or file; the composition builds one per function. */
@@ -47,14 +45,4 @@ export async function handleOwnerMedia(deps: OwnerMediaDependencies, input: Owne
     case 'unsupported':
       return deps.reply(input, ownerMediaReplies.unsupportedDocument(), 'media-unsupported');
   }
-}
-
-/**
- * The aging import's place until the collections branch wires its reader here: says that nothing was
- * imported (never that it was).
- */
-export function spreadsheetImportPending(reply: OwnerMediaDependencies['reply']): OwnerMediaReader {
-  return {
-    read: (input) => reply(input, ownerMediaReplies.spreadsheetImportComingSoon(), 'spreadsheet-pending'),
-  };
 }

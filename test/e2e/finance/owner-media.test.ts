@@ -31,7 +31,7 @@ describe('owner media (images and documents)', () => {
   }, 120_000);
   afterAll(async () => cloud?.stop());
 
-  it('answers a CSV or XLSX spreadsheet with the aging import hook, importing nothing', async () => {
+  it('sends a CSV to the aging import (a file without its columns is refused, nothing imported) and declines XLSX for now', async () => {
     await send({
       document: {
         filename: 'aging.csv',
@@ -39,8 +39,8 @@ describe('owner media (images and documents)', () => {
         content_base64: base64('conta;valor\nA;10\n'),
       },
     });
-    expect(repliesToOwner().at(-1)).toBe(
-      'Recebi a planilha, mas a importação de planilhas chega em breve. Por enquanto nada foi importado.',
+    expect(repliesToOwner().at(-1)).toMatch(
+      /^Não importei aging\.csv: faltam colunas: client_id, .*Nada foi alterado\.$/,
     );
     const before = repliesToOwner().length;
     await send({
@@ -51,7 +51,7 @@ describe('owner media (images and documents)', () => {
       },
     });
     expect(repliesToOwner()).toHaveLength(before + 1);
-    expect(repliesToOwner().at(-1)).toMatch(/importação de planilhas chega em breve/);
+    expect(repliesToOwner().at(-1)).toMatch(/Ainda não leio XLSX/);
   });
 
   it('declines a document that is neither a receipt nor a spreadsheet', async () => {

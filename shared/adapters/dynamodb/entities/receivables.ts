@@ -1,0 +1,99 @@
+import { ENTITY_ATTRIBUTE, indexKey, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { attr, key } from '#adapters/dynamodb/keys/key-template';
+import type {
+  AgingImport,
+  AgingSnapshot,
+  ReceivableContact,
+  ReceivableInvoice,
+} from '#application/ports/receivables-repository';
+
+/**
+ * The receivables portfolio (issue 13). An account's contacts, invoices and snapshots share its partition, so
+ * "everything about an account" and "its snapshots of one date" are one Query each; the tenant's accounts
+ * and imports each have a partition; open invoices are in the sparse `openByDueDate` index while open.
+ * Client ids and invoice numbers come from the owner's ERP and may hold any character: they are URI-encoded
+ * into keys (`#` → `%23`), so the key builder's separator stays unambiguous.
+ */
+export const AgingImportEntity = {
+  name: 'AgingImport',
+  primary: primaryKey(key('T', attr('tenantId'), 'AR_IMPORTS'), key('IMPORT', attr('importId'))),
+} as const;
+
+/** One per file content per tenant: the conditional put that makes a re-import of the same file a no-op. */
+export const AgingImportHashGuardEntity = {
+  name: 'AgingImportHashGuard',
+  primary: primaryKey(key('T', attr('tenantId'), 'AR_IMPORT_HASH', attr('sha256')), key('GUARD')),
+} as const;
+
+export const ReceivableAccountEntity = {
+  name: 'ReceivableAccount',
+  primary: primaryKey(key('T', attr('tenantId'), 'AR_ACCOUNTS'), key('ACCOUNT', attr('clientKey'))),
+} as const;
+
+const accountPartition = key('T', attr('tenantId'), 'AR_ACCOUNT', attr('clientKey'));
+
+export const ReceivableContactEntity = {
+  name: 'ReceivableContact',
+  primary: primaryKey(accountPartition, key('CONTACT', attr('email'))),
+} as const;
+
+export const ReceivableInvoiceEntity = {
+  name: 'ReceivableInvoice',
+  primary: primaryKey(accountPartition, key('INVOICE', attr('invoiceKey'))),
+  openByDueDate: indexKey(
+    'openByDueDate',
+    key('T', attr('tenantId'), 'AR_OPEN_INVOICES'),
+    key('DUE', attr('dueDate'), attr('clientKey'), attr('invoiceKey')),
+  ),
+} as const;
+
+export const AgingSnapshotEntity = {
+  name: 'AgingSnapshot',
+  primary: primaryKey(accountPartition, key('SNAPSHOT', attr('asOf'), attr('invoiceKey'))),
+} as const;
+
+/** `#` and other characters become `%xx`; an empty id never reaches here (rows are validated first). */
+export function idKey(value: string): string {
+  return encodeURIComponent(value);
+}
+
+export function importItem(record: AgingImport): KeyedItem {
+  return {
+    ...AgingImportEntity.primary.key(record),
+    [ENTITY_ATTRIBUTE]: AgingImportEntity.name,
+    ...record,
+  };
+}
+
+export function contactItem(contact: ReceivableContact): KeyedItem {
+  return {
+    ...ReceivableContactEntity.primary.key({
+      tenantId: contact.tenantId,
+      clientKey: idKey(contact.clientId),
+      email: contact.email,
+    }),
+    [ENTITY_ATTRIBUTE]: ReceivableContactEntity.name,
+    ...contact,
+  };
+}
+
+export function invoiceKeyOf(invoice: Pick<ReceivableInvoice, 'tenantId' | 'clientId' | 'invoiceNumber'>) {
+  return ReceivableInvoiceEntity.primary.key({
+    tenantId: invoice.tenantId,
+    clientKey: idKey(invoice.clientId),
+    invoiceKey: idKey(invoice.invoiceNumber),
+  });
+}
+
+export function snapshotItem(snapshot: AgingSnapshot): KeyedItem {
+  return {
+    ...AgingSnapshotEntity.primary.key({
+      tenantId: snapshot.tenantId,
+      clientKey: idKey(snapshot.clientId),
+      asOf: snapshot.asOf,
+      invoiceKey: idKey(snapshot.invoiceNumber),
+    }),
+    [ENTITY_ATTRIBUTE]: AgingSnapshotEntity.name,
+    ...snapshot,
+  };
+}
