@@ -1,4 +1,5 @@
 import type { Weekday } from '#domain/calendar-date';
+import { FOLDED_MONTH_NAMES } from '#domain/month-names';
 import { readNumberExpression } from './numerals';
 import type { Token } from './tokenise';
 
@@ -39,20 +40,9 @@ const WEEKDAYS: Record<string, Weekday> = {
 /** "segunda via", "quarta parcela": ordinals, not weekdays. */
 const NOT_AFTER_WEEKDAY = new Set(['via', 'parcela', 'vez', 'opcao', 'chamada', 'prestacao', 'mao', 'parte']);
 
-const MONTHS: Record<string, number> = {
-  janeiro: 1,
-  fevereiro: 2,
-  marco: 3,
-  abril: 4,
-  maio: 5,
-  junho: 6,
-  julho: 7,
-  agosto: 8,
-  setembro: 9,
-  outubro: 10,
-  novembro: 11,
-  dezembro: 12,
-};
+const MONTHS: Record<string, number> = Object.fromEntries(
+  FOLDED_MONTH_NAMES.map((name, index) => [name, index + 1]),
+);
 
 const MONTH_ABBREVIATIONS: Record<string, number> = {
   jan: 1,

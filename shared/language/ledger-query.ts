@@ -8,6 +8,7 @@ import {
   weekdayOf,
 } from '#domain/calendar-date';
 import { ledgerCategoryNames } from '#domain/ledger-category';
+import { FOLDED_MONTH_NAMES } from '#domain/month-names';
 import { fold } from './tokenise';
 
 /**
@@ -17,21 +18,7 @@ import { fold } from './tokenise';
  * Never numbers: the plan is executed over the entries (application/ledger/answer-ledger-query.ts).
  */
 
-const MONTHS = [
-  'janeiro',
-  'fevereiro',
-  'marco',
-  'abril',
-  'maio',
-  'junho',
-  'julho',
-  'agosto',
-  'setembro',
-  'outubro',
-  'novembro',
-  'dezembro',
-];
-const MONTH = `(${MONTHS.join('|')})`;
+const MONTH = `(${FOLDED_MONTH_NAMES.join('|')})`;
 const NUMBER_WORDS: Record<string, number> = {
   um: 1,
   uma: 1,
@@ -121,8 +108,8 @@ function periodOf(folded: string, today: CalendarDate): LedgerQuery['period'] {
     folded,
   );
   if (range) {
-    const fromMonth = MONTHS.indexOf(range[2] ?? '') + 1;
-    const toMonth = MONTHS.indexOf(range[6] ?? '') + 1;
+    const fromMonth = FOLDED_MONTH_NAMES.indexOf(range[2] ?? '') + 1;
+    const toMonth = FOLDED_MONTH_NAMES.indexOf(range[6] ?? '') + 1;
     const toYear = namedMonthYear(toMonth, today, range[8]);
     const fromYear = range[4] ? Number(range[4]) : fromMonth <= toMonth ? toYear : toYear - 1;
     return { from: monthRange(fromYear, fromMonth).from, to: monthRange(toYear, toMonth).to };
@@ -164,7 +151,7 @@ function periodOf(folded: string, today: CalendarDate): LedgerQuery['period'] {
   if (/\bhoje\b/.test(folded)) return { from: today, to: today };
   const named = new RegExp(`\\b${MONTH}( de (\\d{4}))?\\b`).exec(folded);
   if (named) {
-    const month = MONTHS.indexOf(named[1] ?? '') + 1;
+    const month = FOLDED_MONTH_NAMES.indexOf(named[1] ?? '') + 1;
     return monthRange(namedMonthYear(month, today, named[3]), month);
   }
   return null;

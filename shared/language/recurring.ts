@@ -1,4 +1,5 @@
 import type { Intent } from '#application/ports/interpretation.schema';
+import { FOLDED_MONTH_NAMES } from '#domain/month-names';
 import type { RecurrenceTerms } from '#domain/recurring-plan';
 import { numberWordValue } from './number-words';
 import { fold } from './tokenise';
@@ -39,21 +40,6 @@ export function recurringIntent(
   return null;
 }
 
-const MONTH_NAMES = [
-  'janeiro',
-  'fevereiro',
-  'marco',
-  'abril',
-  'maio',
-  'junho',
-  'julho',
-  'agosto',
-  'setembro',
-  'outubro',
-  'novembro',
-  'dezembro',
-];
-
 function dayValue(word: string): number | undefined {
   const value = /^\d{1,2}$/.test(word) ? Number(word) : word === 'primeiro' ? 1 : numberWordValue(word);
   return value !== undefined && Number.isInteger(value) && value >= 1 && value <= 31 ? value : undefined;
@@ -73,7 +59,7 @@ export function recurrenceTerms(message: string): RecurrenceTerms {
   const dayOfMonth = composed ?? (dayWords[0] ? dayValue(dayWords[0]) : undefined);
   if (dayOfMonth !== undefined) terms.dayOfMonth = dayOfMonth;
   const until = /\bate (o mes de |o fim de |o final de )?([a-z]+)\b/.exec(text);
-  const untilMonth = until ? MONTH_NAMES.indexOf(until[2] ?? '') + 1 : 0;
+  const untilMonth = until ? FOLDED_MONTH_NAMES.indexOf(until[2] ?? '') + 1 : 0;
   if (untilMonth > 0) terms.end = { untilMonth };
   const during = /\b(por|durante) (\d{1,2}|[a-z]+) (meses|mes)\b/.exec(text);
   const months = during

@@ -14,21 +14,7 @@ import {
 } from '#domain/calendar-date';
 import { ledgerCategoryNames } from '#domain/ledger-category';
 import { formatBrl, sumCents } from '#domain/money';
-
-const MONTH_NAMES = [
-  'janeiro',
-  'fevereiro',
-  'março',
-  'abril',
-  'maio',
-  'junho',
-  'julho',
-  'agosto',
-  'setembro',
-  'outubro',
-  'novembro',
-  'dezembro',
-];
+import { MONTH_NAMES_PT_BR } from '#domain/month-names';
 
 /** Longest period a question may span: two years of monthly Queries. */
 const MAX_MONTHS = 24;
@@ -152,7 +138,7 @@ export function periodInWords(period: { from: CalendarDate; to: CalendarDate }, 
   const wholeMonth = from.day === 1 && from.year === to.year && from.month === to.month;
   if (wholeMonth && (to.day === daysInMonth(to.year, to.month) || period.to === today)) {
     const current = period.to === today && to.day !== daysInMonth(to.year, to.month);
-    return current ? 'este mês' : `em ${MONTH_NAMES[from.month - 1]} de ${from.year}`;
+    return current ? 'este mês' : `em ${MONTH_NAMES_PT_BR[from.month - 1]} de ${from.year}`;
   }
   const wholeYear = from.day === 1 && from.month === 1 && from.year === to.year;
   if (wholeYear && ((to.month === 12 && to.day === 31) || period.to === today)) return `em ${from.year}`;

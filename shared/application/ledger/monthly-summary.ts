@@ -2,21 +2,7 @@ import type { Clock } from '#application/ports/clock';
 import type { LedgerRepository } from '#application/ports/ledger-repository';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { formatBrl, sumCents } from '#domain/money';
-
-const MONTHS = [
-  'janeiro',
-  'fevereiro',
-  'março',
-  'abril',
-  'maio',
-  'junho',
-  'julho',
-  'agosto',
-  'setembro',
-  'outubro',
-  'novembro',
-  'dezembro',
-];
+import { MONTH_NAMES_PT_BR } from '#domain/month-names';
 
 /** "como estão as contas?": this month's income, expenses and balance, with the largest expense categories. */
 export async function monthlySummary(
@@ -37,7 +23,7 @@ export async function monthlySummary(
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([category, cents]) => `• ${category}: ${formatBrl(cents)}`);
-  const monthName = MONTHS[Number(month.slice(5, 7)) - 1];
+  const monthName = MONTH_NAMES_PT_BR[Number(month.slice(5, 7)) - 1];
   const lines = [
     `Resumo de ${monthName}:`,
     `Entradas: ${formatBrl(income)}`,
