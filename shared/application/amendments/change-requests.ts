@@ -6,6 +6,7 @@ import { parseConfirmationButton, textOf } from '#application/conversation/owner
 import { replies } from '#application/conversation/replies-pt-br';
 import { replyOnce } from '#application/conversation/reply-once';
 import { DONE, type StepResult } from '#application/conversation/step-result';
+import { pickOption } from '#application/dialogues/pick-option';
 import { bookLedgerCorrection } from '#application/ledger-corrections/book-ledger-correction';
 import { ledgerCorrectionTexts } from '#application/ledger-corrections/ledger-correction-texts-pt-br';
 import { withEntry } from '#application/ledger-corrections/start-ledger-correction';
@@ -15,7 +16,6 @@ import { isBefore, saoPauloDateOf } from '#domain/calendar-date';
 import { close, confirm, type OwnerRequest, payerName } from '#domain/owner-request';
 import { samePhone } from '#domain/phone-number';
 import { amendmentTexts } from './amendment-texts-pt-br';
-import { chooseOption } from './numbered-choice';
 import { withReplaced } from './start-amendment';
 
 /**
@@ -58,6 +58,24 @@ export function changeKeptText(request: OwnerRequest): string {
   return request.kind === 'correct_ledger' ? ledgerCorrectionTexts.kept() : amendmentTexts.kept();
 }
 
+/** The option an answer picks ("2", "o segundo", "o de 150", "o do dia 10"), read as everywhere else. */
+function pickAmong<T extends { amountCents: number; dueDate?: string; date?: string }>(
+  options: readonly T[],
+  text: string,
+  interpretation: Interpretation,
+): T | undefined {
+  const pickable = options.map((option, index) => ({
+    index,
+    amountCents: option.amountCents,
+    dueDate: option.dueDate ?? option.date,
+  }));
+  const picked = pickOption(pickable, text, {
+    amountCents: interpretation.amountCents,
+    date: interpretation.date,
+  });
+  return picked && options[picked.index];
+}
+
 /** The owner's answer to "qual deles?": the chosen option goes to the confirmation; anything else asks again. */
 export async function mergeChangeChoice(
   deps: ConversationDependencies,
@@ -68,11 +86,11 @@ export async function mergeChangeChoice(
   let chosen: OwnerRequest | undefined;
   let unchanged: string | undefined;
   if (request.kind === 'correct_ledger') {
-    const entry = chooseOption(request.ledgerCorrection?.options ?? [], text, interpretation);
+    const entry = pickAmong(request.ledgerCorrection?.options ?? [], text, interpretation);
     chosen = entry && withEntry(request, entry);
     if (entry && !chosen) unchanged = ledgerCorrectionTexts.nothingToChange(entry);
   } else {
-    const boleto = chooseOption(request.amendment?.options ?? [], text, interpretation);
+    const boleto = pickAmong(request.amendment?.options ?? [], text, interpretation);
     chosen = boleto && withReplaced(request, boleto);
     if (boleto && chosen?.amountCents === boleto.amountCents && chosen.dueDate === boleto.dueDate) {
       unchanged = amendmentTexts.nothingToChange(boleto);

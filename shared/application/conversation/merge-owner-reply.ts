@@ -1,10 +1,8 @@
 import { changeKeptText, isChangeRequest, mergeChangeChoice } from '#application/amendments/change-requests';
-import { chosenIndex } from '#application/amendments/numbered-choice';
 import { rememberConfirmedAlias } from '#application/contact-aliases/remember-alias';
 import { takeUpDeferred } from '#application/dialogues/deferred-request';
 import { pickOption } from '#application/dialogues/pick-option';
 import type { Interpretation } from '#application/ports/language-model';
-import type { OwnerMessageInput } from '#application/ports/workflows';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { findEmailIn } from '#domain/email-address';
 import {

@@ -8,7 +8,8 @@ import { foldName } from '#domain/contact-matching';
  */
 
 export interface PickableOption {
-  contactName: string;
+  /** Absent where options are not people's (a ledger entry): then only numbers, amounts and dates pick. */
+  contactName?: string;
   amountCents?: number;
   dueDate?: string;
 }
@@ -57,6 +58,7 @@ function byName<T extends PickableOption>(options: readonly T[], answer: string[
   const meaningful = answer.filter((word) => !FILLER.has(word) && !/^\d+$/.test(word));
   if (meaningful.length === 0) return [];
   return options.filter((option) => {
+    if (option.contactName === undefined) return false;
     const name = words(option.contactName);
     return meaningful.every((word) => name.includes(word));
   });
