@@ -224,6 +224,22 @@ describe('local interface documented in the README', () => {
       const answer = await call('DELETE', '/_sim/whatsapp/faults');
       expect(answer.json).toEqual({ pendingSendFaults: 0, pendingWebhookFaults: 0 });
     },
+    'GET /_sim/openai/transcriptions': async () => {
+      const answer = await call('GET', '/_sim/openai/transcriptions');
+      expect(answer.status).toBe(200);
+      expect(Array.isArray(answer.json)).toBe(true);
+    },
+    'POST /_sim/openai/faults': async () => {
+      const answer = await call('POST', '/_sim/openai/faults', {
+        body: { fail_next: { count: 2, status: 503 } },
+      });
+      expect(answer.json).toEqual({ fail_next: { count: 2, status: 503 } });
+      await call('DELETE', '/_sim/openai/faults');
+    },
+    'DELETE /_sim/openai/faults': async () => {
+      await call('POST', '/_sim/openai/faults', { body: { fail_next: { count: 1, status: 500 } } });
+      expect((await call('DELETE', '/_sim/openai/faults')).json).toEqual({ cleared: true });
+    },
     'GET /_sim/whatsapp/webhooks': async () => {
       const answer = await call('GET', '/_sim/whatsapp/webhooks');
       expect(listOf(answer, 'webhooks').length).toBeGreaterThan(0);
