@@ -6,7 +6,6 @@ import { splitCharges } from '#application/dialogues/two-charges';
 import { startLedgerCorrection } from '#application/ledger-corrections/start-ledger-correction';
 import type { OwnerMediaReader } from '#application/owner-media/handle-owner-media';
 import { answerDifferenceTap, parseDifferenceButton } from '#application/payments/charge-difference';
-import type { Intent, Interpretation } from '#application/ports/language-model';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
 import type { OwnerMessageInput } from '#application/ports/workflows';
 import type { ReceiptDecisions } from '#application/receipts/decide-receipt';
@@ -16,7 +15,7 @@ import { startRecurringRequest } from '#application/recurring/start-recurring-re
 import { refusalOfBoletoRequest } from '#application/request-validation';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
-import { type E164, normalizePhone } from '#domain/phone-number';
+import { normalizePhone } from '#domain/phone-number';
 import type { ConversationDependencies, OwnerCommands } from './conversation-dependencies';
 import { parseConfirmationButton, textOf } from './owner-text';
 import { replies } from './replies-pt-br';

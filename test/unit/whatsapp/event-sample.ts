@@ -22,3 +22,25 @@ export function bodyOf(name: string): string {
   if (body === undefined) throw new Error(`${name} has no body`);
   return body;
 }
+
+/** A webhook payload carrying one inbound message with the given fields (from, id and timestamp preset). */
+export function messagePayload(message: Record<string, unknown>): Record<string, unknown> {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '1',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '551140028922', phone_number_id: '109876543210987' },
+              messages: [{ from: '551187654321', id: 'wamid.X', timestamp: '1796735702', ...message }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
