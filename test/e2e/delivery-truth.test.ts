@@ -117,5 +117,5 @@ describe('delivery tells the truth across a weekend (local cloud)', () => {
         [mariaBoleto.id, 'boleto_cancelled'],
       ].sort(),
     );
-  });
+  }, 120_000); // a Saturday-to-Monday run of the clock: every scheduled job, stream consumer and schedule fires on the way
 });
