@@ -78,6 +78,11 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'REMINDER_STATE_MACHINE_ARN',
     'USUAL_MAX_AMOUNT_CENTS',
     'CONFIRMATION_TIMEOUT_SECONDS',
+    // Recurring plans (shared/config/schedules-config.ts) and the raw files bucket (object-store-config.ts).
+    'SCHEDULE_GROUP_NAME',
+    'SCHEDULER_ROLE_ARN',
+    'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
+    'FILES_BUCKET_NAME',
   ],
   'reminder-step': ['TABLE_NAME', ...PAYTIME_API],
   'paytime-event-processor': ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],

@@ -17,7 +17,8 @@ function documentedRoutes(): string[] {
   const end = readme.indexOf('\n## ', start + 1);
   const section = readme.slice(start, end === -1 ? undefined : end);
   const rows = [...section.matchAll(/^\|\s*`(GET|POST|PUT|DELETE)`\s*\|\s*`([^`]+)`/gm)];
-  return rows.map((row) => `${row[1]} ${row[2]}`);
+  // A route may have several rows, one per kind of body (the inbound simulator: text, audio, image, document).
+  return [...new Set(rows.map((row) => `${row[1]} ${row[2]}`))];
 }
 
 const OWNER = '+5511999990001';
