@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { e164ToWhatsAppId, normalizePhone } from '#domain/phone-number';
@@ -57,7 +57,11 @@ describe('confirm-then-create-boleto', () => {
     expect(toJoao.filter((m) => m.accepted)).toHaveLength(1);
     expect(JSON.stringify(toJoao[0]?.request)).toContain(digitable);
     // Interpret, Route, AskOwner, MergeReply, Route, AskConfirmation, HandleDecision.
-    expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 7 });
+    // The reply can reach the simulator a moment before the execution records its last transition.
+    await vi.waitFor(
+      () => expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 7 }),
+      { timeout: 10_000 },
+    );
   });
 
   it('the happy path costs 4 state transitions: Interpret, Route, AskConfirmation, HandleDecision', async () => {
@@ -66,7 +70,11 @@ describe('confirm-then-create-boleto', () => {
     await confirmLast();
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
     expect(lastTextTo(owner)).toMatch(/Linha digitável/);
-    expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 4 });
+    // The reply can reach the simulator a moment before the execution records its last transition.
+    await vi.waitFor(
+      () => expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 4 }),
+      { timeout: 10_000 },
+    );
   });
 
   it('a correction after the summary asks again with the new amount, then creates one boleto of it', async () => {
@@ -80,7 +88,11 @@ describe('confirm-then-create-boleto', () => {
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
     expect(cloud.simulators.paytime.controls.boletos().at(-1)).toMatchObject({ original_amount: 5500 });
     // + AskConfirmation and HandleDecision once more (the decision's OwnerConfirmationAwaited is caught there).
-    expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 6 });
+    // The reply can reach the simulator a moment before the execution records its last transition.
+    await vi.waitFor(
+      () => expect(lastConversation()).toMatchObject({ status: 'SUCCEEDED', stateTransitions: 6 }),
+      { timeout: 10_000 },
+    );
   });
 
   it('a correction naming a new payer after the summary asks the question, then nothing is created yet', async () => {
