@@ -34,6 +34,20 @@ describe('confirm-then-create-boleto', () => {
   const lastConversation = () =>
     cloud.sfn.listExecutions({ stateMachineArn: stateMachineArn('conversation') })[0];
 
+  /**
+   * The simulator issues a boleto 30 ms after creating it; a reply that takes 50 ms means the boleto is issued by
+   * the time IRIS reads it back (without it, a fast machine reads it still processing and the run goes on to
+   * AwaitPending's polling: a race, not the path under test).
+   */
+  const withProviderIssuingBeforeTheReadBack = async (run: () => Promise<void>) => {
+    cloud.simulators.paytime.controls.setLatency(50);
+    try {
+      await run();
+    } finally {
+      cloud.simulators.paytime.controls.setLatency(0);
+    }
+  };
+
   it('asks what is missing, confirms, creates exactly one boleto and tells both sides', async () => {
     await say({ text: 'cobra 150 reais do João' });
     expect(lastTextTo(owner)).toMatch(/data de vencimento/);
@@ -44,7 +58,7 @@ describe('confirm-then-create-boleto', () => {
     );
     const before = cloud.simulators.paytime.controls.boletos().length;
 
-    await confirmLast();
+    await withProviderIssuingBeforeTheReadBack(confirmLast);
     const issued = cloud.simulators.paytime.controls.boletos();
     expect(issued).toHaveLength(before + 1);
     const boletos = await repositories.boletos.listByContact(DEMO_TENANT.tenantId, joao.contactId);
@@ -67,7 +81,7 @@ describe('confirm-then-create-boleto', () => {
   it('the happy path costs 4 state transitions: Interpret, Route, AskConfirmation, HandleDecision', async () => {
     await say({ text: 'cobra 120 reais do João dia 14' });
     const before = cloud.simulators.paytime.controls.boletos().length;
-    await confirmLast();
+    await withProviderIssuingBeforeTheReadBack(confirmLast);
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
     expect(lastTextTo(owner)).toMatch(/Linha digitável/);
     // The reply can reach the simulator a moment before the execution records its last transition.
@@ -84,7 +98,7 @@ describe('confirm-then-create-boleto', () => {
     await say({ text: 'não, é 55' });
     expect(lastTextTo(owner)).toMatch(/^Confirma boleto de R\$ 55,00 para João Silva/);
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before);
-    await confirmLast();
+    await withProviderIssuingBeforeTheReadBack(confirmLast);
     expect(cloud.simulators.paytime.controls.boletos()).toHaveLength(before + 1);
     expect(cloud.simulators.paytime.controls.boletos().at(-1)).toMatchObject({ original_amount: 5500 });
     // + AskConfirmation and HandleDecision once more (the decision's OwnerConfirmationAwaited is caught there).

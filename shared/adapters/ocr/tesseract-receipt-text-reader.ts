@@ -41,6 +41,8 @@ export class TesseractReceiptTextReader implements ReceiptTextReader {
       const result = await worker.recognize(Buffer.from(input.bytes));
       return result.data.text;
     } catch (error) {
+      // An undecodable image can abort the engine's WASM instance: the next receipt gets a fresh worker.
+      await this.stop().catch(() => undefined);
       throw new ReceiptNotReadableError('the image could not be decoded', { cause: error });
     }
   }
@@ -79,6 +81,9 @@ export class TesseractReceiptTextReader implements ReceiptTextReader {
           langPath: this.options.langPath,
           gzip: false,
           cacheMethod: 'none',
+          // Without a handler tesseract.js rethrows a failed job from its message listener (an uncaught
+          // exception that would end the process); the job's own promise still rejects, and is handled above.
+          errorHandler: () => undefined,
         }),
         timeout,
       ]);
