@@ -25,7 +25,6 @@ export interface DeliveryBatchHandlerDeps extends ProcessQueuedDeliveryDeps {
  * or deferral); the others are deleted. The delivery queues are standard queues (`infra/constructs/delivery-queue.ts`).
  */
 export function createDeliveryBatchHandler(deps: DeliveryBatchHandlerDeps): DeliveryBatchHandler {
-  const processor = new BatchProcessor(EventType.SQS);
   const handleRecord = async (record: SQSRecord): Promise<void> => {
     const message = parseOutboxQueueMessage(record.body);
     if (message.channel !== deps.channel) {
@@ -56,6 +55,11 @@ export function createDeliveryBatchHandler(deps: DeliveryBatchHandlerDeps): Deli
       throw error;
     }
   };
+  // A processor per invocation: it holds the batch's records and failures, so sharing one between concurrent
+  // invocations of this handler (the local cloud runs them in one process) would mix their batches.
   return (event, context) =>
-    processPartialResponse(event, handleRecord, processor, { context, throwOnFullBatchFailure: false });
+    processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), {
+      context,
+      throwOnFullBatchFailure: false,
+    });
 }

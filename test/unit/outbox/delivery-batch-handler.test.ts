@@ -6,12 +6,12 @@ import sample from '#events/sqs/whatsapp-delivery-batch.json';
 
 const context = { functionName: 'whatsapp-delivery', awsRequestId: 'req-1' } as Context;
 
-function eventWith(bodies: string[]): SQSEvent {
+function eventWith(bodies: string[], prefix = 'message'): SQSEvent {
   const template = structuredClone(sample.Records[0]) as SQSRecord;
   return {
     Records: bodies.map((body, index) => ({
       ...structuredClone(template),
-      messageId: `message-${index}`,
+      messageId: `${prefix}-${index}`,
       receiptHandle: `receipt-${index}`,
       body,
     })),
@@ -21,13 +21,14 @@ function eventWith(bodies: string[]): SQSEvent {
 const pointer = (outboxId: string, channel = 'whatsapp') =>
   JSON.stringify({ tenantId: 'tenant-1', outboxId, channel });
 
-function handlerFailing(failing: Set<string>) {
+function handlerFailing(failing: Set<string>, gate: Promise<void> = Promise.resolve()) {
   const executed: string[] = [];
   const handler = createDeliveryBatchHandler({
     channel: 'whatsapp',
     deliver: {
       execute: async ({ outboxId }): Promise<DeliveryOutcome> => {
         executed.push(outboxId);
+        if (outboxId === 'SLOW') await gate;
         if (failing.has(outboxId)) throw new Error('provider down');
         return { kind: 'sent', providerMessageId: `wamid.${outboxId}`, duplicateSuspected: false };
       },
@@ -61,5 +62,18 @@ describe('createDeliveryBatchHandler', () => {
     const { handler } = handlerFailing(new Set(['A', 'B']));
     const response = await handler(eventWith([pointer('A'), pointer('B')]), context);
     expect(response.batchItemFailures).toHaveLength(2);
+  });
+
+  it('keeps the reports of two invocations running at once apart (Lambda runs batches concurrently)', async () => {
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const { handler } = handlerFailing(new Set(['B']), gate);
+    const first = handler(eventWith([pointer('SLOW'), pointer('B')], 'first'), context);
+    const second = await handler(eventWith([pointer('C')], 'second'), context);
+    open();
+    expect(second.batchItemFailures).toEqual([]);
+    expect((await first).batchItemFailures).toEqual([{ itemIdentifier: 'first-1' }]);
   });
 });
