@@ -205,10 +205,10 @@ export async function subscribeStreamConsumers(
 export function startQueueConsumers(sqs: LocalSqs, handlers: LocalHandlers, log: Log): SqsEventSource[] {
   const sources: SqsEventSource[] = [];
   const consumers = [
-    { queue: QUEUE_NAMES.whatsapp, name: 'whatsapp-delivery' as const },
-    { queue: QUEUE_NAMES.email, name: 'email-delivery' as const },
+    { queue: QUEUE_NAMES.whatsapp, name: 'whatsapp-delivery' as const, channel: 'whatsapp' as const },
+    { queue: QUEUE_NAMES.email, name: 'email-delivery' as const, channel: 'email' as const },
   ];
-  for (const { queue, name } of consumers) {
+  for (const { queue, name, channel } of consumers) {
     const handler = handlers[name];
     if (!handler) continue;
     sources.push(
@@ -218,8 +218,7 @@ export function startQueueConsumers(sqs: LocalSqs, handlers: LocalHandlers, log:
         handler,
         functionName: functionArn(name),
         batchSize: DELIVERY_QUEUE_SETTINGS.batchSize,
-        // Lambda waits up to a second to fill a batch; locally every message goes at once.
-        maximumBatchingWindowMs: 0,
+        maxConcurrency: DELIVERY_QUEUE_SETTINGS.maxConcurrency[channel],
         reportBatchItemFailures: true,
         onError: (error) => log(`${name} failed a whole batch: ${String(error)}`),
       }).start(),

@@ -56,9 +56,6 @@ export interface WiredResources {
   readonly files: FileStorage;
 }
 
-/** Concurrent invocations each delivery queue may drive: paces sends to WhatsApp and SES. */
-export const DELIVERY_MAX_CONCURRENCY = { whatsapp: 5, email: 2 } as const;
-
 /**
  * What each function may do, and the environment that tells it where: the whole permission model of the
  * stack on one page. Every line pairs variables with their grant (`function-access.ts`).
@@ -181,7 +178,7 @@ export function wireFunctions(
   controlOwnQueue(whatsappDelivery, stack.whatsappDelivery.queue, stack.whatsappDelivery.maxReceiveCount);
   consumeQueue(whatsappDelivery, stack.whatsappDelivery.queue, {
     ...deliveryBatch,
-    maxConcurrency: DELIVERY_MAX_CONCURRENCY.whatsapp,
+    maxConcurrency: DELIVERY_QUEUE_SETTINGS.maxConcurrency.whatsapp,
   });
 
   // E-mail delivery through SES with the stack's configuration set.
@@ -196,7 +193,7 @@ export function wireFunctions(
   controlOwnQueue(emailDelivery, stack.emailDelivery.queue, stack.emailDelivery.maxReceiveCount);
   consumeQueue(emailDelivery, stack.emailDelivery.queue, {
     ...deliveryBatch,
-    maxConcurrency: DELIVERY_MAX_CONCURRENCY.email,
+    maxConcurrency: DELIVERY_QUEUE_SETTINGS.maxConcurrency.email,
   });
 
   // Daily reconciliation (EventBridge Scheduler): ask Paytime about open boletos, heal missed webhooks.

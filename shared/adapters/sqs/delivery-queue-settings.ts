@@ -12,6 +12,8 @@ export const DELIVERY_QUEUE_SETTINGS = {
   /** Lambda event source mapping. */
   batchSize: 10,
   maximumBatchingWindowSeconds: 1,
+  /** Concurrent invocations each delivery queue may drive (paces sends to WhatsApp and SES); the local cloud runs as many. */
+  maxConcurrency: { whatsapp: 5, email: 2 },
   /** Retry delay after a retryable failure: 30 s, 60 s, 120 s... capped at one hour (plus jitter). */
   backoff: { baseSeconds: 30, maxSeconds: 3_600 },
   /** Delivery function timeout; the stale-claim threshold and the provider timeouts stay below/above it. */

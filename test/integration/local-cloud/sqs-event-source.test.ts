@@ -1,56 +1,36 @@
-import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalHttpServer } from '#infra/local/emulators/aws-json-http-server';
-import { createSqsHttpServer, LocalSqs, SqsEventSource } from '#infra/local/emulators/sqs/index';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LocalSqs, SqsEventSource } from '#infra/local/emulators/sqs/index';
 
 describe('SqsEventSource', () => {
   // timeScale 0.05: the 10-second visibility timeouts below last 500 ms.
   const sqs = new LocalSqs({ timeScale: 0.05 });
-  let server: LocalHttpServer;
-  let client: SQSClient;
   const sources: SqsEventSource[] = [];
-
-  beforeAll(async () => {
-    server = await createSqsHttpServer(sqs);
-    client = new SQSClient({
-      endpoint: server.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-  });
 
   afterEach(async () => {
     await Promise.all(sources.splice(0).map((source) => source.stop()));
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await server.close();
   });
 
   const startSource = (
     queue: string,
     handler: (event: SQSEvent) => Promise<SQSBatchResponse | undefined>,
     batchSize = 10,
+    maxConcurrency = 5,
   ) => {
-    const source = new SqsEventSource({ sqs, queue, handler, batchSize, onError: () => undefined }).start();
+    const source = new SqsEventSource({
+      sqs,
+      queue,
+      handler,
+      batchSize,
+      maxConcurrency,
+      onError: () => undefined,
+    }).start();
     sources.push(source);
     return source;
   };
 
-  const sendAll = async (queueUrl: string, bodies: string[], group?: string) => {
-    await client.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: bodies.map((body, index) => ({
-          Id: `m${index}`,
-          MessageBody: body,
-          MessageAttributes: { kind: { DataType: 'String', StringValue: 'reminder' } },
-          ...(group && { MessageGroupId: group, MessageDeduplicationId: body }),
-        })),
-      }),
-    );
+  const sendAll = (queueUrl: string, bodies: string[]) => {
+    for (const body of bodies) sqs.sendMessage(queueUrl, { body });
   };
 
   it('delivers Lambda-shaped records and retries only the items reported in batchItemFailures', async () => {
@@ -65,7 +45,7 @@ describe('SqsEventSource', () => {
       for (const record of failures) failedOnce.add(record.body);
       return { batchItemFailures: failures.map((record) => ({ itemIdentifier: record.messageId })) };
     });
-    await sendAll(queueUrl, ['ok-1', 'flaky-1', 'ok-2', 'flaky-2']);
+    sendAll(queueUrl, ['ok-1', 'flaky-1', 'ok-2', 'flaky-2']);
     await source.drain();
 
     const record = seen.find((candidate) => candidate.body === 'ok-1');
@@ -74,7 +54,6 @@ describe('SqsEventSource', () => {
       eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:whatsapp-delivery',
       awsRegion: 'us-east-1',
       attributes: { ApproximateReceiveCount: '1' },
-      messageAttributes: { kind: { stringValue: 'reminder', dataType: 'String' } },
     });
     expect(record?.receiptHandle).toEqual(expect.any(String));
     expect(record?.md5OfBody).toMatch(/^[0-9a-f]{32}$/);
@@ -106,8 +85,7 @@ describe('SqsEventSource', () => {
       },
       1,
     );
-    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'poison' }));
-    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'fine' }));
+    sendAll(queueUrl, ['poison', 'fine']);
     await source.drain();
     expect(attempts.get('poison')).toBe(3);
     expect(attempts.get('fine')).toBe(1);
@@ -119,40 +97,49 @@ describe('SqsEventSource', () => {
   it('fails the whole batch when an itemIdentifier names no message of the batch', async () => {
     const queueUrl = sqs.createQueue('bad-report', { VisibilityTimeout: '10' });
     let calls = 0;
-    const source = startSource('bad-report', async () => {
-      calls += 1;
-      return calls === 1 ? { batchItemFailures: [{ itemIdentifier: 'not-in-batch' }] } : undefined;
-    });
-    await sendAll(queueUrl, ['x', 'y']);
+    // One invocation at a time, so both messages share the first batch.
+    const source = startSource(
+      'bad-report',
+      async () => {
+        calls += 1;
+        return calls === 1 ? { batchItemFailures: [{ itemIdentifier: 'not-in-batch' }] } : undefined;
+      },
+      10,
+      1,
+    );
+    sendAll(queueUrl, ['x', 'y']);
     await source.drain();
     expect(calls).toBe(2);
     expect(source.stats).toMatchObject({ deleted: 2, failed: 2 });
   });
 
-  it('on a FIFO queue, holds back the rest of a group after its first failure, keeping order', async () => {
-    const queueUrl = sqs.createQueue('inbound.fifo', { FifoQueue: 'true', VisibilityTimeout: '10' });
-    const completed: string[] = [];
-    let failedFirst = false;
-    const source = startSource('inbound.fifo', async (event) => {
-      const failures: { itemIdentifier: string }[] = [];
-      for (const record of event.Records) {
-        if (record.body === 'a1' && !failedFirst) {
-          failedFirst = true;
-          failures.push({ itemIdentifier: record.messageId });
-          continue;
-        }
-        // a2 is not reported as failed, but must not be deleted while a1 is pending.
-        completed.push(record.body);
-      }
-      return { batchItemFailures: failures };
+  it('runs batches concurrently, up to maxConcurrency, spreading the visible messages over them', async () => {
+    const queueUrl = sqs.createQueue('concurrent', { VisibilityTimeout: '10' });
+    let active = 0;
+    let mostActive = 0;
+    const bodies: string[] = [];
+    let openBarrier = () => {};
+    const barrier = new Promise<void>((resolve) => {
+      openBarrier = resolve;
     });
-    await sendAll(queueUrl, ['a1', 'a2', 'a3'], 'owner-a');
-    await sendAll(queueUrl, ['b1'], 'owner-b');
+    // Every invocation waits until five run at once: with batches one at a time this would never finish.
+    const source = startSource('concurrent', async (event) => {
+      active += 1;
+      mostActive = Math.max(mostActive, active);
+      if (mostActive === 5) openBarrier();
+      await barrier;
+      bodies.push(...event.Records.map((record) => record.body));
+      active -= 1;
+      return { batchItemFailures: [] };
+    });
+    sendAll(
+      queueUrl,
+      Array.from({ length: 10 }, (_, index) => `m${index}`),
+    );
     await source.drain();
-    const ownerA = completed.filter((body) => body.startsWith('a'));
-    // First batch: a2 and a3 ran but were held (not deleted), so they come again after a1.
-    expect(ownerA.slice(-3)).toEqual(['a1', 'a2', 'a3']);
-    expect(completed.filter((body) => body === 'b1')).toHaveLength(1);
+    expect(mostActive).toBe(5);
+    expect(source.stats).toMatchObject({ batches: 5, deleted: 10, failed: 0, peakConcurrency: 5 });
+    expect(bodies.sort()).toEqual(Array.from({ length: 10 }, (_, index) => `m${index}`).sort());
   });
 
   it('is idle when nothing is visible and no batch runs', async () => {

@@ -1,10 +1,8 @@
-export { LocalSqs, type LocalSqsOptions, type ReceiveOptions, type SqsBusinessClock } from './local-sqs';
-export type { MessageAttributeValue } from './message-md5';
-export type { QueueMessage, SendMessageInput, SendMessageResult } from './queue-message';
+export type { QueueMessage, SendMessageInput, SendMessageResult } from './local-queue';
+export { LocalSqs, type LocalSqsOptions, type SqsBusinessClock } from './local-sqs';
 export {
   SqsEventSource,
   type SqsEventSourceOptions,
   type SqsEventSourceStats,
-  toRecord,
 } from './sqs-event-source';
 export { createSqsHttpServer, type SqsHttpServerOptions } from './sqs-http-server';

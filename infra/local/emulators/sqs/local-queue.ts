@@ -1,26 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
-import { md5OfBody, md5OfMessageAttributes } from './message-md5';
-import { configAttributes, invalidParameter, type QueueConfig } from './queue-config';
-import {
-  type QueueMessage,
-  type SendMessageInput,
-  type SendMessageResult,
-  type StoredMessage,
-  snapshot,
-  validateSend,
-} from './queue-message';
-
-export type { QueueMessage, SendMessageInput, SendMessageResult } from './queue-message';
+import { invalidParameter, type QueueConfig, validateSend } from './queue-config';
 
 /**
- * One SQS queue's messages. Standard queues deliver any visible message; FIFO queues deliver a message group in
- * order and never while an earlier message of that group is in flight or delayed. A received message stays
- * invisible for the visibility timeout; its ApproximateReceiveCount grows on every receive, and once it exceeds
- * the redrive policy's maxReceiveCount the next receive moves it to the dead-letter queue instead. FIFO sends
- * are de-duplicated for 5 minutes by MessageDeduplicationId (or the body's SHA-256 with content-based
- * deduplication). Durations run on `now()` scaled by `timeScale` (visibility timeouts, delays, retention);
- * the 5-minute de-duplication window is never scaled.
+ * One standard SQS queue, as IRIS uses it: send (with an optional delay), receive, delete, change visibility,
+ * redrive. A received message stays invisible for the visibility timeout; its ApproximateReceiveCount grows on
+ * every receive, and once it has reached the redrive policy's maxReceiveCount the next receive moves it to the
+ * dead-letter queue instead. Durations run on `now()` scaled by `timeScale` (visibility timeouts, delays,
+ * retention). The stack creates no FIFO queue, so there is none here.
  */
 
 export interface QueueClock {
@@ -34,68 +21,68 @@ export interface QueueClock {
   wakeAt?: (instant: number, wake: () => void) => void;
 }
 
-const DEDUPLICATION_WINDOW_MS = 5 * 60_000;
+export interface SendMessageInput {
+  body: string;
+  delaySeconds?: number;
+}
+
+export interface SendMessageResult {
+  messageId: string;
+  md5OfBody: string;
+}
+
+/** A received message, as of its receipt. */
+export interface QueueMessage {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  md5OfBody: string;
+  /** System attributes, as SQS names them (SentTimestamp, ApproximateReceiveCount...). */
+  attributes: Record<string, string>;
+}
+
+interface StoredMessage {
+  messageId: string;
+  body: string;
+  md5OfBody: string;
+  sentAt: number;
+  visibleAt: number;
+  receiveCount: number;
+  firstReceivedAt: number | undefined;
+  receiptHandle: string | undefined;
+  deadLetterSourceArn: string | undefined;
+}
 
 export class LocalQueue {
   private messages: StoredMessage[] = [];
   private readonly receipts = new Map<string, StoredMessage>();
-  private readonly deduplication = new Map<string, { at: number; result: SendMessageResult }>();
-  private sequence = 0n;
   private readonly changeWaiters = new Set<() => void>();
-  readonly createdAt: number;
 
   constructor(
-    public config: QueueConfig,
+    readonly config: QueueConfig,
     private readonly clock: QueueClock,
     private readonly deadLetterQueue: (arn: string) => LocalQueue | undefined,
-  ) {
-    this.createdAt = clock.now();
-  }
+  ) {}
 
   send(input: SendMessageInput): SendMessageResult {
     const now = this.clock.now();
-    validateSend(input, this.config);
-    const attributes = input.messageAttributes ?? {};
-    const deduplicationId = this.config.fifo
-      ? (input.messageDeduplicationId ?? createHash('sha256').update(input.body).digest('hex'))
-      : undefined;
-    // De-duplication scope is the whole queue (SQS's default DeduplicationScope).
-    const dedupKey = deduplicationId;
-    const previous = dedupKey === undefined ? undefined : this.deduplication.get(dedupKey);
-    if (previous && now - previous.at < DEDUPLICATION_WINDOW_MS) {
-      // Accepted but not enqueued: the original message's id, digests of what this request sent.
-      const md5 = md5OfMessageAttributes(attributes);
-      const { md5OfMessageAttributes: _previousMd5, ...original } = previous.result;
-      return { ...original, md5OfBody: md5OfBody(input.body), ...(md5 && { md5OfMessageAttributes: md5 }) };
-    }
-    const delaySeconds = input.delaySeconds ?? this.config.delaySeconds;
+    validateSend(input.body, input.delaySeconds);
     const message: StoredMessage = {
       messageId: randomUUID(),
       body: input.body,
-      md5OfBody: md5OfBody(input.body),
-      md5OfMessageAttributes: md5OfMessageAttributes(attributes),
-      messageAttributes: structuredClone(attributes),
+      // The SDK checks MD5OfMessageBody on SendMessage, so it must be exact.
+      md5OfBody: createHash('md5').update(input.body, 'utf8').digest('hex'),
       sentAt: now,
-      visibleAt: now + this.scaled(delaySeconds),
+      visibleAt: now + this.scaled(input.delaySeconds ?? 0),
       receiveCount: 0,
       firstReceivedAt: undefined,
       receiptHandle: undefined,
-      groupId: this.config.fifo ? input.messageGroupId : undefined,
-      deduplicationId,
-      sequenceNumber: this.config.fifo ? this.nextSequenceNumber() : undefined,
       deadLetterSourceArn: undefined,
     };
     this.messages.push(message);
     this.scheduleWake(message.visibleAt, now);
-    const result: SendMessageResult = {
-      messageId: message.messageId,
-      md5OfBody: message.md5OfBody,
-      ...(message.md5OfMessageAttributes && { md5OfMessageAttributes: message.md5OfMessageAttributes }),
-      ...(message.sequenceNumber && { sequenceNumber: message.sequenceNumber }),
-    };
-    if (dedupKey !== undefined) this.deduplication.set(dedupKey, { at: now, result });
     this.changed();
-    return result;
+    return { messageId: message.messageId, md5OfBody: message.md5OfBody };
   }
 
   /** Takes up to `max` visible messages, makes them invisible and returns them; never waits. */
@@ -103,16 +90,9 @@ export class LocalQueue {
     const now = this.clock.now();
     this.dropExpired(now);
     const received: QueueMessage[] = [];
-    const blockedGroups = new Set<string>();
     for (const message of [...this.messages]) {
       if (received.length >= max) break;
-      const group = message.groupId;
-      if (group !== undefined && blockedGroups.has(group)) continue;
-      if (message.visibleAt > now) {
-        if (group !== undefined) blockedGroups.add(group);
-        continue;
-      }
-      if (this.redrive(message)) continue;
+      if (message.visibleAt > now || this.redrive(message)) continue;
       message.receiveCount += 1;
       message.firstReceivedAt ??= now;
       message.visibleAt = now + this.scaled(visibilityTimeoutSeconds);
@@ -148,31 +128,11 @@ export class LocalQueue {
       throw new AwsServiceError(
         'MessageNotInflight',
         'Message does not exist or is not available for visibility timeout change',
-        {
-          queryErrorCode: 'AWS.SimpleQueueService.MessageNotInflight',
-        },
+        { queryErrorCode: 'AWS.SimpleQueueService.MessageNotInflight' },
       );
     }
     message.visibleAt = now + this.scaled(visibilityTimeoutSeconds);
     this.scheduleWake(message.visibleAt, now);
-    this.changed();
-  }
-
-  purge(): void {
-    for (const message of [...this.messages]) this.remove(message);
-    this.changed();
-  }
-
-  /** Moves a message here from a source queue whose redrive policy gave up on it. */
-  acceptDeadLetter(message: StoredMessage, sourceArn: string): void {
-    const now = this.clock.now();
-    this.messages.push({
-      ...message,
-      visibleAt: now,
-      receiptHandle: undefined,
-      deadLetterSourceArn: sourceArn,
-      sequenceNumber: this.config.fifo ? this.nextSequenceNumber() : undefined,
-    });
     this.changed();
   }
 
@@ -187,18 +147,6 @@ export class LocalQueue {
       else delayed += 1;
     }
     return { visible, inFlight, delayed };
-  }
-
-  attributes(): Record<string, string> {
-    const { visible, inFlight, delayed } = this.counts();
-    return {
-      ...configAttributes(this.config),
-      ApproximateNumberOfMessages: String(visible),
-      ApproximateNumberOfMessagesNotVisible: String(inFlight),
-      ApproximateNumberOfMessagesDelayed: String(delayed),
-      CreatedTimestamp: String(Math.floor(this.createdAt / 1000)),
-      LastModifiedTimestamp: String(Math.floor(this.createdAt / 1000)),
-    };
   }
 
   /** The queue's now (ms since the epoch): real time, or the clock the queue was given. */
@@ -237,7 +185,13 @@ export class LocalQueue {
     const target = this.deadLetterQueue(policy.deadLetterTargetArn);
     if (!target) return false;
     this.remove(message);
-    target.acceptDeadLetter(message, this.config.arn);
+    target.messages.push({
+      ...message,
+      visibleAt: this.clock.now(),
+      receiptHandle: undefined,
+      deadLetterSourceArn: this.config.arn,
+    });
+    target.changed();
     return true;
   }
 
@@ -249,14 +203,6 @@ export class LocalQueue {
   private dropExpired(now: number): void {
     const retention = this.scaled(this.config.messageRetentionSeconds);
     for (const message of this.messages) if (now - message.sentAt > retention) this.remove(message);
-    for (const [key, entry] of this.deduplication) {
-      if (now - entry.at >= DEDUPLICATION_WINDOW_MS) this.deduplication.delete(key);
-    }
-  }
-
-  private nextSequenceNumber(): string {
-    this.sequence += 1n;
-    return (BigInt(this.clock.now()) * 1_000_000n + this.sequence).toString().padStart(20, '0');
   }
 
   private scaled(seconds: number): number {
@@ -272,12 +218,28 @@ export class LocalQueue {
   }
 }
 
+function snapshot(message: StoredMessage): QueueMessage {
+  return {
+    messageId: message.messageId,
+    receiptHandle: message.receiptHandle ?? '',
+    body: message.body,
+    md5OfBody: message.md5OfBody,
+    attributes: {
+      SenderId: 'AIDALOCALSQSSENDER0000',
+      SentTimestamp: String(message.sentAt),
+      ApproximateReceiveCount: String(message.receiveCount),
+      ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt ?? message.sentAt),
+      ...(message.deadLetterSourceArn !== undefined && {
+        DeadLetterQueueSourceArn: message.deadLetterSourceArn,
+      }),
+    },
+  };
+}
+
 function receiptHandleIsInvalid(receiptHandle: string): AwsServiceError {
   return new AwsServiceError(
     'ReceiptHandleIsInvalid',
     `The input receipt handle "${receiptHandle}" is not a valid receipt handle.`,
-    {
-      queryErrorCode: 'ReceiptHandleIsInvalid',
-    },
+    { queryErrorCode: 'ReceiptHandleIsInvalid' },
   );
 }

@@ -1,17 +1,10 @@
 import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
-import {
-  LocalQueue,
-  type QueueClock,
-  type QueueMessage,
-  type SendMessageInput,
-  type SendMessageResult,
-} from './local-queue';
-import { applyQueueAttributes, queueConfig } from './queue-config';
+import { LocalQueue, type QueueClock, type SendMessageInput, type SendMessageResult } from './local-queue';
+import { queueConfig } from './queue-config';
 
 /**
- * A local SQS: named queues (standard and FIFO) with the semantics of LocalQueue, long polling, and queue URLs of
- * the form `http://127.0.0.1:<port>/000000000000/<name>` once the HTTP server has given the endpoint. Visibility
- * timeouts and delays run on real time, scaled by `timeScale` (default 1); a test can shrink them (e.g. 0.05).
+ * A local SQS: named standard queues with the semantics of LocalQueue, and queue URLs of the form `http://127.0.0.1:<port>/000000000000/<name>`
+ * once the HTTP server has given the endpoint. Visibility timeouts and delays run on real time, scaled by `timeScale` (default 1); a test can shrink them (e.g. 0.05).
  *
  * Given a `clock` (the local cloud's virtual clock), they run on that clock instead: a consumer that defers a
  * message with its visibility timeout ("not before the reminder window opens at 09:00") gets it back when the
@@ -28,20 +21,12 @@ export interface SqsBusinessClock {
 export interface LocalSqsOptions {
   region?: string;
   accountId?: string;
-  /** Multiplies visibility timeouts, delays and retention (default 1). Long-poll waits are not scaled. */
+  /** Multiplies visibility timeouts, delays and retention (default 1). */
   timeScale?: number;
   /** Base of queue URLs until the HTTP server sets its own (default `http://127.0.0.1`). */
   endpoint?: string;
   /** Run visibility timeouts and delays on this clock instead of real time (see above). */
   clock?: SqsBusinessClock;
-}
-
-export interface ReceiveOptions {
-  maxNumberOfMessages?: number;
-  visibilityTimeoutSeconds?: number;
-  /** Long polling (default: the queue's ReceiveMessageWaitTimeSeconds). */
-  waitTimeSeconds?: number;
-  signal?: AbortSignal;
 }
 
 export class LocalSqs {
@@ -125,22 +110,6 @@ export class LocalSqs {
     return this.queue(reference).config.arn;
   }
 
-  listQueueUrls(prefix = ''): string[] {
-    return [...this.queues.keys()]
-      .filter((name) => name.startsWith(prefix))
-      .map((name) => this.queueUrl(name));
-  }
-
-  deleteQueue(reference: string): void {
-    const queue = this.queue(reference);
-    this.queues.delete(queue.config.name);
-  }
-
-  setQueueAttributes(reference: string, attributes: Readonly<Record<string, string>>): void {
-    const queue = this.queue(reference);
-    queue.config = applyQueueAttributes(queue.config, attributes);
-  }
-
   /** A queue by name, URL or ARN; QueueDoesNotExist otherwise. */
   queue(reference: string): LocalQueue {
     const queue = this.queues.get(nameOf(reference));
@@ -154,36 +123,6 @@ export class LocalSqs {
 
   sendMessage(reference: string, input: SendMessageInput): SendMessageResult {
     return this.queue(reference).send(input);
-  }
-
-  /** ReceiveMessage with long polling: waits until a message is visible, the wait time ends or the signal aborts. */
-  async receiveMessage(reference: string, options: ReceiveOptions = {}): Promise<QueueMessage[]> {
-    const queue = this.queue(reference);
-    const max = options.maxNumberOfMessages ?? 1;
-    if (!Number.isInteger(max) || max < 1 || max > 10) {
-      throw new AwsServiceError('InvalidParameterValue', 'MaxNumberOfMessages must be between 1 and 10', {
-        queryErrorCode: 'InvalidParameterValue',
-      });
-    }
-    const waitSeconds = options.waitTimeSeconds ?? queue.config.receiveMessageWaitTimeSeconds;
-    // The long-poll wait is real time; when a message becomes visible is the queue's clock.
-    const deadline = Date.now() + waitSeconds * 1000;
-    for (;;) {
-      const received = queue.receive(max, options.visibilityTimeoutSeconds);
-      if (received.length > 0 || Date.now() >= deadline || options.signal?.aborted) return received;
-      const nextVisible = queue.nextVisibleAt();
-      const untilVisible = nextVisible === undefined ? Number.POSITIVE_INFINITY : nextVisible - queue.now();
-      await waitForChange(queue, Math.min(deadline - Date.now(), untilVisible), options.signal);
-    }
-  }
-
-  /** Every queue with no message at all (visible, in flight or delayed). */
-  allEmpty(): boolean {
-    for (const queue of this.queues.values()) {
-      const { visible, inFlight, delayed } = queue.counts();
-      if (visible + inFlight + delayed > 0) return false;
-    }
-    return true;
   }
 
   queueNames(): string[] {

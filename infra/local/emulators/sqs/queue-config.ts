@@ -1,20 +1,19 @@
 import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
 
-/** A queue's settings, parsed from the string attributes of CreateQueue / SetQueueAttributes. */
+/**
+ * A standard queue's settings, parsed from the CreateQueue attributes IRIS sets (`wire-local-functions.ts`
+ * mirrors the stack's delivery queues): visibility timeout, retention and the redrive policy. Any other
+ * attribute is refused rather than silently ignored.
+ */
 export interface QueueConfig {
   name: string;
   arn: string;
-  fifo: boolean;
-  contentBasedDeduplication: boolean;
   visibilityTimeoutSeconds: number;
-  delaySeconds: number;
   messageRetentionSeconds: number;
-  receiveMessageWaitTimeSeconds: number;
-  maximumMessageSize: number;
   redrivePolicy?: { deadLetterTargetArn: string; maxReceiveCount: number };
 }
 
-const NAME_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
+const MAXIMUM_MESSAGE_BYTES = 262_144;
 
 export function invalidParameter(message: string): AwsServiceError {
   return new AwsServiceError('InvalidParameterValue', message, { queryErrorCode: 'InvalidParameterValue' });
@@ -25,89 +24,43 @@ export function queueConfig(
   attributes: Readonly<Record<string, string>>,
   location: { region: string; accountId: string },
 ): QueueConfig {
-  const fifo = name.endsWith('.fifo');
-  const baseName = fifo ? name.slice(0, -'.fifo'.length) : name;
-  if (!NAME_PATTERN.test(baseName)) throw invalidParameter(`Invalid queue name: ${name}`);
-  if (attributes.FifoQueue !== undefined && (attributes.FifoQueue === 'true') !== fifo) {
-    throw invalidParameter(
-      'The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix',
-    );
-  }
+  if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw invalidParameter(`Invalid queue name: ${name}`);
   const config: QueueConfig = {
     name,
     arn: `arn:aws:sqs:${location.region}:${location.accountId}:${name}`,
-    fifo,
-    contentBasedDeduplication: false,
     visibilityTimeoutSeconds: 30,
-    delaySeconds: 0,
     messageRetentionSeconds: 345_600,
-    receiveMessageWaitTimeSeconds: 0,
-    maximumMessageSize: 262_144,
   };
-  return applyQueueAttributes(config, attributes);
-}
-
-export function applyQueueAttributes(
-  config: QueueConfig,
-  attributes: Readonly<Record<string, string>>,
-): QueueConfig {
-  const next: QueueConfig = { ...config };
   for (const [key, value] of Object.entries(attributes)) {
-    switch (key) {
-      case 'VisibilityTimeout':
-        next.visibilityTimeoutSeconds = integerIn(key, value, 0, 43_200);
-        break;
-      case 'DelaySeconds':
-        next.delaySeconds = integerIn(key, value, 0, 900);
-        break;
-      case 'MessageRetentionPeriod':
-        next.messageRetentionSeconds = integerIn(key, value, 60, 1_209_600);
-        break;
-      case 'ReceiveMessageWaitTimeSeconds':
-        next.receiveMessageWaitTimeSeconds = integerIn(key, value, 0, 20);
-        break;
-      case 'MaximumMessageSize':
-        next.maximumMessageSize = integerIn(key, value, 1_024, 1_048_576);
-        break;
-      case 'ContentBasedDeduplication':
-        next.contentBasedDeduplication = value === 'true';
-        break;
-      case 'RedrivePolicy':
-        next.redrivePolicy = value === '' ? undefined : redrivePolicy(value);
-        break;
-      case 'FifoQueue':
-      case 'Policy':
-      case 'KmsMasterKeyId':
-      case 'KmsDataKeyReusePeriodSeconds':
-      case 'SqsManagedSseEnabled':
-      case 'DeduplicationScope':
-      case 'FifoThroughputLimit':
-      case 'RedriveAllowPolicy':
-        break;
-      default:
-        throw new AwsServiceError('InvalidAttributeName', `Unknown Attribute ${key}.`, {
-          queryErrorCode: 'InvalidAttributeName',
-        });
+    if (key === 'VisibilityTimeout') config.visibilityTimeoutSeconds = integerIn(key, value, 0, 43_200);
+    else if (key === 'MessageRetentionPeriod')
+      config.messageRetentionSeconds = integerIn(key, value, 60, 1_209_600);
+    else if (key === 'RedrivePolicy') config.redrivePolicy = redrivePolicy(value);
+    else {
+      throw new AwsServiceError('InvalidAttributeName', `Unknown Attribute ${key}.`, {
+        queryErrorCode: 'InvalidAttributeName',
+      });
     }
   }
-  return next;
+  return config;
 }
 
-/** The attributes GetQueueAttributes reports for the configuration (counts are added by the queue). */
-export function configAttributes(config: QueueConfig): Record<string, string> {
-  return {
-    QueueArn: config.arn,
-    VisibilityTimeout: String(config.visibilityTimeoutSeconds),
-    DelaySeconds: String(config.delaySeconds),
-    MessageRetentionPeriod: String(config.messageRetentionSeconds),
-    ReceiveMessageWaitTimeSeconds: String(config.receiveMessageWaitTimeSeconds),
-    MaximumMessageSize: String(config.maximumMessageSize),
-    ...(config.redrivePolicy && { RedrivePolicy: JSON.stringify(config.redrivePolicy) }),
-    ...(config.fifo && {
-      FifoQueue: 'true',
-      ContentBasedDeduplication: String(config.contentBasedDeduplication),
-    }),
-  };
+/** SendMessage's checks on what IRIS sends: a body within SQS's size limit, a delay within 0–900 s. */
+export function validateSend(body: string, delaySeconds: number | undefined): void {
+  if (body.length === 0) {
+    throw new AwsServiceError('MissingParameter', 'The request must contain the parameter MessageBody.', {
+      queryErrorCode: 'MissingParameter',
+    });
+  }
+  if (Buffer.byteLength(body) > MAXIMUM_MESSAGE_BYTES) {
+    throw invalidParameter(`Message must be shorter than ${MAXIMUM_MESSAGE_BYTES} bytes.`);
+  }
+  if (
+    delaySeconds !== undefined &&
+    (!Number.isInteger(delaySeconds) || delaySeconds < 0 || delaySeconds > 900)
+  ) {
+    throw invalidParameter('DelaySeconds must be an integer between 0 and 900');
+  }
 }
 
 function redrivePolicy(value: string): { deadLetterTargetArn: string; maxReceiveCount: number } {

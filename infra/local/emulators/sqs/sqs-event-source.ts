@@ -1,10 +1,4 @@
-import type {
-  SQSBatchResponse,
-  SQSEvent,
-  SQSMessageAttributes,
-  SQSRecord,
-  SQSRecordAttributes,
-} from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord, SQSRecordAttributes } from 'aws-lambda';
 import {
   createLambdaContext,
   invokeLocalHandler,
@@ -15,12 +9,16 @@ import { type LocalSqs, waitForChange } from './local-sqs';
 
 /**
  * What Lambda's SQS event source mapping does, in-process: poll a queue, hand batches to the handler as real
- * `SQSEvent`s, delete what succeeded. With ReportBatchItemFailures (default on, as the stack configures), the
- * messages named in `batchItemFailures` stay and come back after their visibility timeout (an unknown or empty
- * itemIdentifier fails the whole batch, as in Lambda); a thrown error fails the whole batch. On a FIFO queue,
- * once a message of a group fails, every later message of that group in the batch is treated as failed too, so
- * the group's order holds. Batches run one at a time (AWS would run standard-queue batches concurrently).
- * Redrive to the DLQ is the queue's own redrive policy, applied on receive.
+ * `SQSEvent`s, delete what succeeded. Several batches run at once, up to `maxConcurrency` (the mapping's
+ * ScalingConfig.MaximumConcurrency), as Lambda's pollers do: the visible messages are spread over the free
+ * slots, so two messages sent together may well be handled by two concurrent invocations. Each invocation gets
+ * its own records and receipt handles; the handler is the same function object (as in one warm container per
+ * slot, module-scope state must not hold per-invocation data).
+ *
+ * With ReportBatchItemFailures (default on, as the stack configures), the messages named in `batchItemFailures`
+ * stay and come back after their visibility timeout (an unknown or empty itemIdentifier fails the whole batch,
+ * as in Lambda); a thrown error fails the whole batch. Redrive to the DLQ is the queue's own redrive policy,
+ * applied on receive.
  */
 
 export interface SqsEventSourceOptions {
@@ -33,8 +31,8 @@ export interface SqsEventSourceOptions {
   functionName?: string;
   /** Records per invocation (default 10). */
   batchSize?: number;
-  /** How long to keep gathering a batch once its first message arrived (default 0: invoke at once). */
-  maximumBatchingWindowMs?: number;
+  /** Concurrent invocations at most (default 5, what Lambda's SQS poller starts with; AWS's minimum is 2). */
+  maxConcurrency?: number;
   /** The mapping's FunctionResponseTypes includes ReportBatchItemFailures (default true). */
   reportBatchItemFailures?: boolean;
   /** Called with a handler's thrown error (default: console.error). */
@@ -45,20 +43,22 @@ export interface SqsEventSourceStats {
   batches: number;
   deleted: number;
   failed: number;
+  /** The most invocations that ran at the same time. */
+  peakConcurrency: number;
 }
 
 const IDLE_POLL_MS = 10;
 
 export class SqsEventSource {
-  readonly stats: SqsEventSourceStats = { batches: 0, deleted: 0, failed: 0 };
+  readonly stats: SqsEventSourceStats = { batches: 0, deleted: 0, failed: 0, peakConcurrency: 0 };
   private readonly options: Required<Omit<SqsEventSourceOptions, 'functionName' | 'onError'>> &
     Pick<SqsEventSourceOptions, 'functionName' | 'onError'>;
   private running: Promise<void> | undefined;
   private stopper = new AbortController();
-  private busy = false;
+  private readonly invocations = new Set<Promise<void>>();
 
   constructor(options: SqsEventSourceOptions) {
-    this.options = { batchSize: 10, maximumBatchingWindowMs: 0, reportBatchItemFailures: true, ...options };
+    this.options = { batchSize: 10, maxConcurrency: 5, reportBatchItemFailures: true, ...options };
   }
 
   start(): this {
@@ -68,6 +68,7 @@ export class SqsEventSource {
     return this;
   }
 
+  /** Stops polling and waits for the invocations under way. */
   async stop(): Promise<void> {
     this.stopper.abort();
     await this.running;
@@ -76,14 +77,14 @@ export class SqsEventSource {
 
   /** No batch running and no visible message waiting (messages waiting out a visibility timeout don't count). */
   idle(): Promise<void> {
-    return this.until(() => !this.busy && this.queue().counts().visible === 0);
+    return this.until(() => this.invocations.size === 0 && this.queue().counts().visible === 0);
   }
 
   /** The queue is completely empty (nothing visible, in flight or delayed) and no batch is running. */
   drain(): Promise<void> {
     return this.until(() => {
       const { visible, inFlight, delayed } = this.queue().counts();
-      return !this.busy && visible + inFlight + delayed === 0;
+      return this.invocations.size === 0 && visible + inFlight + delayed === 0;
     });
   }
 
@@ -100,67 +101,50 @@ export class SqsEventSource {
       try {
         await this.pollOnce(signal);
       } catch (error) {
-        // The queue disappeared (deleted) or the emulator failed: report and keep polling, as Lambda would.
-        this.busy = false;
+        // The emulator failed: report and keep polling, as Lambda would.
         this.reportError(error);
         await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
     }
+    await Promise.all(this.invocations);
   }
 
   private async pollOnce(signal: AbortSignal): Promise<void> {
-    this.busy = true;
-    const messages = this.take(this.options.batchSize);
-    if (messages.length === 0) {
-      this.busy = false;
-      await this.waitForMessages(signal);
+    const freeSlots = this.options.maxConcurrency - this.invocations.size;
+    if (freeSlots <= 0) {
+      await Promise.race(this.invocations);
       return;
     }
-    try {
-      await this.gatherWindow(messages, signal);
-      await this.invoke(messages);
-    } finally {
-      this.busy = false;
+    const queue = this.queue();
+    const perBatch = Math.ceil(queue.counts().visible / freeSlots);
+    const messages = queue.receive(Math.min(this.options.batchSize, Math.max(1, perBatch)));
+    if (messages.length === 0) {
+      const wakeAt = queue.nextVisibleAt();
+      // On the queue's clock (which may be virtual); at most a second, so nothing is missed for long.
+      await waitForChange(
+        queue,
+        wakeAt === undefined ? 1_000 : Math.min(wakeAt - queue.now(), 1_000),
+        signal,
+      );
+      return;
     }
+    const invocation = this.invoke(queue, messages).finally(() => this.invocations.delete(invocation));
+    this.invocations.add(invocation);
+    this.stats.peakConcurrency = Math.max(this.stats.peakConcurrency, this.invocations.size);
   }
 
   private reportError(error: unknown): void {
     (this.options.onError ?? ((thrown) => console.error('SQS event source handler failed', thrown)))(error);
   }
 
-  private take(count: number): QueueMessage[] {
-    const taken: QueueMessage[] = [];
-    while (taken.length < count) {
-      const received = this.queue().receive(Math.min(10, count - taken.length));
-      if (received.length === 0) break;
-      taken.push(...received);
-    }
-    return taken;
-  }
-
-  private async gatherWindow(messages: QueueMessage[], signal: AbortSignal): Promise<void> {
-    const until = Date.now() + this.options.maximumBatchingWindowMs;
-    while (messages.length < this.options.batchSize && Date.now() < until && !signal.aborted) {
-      await new Promise((resolve) => setTimeout(resolve, Math.min(IDLE_POLL_MS, until - Date.now())));
-      messages.push(...this.take(this.options.batchSize - messages.length));
-    }
-  }
-
-  private waitForMessages(signal: AbortSignal): Promise<void> {
-    const queue = this.queue();
-    const wakeAt = queue.nextVisibleAt();
-    // On the queue's clock (which may be virtual); at most a second, so nothing is missed for long.
-    return waitForChange(queue, wakeAt === undefined ? 1_000 : Math.min(wakeAt - queue.now(), 1_000), signal);
-  }
-
-  private async invoke(messages: QueueMessage[]): Promise<void> {
-    const queue = this.queue();
+  private async invoke(queue: LocalQueue, messages: QueueMessage[]): Promise<void> {
+    const region = this.options.sqs.region;
     const event: SQSEvent = {
-      Records: messages.map((message) => toRecord(message, queue.config.arn, this.region())),
+      Records: messages.map((message) => toRecord(message, queue.config.arn, region)),
     };
     const context = createLambdaContext({
-      functionName: this.options.functionName ?? `${queue.config.name.replace('.fifo', '')}-consumer`,
-      region: this.region(),
+      functionName: this.options.functionName ?? `${queue.config.name}-consumer`,
+      region,
       accountId: this.options.sqs.accountId,
     });
     this.stats.batches += 1;
@@ -172,7 +156,6 @@ export class SqsEventSource {
       this.reportError(error);
       failed = new Set(messages.map((message) => message.messageId));
     }
-    if (queue.config.fifo) failed = holdGroupOrder(messages, failed);
     for (const message of messages) {
       if (failed.has(message.messageId)) {
         this.stats.failed += 1;
@@ -181,8 +164,9 @@ export class SqsEventSource {
       try {
         queue.delete(message.receiptHandle);
         this.stats.deleted += 1;
-      } catch {
-        // The queue was purged or deleted meanwhile: nothing left to delete.
+      } catch (error) {
+        // Redriven to the DLQ meanwhile by another poller's receive: nothing left to delete here.
+        this.reportError(error);
       }
     }
   }
@@ -203,42 +187,16 @@ export class SqsEventSource {
     }
     return failed;
   }
-
-  private region(): string {
-    return this.options.sqs.region;
-  }
 }
 
-function holdGroupOrder(messages: QueueMessage[], failed: Set<string>): Set<string> {
-  const held = new Set(failed);
-  const brokenGroups = new Set<string>();
-  for (const message of messages) {
-    const group = message.attributes.MessageGroupId ?? '';
-    if (brokenGroups.has(group)) held.add(message.messageId);
-    else if (held.has(message.messageId)) brokenGroups.add(group);
-  }
-  return held;
-}
-
-export function toRecord(message: QueueMessage, eventSourceARN: string, awsRegion: string): SQSRecord {
-  const messageAttributes: SQSMessageAttributes = {};
-  for (const [name, value] of Object.entries(message.messageAttributes)) {
-    messageAttributes[name] = {
-      ...(value.StringValue !== undefined && { stringValue: value.StringValue }),
-      ...(value.BinaryValue !== undefined && { binaryValue: value.BinaryValue }),
-      stringListValues: [],
-      binaryListValues: [],
-      dataType: value.DataType,
-    };
-  }
+function toRecord(message: QueueMessage, eventSourceARN: string, awsRegion: string): SQSRecord {
   return {
     messageId: message.messageId,
     receiptHandle: message.receiptHandle,
     body: message.body,
     attributes: message.attributes as unknown as SQSRecordAttributes,
-    messageAttributes,
+    messageAttributes: {},
     md5OfBody: message.md5OfBody,
-    ...(message.md5OfMessageAttributes && { md5OfMessageAttributes: message.md5OfMessageAttributes }),
     eventSource: 'aws:sqs',
     eventSourceARN,
     awsRegion,
