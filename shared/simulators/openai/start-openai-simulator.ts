@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson, startLoopbackServer } from '#simulators/http-io';
 import { decodeSimulatedSpeech } from './simulated-speech';
 
 /**
@@ -48,33 +48,25 @@ export async function startOpenAiSimulator(options: { port?: number } = {}): Pro
       faults.count = 0;
     },
   };
-  const server = createServer((request, response) => {
-    route(request, response, records, faults, controls).catch((error: unknown) =>
-      sendJson(response, 500, { error: { message: String(error), type: 'server_error' } }),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    controls,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const server = await startLoopbackServer(
+    options.port,
+    (request, response, url) => route(request, response, url, records, faults, controls),
+    (response, error) => sendJson(response, 500, { error: { message: String(error), type: 'server_error' } }),
+  );
+  return { url: server.url, controls, stop: () => server.close() };
 }
 
 async function route(
   request: IncomingMessage,
   response: ServerResponse,
+  url: URL,
   records: TranscriptionRecord[],
   faults: { count: number; status: number },
   controls: OpenAiSimulatorControls,
 ): Promise<void> {
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  const body = await readBody(request);
+  const path = url.pathname;
+  // Audio uploads: no size limit, as before.
+  const body = await readBody(request, Number.POSITIVE_INFINITY);
   if (path === '/_sim/openai/transcriptions' && request.method === 'GET') {
     return sendJson(response, 200, controls.transcriptions());
   }
@@ -140,18 +132,4 @@ async function route(
   }
   records.push({ ...record, text });
   return sendJson(response, 200, { text });
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request)
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks);
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  if (response.headersSent) return;
-  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(bytes.length) });
-  response.end(bytes);
 }

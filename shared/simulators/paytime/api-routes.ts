@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord, readJson, sendJson } from '#simulators/http-io';
 import type { BilletListQuery, SortColumn } from './billet-store';
 import { BILLET_STATUSES, type PaytimeBilletStatus } from './billet-store';
 import { parseCreateBilletRequest } from './create-billet-request';
-import { isRecord, readJson, sendError, sendJson } from './http-io';
 import { BilletTransitionError, type PaytimeSimulatorEngine } from './simulator-engine';
 import type { ApiFault, PaytimeOperation } from './simulator-faults';
 
@@ -56,13 +56,13 @@ export async function handlePaytimeApi(
     return true;
   }
   if (fault?.kind === 'server_error' && !fault.afterWork) {
-    sendError(response, fault.status, 'Erro interno (simulado)', url.pathname);
+    sendReply(response, error(fault.status, 'Erro interno (simulado)', url));
     log(fault.status);
     return true;
   }
   const reply = await perform(engine, request, url, route);
   if (!finishWithFault(fault, reply, response, url, holder, log)) {
-    sendJson(response, reply.status, reply.body);
+    sendReply(response, reply);
     log(reply.status);
   }
   return true;
@@ -89,7 +89,7 @@ function finishWithFault(
     return true;
   }
   if (fault?.kind === 'server_error') {
-    sendError(response, fault.status, 'Erro interno (simulado)', url.pathname);
+    sendReply(response, error(fault.status, 'Erro interno (simulado)', url));
     log(fault.status);
     return true;
   }
@@ -187,6 +187,10 @@ function error(status: number, message: string | string[], url: URL, code?: stri
     status,
     body: { statusCode: status, status, message, ...(code ? { code } : {}), path: url.pathname },
   };
+}
+
+function sendReply(response: ServerResponse, reply: Reply): void {
+  sendJson(response, reply.status, reply.body);
 }
 
 function pause(ms: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord, readJson, sendBytes, sendJson } from '#simulators/http-io';
 import { pdfFor } from './billet-issuing';
-import { isRecord, readJson, sendJson } from './http-io';
 import { BilletTransitionError, type PaytimeSimulatorEngine } from './simulator-engine';
 import { applyFaultRequest } from './simulator-faults';
 
@@ -142,7 +142,5 @@ function sendPdf(engine: PaytimeSimulatorEngine, response: ServerResponse, id: s
     sendJson(response, 404, { error: 'no PDF for this billet' });
     return;
   }
-  const bytes = pdfFor(billet);
-  response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(bytes.length) });
-  response.end(bytes);
+  sendBytes(response, 200, pdfFor(billet), 'application/pdf');
 }

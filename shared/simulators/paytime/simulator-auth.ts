@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { headerOf, isRecord } from './http-io';
+import { headerOf, isRecord } from '#simulators/http-io';
 
 /**
  * Paytime's authentication as the simulator plays it: `POST /v1/auth/login` with `integration-key`,

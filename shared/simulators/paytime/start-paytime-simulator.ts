@@ -1,10 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { HeldResponses } from '#simulators/held-responses';
+import { BodyTooLargeError, sendJson, startLoopbackServer } from '#simulators/http-io';
 import { handlePaytimeApi } from './api-routes';
 import type { SimulatedBillet } from './billet-store';
 import { handlePaytimeControl } from './control-routes';
-import { BodyTooLargeError, sendJson } from './http-io';
 import type { PaytimeSimulatorCredentials } from './simulator-auth';
 import { DEFAULT_SIMULATOR_CREDENTIALS } from './simulator-auth';
 import {
@@ -74,26 +72,20 @@ export async function startPaytimeSimulator(
 ): Promise<RunningPaytimeSimulator> {
   const engine = new PaytimeSimulatorEngine(options);
   const holder = new HeldResponses();
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const handle = async () => {
+  const server = await startLoopbackServer(
+    options.port,
+    async (request, response, url) => {
       if (await handlePaytimeControl(engine, request, response, url)) return;
       if (await handlePaytimeApi(engine, request, response, url, holder)) return;
       sendJson(response, 404, { statusCode: 404, message: `Cannot ${request.method} ${url.pathname}` });
-    };
-    handle().catch((error: unknown) => {
-      if (response.headersSent) return;
+    },
+    (response, error) => {
       if (error instanceof BodyTooLargeError)
         sendJson(response, 413, { statusCode: 413, message: error.message });
       else sendJson(response, 500, { statusCode: 500, message: String(error) });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+    },
+  );
+  const { url } = server;
   engine.publicUrl = url;
   const { faults } = engine;
   const controls: PaytimeSimulatorControls = {
@@ -141,10 +133,7 @@ export async function startPaytimeSimulator(
       engine.cancelTimers();
       holder.destroyAll();
       await engine.settle();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await server.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readJson, sendBytes, sendJson } from './http-io';
+import { readJson, sendBytes, sendJson } from '#simulators/http-io';
 import { graphError } from './meta-errors';
 import type { WhatsAppSimulatorEngine } from './simulator-engine';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord, readJson, sendJson } from '#simulators/http-io';
 import { parseFaultRequest } from './fault-queue';
-import { isRecord, readJson, sendJson } from './http-io';
 import { parseSimulatedInbound } from './inbound-messages';
 import type { WhatsAppSimulatorEngine } from './simulator-engine';
 

@@ -1,5 +1,5 @@
+import { isRecord } from '#simulators/http-io';
 import { encodeSimulatedSpeech } from '#simulators/openai/simulated-speech';
-import { isRecord } from './http-io';
 
 /**
  * What the control route accepts as "the user sends …", turned into the Cloud API message object Meta would

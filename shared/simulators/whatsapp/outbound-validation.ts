@@ -1,4 +1,4 @@
-import { isRecord } from './http-io';
+import { isRecord } from '#simulators/http-io';
 
 /** The checks Meta makes on a send request that matter to IRIS; failures answer code 100, as Meta does. */
 

@@ -1,10 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { HeldResponses } from '#simulators/held-responses';
+import { sendJson, startLoopbackServer } from '#simulators/http-io';
 import { handleCloudApi } from './cloud-api-routes';
 import { handleControl } from './control-routes';
 import type { SendFault, WebhookFault } from './fault-queue';
-import { sendJson } from './http-io';
 import type { SimulatedInbound } from './inbound-messages';
 import type { InboundResult, WhatsAppSimulatorOptions } from './simulator-engine';
 import { WhatsAppSimulatorEngine } from './simulator-engine';
@@ -48,24 +46,17 @@ export async function startWhatsAppSimulator(
 ): Promise<RunningWhatsAppSimulator> {
   const engine = new WhatsAppSimulatorEngine(options);
   const hangs = new HeldResponses();
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const handle = async () => {
+  const server = await startLoopbackServer(
+    options.port,
+    async (request, response, url) => {
       if (await handleControl(engine, request, response, url)) return;
       if (await handleCloudApi(engine, request, response, url, hangs)) return;
       sendJson(response, 404, {
         error: { message: `Unknown path ${url.pathname}`, type: 'GraphMethodException', code: 100 },
       });
-    };
-    handle().catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, { error: { message: String(error), code: 1 } });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+    },
+    (response, error) => sendJson(response, 500, { error: { message: String(error), code: 1 } }),
+  );
   const controls: WhatsAppSimulatorControls = {
     sendInbound: (input) => engine.sendInbound(input),
     outboundTo: (phone) => engine.outboundTo(phone),
@@ -84,15 +75,12 @@ export async function startWhatsAppSimulator(
     reset: () => engine.reset(),
   };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     controls,
     stop: async () => {
       hangs.destroyAll();
       await engine.settle();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await server.close();
     },
   };
 }
