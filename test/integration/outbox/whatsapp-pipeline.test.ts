@@ -135,6 +135,33 @@ describe('outbox → SQS → WhatsApp delivery (DynamoDB Local stream, local SQS
     expect(sends.filter((request) => request.includes('Também só uma vez'))).toHaveLength(1);
   });
 
+  it("keeps a contact to its daily cap when concurrent invocations deliver the contact's reminders", async () => {
+    const contact = await registerContact(pipeline, 'Gilberto Souza');
+    const reminders = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        enqueue(pipeline, reminderTo(contact, `Lembrete ${index + 1}`)),
+      ),
+    );
+    // Lambda runs batches at once: one invocation per reminder, all together (the relay's copies race them too).
+    await Promise.all(
+      reminders.map((reminder, index) =>
+        pipeline.deliverWhatsApp(sqsEventFor(pipeline, reminder.id, `cap-${index}`), context),
+      ),
+    );
+    const states = async () =>
+      Promise.all(
+        reminders.map((reminder) => pipeline.persistence.outbox.get(pipeline.tenantId, reminder.id)),
+      );
+    await pipeline.waitFor('the cap (3 a day) to be used', async () => {
+      const sent = (await states()).filter(
+        (item) => item && item.status !== 'pending' && item.status !== 'sending',
+      );
+      return sent.length >= 3;
+    });
+    expect((await states()).map((item) => item?.status === 'pending').filter(Boolean)).toHaveLength(3);
+    expect(acceptedSendsTo(pipeline, contact.phone)).toHaveLength(3);
+  });
+
   it('retries a 429 twice with backoff and then sends once', async () => {
     const recipient = aMobile();
     pipeline.simulator.controls.failNextSends({ kind: 'rate_limit' }, 2);
