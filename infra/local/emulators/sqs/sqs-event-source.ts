@@ -128,7 +128,9 @@ export class SqsEventSource {
       );
       return;
     }
-    const invocation = this.invoke(queue, messages).finally(() => this.invocations.delete(invocation));
+    const invocation = this.invoke(queue, messages)
+      .catch((error: unknown) => this.reportError(error))
+      .finally(() => this.invocations.delete(invocation));
     this.invocations.add(invocation);
     this.stats.peakConcurrency = Math.max(this.stats.peakConcurrency, this.invocations.size);
   }
