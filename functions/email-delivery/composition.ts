@@ -23,7 +23,7 @@ export const logger = createLogger('email-delivery');
 export const metrics = new Metrics();
 
 export const deps: EmailDeliveryDeps = {
-  persistence: { ...repositories, windows: repositories.customerWindow },
+  persistence: repositories,
   queue: new SqsDeliveryQueueControl(config.deliveryQueueUrl, createSqsClient()),
   clock,
   ids: new TimeOrderedIdGenerator(clock),

@@ -23,7 +23,7 @@ export const logger = createLogger('whatsapp-delivery');
 export const metrics = new Metrics();
 
 export const deps: WhatsAppDeliveryDeps = {
-  persistence: { ...repositories, windows: repositories.customerWindow },
+  persistence: repositories,
   queue: new SqsDeliveryQueueControl(config.deliveryQueueUrl, createSqsClient()),
   clock,
   ids: new TimeOrderedIdGenerator(clock),
