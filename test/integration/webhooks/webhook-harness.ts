@@ -230,3 +230,26 @@ export function signedDelivery(body: string, secret = APP_SECRET): APIGatewayPro
 export function metaBody(payload: unknown): string {
   return metaJson(payload);
 }
+
+/** Meta's envelope around one `messages` change for `phoneNumberId`: what every inbound test delivery shares. */
+export function metaMessagesPayload(phoneNumberId: string, contacts: unknown[], messages: unknown[]) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '551140028922', phone_number_id: phoneNumberId },
+              contacts,
+              messages,
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
