@@ -19,6 +19,7 @@ import { createInboundRouterHandler } from '#functions/inbound-router/create-han
 import { createWhatsAppWebhookHandler } from '#functions/whatsapp-webhook/create-handler';
 import { metaJson } from '#simulators/whatsapp/webhook-payloads';
 import type { TestTable } from '#test/support/dynamodb-test-table';
+import { metaChangePayload } from '#test/support/meta-webhook-payload';
 import { rawBodyOf, signMetaPayload } from '#webhooks/whatsapp/signature';
 
 /**
@@ -231,25 +232,7 @@ export function metaBody(payload: unknown): string {
   return metaJson(payload);
 }
 
-/** Meta's envelope around one `messages` change for `phoneNumberId`: what every inbound test delivery shares. */
+/** Meta's envelope around one `messages` change for `phoneNumberId`, carrying `contacts` and `messages`. */
 export function metaMessagesPayload(phoneNumberId: string, contacts: unknown[], messages: unknown[]) {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '551140028922', phone_number_id: phoneNumberId },
-              contacts,
-              messages,
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return metaChangePayload(phoneNumberId, { contacts, messages });
 }
