@@ -1,6 +1,4 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import { askOwner } from '#application/conversation/ask-owner';
 import { decideAndCarryOut } from '#application/conversation/carry-out-decision';
 import type {
@@ -86,10 +84,4 @@ async function runStep(deps: ConversationStepsDependencies, event: ConversationS
     case 'report_failure':
       return reportConversationFailure(deps, event);
   }
-}
-
-export function wrapConversationStepsHandler(deps: ConversationStepsDependencies) {
-  return middy(createConversationStepsHandler(deps)).use(
-    injectLambdaContext(deps.logger, { resetKeys: true }),
-  );
 }

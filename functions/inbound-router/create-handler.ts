@@ -1,7 +1,5 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import {
   type ReceiveWhatsAppDependencies,
@@ -43,8 +41,4 @@ export function createInboundRouterHandler(deps: InboundRouterDependencies): Inb
   };
   return (event, context) =>
     processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
-}
-
-export function wrapInboundRouterHandler(deps: InboundRouterDependencies) {
-  return middy(createInboundRouterHandler(deps)).use(injectLambdaContext(deps.logger, { resetKeys: true }));
 }

@@ -1,6 +1,4 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ProviderEventStore } from '#application/payments/provider-event-store';
 import { receiveProviderEvent } from '#application/payments/receive-provider-event';
@@ -98,13 +96,4 @@ export function createPaytimeWebhookHandler(deps: PaytimeWebhookDependencies) {
       return httpErrors.internal();
     }
   };
-}
-
-export function wrapPaytimeWebhookHandler(deps: PaytimeWebhookDependencies, logger: Logger) {
-  const handle = createPaytimeWebhookHandler(deps);
-  // Powertools' correlationIdPath needs a JMESPath search function; API Gateway's request id is simply set.
-  return middy(async (event: APIGatewayProxyEventV2) => {
-    logger.setCorrelationId(event.requestContext?.requestId);
-    return handle(event);
-  }).use(injectLambdaContext(logger, { resetKeys: true }));
 }

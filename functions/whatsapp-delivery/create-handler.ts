@@ -13,6 +13,6 @@ export interface WhatsAppDeliveryDeps extends ChannelDeliveryDeps {
 
 /** The raw WhatsApp delivery handler (SQS batch in, partial batch response out). */
 export function createWhatsAppDeliveryHandler(deps: WhatsAppDeliveryDeps): DeliveryBatchHandler {
-  const dispatcher = new WhatsAppDispatcher(deps.sender, deps.persistence.windows, deps.dispatch);
+  const dispatcher = new WhatsAppDispatcher(deps.sender, deps.persistence.customerWindow, deps.dispatch);
   return createChannelDeliveryHandler('whatsapp', dispatcher, deps);
 }

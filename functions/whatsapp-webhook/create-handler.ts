@@ -1,6 +1,4 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Clock } from '#application/ports/clock';
 import type { WebhookDeliveryStore } from '#application/ports/webhook-delivery-store';
@@ -71,8 +69,4 @@ export function createWhatsAppWebhookHandler(deps: WhatsAppWebhookDependencies) 
       return httpErrors.internal();
     }
   };
-}
-
-export function wrapWhatsAppWebhookHandler(deps: WhatsAppWebhookDependencies) {
-  return middy(createWhatsAppWebhookHandler(deps)).use(injectLambdaContext(deps.logger, { resetKeys: true }));
 }

@@ -9,6 +9,7 @@ import {
 } from '#domain/calendar-date';
 import { ledgerCategoryNames } from '#domain/ledger-category';
 import { FOLDED_MONTH_NAMES } from '#domain/month-names';
+import { numberWordValue } from './number-words';
 import { fold } from './tokenise';
 
 /**
@@ -19,22 +20,6 @@ import { fold } from './tokenise';
  */
 
 const MONTH = `(${FOLDED_MONTH_NAMES.join('|')})`;
-const NUMBER_WORDS: Record<string, number> = {
-  um: 1,
-  uma: 1,
-  dois: 2,
-  duas: 2,
-  tres: 3,
-  quatro: 4,
-  cinco: 5,
-  seis: 6,
-  sete: 7,
-  oito: 8,
-  nove: 9,
-  dez: 10,
-  onze: 11,
-  doze: 12,
-};
 
 /** "qual foi meu maior gasto", "quantas despesas", "onde mais gastei": ledger questions beyond a total. */
 const QUESTION_SHAPES = [
@@ -116,7 +101,7 @@ function periodOf(folded: string, today: CalendarDate): LedgerQuery['period'] {
   }
   const lastN = /\b(nos |dos |nas |das )?(ultimos|ultimas) (\d{1,2}|[a-z]+) (meses|mes|dias)\b/.exec(folded);
   if (lastN) {
-    const count = /^\d+$/.test(lastN[3] ?? '') ? Number(lastN[3]) : NUMBER_WORDS[lastN[3] ?? ''];
+    const count = /^\d+$/.test(lastN[3] ?? '') ? Number(lastN[3]) : numberWordValue(lastN[3] ?? '');
     if (count && count > 0) {
       if (lastN[4] === 'dias') return { from: addDays(today, -(count - 1)), to: today };
       const start = monthsBack(today, count - 1);

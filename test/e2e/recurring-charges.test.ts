@@ -3,6 +3,7 @@ import { saoPauloDateOf } from '#domain/calendar-date';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { SCHEDULE_GROUP_NAME, stateMachineArn } from '#infra/local/local-cloud-names';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { ownerChat } from '#test/support/owner-chat';
 
 /**
  * Issue 12 item 5 on the local cloud, with the virtual clock driven across months: a plan confirmed once, one
@@ -15,39 +16,7 @@ describe('recurring charges', () => {
   const owner = DEMO_TENANT.owner.phone;
   const [joao, maria, pedro] = DEMO_TENANT.contacts;
 
-  const say = async (message: Record<string, unknown>) => {
-    const response = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: owner, ...message }),
-    });
-    expect(response.status).toBeLessThan(300);
-    await cloud.settle();
-  };
-  interface Sent {
-    text?: { body: string };
-    template?: { components?: Array<{ parameters?: Array<{ text?: string }> }> };
-    interactive?: {
-      body?: { text: string };
-      action?: { buttons?: Array<{ reply: { id: string; title: string } }> };
-    };
-  }
-  const sentTo = (phone: string) => cloud.simulators.whatsapp.controls.outboundTo(phone);
-  const textOf = (request: Sent) =>
-    request.text?.body ??
-    request.interactive?.body?.text ??
-    request.template?.components
-      ?.flatMap((c) => c.parameters ?? [])
-      .map((p) => p.text)
-      .join(' ') ??
-    '';
-  const lastTextTo = (phone: string) => textOf((sentTo(phone).at(-1)?.request ?? {}) as Sent);
-  const confirmLast = async () => {
-    const request = sentTo(owner).at(-1)?.request as Sent | undefined;
-    const yes = request?.interactive?.action?.buttons?.find((button) => button.reply.title === 'Sim');
-    expect(yes, `no Sim button in "${lastTextTo(owner)}"`).toBeDefined();
-    await say({ button: yes?.reply });
-  };
+  const { say, sentTo, textsTo, lastTextTo, confirmLast } = ownerChat(() => cloud, owner);
   /** Paytime's billets of one payer: [due date, São Paulo issue day]. */
   const billetsOf = (taxId: string) =>
     cloud.simulators.paytime.controls
@@ -73,7 +42,7 @@ describe('recurring charges', () => {
     );
     expect(billetsOf(joao.cpf)).toEqual([]);
     await confirmLast();
-    const texts = sentTo(owner).map((entry) => textOf(entry.request as Sent));
+    const texts = textsTo(owner);
     expect(texts).toContain(
       'Pronto: cobrança mensal de R$ 100,00 para João Silva, todo dia 10, de 10/12/2026 a 10/03/2027 (4 boletos). Vou emitir o primeiro boleto em instantes e te aviso quando ele for enviado.',
     );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { SCHEDULE_GROUP_NAME } from '#infra/local/local-cloud-names';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { ownerChat } from '#test/support/owner-chat';
 
 /**
  * Recurring charges off the happy path, on the local cloud: a payer who opted out (the confirmation warns, the
@@ -14,40 +15,7 @@ describe('recurring charges: edges', () => {
   const owner = DEMO_TENANT.owner.phone;
   const pedro = DEMO_TENANT.contacts[2];
 
-  const say = async (message: Record<string, unknown>, from: string = owner) => {
-    const response = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from, ...message }),
-    });
-    expect(response.status).toBeLessThan(300);
-    await cloud.settle();
-  };
-  interface Sent {
-    text?: { body: string };
-    template?: { components?: Array<{ parameters?: Array<{ text?: string }> }> };
-    interactive?: {
-      body?: { text: string };
-      action?: { buttons?: Array<{ reply: { id: string; title: string } }> };
-    };
-  }
-  const sentTo = (phone: string) => cloud.simulators.whatsapp.controls.outboundTo(phone);
-  const textOf = (request: Sent) =>
-    request.text?.body ??
-    request.interactive?.body?.text ??
-    request.template?.components
-      ?.flatMap((c) => c.parameters ?? [])
-      .map((p) => p.text)
-      .join(' ') ??
-    '';
-  const textsTo = (phone: string) => sentTo(phone).map((entry) => textOf(entry.request as Sent));
-  const lastTextTo = (phone: string) => textsTo(phone).at(-1) ?? '';
-  const confirmLast = async () => {
-    const request = sentTo(owner).at(-1)?.request as Sent | undefined;
-    const yes = request?.interactive?.action?.buttons?.find((button) => button.reply.title === 'Sim');
-    expect(yes, `no Sim button in "${lastTextTo(owner)}"`).toBeDefined();
-    await say({ button: yes?.reply });
-  };
+  const { say, sentTo, textsTo, lastTextTo, confirmLast } = ownerChat(() => cloud, owner);
   const pedroBillets = () =>
     cloud.simulators.paytime.controls
       .boletos()

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { ownerChat } from '#test/support/owner-chat';
 
 /**
  * Issue 11, item 10 (parser and validation edges), through the real webhook and conversation on the local
@@ -11,20 +12,7 @@ describe('charge requests IRIS refuses with a question', () => {
   let cloud: LocalCloud;
   const owner = DEMO_TENANT.owner.phone;
 
-  const lastReplyAfter = async (text: string): Promise<string> => {
-    const response = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: owner, text }),
-    });
-    expect(response.status).toBeLessThan(300);
-    await cloud.settle();
-    const last = cloud.simulators.whatsapp.controls.outboundTo(owner).at(-1)?.request as {
-      text?: { body: string };
-      interactive?: { body?: { text: string } };
-    };
-    return last?.text?.body ?? last?.interactive?.body?.text ?? '';
-  };
+  const { ask } = ownerChat(() => cloud, owner);
   const billets = async () =>
     ((await (await fetch(`${cloud.apiUrl}/_sim/paytime/boletos`)).json()) as { data: unknown[] }).data;
   const boletos = async () =>
@@ -42,12 +30,12 @@ describe('charge requests IRIS refuses with a question', () => {
     ['cobra 1e9 do João dia 20', /Não entendi o valor "1e9"/],
     ['cobra 100 do João dia 20/12/2099', /O vencimento 20\/12\/2099 passa do limite de um ano/],
   ])('"%s" → a question, no boleto', async (text, expected) => {
-    expect(await lastReplyAfter(text)).toMatch(expected);
+    expect(await ask(text)).toMatch(expected);
     expect(await billets()).toHaveLength(0);
     expect(await boletos()).toHaveLength(0);
   });
 
   it('after a refusal, the request sent again is collected as usual', async () => {
-    expect(await lastReplyAfter('cobra 50 do João dia 20')).toMatch(/^Confirma/);
+    expect(await ask('cobra 50 do João dia 20')).toMatch(/^Confirma/);
   });
 });

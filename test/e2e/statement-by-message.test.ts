@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { LocalCloudClient } from '#infra/local/local-cloud-client';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { ownerChat } from '#test/support/owner-chat';
 
 /**
  * Issue 12 item 7 on the local cloud: a boleto charged and confirmed on WhatsApp, paid short at Paytime, then
@@ -12,20 +13,7 @@ describe('"extrato do João" on WhatsApp', () => {
   let client: LocalCloudClient;
   const owner = DEMO_TENANT.owner.phone;
 
-  const say = async (text: string): Promise<string> => {
-    const response = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: owner, text }),
-    });
-    expect(response.status).toBeLessThan(300);
-    await cloud.settle();
-    const last = cloud.simulators.whatsapp.controls.outboundTo(owner).at(-1)?.request as {
-      text?: { body: string };
-      interactive?: { body?: { text: string } };
-    };
-    return last?.text?.body ?? last?.interactive?.body?.text ?? '';
-  };
+  const { ask } = ownerChat(() => cloud, owner);
 
   beforeAll(async () => {
     cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
@@ -36,15 +24,15 @@ describe('"extrato do João" on WhatsApp', () => {
   });
 
   it('lists the boleto, the partial payment and what is still open', async () => {
-    expect(await say('extrato do João')).toBe('João Silva ainda não tem boletos: o extrato está vazio.');
-    expect(await say('cobra 150 do João dia 20')).toMatch(/^Confirma/);
-    await say('sim');
+    expect(await ask('extrato do João')).toBe('João Silva ainda não tem boletos: o extrato está vazio.');
+    expect(await ask('cobra 150 do João dia 20')).toMatch(/^Confirma/);
+    await ask('sim');
     const [billet] = await client.paytimeBoletos();
     expect(billet).toBeDefined();
     await client.payAtPaytime(billet?._id ?? '', 5_000);
     await cloud.settle();
 
-    const text = await say('me manda o extrato do João');
+    const text = await ask('me manda o extrato do João');
     expect(text).toContain('📄 Extrato de João Silva');
     expect(text).toMatch(
       /• R\$ 150,00: vence 20\/\d\d\/\d{4}; pago em parte; pagou R\$ 50,00, faltam R\$ 100,00/,

@@ -3,14 +3,8 @@ import { readFileSync } from 'node:fs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { DynamoDbProviderEventStore } from '#adapters/dynamodb/payments/dynamodb-provider-event-store';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { WhatsAppDeliveryEntity } from '#adapters/dynamodb/webhooks/whatsapp-delivery-entity';
-import { systemClock } from '#adapters/system/system-clock';
-import { wrapInboundRouterHandler } from '#functions/inbound-router/create-handler';
-import { wrapPaytimeWebhookHandler } from '#functions/paytime-webhook/create-handler';
-import { wrapWhatsAppWebhookHandler } from '#functions/whatsapp-webhook/create-handler';
-import { createLogger } from '#logging/create-logger';
 import { insertRecordOf } from '#test/integration/webhooks/webhook-harness';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { signMetaPayload } from '#webhooks/whatsapp/signature';
@@ -118,7 +112,7 @@ describe('function logs', () => {
     vi.stubEnv('WHATSAPP_VERIFY_TOKEN', 'iris-test-verify-token');
     // The composition reads the environment when first imported, as at cold start.
     const { deps } = await import('#functions/whatsapp-webhook/composition');
-    const handler = wrapWhatsAppWebhookHandler(deps);
+    const { handler } = await import('#functions/whatsapp-webhook/handler');
     const before = lines.length;
 
     const response = await handler(whatsAppTextWithPersonalData(), lambdaContext('whatsapp-webhook'));
@@ -146,8 +140,7 @@ describe('function logs', () => {
       'arn:aws:states:us-east-1:000000000000:stateMachine:conversation',
     );
     vi.stubEnv('REMINDER_STATE_MACHINE_ARN', 'arn:aws:states:us-east-1:000000000000:stateMachine:reminders');
-    const { deps } = await import('#functions/inbound-router/composition');
-    const handler = wrapInboundRouterHandler(deps);
+    const { handler } = await import('#functions/inbound-router/handler');
     const before = lines.length;
 
     const response = await handler({ Records: [insertRecordOf(Item)] }, lambdaContext('inbound-router'));
@@ -161,19 +154,9 @@ describe('function logs', () => {
   });
 
   it('carry no CPF, CNPJ, phone or e-mail in clear from a Paytime webhook', async () => {
-    const logger = createLogger('paytime-webhook');
-    const handler = wrapPaytimeWebhookHandler(
-      {
-        tenantId: TENANT,
-        events: new DynamoDbProviderEventStore(table.tableName, table.documentClient),
-        clock: systemClock,
-        providerName: 'paytime',
-        credentials: async () => [{ user: 'paytime', password: 's3nh@:forte' }],
-        maxBodyBytes: 64 * 1024,
-        logger,
-      },
-      logger,
-    );
+    vi.stubEnv('IRIS_TENANT_ID', TENANT);
+    vi.stubEnv('PAYTIME_WEBHOOK_CREDENTIALS', 'paytime:s3nh@:forte');
+    const { handler } = await import('#functions/paytime-webhook/handler');
     const before = lines.length;
 
     const response = await handler(

@@ -1,3 +1,4 @@
+import type { RetryPolicy } from 'cockatiel';
 import { CircuitBreaker } from '#adapters/resilience/circuit-breaker';
 import {
   type BillingProvider,
@@ -25,7 +26,7 @@ import {
 } from './paytime-http';
 import { referenceOf } from './paytime-reference';
 import { PaytimeSession } from './paytime-session';
-import { type RetryPolicy, sleepFor, withRetries } from './retry-with-backoff';
+import { transientRetry } from './retry-with-backoff';
 
 /**
  * `BillingProvider` over Paytime's partner API (contract and assumptions: docs/paytime.md).
@@ -56,8 +57,6 @@ export interface PaytimeBillingProviderOptions {
   defaultPayerEmail?: string;
   retryBaseDelayMs?: number;
   retryMaxDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
   /** Log in again this long before the token expires. Default 60 s. */
   tokenRefreshMarginMs?: number;
   /** Assumed token lifetime when the login response does not tell. Default 10 min. */
@@ -92,13 +91,14 @@ export class PaytimeBillingProvider implements BillingProvider {
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
       timeoutMs: options.timeoutMs ?? 10_000,
     });
-    this.retry = {
-      maxRetries: options.maxRetries ?? 3,
-      baseDelayMs: options.retryBaseDelayMs ?? 200,
-      maxDelayMs: options.retryMaxDelayMs ?? 5_000,
-      sleep: options.sleep ?? sleepFor,
-      random: options.random ?? Math.random,
-    };
+    this.retry = transientRetry(
+      {
+        maxRetries: options.maxRetries ?? 3,
+        baseDelayMs: options.retryBaseDelayMs ?? 200,
+        maxDelayMs: options.retryMaxDelayMs ?? 5_000,
+      },
+      (error) => error instanceof BillingProviderUnavailableError,
+    );
     this.session = new PaytimeSession(
       this.http,
       options,
@@ -242,7 +242,7 @@ export class PaytimeBillingProvider implements BillingProvider {
   }
 
   private retrying<T>(attempt: () => Promise<T>): Promise<T> {
-    return withRetries(this.retry, (error) => error instanceof BillingProviderUnavailableError, attempt);
+    return this.retry.execute(attempt);
   }
 }
 

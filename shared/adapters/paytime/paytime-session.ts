@@ -1,10 +1,10 @@
+import type { RetryPolicy } from 'cockatiel';
 import {
   BillingProviderAuthError,
   BillingProviderUnavailableError,
 } from '#application/ports/billing-provider';
 import type { Clock } from '#application/ports/clock';
 import { errorForReply, isSuccess, type PaytimeHttp } from './paytime-http';
-import { type RetryPolicy, withRetries } from './retry-with-backoff';
 
 /**
  * Paytime's Bearer token: `POST /v1/auth/login` with the three credentials, cached until shortly before it
@@ -73,10 +73,8 @@ export class PaytimeSession {
 
   private async login(): Promise<CachedToken> {
     const { integrationKey, authenticationKey, xToken } = this.credentials;
-    const reply = await withRetries(
-      this.retry,
-      (error) => error instanceof BillingProviderUnavailableError,
-      async () => {
+    const reply = await this.retry
+      .execute(async () => {
         const result = await this.http.exchange({
           method: 'POST',
           path: 'v1/auth/login',
@@ -97,17 +95,17 @@ export class PaytimeSession {
           throw new BillingProviderAuthError(error.message, { httpStatus: result.status });
         }
         throw error;
-      },
-    ).catch((error: unknown) => {
-      // A login never creates anything: whatever failed, the outcome of the caller's operation is known.
-      if (error instanceof BillingProviderUnavailableError && error.outcomeUnknown) {
-        throw new BillingProviderUnavailableError(error.message, {
-          cause: error,
-          httpStatus: error.httpStatus,
-        });
-      }
-      throw error;
-    });
+      })
+      .catch((error: unknown) => {
+        // A login never creates anything: whatever failed, the outcome of the caller's operation is known.
+        if (error instanceof BillingProviderUnavailableError && error.outcomeUnknown) {
+          throw new BillingProviderUnavailableError(error.message, {
+            cause: error,
+            httpStatus: error.httpStatus,
+          });
+        }
+        throw error;
+      });
     const token = tokenOf(reply.json);
     if (!token) throw new BillingProviderUnavailableError('Paytime login answered without a token');
     const nowMs = this.clock.now().getTime();

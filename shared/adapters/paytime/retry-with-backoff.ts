@@ -1,43 +1,25 @@
-/**
- * Retries with exponential backoff and full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"):
- * before retry n (0-based) wait a uniformly random time in [0, min(maxDelayMs, baseDelayMs × 2^n)).
- * Only for calls that are safe to repeat; the caller says which failures are worth another try.
- */
+import { ExponentialBackoff, fullJitterGenerator, handleWhen, type RetryPolicy, retry } from 'cockatiel';
 
-export interface RetryPolicy {
+/**
+ * Retries with exponential backoff and full jitter (cockatiel's `fullJitterGenerator`, as in the AWS Architecture
+ * Blog's "Exponential Backoff And Jitter"): before retry n (0-based) a uniformly random wait in
+ * [0, min(maxDelayMs, baseDelayMs × 2^n)). Only errors `isTransient` accepts are retried; any other is thrown at
+ * once. Only for calls that are safe to repeat (reads, lists, DELETE, login): a create never goes through it.
+ */
+export interface RetrySettings {
   /** Retries after the first attempt (0 = a single attempt). */
   maxRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  sleep: (ms: number) => Promise<void>;
-  /** Uniform in [0, 1). */
-  random: () => number;
 }
 
-export const sleepFor = (ms: number): Promise<void> =>
-  new Promise((resolve) => {
-    setTimeout(resolve, ms);
+export function transientRetry(settings: RetrySettings, isTransient: (error: Error) => boolean): RetryPolicy {
+  return retry(handleWhen(isTransient), {
+    maxAttempts: settings.maxRetries,
+    backoff: new ExponentialBackoff({
+      initialDelay: settings.baseDelayMs,
+      maxDelay: settings.maxDelayMs,
+      generator: fullJitterGenerator,
+    }),
   });
-
-export function fullJitterDelayMs(
-  retryIndex: number,
-  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>,
-): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex);
-  return Math.floor(policy.random() * ceiling);
-}
-
-export async function withRetries<T>(
-  policy: RetryPolicy,
-  isRetryable: (error: unknown) => boolean,
-  attempt: (attemptIndex: number) => Promise<T>,
-): Promise<T> {
-  for (let retryIndex = 0; ; retryIndex += 1) {
-    try {
-      return await attempt(retryIndex);
-    } catch (error) {
-      if (retryIndex >= policy.maxRetries || !isRetryable(error)) throw error;
-      await policy.sleep(fullJitterDelayMs(retryIndex, policy));
-    }
-  }
 }

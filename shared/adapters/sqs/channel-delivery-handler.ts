@@ -1,4 +1,4 @@
-import type { OutboxPersistence } from '#adapters/dynamodb/outbox/outbox-persistence';
+import type { TableRepositories } from '#adapters/dynamodb/table-repositories';
 import type { ChannelDispatcher } from '#application/outbox/channel-dispatcher';
 import type { DeliveryOutcome, DeliverySettings } from '#application/outbox/deliver-outbox-message';
 import { DeliverOutboxMessage } from '#application/outbox/deliver-outbox-message';
@@ -12,7 +12,7 @@ import { createDeliveryBatchHandler, type DeliveryBatchHandler } from './deliver
 
 /** What every channel's delivery function shares; each adds its sender and dispatch settings. */
 export interface ChannelDeliveryDeps {
-  persistence: OutboxPersistence;
+  persistence: TableRepositories;
   queue: DeliveryQueueControl;
   clock: Clock;
   ids: IdGenerator;

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbOutboxRepository } from '#adapters/dynamodb/outbox/dynamodb-outbox-repository';
-import {
-  createOutboxPersistence,
-  type OutboxPersistence,
-} from '#adapters/dynamodb/outbox/outbox-persistence';
+import { createTableRepositories, type TableRepositories } from '#adapters/dynamodb/table-repositories';
 import { addToOutbox } from '#application/outbox/add-to-outbox';
 import {
   type ChannelDispatcher,
@@ -47,7 +44,7 @@ function scripted(...steps: Array<DispatchResult | Error>) {
 
 describe('DeliverOutboxMessage on DynamoDB Local', () => {
   let table: TestTable;
-  let persistence: OutboxPersistence;
+  let persistence: TableRepositories;
   let recording: RecordingOutbox;
   let now = new Date('2026-12-09T15:00:00.000Z'); // Wednesday, 12:00 in São Paulo
   const clock = { now: () => now };
@@ -57,7 +54,7 @@ describe('DeliverOutboxMessage on DynamoDB Local', () => {
 
   beforeAll(async () => {
     table = await createTestTable('deliver-outbox');
-    persistence = createOutboxPersistence(table.tableName, table.documentClient);
+    persistence = createTableRepositories(table.tableName, table.documentClient);
     recording = new RecordingOutbox(table.tableName, table.documentClient);
   });
 

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbOutboxRepository } from '#adapters/dynamodb/outbox/dynamodb-outbox-repository';
-import {
-  createOutboxPersistence,
-  type OutboxPersistence,
-} from '#adapters/dynamodb/outbox/outbox-persistence';
+import { createTableRepositories, type TableRepositories } from '#adapters/dynamodb/table-repositories';
 import { boletoToContactMessage } from '#application/boletos/boleto-message-pt-br';
 import { markBoletoSent } from '#application/boletos/mark-boleto-sent';
 import { addToOutbox } from '#application/outbox/add-to-outbox';
@@ -44,7 +41,7 @@ const REFERENCE = {
 
 describe('delivery tells the truth (DynamoDB Local)', () => {
   let table: TestTable;
-  let persistence: OutboxPersistence;
+  let persistence: TableRepositories;
   let recording: RecordingOutbox;
   let now = SATURDAY_2035;
   const clock = { now: () => now };
@@ -68,7 +65,7 @@ describe('delivery tells the truth (DynamoDB Local)', () => {
 
   beforeAll(async () => {
     table = await createTestTable('delivery-truth');
-    persistence = createOutboxPersistence(table.tableName, table.documentClient);
+    persistence = createTableRepositories(table.tableName, table.documentClient);
     recording = new RecordingOutbox(table.tableName, table.documentClient);
   });
   afterAll(async () => table.drop());

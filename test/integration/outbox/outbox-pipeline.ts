@@ -1,9 +1,6 @@
 import { inject } from 'vitest';
-import {
-  createOutboxPersistence,
-  type OutboxPersistence,
-} from '#adapters/dynamodb/outbox/outbox-persistence';
 import { OUTBOX_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/outbox/outbox-stream-filter';
+import { createTableRepositories, type TableRepositories } from '#adapters/dynamodb/table-repositories';
 import { createSesClient } from '#adapters/ses/create-ses-client';
 import { SesEmailSender } from '#adapters/ses/ses-email-sender';
 import { createSqsClient } from '#adapters/sqs/create-sqs-client';
@@ -53,7 +50,7 @@ export interface PipelineOptions {
 export interface OutboxPipeline {
   tenantId: string;
   table: TestTable;
-  persistence: OutboxPersistence;
+  persistence: TableRepositories;
   sqs: LocalSqs;
   queues: { whatsapp: string; whatsappDlq: string; email: string; emailDlq: string };
   simulator: RunningWhatsAppSimulator;
@@ -72,7 +69,7 @@ export interface OutboxPipeline {
 export async function startOutboxPipeline(options: PipelineOptions = {}): Promise<OutboxPipeline> {
   const table = await createTestTable('outbox-pipeline');
   const tenantId = uniqueTenantId('outbox');
-  const persistence = createOutboxPersistence(table.tableName, table.documentClient);
+  const persistence = createTableRepositories(table.tableName, table.documentClient);
   const clock = systemClock;
   const ids = new TimeOrderedIdGenerator(clock);
   const maxReceiveCount = options.maxReceiveCount ?? 4;

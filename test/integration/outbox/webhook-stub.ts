@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OutboxPersistence } from '#adapters/dynamodb/outbox/outbox-persistence';
+import type { TableRepositories } from '#adapters/dynamodb/table-repositories';
 import { optOutContact } from '#application/outbox/opt-out-contact';
 import { recordStatusCallback, type StatusCallbackOutcome } from '#application/outbox/record-status-callback';
 import type { Clock } from '#application/ports/clock';
@@ -27,7 +27,7 @@ export interface WebhookStub {
 export async function startWebhookStub(options: {
   appSecret: string;
   tenantId: string;
-  persistence: OutboxPersistence;
+  persistence: TableRepositories;
   clock: Clock;
   ids: IdGenerator;
 }): Promise<WebhookStub> {
@@ -63,7 +63,7 @@ export async function startWebhookStub(options: {
         );
       } else if (event.kind === 'message' && event.fromE164) {
         const from = normalizePhone(event.fromE164);
-        await persistence.windows.recordInbound(tenantId, from, new Date(event.timestamp));
+        await persistence.customerWindow.recordInbound(tenantId, from, new Date(event.timestamp));
         if (event.content.type === 'text' && isOptOutRequest(event.content.text)) {
           const result = await optOutContact(
             { ...persistence, clock: options.clock, ids: options.ids },

@@ -92,7 +92,7 @@ describe('outbox → SQS → WhatsApp delivery (DynamoDB Local stream, local SQS
     const silent = await registerContact(pipeline, 'Eduardo Lima');
     await pipeline.simulator.controls.sendInbound({ from: talking.phone, text: 'Oi, pode mandar o boleto?' });
     await pipeline.waitFor('the window to open', () =>
-      pipeline.persistence.windows.lastInboundAt(pipeline.tenantId, talking.phone),
+      pipeline.persistence.customerWindow.lastInboundAt(pipeline.tenantId, talking.phone),
     );
 
     const inside = await enqueue(pipeline, reminderTo(talking));

@@ -20,7 +20,7 @@ describe('a free-form message Meta refuses later for the closed 24-hour window',
   it('is re-sent once as the approved template, without bothering the owner', async () => {
     const contact = await registerContact(pipeline, 'João Pereira');
     // IRIS believes the window is open (it saw a message the simulator never did): Meta will disagree.
-    await pipeline.persistence.windows.recordInbound(pipeline.tenantId, contact.phone, new Date());
+    await pipeline.persistence.customerWindow.recordInbound(pipeline.tenantId, contact.phone, new Date());
     const original = await enqueue(pipeline, reminderTo(contact));
 
     const failed = await pipeline.waitForStatus(original.id, 'failed');

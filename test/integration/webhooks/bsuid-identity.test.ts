@@ -5,6 +5,7 @@ import {
   CONTACT_PHONE,
   createWebhookHarness,
   metaBody,
+  metaMessagesPayload,
   OWNER_PHONE,
   seedTenant,
   signedDelivery,
@@ -19,31 +20,13 @@ let sequence = 0;
 function delivery(message: Record<string, unknown>, contact: Record<string, unknown>) {
   sequence += 1;
   return signedDelivery(
-    metaBody({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '102290129340398',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '551140028922', phone_number_id: PHONE_NUMBER_ID },
-                contacts: [contact],
-                messages: [
-                  {
-                    id: `wamid.identity-${sequence}`,
-                    timestamp: String(Math.floor(Date.now() / 1000)),
-                    ...message,
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    }),
+    metaBody(
+      metaMessagesPayload(
+        PHONE_NUMBER_ID,
+        [contact],
+        [{ id: `wamid.identity-${sequence}`, timestamp: String(Math.floor(Date.now() / 1000)), ...message }],
+      ),
+    ),
   );
 }
 

@@ -4,6 +4,7 @@ import { createTestTable, type TestTable } from '#test/support/dynamodb-test-tab
 import {
   createWebhookHarness,
   metaBody,
+  metaMessagesPayload,
   seedTenant,
   signedDelivery,
   type WebhookHarness,
@@ -18,25 +19,11 @@ let sequence = 0;
 function delivery(from: string, message: Record<string, unknown>, sentAt = new Date()) {
   sequence += 1;
   const id = `wamid.edge-${sequence}`;
-  const payload = {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '551140028922', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ wa_id: from, profile: { name: 'X' } }],
-              messages: [{ from, id, timestamp: String(Math.floor(sentAt.getTime() / 1000)), ...message }],
-            },
-          },
-        ],
-      },
-    ],
-  };
+  const payload = metaMessagesPayload(
+    PHONE_NUMBER_ID,
+    [{ wa_id: from, profile: { name: 'X' } }],
+    [{ from, id, timestamp: String(Math.floor(sentAt.getTime() / 1000)), ...message }],
+  );
   return { id, event: signedDelivery(metaBody(payload)) };
 }
 

@@ -10,6 +10,7 @@ import {
   createWebhookHarness,
   insertRecordOf,
   metaBody,
+  metaMessagesPayload,
   OWNER_PHONE,
   seedTenant,
   signedDelivery,
@@ -25,33 +26,21 @@ let sequence = 0;
 function ownerText(text: string, phoneNumberId = PHONE_NUMBER_ID) {
   sequence += 1;
   const from = OWNER_PHONE.replace('+', '');
-  return metaBody({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '551140028922', phone_number_id: phoneNumberId },
-              contacts: [{ wa_id: from, profile: { name: 'Dona' } }],
-              messages: [
-                {
-                  from,
-                  id: `wamid.router-${sequence}`,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: text },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
+  return metaBody(
+    metaMessagesPayload(
+      phoneNumberId,
+      [{ wa_id: from, profile: { name: 'Dona' } }],
+      [
+        {
+          from,
+          id: `wamid.router-${sequence}`,
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: 'text',
+          text: { body: text },
+        },
+      ],
+    ),
+  );
 }
 
 const storedItem = (body: string, deliveryId: string) =>

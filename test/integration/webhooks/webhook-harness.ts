@@ -19,6 +19,7 @@ import { createInboundRouterHandler } from '#functions/inbound-router/create-han
 import { createWhatsAppWebhookHandler } from '#functions/whatsapp-webhook/create-handler';
 import { metaJson } from '#simulators/whatsapp/webhook-payloads';
 import type { TestTable } from '#test/support/dynamodb-test-table';
+import { metaChangePayload } from '#test/support/meta-webhook-payload';
 import { rawBodyOf, signMetaPayload } from '#webhooks/whatsapp/signature';
 
 /**
@@ -229,4 +230,9 @@ export function signedDelivery(body: string, secret = APP_SECRET): APIGatewayPro
 /** Meta's serialisation of a payload object. */
 export function metaBody(payload: unknown): string {
   return metaJson(payload);
+}
+
+/** Meta's envelope around one `messages` change for `phoneNumberId`, carrying `contacts` and `messages`. */
+export function metaMessagesPayload(phoneNumberId: string, contacts: unknown[], messages: unknown[]) {
+  return metaChangePayload(phoneNumberId, { contacts, messages });
 }

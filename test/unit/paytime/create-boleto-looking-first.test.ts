@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { fullJitterDelayMs, withRetries } from '#adapters/paytime/retry-with-backoff';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { transientRetry } from '#adapters/paytime/retry-with-backoff';
 import {
   type BillingProvider,
   BillingProviderRejectedError,
@@ -81,56 +81,33 @@ describe('createBoletoLookingFirst', () => {
   });
 });
 
-describe('withRetries', () => {
-  const policy = (random: () => number, delays: number[]) => ({
-    maxRetries: 3,
-    baseDelayMs: 100,
-    maxDelayMs: 500,
-    random,
-    sleep: async (ms: number) => {
-      delays.push(ms);
-    },
-  });
+describe('transientRetry', () => {
+  const settings = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 500 };
+  afterEach(() => vi.restoreAllMocks());
 
-  it('waits a full-jitter delay below the capped exponential ceiling', () => {
-    const almostOne = () => 0.999_999;
-    expect([0, 1, 2, 3, 4].map((n) => fullJitterDelayMs(n, policy(almostOne, [])))).toEqual([
-      99, 199, 399, 499, 499,
-    ]);
-    expect(
-      fullJitterDelayMs(
-        3,
-        policy(() => 0, []),
-      ),
-    ).toBe(0);
-  });
-
-  it('stops after maxRetries and only for retryable failures', async () => {
+  /** Runs a failing call through the policy with Math.random fixed; the waits it took and the attempts made. */
+  async function run(random: number, isTransient: (error: Error) => boolean, scale = settings) {
+    vi.spyOn(Math, 'random').mockReturnValue(random);
+    const policy = transientRetry(scale, isTransient);
     const delays: number[] = [];
+    policy.onRetry(({ delay }) => delays.push(delay));
     let attempts = 0;
-    const failing = withRetries(
-      policy(() => 0.5, delays),
-      () => true,
-      async () => {
-        attempts += 1;
-        throw new Error('down');
-      },
-    );
-    await expect(failing).rejects.toThrow('down');
-    expect(attempts).toBe(4);
-    expect(delays).toEqual([50, 100, 200]);
+    const outcome = policy.execute(async () => {
+      attempts += 1;
+      throw new Error('down');
+    });
+    await expect(outcome).rejects.toThrow('down');
+    return { delays, attempts };
+  }
 
-    let permanentAttempts = 0;
-    await expect(
-      withRetries(
-        policy(() => 0.5, []),
-        () => false,
-        async () => {
-          permanentAttempts += 1;
-          throw new Error('bad');
-        },
-      ),
-    ).rejects.toThrow('bad');
-    expect(permanentAttempts).toBe(1);
+  it('waits a full-jitter delay below the capped exponential ceiling', async () => {
+    const tiny = { maxRetries: 4, baseDelayMs: 2, maxDelayMs: 10 };
+    expect((await run(0.999_999, () => true, tiny)).delays).toEqual([1, 3, 7, 9]);
+    expect((await run(0, () => true, tiny)).delays).toEqual([0, 0, 0, 0]);
+  });
+
+  it('stops after maxRetries and only for transient failures', async () => {
+    expect(await run(0.5, () => true)).toEqual({ delays: [50, 100, 200], attempts: 4 });
+    expect(await run(0.5, () => false)).toEqual({ delays: [], attempts: 1 });
   });
 });

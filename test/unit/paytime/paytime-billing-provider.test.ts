@@ -67,8 +67,8 @@ function providerWith(
     maxRetries: 2,
     fetch: scripted.fetchFn,
     clock,
-    sleep: async () => {},
-    random: () => 0.5,
+    retryBaseDelayMs: 0,
+    retryMaxDelayMs: 0,
     establishmentId: '155085',
   });
   return { provider, clock, ...scripted };
