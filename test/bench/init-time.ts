@@ -36,7 +36,10 @@ export function measureInitMs(fn: BuiltFunction): InitSample {
 
 /** The end of a failed import's stderr: the error and its message (the start is minified source). */
 function lastLines(text: string, chars: number): string {
-  const lines = text.trimEnd().split('\n').filter((line) => line.length < 400);
+  const lines = text
+    .trimEnd()
+    .split('\n')
+    .filter((line) => line.length < 400);
   return lines.join('\n').slice(-chars);
 }
 
