@@ -1,6 +1,4 @@
 import * as z from 'zod/mini';
-import { createS3Client } from '#adapters/s3/create-s3-client';
-import { S3ObjectStore } from '#adapters/s3/s3-object-store';
 import type { ObjectStore } from '#application/ports/object-store';
 import { type Env, parseEnv } from './process-env';
 
@@ -25,8 +23,31 @@ export function loadObjectStoreConfig(env: Env): ObjectStoreConfig {
   return { bucketName: parsed.FILES_BUCKET_NAME, forcePathStyle: parsed.S3_FORCE_PATH_STYLE === 'true' };
 }
 
-/** The `ObjectStore` of a function, built once at module scope. */
+/**
+ * The `ObjectStore` of a function, built once at module scope. The S3 client, its upload helper and presigner
+ * load on the first call, not at init: conversation-steps needs them only when an owner sends a spreadsheet,
+ * and evaluating them costs every cold start (docs/decisions.md, "Performance").
+ */
 export function composeObjectStore(config: ObjectStoreConfig): ObjectStore {
-  const client = createS3Client({ forcePathStyle: config.forcePathStyle });
-  return new S3ObjectStore({ bucketName: config.bucketName }, client);
+  let loading: Promise<ObjectStore> | undefined;
+  const store = (): Promise<ObjectStore> => {
+    loading ??= Promise.all([import('#adapters/s3/s3-object-store'), import('#adapters/s3/create-s3-client')])
+      .then(
+        ([{ S3ObjectStore }, { createS3Client }]) =>
+          new S3ObjectStore(
+            { bucketName: config.bucketName },
+            createS3Client({ forcePathStyle: config.forcePathStyle }),
+          ),
+      )
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      });
+    return loading;
+  };
+  return {
+    put: async (input) => (await store()).put(input),
+    get: async (key) => (await store()).get(key),
+    downloadUrl: async (key, options) => (await store()).downloadUrl(key, options),
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
@@ -49,6 +49,8 @@ interface CfnResource {
  */
 export function synthesizeForBench(): BuiltStack {
   const outdir = mkdtempSync(join(tmpdir(), 'iris-bench-cdk-'));
+  // ~20 MB of assets per run: gone when the bench's process ends, however it ends.
+  process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
   const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
   const stack = new TenantStageStack(app, 'Iris-demo-dev', { config: loadTenantConfig('demo', 'dev') });
   const floorStack = new Stack(app, 'IrisBenchFloor');

@@ -95,3 +95,52 @@ export function costPerThousandBoletos(
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
+
+/** What the default cadence changes in a lifecycle measured at another cadence. */
+export interface CadenceChange {
+  /** Conversation (measured) + reminder loop at the default cadence (the deployed definition, measured). */
+  transitions: number;
+  /** Reminders sent in the measured lifecycle and at the default cadence. */
+  measuredReminders: number;
+  defaultReminders: number;
+  /** E-mails the default cadence sends a never-paid boleto (reminders late enough for the escalation). */
+  defaultEmails: number;
+}
+
+/** Functions whose work is one per message to the contact (the boleto, each reminder) and its callbacks. */
+const PER_MESSAGE_FUNCTION = /reminder-step|outbox-relay|delivery|whatsapp-webhook|inbound-router/;
+
+/**
+ * The measured lifecycle carried to the default cadence: transitions and e-mails exact (from the deployed
+ * definition and the cadence), the per-message functions' invocations, time and DynamoDB units scaled by the
+ * messages to the contact (the boleto + its reminders). An estimate for those lines, stated as such.
+ */
+export function atDefaultCadence(lifecycle: LifecycleFigures, change: CadenceChange): LifecycleFigures {
+  const factor = (1 + change.defaultReminders) / (1 + change.measuredReminders);
+  const invocations = Object.fromEntries(
+    Object.entries(lifecycle.invocations).map(([name, { count, ms }]) =>
+      PER_MESSAGE_FUNCTION.test(name)
+        ? [name, { count: Math.round(count * factor), ms: ms * factor }]
+        : [name, { count, ms }],
+    ),
+  );
+  let units = 0;
+  for (const [name, value] of Object.entries(lifecycle.dynamodb.byFunction)) {
+    if (/reconciliation|console-|^local$/.test(name)) continue;
+    units += PER_MESSAGE_FUNCTION.test(name) ? value * factor : value;
+  }
+  const reminderLoop = change.transitions - lifecycle.transitions.conversation;
+  return {
+    ...lifecycle,
+    transitions: {
+      conversation: lifecycle.transitions.conversation,
+      reminderLoop,
+      total: change.transitions,
+    },
+    reminders: change.defaultReminders,
+    invocations,
+    invocationsTotal: Object.values(invocations).reduce((sum, { count }) => sum + count, 0),
+    dynamodbUnitsPerBoleto: Math.round(units),
+    emails: change.defaultEmails,
+  };
+}

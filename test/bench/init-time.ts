@@ -29,9 +29,18 @@ export function measureInitMs(fn: BuiltFunction): InitSample {
   });
   const sample = result.status === 0 ? (JSON.parse(result.stdout) as InitSample) : undefined;
   if (!sample || !Number.isFinite(sample.wallMs) || !Number.isFinite(sample.cpuMs)) {
-    throw new Error(`init of ${fn.name} failed (${result.status}): ${result.stderr.slice(0, 800)}`);
+    throw new Error(`init of ${fn.name} failed (${result.status}): ${lastLines(result.stderr, 800)}`);
   }
   return sample;
+}
+
+/** The end of a failed import's stderr: the error and its message (the start is minified source). */
+function lastLines(text: string, chars: number): string {
+  const lines = text
+    .trimEnd()
+    .split('\n')
+    .filter((line) => line.length < 400);
+  return lines.join('\n').slice(-chars);
 }
 
 /**
@@ -55,11 +64,23 @@ export function benchEnvironment(environment: Record<string, string>): Record<st
           : 'bench-secret';
     } else if (value.startsWith('bench-placeholder-') && /URL|ENDPOINT/.test(name)) {
       out[name] = 'http://127.0.0.1:9/placeholder';
+    } else if (value.startsWith('bench-placeholder-') && name.endsWith('_ARN')) {
+      out[name] = placeholderArn(name);
+    } else if (value.startsWith('bench-placeholder-')) {
+      out[name] = value.replaceAll('_', '-'); // a name (bucket, schedule group): lowercase and dashes
     } else {
       out[name] = value;
     }
   }
   return out;
+}
+
+/** An ARN of the kind the variable names (configs check the shape: a role, a queue, a state machine). */
+function placeholderArn(name: string): string {
+  if (name.includes('ROLE')) return 'arn:aws:iam::123456789012:role/bench';
+  if (name.includes('QUEUE')) return 'arn:aws:sqs:us-east-1:123456789012:bench';
+  if (name.includes('STATE_MACHINE')) return 'arn:aws:states:us-east-1:123456789012:stateMachine:bench';
+  return `arn:aws:lambda:us-east-1:123456789012:function:bench-${name.toLowerCase()}`;
 }
 
 export interface InitFigure {

@@ -33,6 +33,11 @@ const WARM_UP = 20;
 const ROUNDS = 5;
 const OWNER_REPLIES = 10;
 const GOALS = { p50Ratio: 3, p99Ratio: 5, throughputShare: 1 / 3 } as const;
+/**
+ * The owner's reply latency before issue 16 moved routing behind the table's stream (`npm run bench`, load ~17,
+ * docs/decisions.md "Performance"): the reference the issue says must not get worse.
+ */
+const OWNER_REPLY_BEFORE = { p50Ms: 305, p99Ms: 1365, loadAverage: 17 } as const;
 const UNSERVED_NUMBER = '100000000000999';
 
 export interface AckFigures {
@@ -57,6 +62,7 @@ export interface WebhookAckBench {
     throughputShareOfPutFloor: number;
   }>;
   ownerReply: { n: number; p50Ms: number; p99Ms: number };
+  ownerReplyBefore: typeof OWNER_REPLY_BEFORE;
   goals: typeof GOALS;
 }
 
@@ -276,9 +282,12 @@ export async function benchWebhookAck(cloud: LocalCloud): Promise<WebhookAckBenc
     }
     const ownerReply = await measureOwnerReplies(cloud);
     console.log(
-      `owner reply (signed message in → reply at the simulator, n=${ownerReply.n}): p50 ${ownerReply.p50Ms} ms, p99 ${ownerReply.p99Ms} ms`,
+      `owner reply (signed message in → reply at the simulator, n=${ownerReply.n}): p50 ${ownerReply.p50Ms} ms, p99 ${ownerReply.p99Ms} ms ` +
+        `(goal: not worse than before the webhook wrote-then-answered, p50 ${OWNER_REPLY_BEFORE.p50Ms} / p99 ${OWNER_REPLY_BEFORE.p99Ms} ms ` +
+        `at load ${OWNER_REPLY_BEFORE.loadAverage}; another run, so compare under similar load) ` +
+        `${ownerReply.p50Ms <= OWNER_REPLY_BEFORE.p50Ms && ownerReply.p99Ms <= OWNER_REPLY_BEFORE.p99Ms ? 'ok' : 'GAP (or load)'}`,
     );
-    return { levels, ownerReply, goals: GOALS };
+    return { levels, ownerReply, ownerReplyBefore: OWNER_REPLY_BEFORE, goals: GOALS };
   } finally {
     await new Promise((resolve) => floor.server.close(resolve));
     await new Promise((resolve) => putFloor.server.close(resolve));
