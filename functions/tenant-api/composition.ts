@@ -1,3 +1,5 @@
+import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
+import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { systemClock } from '#adapters/system/system-clock';
 import { processEnv } from '#config/process-env';
@@ -18,4 +20,9 @@ export const deps: TenantApiDependencies = {
   tenants: repositories.tenants,
   statements: repositories.statements,
   clock: systemClock,
+  team: { users: repositories.users },
+  rateLimiter: new DynamoDbRateLimiter(new TableAccess(config.tableName), config.tenantId, {
+    requests: config.memberRequestsPerMinute,
+    windowSeconds: 60,
+  }),
 };
