@@ -46,7 +46,7 @@ export class LocalTenantApiGateway {
       access_token: accessToken,
       token_type: 'Bearer',
       expires_in: 3_600,
-      member: { username: member.username, name: member.name, role: member.role },
+      member: { username: member.username, name: member.name, role: member.role, phone: member.phone },
     });
   }
 
@@ -104,6 +104,7 @@ export interface LocalMemberAccount {
   username: string;
   name: string;
   role: MemberRole;
+  phone: string;
 }
 
 /** The local issuer's user list: the demo tenant's members in the table (username = member id). */
@@ -117,6 +118,7 @@ export function membersInTable(
       username: memberIdOf(user),
       name: user.name,
       role: user.role,
+      phone: user.phone,
     }));
 }
 

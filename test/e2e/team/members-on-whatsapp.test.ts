@@ -118,6 +118,7 @@ describe('members on WhatsApp with their role', () => {
       username: 'daniela',
       name: 'Daniela',
       role: 'viewer',
+      phone: '+5521988887777',
     });
 
     expect(await chat.ask('remove o Bruno')).toBe(
