@@ -99,6 +99,8 @@ export interface OwnerCommands {
   answer(input: {
     tenantId: string;
     ownerPhone: string;
+    /** The member who asked (named on what the answer books). */
+    memberId?: string;
     messageId: string;
     intent: Exclude<
       Intent,

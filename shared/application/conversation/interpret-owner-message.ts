@@ -196,6 +196,7 @@ export async function interpretOwnerMessage(
       const answer = await deps.commands.answer({
         tenantId,
         ownerPhone,
+        ...(memberId && { memberId }),
         messageId: message.messageId,
         intent: interpretation.intent,
         interpretation,

@@ -63,6 +63,14 @@ describe('members on WhatsApp with their role', () => {
     });
     await cloud.settle();
     expect(chat.textsTo(bruno.phone).slice(toBruno).join('\n')).toMatch(/João Silva pagou/);
+
+    await chat.say({ text: 'gastei 45 no mercado' }, bruno.phone);
+    expect(chat.lastTextTo(bruno.phone)).toMatch(/^Anotado! Despesa de R\$ 45,00/);
+    const entries = await repositories.ledger.listByMonth(tenantId, today.slice(0, 7) as never);
+    expect(entries.find((entry) => entry.kind === 'expense')).toMatchObject({
+      amountCents: 4_500,
+      recordedBy: 'bruno',
+    });
   }, 180_000);
 
   it('a viewer cannot charge: a short refusal, and nothing is written', async () => {
