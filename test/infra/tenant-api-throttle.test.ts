@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTenantConfig } from '#infra/config/load-tenant-config';
 import { TENANT_API_ROUTE_KEY, TENANT_API_THROTTLE } from '#infra/constructs/member-directory';
-import { resourcesOfType, synthesizeTenantStage } from './support/tenant-stage-template';
+import { logicalIdOf, resourcesOfType, synthesizeTenantStage } from './support/tenant-stage-template';
 
 /** Issue 14 item 5, per tenant: the HTTP API stage throttles the tenant API's route below the webhooks' limits. */
 describe('tenant API throttling on the HTTP API stage', () => {
@@ -35,5 +35,35 @@ describe('tenant API throttling on the HTTP API stage', () => {
       ThrottlingRateLimit: config.settings.webhookThrottle.rateLimitPerSecond,
       ThrottlingBurstLimit: config.settings.webhookThrottle.burstLimit,
     });
+  });
+});
+
+/** Team changes put members' sign-in accounts: only in the stack's own pool, only for the two functions that change the team. */
+describe('member accounts grants', () => {
+  const { json, stack } = synthesizeTenantStage('dev');
+  type Statement = { Action: string | string[]; Resource: unknown };
+  const cognitoStatements = resourcesOfType(json, 'AWS::IAM::Policy').flatMap(([, policy]) =>
+    (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement.filter((statement) =>
+      [statement.Action].flat().some((action) => action.startsWith('cognito-idp:')),
+    ).map((statement) => ({ roles: JSON.stringify(policy.Properties.Roles), statement })),
+  );
+  const poolId = logicalIdOf(stack, stack.members.userPool);
+  const roleOf = (name: 'tenant-api' | 'conversation-steps') =>
+    logicalIdOf(stack, stack.functions[name].function.role ?? stack.functions[name].function);
+
+  it('lets tenant-api and conversation-steps manage users of the stack pool, and nothing else', () => {
+    expect(cognitoStatements).toHaveLength(2);
+    for (const name of ['tenant-api', 'conversation-steps'] as const) {
+      const found = cognitoStatements.find(({ roles }) => roles.includes(`"${roleOf(name)}"`));
+      expect(found, name).toBeDefined();
+      expect([found?.statement.Action].flat()).toEqual(
+        expect.arrayContaining([
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminAddUserToGroup',
+          'cognito-idp:AdminDeleteUser',
+        ]),
+      );
+      expect(JSON.stringify(found?.statement.Resource)).toContain(poolId);
+    }
   });
 });
