@@ -6,12 +6,14 @@ import {
   planRemoveMember,
   TeamChangeRefusedError,
 } from '#application/members/change-team';
+import type { AuthenticatedMember } from '#application/ports/access-token-verifier';
+import type { Clock } from '#application/ports/clock';
+import type { ContactRepository } from '#application/ports/contact-repository';
 import type { MemberAccounts } from '#application/ports/member-accounts';
 import { memberIdOf, type TenantUser, type UserRepository } from '#application/ports/user-repository';
-import { MEMBER_ROLES } from '#domain/member-permissions';
+import { MEMBER_ROLES, type MemberAction } from '#domain/member-permissions';
 import { tryNormalizePhone } from '#domain/phone-number';
 import { json, problem, problems } from './problem';
-import type { Route, TenantApiDependencies } from './routes';
 
 /**
  * `GET/POST/DELETE /v1/members` (owner only: `manage_members`), on the same team rules as the owner's WhatsApp
@@ -22,6 +24,24 @@ import type { Route, TenantApiDependencies } from './routes';
 export interface MemberRouteDependencies {
   users: UserRepository;
   memberAccounts?: MemberAccounts;
+}
+
+/** What these routes read of the tenant API's dependencies (a `Route` of routes.ts, without importing it). */
+interface MemberRouteContext {
+  tenantId: string;
+  contacts: Pick<ContactRepository, 'findByPhone'>;
+  clock: Clock;
+  team: MemberRouteDependencies;
+}
+
+interface MemberRoute {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  action: MemberAction;
+  handle(
+    deps: MemberRouteContext,
+    request: { member: AuthenticatedMember; params: Record<string, string>; body?: string },
+  ): Promise<APIGatewayProxyStructuredResultV2>;
 }
 
 const NewMemberBody = z.object({
@@ -45,11 +65,11 @@ function refusal(error: unknown): APIGatewayProxyStructuredResultV2 | undefined 
   return problem(409, 'Conflict', details[error.code] ?? error.message);
 }
 
-function team(deps: TenantApiDependencies) {
+function team(deps: MemberRouteContext) {
   return { ...deps, ...deps.team };
 }
 
-export const MEMBER_ROUTES: readonly Route[] = [
+export const MEMBER_ROUTES: readonly MemberRoute[] = [
   {
     method: 'GET',
     path: '/v1/members',
