@@ -104,6 +104,14 @@ describe('members on WhatsApp with their role', () => {
     await tapSim(carla.phone);
     const [boleto] = await boletosOf(maria.contactId);
     expect(boleto).toMatchObject({ status: 'sent', amountCents: 8_000, requestedByPhone: carla.phone });
+
+    // An operator may cancel too; the cancellation names him.
+    await chat.say({ text: 'cancela o boleto da Maria' }, bruno.phone);
+    await tapSim(bruno.phone);
+    const trail = await repositories.boletos.getWithHistory(tenantId, boleto?.id ?? '');
+    expect(trail?.boleto.status).toBe('cancelled');
+    const cancelled = trail?.events.find((event) => event.type === 'BoletoCancelled');
+    expect(cancelled?.actor).toEqual({ kind: 'owner', id: bruno.phone, memberId: 'bruno' });
   }, 180_000);
 
   it('the owner adds a new member and removes one, each after a Sim; a token names the new member', async () => {
