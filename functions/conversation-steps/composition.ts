@@ -20,6 +20,7 @@ import { receiptReader } from '#application/receipts/read-receipt';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
 import { loadConversationConfig } from '#config/conversation-config';
 import { PAYTIME_PROVIDER_NAME } from '#config/follow-up-env';
+import { composeMemberAccounts } from '#config/member-accounts-config';
 import { composeObjectStore, loadObjectStoreConfig } from '#config/object-store-config';
 import { processEnv } from '#config/process-env';
 import { composeSchedules } from '#config/schedules-config';
@@ -35,6 +36,7 @@ import type { ConversationStepsDependencies } from './create-handler';
 const config = await loadConversationConfig(processEnv());
 const repositories = createTableRepositories(config.tableName);
 const clock = systemClock;
+const memberAccounts = composeMemberAccounts(processEnv());
 
 export const logger = createLogger('conversation-steps');
 
@@ -132,6 +134,8 @@ export const deps: ConversationStepsDependencies = {
   cancellation: {
     cancel: (input) => cancelBoletoForOwner(payments, input),
   },
+  // Team changes an owner confirms put and remove members' sign-in accounts (where the stack names the pool).
+  ...(memberAccounts && { memberAccounts }),
   // Recurring plans: their schedules start this conversation each month (where the stack grants schedules).
   ...(config.schedules && {
     recurring: {

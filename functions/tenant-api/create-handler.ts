@@ -30,6 +30,11 @@ export function createTenantApiHandler(deps: TenantApiDependencies, logger: AppL
       if (error instanceof UnauthenticatedError) return problems.unauthorized();
       throw error;
     }
+    const rate = await deps.rateLimiter?.take(member.sub, deps.clock.now());
+    if (rate && !rate.allowed) {
+      logger.info('tenant API request limited', { member: member.sub, path });
+      return problems.tooManyRequests(rate.retryAfterSeconds);
+    }
     const matched = matchRoute(method, path);
     if (!matched) return problems.noRoute(method, path);
     if (!can(member.role, matched.route.action)) {
@@ -41,6 +46,9 @@ export function createTenantApiHandler(deps: TenantApiDependencies, logger: AppL
         member,
         params: matched.params,
         query: event.queryStringParameters ?? {},
+        ...(event.body != null && {
+          body: event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
+        }),
       });
     } catch (error) {
       logger.error('tenant API request failed', { member: member.sub, method, path, error });

@@ -30,5 +30,14 @@ export const problems = {
   notFound: (detail: string) => problem(404, 'Not Found', detail),
   noRoute: (method: string, path: string) =>
     problem(404, 'Not Found', `There is no route ${method} ${path}.`),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    problem(
+      429,
+      'Too Many Requests',
+      `Too many requests from this member; retry in ${retryAfterSeconds} s.`,
+      {
+        'retry-after': String(retryAfterSeconds),
+      },
+    ),
   internal: () => problem(500, 'Internal Server Error', 'Something went wrong; the request can be retried.'),
 };

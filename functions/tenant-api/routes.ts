@@ -2,11 +2,13 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { AuthenticatedMember } from '#application/ports/access-token-verifier';
 import type { Clock } from '#application/ports/clock';
 import type { ContactRepository } from '#application/ports/contact-repository';
+import type { RateLimiter } from '#application/ports/rate-limiter';
 import type { StatementProjection } from '#application/ports/statement-projection';
 import type { TenantRepository } from '#application/ports/tenant-repository';
 import { readStatement } from '#application/statements/read-statement';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import type { MemberAction } from '#domain/member-permissions';
+import { MEMBER_ROUTES, type MemberRouteDependencies } from './member-routes';
 import { json, problems } from './problem';
 
 export interface TenantApiDependencies {
@@ -15,12 +17,18 @@ export interface TenantApiDependencies {
   tenants: Pick<TenantRepository, 'getProfile'>;
   statements: StatementProjection;
   clock: Clock;
+  /** The tenant's members and their sign-in accounts (`member-routes.ts`). */
+  team: MemberRouteDependencies;
+  /** Per-member request limit (429 with Retry-After); see docs/decisions.md, "Team". */
+  rateLimiter?: RateLimiter;
 }
 
 export interface RouteRequest {
   member: AuthenticatedMember;
   params: Record<string, string>;
   query: Record<string, string | undefined>;
+  /** The request body as text (decoded when API Gateway base64-encoded it). */
+  body?: string;
 }
 
 export interface Route {
@@ -78,6 +86,7 @@ export const ROUTES: readonly Route[] = [
       return json(200, { contact: { id: contact.contactId, name: contact.name }, ...statement });
     },
   },
+  ...MEMBER_ROUTES,
 ];
 
 /** The route and its path parameters, or undefined. */

@@ -12,6 +12,8 @@ export const ENV = {
   stage: 'IRIS_STAGE',
   /** JSON `TenantSettingsEnvironment` (infra/config/tenant-settings-environment.ts): the tenant's public defaults. */
   tenantSettings: 'IRIS_TENANT_SETTINGS',
+  // Members: the tenant-stage Cognito user pool whose sign-in accounts owners' team changes put and remove
+  memberUserPoolId: 'MEMBER_USER_POOL_ID',
   // Storage
   tableName: 'TABLE_NAME',
   /** The stack's file bucket (imports, generated reports). */

@@ -1,4 +1,5 @@
 import { ArnFormat, type CfnElement, Stack } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -199,6 +200,27 @@ export function readSecret(fn: IrisFunction, secret: SecretId, tenantId: string,
 }
 
 /** A plain, non-secret setting: no permission attached. */
+/**
+ * `MEMBER_USER_POOL_ID` + the admin calls that put and remove members' sign-in accounts in that one pool
+ * (`CognitoMemberAccounts`): create, update attributes, list/add/remove groups, delete. No other pool, no
+ * pool administration.
+ */
+export function manageMemberAccounts(fn: IrisFunction, userPool: cognito.IUserPool): void {
+  fn.addEnvironment(ENV.memberUserPoolId, userPool.userPoolId);
+  allow(
+    fn,
+    [
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:AdminDeleteUser',
+    ],
+    [userPool.userPoolArn],
+  );
+}
+
 export function setting(fn: IrisFunction, envName: EnvName, value: string): void {
   fn.addEnvironment(envName, value);
 }

@@ -8,6 +8,11 @@ import { MEMBER_ROLES } from '#domain/member-permissions';
 import { acknowledgeNag } from '#infra/nag/acknowledge';
 import type { IrisFunction } from './iris-function';
 
+export const TENANT_API_ROUTE_KEY = 'ANY /v1/{proxy+}';
+
+/** The tenant API's share of the HTTP API, per tenant (requests per second, burst). */
+export const TENANT_API_THROTTLE = { rateLimitPerSecond: 10, burstLimit: 20 } as const;
+
 export interface MemberDirectoryProps {
   readonly userPoolName: string;
   readonly removalPolicy: RemovalPolicy;
@@ -67,13 +72,18 @@ export class MemberDirectory extends Construct {
     return `https://cognito-idp.${this.userPool.stack.region}.amazonaws.com/${this.userPool.userPoolId}`;
   }
 
-  /** `ANY /v1/{proxy+}` → `handler`, behind the JWT authorizer (401 from API Gateway before any function runs). */
-  addApiRoutes(api: apigwv2.HttpApi, handler: IrisFunction): void {
+  /**
+   * `ANY /v1/{proxy+}` → `handler`, behind the JWT authorizer (401 from API Gateway before any function runs),
+   * throttled on `stage` per tenant (the stack is the tenant's): `TENANT_API_THROTTLE` for the route, below the
+   * webhooks' stage limits, so an ERP loop cannot starve Meta's and Paytime's deliveries. Per member, the
+   * function's own limit applies (docs/decisions.md, "Team").
+   */
+  addApiRoutes(api: apigwv2.HttpApi, handler: IrisFunction, stage?: apigwv2.HttpStage): void {
     const authorizer = new HttpJwtAuthorizer('MembersAuthorizer', this.issuerUrl, {
       jwtAudience: [this.client.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
     });
-    api.addRoutes({
+    const routes = api.addRoutes({
       path: '/v1/{proxy+}',
       methods: [apigwv2.HttpMethod.ANY],
       integration: new HttpLambdaIntegration('tenant-api-integration', handler.function, {
@@ -81,5 +91,14 @@ export class MemberDirectory extends Construct {
       }),
       authorizer,
     });
+    if (stage) {
+      const cfnStage = stage.node.defaultChild as apigwv2.CfnStage;
+      for (const route of routes) stage.node.addDependency(route); // the route key must exist first
+      // `routeSettings` is a map of structs CDK does not rename, so the CloudFormation names are written out.
+      cfnStage.addPropertyOverride(`RouteSettings.${TENANT_API_ROUTE_KEY}`, {
+        ThrottlingRateLimit: TENANT_API_THROTTLE.rateLimitPerSecond,
+        ThrottlingBurstLimit: TENANT_API_THROTTLE.burstLimit,
+      });
+    }
   }
 }

@@ -23,6 +23,12 @@ export const DEMO_TENANT = {
   /** The business number as Meta displays it (digits). */
   whatsAppDisplayNumber: '551140028922',
   owner: { name: 'Ana Demo', phone: '+5511999990001' },
+  /** The team (one member per role), stored as the tenant's users: each is recognised on WhatsApp by phone. */
+  members: [
+    { username: 'ana', name: 'Ana Demo', role: 'owner', phone: '+5511999990001' },
+    { username: 'bruno', name: 'Bruno Operador', role: 'operator', phone: '+5511999990002' },
+    { username: 'carla', name: 'Carla Consulta', role: 'viewer', phone: '+5511999990003' },
+  ],
   contacts: [
     {
       contactId: 'joao-silva',
@@ -84,14 +90,17 @@ export async function seedDemoTenant(
   };
   await tenants.saveProfile(profile);
   await tenants.routeWhatsAppNumber(DEMO_TENANT.whatsAppPhoneNumberId, DEMO_TENANT.tenantId);
-  const owner: TenantUser = {
-    tenantId: DEMO_TENANT.tenantId,
-    phone: normalizePhone(DEMO_TENANT.owner.phone),
-    name: DEMO_TENANT.owner.name,
-    role: 'owner',
-    createdAt: at,
-  };
-  await users.save(owner);
+  for (const seed of DEMO_TENANT.members) {
+    const member: TenantUser = {
+      tenantId: DEMO_TENANT.tenantId,
+      phone: normalizePhone(seed.phone),
+      name: seed.name,
+      role: seed.role,
+      memberId: seed.username,
+      createdAt: at,
+    };
+    await users.save(member);
+  }
   for (const seed of DEMO_TENANT.contacts) {
     const contact: Contact = {
       tenantId: DEMO_TENANT.tenantId,

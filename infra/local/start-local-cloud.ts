@@ -51,7 +51,7 @@ import { startS3Local } from './s3-local';
 import { startSesLocal } from './ses-local';
 import { addSettleParticipants } from './settle-participants';
 import { Shutdown } from './shutdown';
-import { LocalTenantApiGateway } from './tenant-api-gateway';
+import { LocalTenantApiGateway, membersInTable } from './tenant-api-gateway';
 import {
   createDeliveryQueues,
   registerScheduleTargets,
@@ -375,7 +375,7 @@ async function start(
     handler: (name) => handlers[name],
     readiness: () => ({ ready: missing.length === 0, missingFunctions: missing }),
     simulators: { whatsapp: whatsapp.url, paytime: paytime.url, openai: openai.url },
-    tenantApi: new LocalTenantApiGateway(issuer, log),
+    tenantApi: new LocalTenantApiGateway(issuer, log, membersInTable(tableName, documentClient)),
   });
   const startupMs = Date.now() - started;
   log(`local cloud ready in ${startupMs} ms`);

@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { JoseAccessTokenVerifier } from '#adapters/auth/jose-access-token-verifier';
+import { DynamoDbUserRepository } from '#adapters/dynamodb/dynamodb-user-repository';
 import { UnauthenticatedError } from '#application/ports/access-token-verifier';
+import { memberIdOf } from '#application/ports/user-repository';
+import type { MemberRole } from '#domain/member-permissions';
 import { toApiGatewayEvent, writeApiGatewayResult } from './api-gateway-event';
-import { DEMO_MEMBERS } from './auth/demo-members';
 import type { LocalIssuer } from './auth/local-issuer';
+import { DEMO_TENANT } from './demo-tenant';
 import { createLambdaContext, invokeLocalHandler, type LocalLambdaHandler } from './emulators';
 import { parseJsonObject, readBody, sendJson } from './http-io';
 import { functionArn } from './local-cloud-names';
@@ -14,7 +18,8 @@ import { functionArn } from './local-cloud-names';
  * local issuer's JWKS, issuer and client id) answers 401 itself, without invoking anything, when the token
  * does not verify; otherwise the tenant API function gets the event with `requestContext.authorizer.jwt`,
  * its claims flattened to strings as API Gateway does. `POST /_local/auth/token {"username"}` signs in a
- * demo member (Cognito's hosted sign-in, locally).
+ * member of the demo tenant (Cognito's hosted sign-in, locally): the user list is the tenant's members in the
+ * table (seeded Ana, Bruno, Carla, and whoever an owner added), username = member id, group = role.
  */
 export class LocalTenantApiGateway {
   private readonly verifier: JoseAccessTokenVerifier;
@@ -22,16 +27,18 @@ export class LocalTenantApiGateway {
   constructor(
     readonly issuer: LocalIssuer,
     private readonly log: (line: string) => void,
+    private readonly members: () => Promise<LocalMemberAccount[]>,
   ) {
     this.verifier = new JoseAccessTokenVerifier(issuer.settings, { jwks: issuer.jwks });
   }
 
   async issueToken(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = parseJsonObject(await readBody(request));
-    const member = DEMO_MEMBERS.find((candidate) => candidate.username === body.username);
+    const members = await this.members();
+    const member = members.find((candidate) => candidate.username === body.username);
     if (!member) {
       return sendJson(response, 404, {
-        message: `no such member; use one of ${DEMO_MEMBERS.map((m) => m.username).join(', ')}`,
+        message: `no such member; use one of ${members.map((m) => m.username).join(', ')}`,
       });
     }
     const accessToken = await this.issuer.accessToken({ username: member.username, role: member.role });
@@ -39,7 +46,7 @@ export class LocalTenantApiGateway {
       access_token: accessToken,
       token_type: 'Bearer',
       expires_in: 3_600,
-      member: { username: member.username, name: member.name, role: member.role },
+      member: { username: member.username, name: member.name, role: member.role, phone: member.phone },
     });
   }
 
@@ -90,6 +97,29 @@ export class LocalTenantApiGateway {
       sendJson(response, 500, { message: 'Internal Server Error' });
     }
   }
+}
+
+/** A sign-in account of the local issuer's user list. */
+export interface LocalMemberAccount {
+  username: string;
+  name: string;
+  role: MemberRole;
+  phone: string;
+}
+
+/** The local issuer's user list: the demo tenant's members in the table (username = member id). */
+export function membersInTable(
+  tableName: string,
+  client: DynamoDBDocumentClient,
+): () => Promise<LocalMemberAccount[]> {
+  const users = new DynamoDbUserRepository(tableName, client);
+  return async () =>
+    (await users.list(DEMO_TENANT.tenantId)).map((user) => ({
+      username: memberIdOf(user),
+      name: user.name,
+      role: user.role,
+      phone: user.phone,
+    }));
 }
 
 /** API Gateway's JWT authorizer passes every claim as a string; arrays as `[a b]`. */

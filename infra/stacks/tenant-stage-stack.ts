@@ -154,7 +154,7 @@ export class TenantStageStack extends Stack {
     });
 
     this.members = new MemberDirectory(this, 'Members', { userPoolName: prefix, removalPolicy });
-    this.members.addApiRoutes(this.api.api, functions['tenant-api']);
+    this.members.addApiRoutes(this.api.api, functions['tenant-api'], this.api.stage);
 
     this.email = new EmailSending(this, 'Email', { configurationSetName: prefix, tenantId: this.tenantId });
 

@@ -26,6 +26,7 @@ import {
   answerTaskTokens,
   controlOwnQueue,
   knowStateMachine,
+  manageMemberAccounts,
   manageSchedules,
   putItemsOnly,
   readSecret,
@@ -40,6 +41,7 @@ import {
 import type { IrisFunction } from '#infra/constructs/iris-function';
 import type { IrisStateMachine } from '#infra/constructs/iris-state-machine';
 import type { IrisTable } from '#infra/constructs/iris-table';
+import type { MemberDirectory } from '#infra/constructs/member-directory';
 import type { IrisScheduleGroup } from '#infra/constructs/schedule-group';
 import type { FunctionName } from './function-catalogue';
 
@@ -54,6 +56,7 @@ export interface WiredResources {
   readonly email: EmailSending;
   readonly schedules: IrisScheduleGroup;
   readonly files: FileStorage;
+  readonly members: MemberDirectory;
 }
 
 /**
@@ -163,6 +166,9 @@ export function wireFunctions(
 
   // Tenant API (/v1, behind the JWT authorizer): reads and the same use cases as WhatsApp.
   readWriteTable(fns['tenant-api'], table);
+  // Team changes (owners: WhatsApp and /v1/members) put and remove members' sign-in accounts.
+  manageMemberAccounts(fns['tenant-api'], stack.members.userPool);
+  manageMemberAccounts(conversationSteps, stack.members.userPool);
 
   const deliveryBatch = {
     batchSize: DELIVERY_QUEUE_SETTINGS.batchSize,

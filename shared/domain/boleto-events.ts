@@ -6,6 +6,8 @@ import type { Cents } from './money';
 export interface Actor {
   kind: 'owner' | 'contact' | 'provider' | 'system';
   id: string;
+  /** `owner` actors: the member (owner, operator) who did it, by member id (docs/decisions.md, "Team"). */
+  memberId?: string;
 }
 
 /** Who and when, passed to every command. `at` is an ISO-8601 instant (`2026-11-23T12:00:00.000Z`). */

@@ -39,6 +39,8 @@ export interface Boleto {
   readonly updatedAt: string;
   /** Our idempotency key for the creation request (a boleto is never created twice for one command). */
   readonly commandKey: string;
+  /** The member who asked for it (their WhatsApp phone): told when it is paid, beside the owners. */
+  readonly requestedByPhone?: string;
 }
 
 export interface BoletoChange<E extends BoletoEvent = BoletoEvent> {

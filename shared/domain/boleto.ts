@@ -62,6 +62,8 @@ export interface NewBoleto {
   today: CalendarDate;
   /** The tenant's limit for one boleto. */
   maxAmountCents: Cents;
+  /** The member who asked for it, when one did (their WhatsApp phone). */
+  requestedByPhone?: string;
 }
 
 /**
@@ -105,6 +107,7 @@ export function requestBoleto(input: NewBoleto, ctx: ChangeContext): BoletoChang
     createdAt: ctx.at,
     updatedAt: ctx.at,
     commandKey: requireText(input.commandKey, 'command key'),
+    ...(input.requestedByPhone ? { requestedByPhone: input.requestedByPhone } : {}),
   });
   return {
     boleto,

@@ -7,6 +7,7 @@ import type { LedgerCorrectionRequest } from './ledger-correction';
 import type { Cents } from './money';
 import type { E164 } from './phone-number';
 import type { TaxId } from './tax-id';
+import type { MemberChange } from './team-member';
 
 /**
  * An owner's request for a boleto while IRIS is still collecting what it needs and waiting for the explicit
@@ -76,6 +77,10 @@ export interface OwnerRequest {
   tenantId: string;
   requestId: string;
   ownerPhone: E164;
+  /** The member who asked (owner or operator), named by the audit entries the request leads to. */
+  memberId?: string;
+  /** add_member / remove_member: the team change to confirm (`shared/application/members/`). */
+  memberChange?: MemberChange;
   status: OwnerRequestStatus;
   /** Bumped on every change; a confirmation is bound to the version it was asked for. */
   version: number;
@@ -86,7 +91,9 @@ export interface OwnerRequest {
     | 'amend_boleto'
     | 'correct_ledger'
     | 'create_recurring'
-    | 'stop_recurring';
+    | 'stop_recurring'
+    | 'add_member'
+    | 'remove_member';
   /** A recurring plan to create (its terms) or to stop (its id): `shared/application/recurring/`. */
   recurrence?: {
     dayOfMonth: number;

@@ -2,6 +2,7 @@ import type { Intent } from '#application/ports/interpretation.schema';
 import { colloquialIntent } from './colloquial-intents';
 import { isConfirmation } from './confirm-vocabulary';
 import type { IntentSignals } from './intent-signals';
+import { memberIntent } from './member-intents';
 import { recurringIntent } from './recurring';
 import { isStatementRequest } from './statement-intent';
 import type { Token } from './tokenise';
@@ -175,6 +176,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (isStatementRequest(text, signals)) return 'statement';
   const recurring = recurringIntent(text, signals);
   if (recurring) return recurring;
+  const member = memberIntent(text);
+  if (member) return member;
   const content = colloquialIntent(text, signals) ?? contentIntent(text, words, signals);
   if (content) return content;
   if (DENY_LEAD.test(text) || DENY_ANYWHERE.test(text)) return 'deny';

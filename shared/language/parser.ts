@@ -12,6 +12,7 @@ import { findDescription } from './description';
 import { entitiesForIntent } from './entities-for-intent';
 import { classifyIntent } from './intents';
 import { isLedgerQuestion, ledgerQueryOf } from './ledger-query';
+import { memberRequestDetails } from './member-intents';
 import { recurrenceTerms } from './recurring';
 import { type Token, tokenise } from './tokenise';
 import { correctTypos } from './typos';
@@ -65,6 +66,8 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   create_recurring: 2,
   list_recurring: 3,
   stop_recurring: 2,
+  add_member: 3,
+  remove_member: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */
@@ -228,6 +231,9 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
           }
         : {}),
       ...(intent === 'create_recurring' ? { recurrence: recurrenceTerms(text) } : {}),
+      ...(intent === 'add_member' || intent === 'remove_member'
+        ? { member: memberRequestDetails(text) }
+        : {}),
       ...ledgerQuery,
     },
     bareAnswer,

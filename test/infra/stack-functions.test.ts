@@ -83,6 +83,8 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'SCHEDULER_ROLE_ARN',
     'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
     'FILES_BUCKET_NAME',
+    // Team changes put members' sign-in accounts (shared/config/member-accounts-config.ts).
+    'MEMBER_USER_POOL_ID',
   ],
   'reminder-step': ['TABLE_NAME', ...PAYTIME_API],
   'paytime-event-processor': ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
@@ -104,7 +106,7 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
   ],
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
   'statement-projector': ['TABLE_NAME'],
-  'tenant-api': ['TABLE_NAME'],
+  'tenant-api': ['TABLE_NAME', 'MEMBER_USER_POOL_ID'],
 };
 
 describe('TenantStageStack functions', () => {

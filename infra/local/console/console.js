@@ -1,5 +1,8 @@
 // The local console: talks to the local cloud's documented routes only (README, "Local interface").
-// Plain browser JavaScript, no build step. Everything shown comes from GET /_local/state.
+// Plain browser JavaScript, no build step. Signed in as a member (console-members.js): contacts and statements
+// come from the tenant API with the member's token; what /v1 does not serve yet (boletos with their audit
+// trail, the outbox, e-mails, the clock) from GET /_local/state; the chat is the member's own.
+import { memberLabel, renderContacts, session, signIn } from './console-members.js';
 
 const BOLETO_STATUS = {
   requested: 'solicitado',
@@ -276,11 +279,14 @@ function activityDetail(detail) {
 }
 
 async function refresh() {
+  if (!session.member) await signIn(byId('member').value);
   const state = await request('GET', '/_local/state');
-  view.owner = state.tenant.ownerPhone;
-  byId('owner-label').textContent = `você é a dona do negócio (${view.owner})`;
+  view.owner = session.member.phone;
+  byId('owner-label').textContent = `você é ${memberLabel(session.member)}`;
   byId('clock-now').textContent = state.clock.saoPaulo;
-  renderChat(state.chat);
+  const chat = await request('GET', `/_local/chat?with=${encodeURIComponent(view.owner)}`);
+  renderChat(chat.messages);
+  await renderContacts();
   renderBoletos(state.boletos);
   renderOutbox(state.outbox);
   renderEmails(state.emails);
@@ -319,6 +325,13 @@ byId('composer').addEventListener('submit', (event) => {
   input.value = '';
   sendToIris({ text });
 });
+
+byId('member').addEventListener('change', () =>
+  act('Entrando…', async () => {
+    await signIn(byId('member').value);
+    view.chatLength = -1;
+  }),
+);
 
 byId('advance-day').addEventListener('click', () =>
   act('Avançando um dia…', () => request('POST', '/_local/clock/advance', { days: 1 })),

@@ -3,6 +3,7 @@ import { extractionJsonSchema, extractionSchema } from '#application/ports/inter
 import type { Interpretation, InterpretRequest, LanguageModel } from '#application/ports/language-model';
 import { type CalendarDate, isCalendarDate } from '#domain/calendar-date';
 import { entitiesForIntent } from '#language/entities-for-intent';
+import { memberRequestDetails } from '#language/member-intents';
 import { isBareAnswer, parseMessage } from '#language/parser';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
@@ -126,6 +127,9 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
     ...(extraction.intent === 'correct_ledger' && rules?.correction ? { correction: rules.correction } : {}),
     ...(extraction.intent === 'create_recurring' && rules?.recurrence
       ? { recurrence: rules.recurrence }
+      : {}),
+    ...(extraction.intent === 'add_member' || extraction.intent === 'remove_member'
+      ? { member: memberRequestDetails(input.text) }
       : {}),
   };
   const interpretation = entitiesForIntent(

@@ -1,5 +1,6 @@
 import { changeConfirmationText } from '#application/amendments/change-requests';
 import { keptForAfterLine } from '#application/dialogues/deferred-request';
+import { memberConfirmationText } from '#application/members/member-requests';
 import { PreconditionFailedError } from '#application/ports/persistence-errors';
 import { recurringConfirmationText } from '#application/recurring/recurring-confirmation';
 import { formatBrl } from '#domain/money';
@@ -45,6 +46,7 @@ export async function askOwner(
     };
     const question =
       changeConfirmationText(request) ??
+      memberConfirmationText(request) ??
       (request.kind === 'create_recurring' || request.kind === 'stop_recurring'
         ? recurringConfirmationText(request)
         : request.kind === 'cancel_boleto'

@@ -9,6 +9,7 @@ import type { InboundMessageRepository } from '#application/ports/inbound-messag
 import type { Intent } from '#application/ports/interpretation.schema';
 import type { Interpretation, LanguageModel } from '#application/ports/language-model';
 import type { LedgerRepository } from '#application/ports/ledger-repository';
+import type { MemberAccounts } from '#application/ports/member-accounts';
 import type { OutboxRepository } from '#application/ports/outbox-repository';
 import type { RecurringPlanRepository } from '#application/ports/recurring-plan-repository';
 import type { Schedules } from '#application/ports/schedules';
@@ -57,6 +58,8 @@ export interface ConversationDependencies {
   cancellation: BoletoCancellation;
   /** Recurring charge plans (`shared/application/recurring/`); absent where a function does not manage them. */
   recurring?: RecurringPorts;
+  /** Sign-in accounts of the tenant's members (Cognito deployed, the local issuer locally); absent: WhatsApp only. */
+  memberAccounts?: MemberAccounts;
 }
 
 /** What recurring plans need: their store, the scheduler, and the workflow their monthly firings start. */
@@ -77,6 +80,7 @@ export interface BoletoCancellation {
     tenantId: string;
     boletoId: string;
     requestedBy: string;
+    memberId?: string;
     replyTo?: { phone: string; correlationId: string };
     notifyContact?: boolean;
   }): Promise<{ outcome: 'cancelled' | 'already_cancelled' | 'already_paid' | 'not_found' }>;
@@ -95,6 +99,8 @@ export interface OwnerCommands {
   answer(input: {
     tenantId: string;
     ownerPhone: string;
+    /** The member who asked (named on what the answer books). */
+    memberId?: string;
     messageId: string;
     intent: Exclude<
       Intent,
@@ -109,6 +115,8 @@ export interface OwnerCommands {
       | 'create_recurring'
       | 'list_recurring'
       | 'stop_recurring'
+      | 'add_member'
+      | 'remove_member'
     >;
     interpretation: Interpretation;
   }): Promise<string>;

@@ -60,7 +60,7 @@ export async function recordConfirmation(
       'confirmation_answered',
       'confirmation_answered',
       request.confirmedAt ?? boleto.createdAt,
-      { kind: 'owner', id: request.ownerPhone },
+      { kind: 'owner', id: request.ownerPhone, ...(request.memberId && { memberId: request.memberId }) },
       { ...detail, answer: 'confirm' },
     ),
     tx,

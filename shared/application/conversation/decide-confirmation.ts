@@ -5,6 +5,7 @@ import {
   queueFullLine,
   takeUpDeferred,
 } from '#application/dialogues/deferred-request';
+import { decideMemberRequest, isMemberRequest } from '#application/members/member-requests';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
 import { decideRecurring } from '#application/recurring/decide-recurring';
 import { saoPauloDateOf } from '#domain/calendar-date';
@@ -45,6 +46,7 @@ export async function decideConfirmation(
   if (request.kind === 'create_recurring' || request.kind === 'stop_recurring') {
     return decideRecurring(deps, request, input);
   }
+  if (isMemberRequest(request)) return decideMemberRequest(deps, request, input);
   if (request.status === 'confirmed' || request.status === 'completed') {
     return { requestId: request.requestId, next: request.status === 'confirmed' ? 'create' : 'done' };
   }
@@ -194,6 +196,7 @@ async function executeCancellation(
     tenantId,
     boletoId: cancelBoletoId,
     requestedBy: ownerPhone,
+    ...(confirmed.memberId && { memberId: confirmed.memberId }),
     replyTo: { phone: ownerPhone, correlationId: requestId },
   });
   await deps.conversations.saveRequest(close(confirmed, 'completed', deps.clock.now()), confirmed.version);

@@ -4,9 +4,13 @@ import { deferredFrom } from '#application/dialogues/deferred-request';
 import { answerPendingChoice } from '#application/dialogues/pending-choice';
 import { splitCharges } from '#application/dialogues/two-charges';
 import { startLedgerCorrection } from '#application/ledger-corrections/start-ledger-correction';
+import { ACTION_OF_INTENT, type MemberVerdict, memberMay } from '#application/members/member-gate';
+import { startMemberRequest } from '#application/members/member-requests';
+import { teamTexts } from '#application/members/team-texts-pt-br';
 import type { OwnerMediaReader } from '#application/owner-media/handle-owner-media';
 import { answerDifferenceTap, parseDifferenceButton } from '#application/payments/charge-difference';
 import { TranscriptionFailedError } from '#application/ports/transcriber';
+import { memberIdOf } from '#application/ports/user-repository';
 import type { OwnerMessageInput } from '#application/ports/workflows';
 import type { ReceiptDecisions } from '#application/receipts/decide-receipt';
 import { parseReceiptButton } from '#application/receipts/receipt-buttons';
@@ -42,6 +46,11 @@ export async function interpretOwnerMessage(
   const ownerPhone = normalizePhone(message.from);
   const reply = (text: string, purpose: string) =>
     replyOnce(deps, tenantId, ownerPhone, text, message.messageId, purpose);
+  const refused = async (verdict: MemberVerdict) => {
+    if (verdict.allowed) return false;
+    await reply(teamTexts.refused(verdict.member?.role, verdict.action), `refused-${verdict.action}`);
+    return true;
+  };
 
   if (message.content.type === 'recurring_issue') {
     return issueRecurringCharge(deps, { tenantId, message, ...message.content });
@@ -61,6 +70,7 @@ export async function interpretOwnerMessage(
     return answerDifferenceTap(deps, { tenantId, ownerPhone, messageId: message.messageId, tap: difference });
   }
   if (message.content.type === 'media') {
+    if (await refused(await memberMay(deps.users, tenantId, ownerPhone, 'book_ledger'))) return DONE;
     await deps.ownerMedia.read({
       tenantId,
       ownerPhone,
@@ -84,6 +94,10 @@ export async function interpretOwnerMessage(
     intent: interpretation.intent,
     source: interpretation.source,
   });
+  // The one permission check of a member's message: what the intent asks against their role's matrix.
+  const verdict = await memberMay(deps.users, tenantId, ownerPhone, ACTION_OF_INTENT[interpretation.intent]);
+  if (await refused(verdict)) return DONE;
+  const memberId = verdict.allowed ? memberIdOf(verdict.member) : undefined;
   const context = { tenantId, ownerPhone, messageId: message.messageId };
   const handlers = choiceHandlers(deps, context, interpretation);
   const picked = await answerPendingChoice(deps, context, text, interpretation, handlers);
@@ -102,6 +116,7 @@ export async function interpretOwnerMessage(
       return startBoletoRequest(deps, {
         tenantId,
         ownerPhone,
+        ...(memberId && { memberId }),
         messageId: message.messageId,
         interpretation: charge,
         ...(split ? { deferred: deferredFrom(message, split.rest, '.2') } : {}),
@@ -111,6 +126,7 @@ export async function interpretOwnerMessage(
       return startCancelRequest(deps, {
         tenantId,
         ownerPhone,
+        ...(memberId && { memberId }),
         messageId: message.messageId,
         contactName: interpretation.contact,
         amountCents: interpretation.amountCents,
@@ -134,6 +150,16 @@ export async function interpretOwnerMessage(
         messageId: message.messageId,
         text,
         interpretation,
+        intent: interpretation.intent,
+      });
+    case 'add_member':
+    case 'remove_member':
+      return startMemberRequest(deps, {
+        tenantId,
+        ownerPhone,
+        ...(memberId && { memberId }),
+        messageId: message.messageId,
+        details: interpretation.member ?? {},
         intent: interpretation.intent,
       });
     case 'confirm':
@@ -170,6 +196,7 @@ export async function interpretOwnerMessage(
       const answer = await deps.commands.answer({
         tenantId,
         ownerPhone,
+        ...(memberId && { memberId }),
         messageId: message.messageId,
         intent: interpretation.intent,
         interpretation,

@@ -46,7 +46,7 @@ export function ownerCommands(deps: {
         messageId: pending.messageId,
       });
     },
-    async answer({ tenantId, ownerPhone, messageId, intent, interpretation }) {
+    async answer({ tenantId, ownerPhone, memberId, messageId, intent, interpretation }) {
       switch (intent) {
         case 'record_expense':
         case 'record_income': {
@@ -73,6 +73,7 @@ export function ownerCommands(deps: {
             date: interpretation.date,
             description: interpretation.description ?? null,
             messageId,
+            ...(memberId && { memberId }),
           });
         }
         case 'ledger_summary':

@@ -90,8 +90,16 @@ export async function prepareLocalBoleto(
       commandKey: commandKeyOf(request),
       today: saoPauloDateOf(now),
       maxAmountCents: tenant.limits.maxBoletoAmountCents,
+      requestedByPhone: request.ownerPhone,
     },
-    { actor: { kind: 'owner', id: request.ownerPhone }, at: now.toISOString() },
+    {
+      actor: {
+        kind: 'owner',
+        id: request.ownerPhone,
+        ...(request.memberId && { memberId: request.memberId }),
+      },
+      at: now.toISOString(),
+    },
   );
   const updated: OwnerRequest = {
     ...request,

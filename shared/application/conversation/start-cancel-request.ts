@@ -12,6 +12,8 @@ import { DONE, type StepResult } from './step-result';
 export interface CancelInput {
   tenantId: string;
   ownerPhone: E164;
+  /** The member who asked: named by the cancellation's audit entry. */
+  memberId?: string;
   messageId: string;
   contactName: string | null;
   /** "cancela o de 150 do João", "o que vence dia 10": picks one of several open boletos directly. */
@@ -90,6 +92,7 @@ export async function openCancelRequest(
     tenantId: input.tenantId,
     requestId,
     ownerPhone: input.ownerPhone,
+    ...(input.memberId && { memberId: input.memberId }),
     kind: 'cancel_boleto',
     cancelBoletoId: boleto.id,
     status: 'awaiting_confirmation',

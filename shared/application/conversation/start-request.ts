@@ -61,6 +61,8 @@ export async function startBoletoRequest(
   input: {
     tenantId: string;
     ownerPhone: E164;
+    /** The member who asked: named by the audit entries of the boleto. */
+    memberId?: string;
     messageId: string;
     interpretation: Interpretation;
     /** The next charge of the same message, proposed once this one is decided. */
@@ -84,6 +86,7 @@ export async function startBoletoRequest(
     tenantId: input.tenantId,
     requestId,
     ownerPhone: input.ownerPhone,
+    ...(input.memberId && { memberId: input.memberId }),
     status: 'collecting',
     version: 0,
     ...(input.deferred ? { deferred: input.deferred } : {}),

@@ -15,6 +15,8 @@ export interface RecordOwnerEntryInput {
   category?: string;
   /** The inbound message id: the entry's id, so a replayed message records nothing new. */
   messageId: string;
+  /** The member who booked it (member id), named on the entry. */
+  memberId?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function recordOwnerEntry(
       amountCents: input.amountCents,
       category,
       description,
+      ...(input.memberId && { recordedBy: input.memberId }),
       createdAt: deps.clock.now().toISOString(),
     });
   } catch (error) {

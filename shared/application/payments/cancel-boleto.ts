@@ -29,6 +29,8 @@ export interface CancelBoletoInput {
   boletoId: string;
   /** Who asked (the owner's user id or phone), for the audit trail. */
   requestedBy: string;
+  /** The member who asked, by member id, for the audit trail. */
+  memberId?: string;
   /** Where the reply goes, in the same transaction as the cancellation (omit to only get `replyText`). */
   replyTo?: { phone: string; correlationId: string };
   /** Overrides the tenant's `notifyContactOnCancel`. */
@@ -85,7 +87,7 @@ export async function cancelBoletoForOwner(
     const closed = answerForClosed(current, contactName);
     if (closed) return closed;
     const change = cancelInDomain(current, 'owner_request', {
-      actor: { kind: 'owner', id: input.requestedBy },
+      actor: { kind: 'owner', id: input.requestedBy, ...(input.memberId && { memberId: input.memberId }) },
       at: deps.clock.now().toISOString(),
     });
     const replyText = cancelledReplyText(contactName, boleto, notify);

@@ -18,6 +18,7 @@ import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import { DomainError } from '#domain/domain-error';
 import { NO_LATE_CHARGES } from '#domain/interest-policy';
 import { type NewOutboxMessage, newOutboxMessage } from '#domain/outbox-message';
+import type { E164 } from '#domain/phone-number';
 import { derivedId, ledgerEntryIdOf, paymentIdOf, providerPaymentKeyOf } from './follow-up-ids';
 import type { PaymentDependencies } from './payment-dependencies';
 import {
@@ -141,7 +142,7 @@ async function recordPayment(
   // The payer paid short through a billet that is now closed: they hear what is missing (unless opted out).
   const tellPayer = !cancelled && facts.remainingCents > 0 && contact !== undefined && !contact.optedOut;
   facts.payerTold = tellPayer;
-  const owners = await ownerPhonesOf(deps, boleto.tenantId);
+  const owners = await noticeRecipientsOf(deps, boleto);
   await deps.unitOfWork.run(async (tx) => {
     if (events.length > 0) await deps.boletos.update({ boleto: after, events }, boleto.version, tx);
     await deps.payments.record(
@@ -229,7 +230,7 @@ async function recordWriteOff(
   }
   const change = cancelBoleto(boleto, `provider_${status}`, contextOf(deps));
   const contact = await deps.contacts.get(boleto.tenantId, boleto.contactId);
-  const owners = await ownerPhonesOf(deps, boleto.tenantId);
+  const owners = await noticeRecipientsOf(deps, boleto);
   await deps.unitOfWork.run(async (tx) => {
     await deps.boletos.update(change, boleto.version, tx);
     for (const owner of owners) {
@@ -303,6 +304,21 @@ function providerRefOf(remote: ProviderBoleto): BoletoProviderRef {
     ...(remote.pdfUrl ? { pdfUrl: remote.pdfUrl } : {}),
     ...(remote.pixEmv ? { pixEmv: remote.pixEmv } : {}),
   };
+}
+
+/**
+ * Who hears about a boleto's payment or closing: the tenant's owners and the member who asked for it (an
+ * operator who charged is told their boleto was paid), while that member is still on the team.
+ */
+async function noticeRecipientsOf(
+  deps: Pick<PaymentDependencies, 'users'>,
+  boleto: Boleto,
+): Promise<string[]> {
+  const owners = await ownerPhonesOf(deps, boleto.tenantId);
+  const requester = boleto.requestedByPhone;
+  if (!requester || owners.includes(requester)) return owners;
+  const member = await deps.users.findByPhone(boleto.tenantId, requester as E164);
+  return member ? [...owners, requester] : owners;
 }
 
 export async function ownerPhonesOf(

@@ -25,6 +25,9 @@ export const INTENTS = [
   'create_recurring',
   'list_recurring',
   'stop_recurring',
+  // Team (shared/language/member-intents.ts)
+  'add_member',
+  'remove_member',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '#domain/calendar-date';
 import type { LedgerCorrectionHint } from '#domain/ledger-correction';
 import type { RecurrenceTerms } from '#domain/recurring-plan';
+import type { MemberDetails } from '#domain/team-member';
 import type { Intent } from './interpretation.schema';
 
 export type { Intent } from './interpretation.schema';
@@ -29,6 +30,8 @@ export interface Interpretation {
   correction?: LedgerCorrectionHint;
   /** create_recurring: the day and the end of the plan, as the owner said them (the parser fills it). */
   recurrence?: RecurrenceTerms;
+  /** add_member / remove_member: the person's name, role and phone as written (the parser fills it). */
+  member?: MemberDetails;
   /** For ledger summaries and questions: the typed plan (period, category, side, aggregate); never numbers. */
   ledgerQuery?: LedgerQuery;
 }

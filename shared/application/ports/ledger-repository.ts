@@ -27,6 +27,8 @@ export interface LedgerEntry {
   /** A correcting entry: the id of the entry it reverses or replaces (see domain/ledger-correction.ts). */
   corrects?: string;
   correction?: 'reversal' | 'replacement';
+  /** The member (member id) who booked it on WhatsApp, when one did. */
+  recordedBy?: string;
   createdAt: string;
 }
 

@@ -1,16 +1,25 @@
+import type { MemberRole } from '#domain/member-permissions';
 import type { E164 } from '#domain/phone-number';
 import type { TransactionContext } from './unit-of-work';
 
-/** `owner` runs the business (everything); `operator` may issue and follow boletos but not change settings. */
-export type UserRole = 'owner' | 'operator';
+/** What a member may do is the permission matrix of `#domain/member-permissions` (owner, operator, viewer). */
+export type UserRole = MemberRole;
 
-/** A person of the tenant's business who talks to IRIS on WhatsApp (from the tenant's configuration). */
+/**
+ * A member of the tenant's business (owner, operator, viewer) who talks to IRIS on WhatsApp: from the
+ * tenant's configuration, or added by an owner (`shared/application/members/`).
+ */
 export interface TenantUser {
   tenantId: string;
   /** E.164, the user's identity: inbound messages are matched on it. */
   phone: E164;
   name: string;
   role: UserRole;
+  /**
+   * The member's id: their sign-in username (Cognito's, the local issuer's), named by every audit entry of what
+   * they do. Absent only on users configured before members existed; `memberIdOf` reads those as their phone.
+   */
+  memberId?: string;
   createdAt: string;
   /** The user's WhatsApp business-scoped user id (BSUID), once seen together with the phone. */
   whatsAppUserId?: string;
@@ -26,4 +35,9 @@ export interface UserRepository {
   linkWhatsAppUserId(tenantId: string, phone: E164, whatsAppUserId: string): Promise<void>;
   list(tenantId: string): Promise<TenantUser[]>;
   remove(tenantId: string, phone: E164, tx?: TransactionContext): Promise<void>;
+}
+
+/** The id that names a member in audit entries: the member id, or the phone of a user stored before members. */
+export function memberIdOf(user: Pick<TenantUser, 'memberId' | 'phone'>): string {
+  return user.memberId ?? user.phone;
 }

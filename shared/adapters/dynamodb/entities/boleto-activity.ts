@@ -45,7 +45,11 @@ const activitySchema = z.object({
   activityId: z.string(),
   kind: z.enum(KINDS),
   at: z.string(),
-  actor: z.object({ kind: z.enum(['owner', 'contact', 'provider', 'system']), id: z.string() }),
+  actor: z.object({
+    kind: z.enum(['owner', 'contact', 'provider', 'system']),
+    id: z.string(),
+    memberId: z.optional(z.string()),
+  }),
   boletoVersion: z.optional(z.number()),
   detail: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
 });

@@ -75,6 +75,7 @@ const BoletoItem = z.looseObject({
   createdAt: f.instant(),
   updatedAt: f.instant(),
   commandKey: f.id(),
+  requestedByPhone: z.optional(f.phone()),
 });
 
 export function fromBoletoItem(item: Record<string, unknown>): Boleto {

@@ -41,6 +41,7 @@ const LedgerEntryItem = z.looseObject({
   boletoId: z.optional(f.id()),
   paymentId: z.optional(f.id()),
   createdAt: f.instant(),
+  recordedBy: z.optional(f.text()),
 });
 
 export function fromLedgerEntryItem(item: Record<string, unknown>): LedgerEntry {

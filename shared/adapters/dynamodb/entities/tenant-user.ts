@@ -3,8 +3,9 @@ import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb
 import { itemFields as f, parseItem } from '#adapters/dynamodb/keys/item-schema';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import type { TenantUser } from '#application/ports/user-repository';
+import { MEMBER_ROLES } from '#domain/member-permissions';
 
-/** A user (owner, operator) of the tenant, keyed by phone: inbound messages are matched with one GetItem. */
+/** A member (owner, operator, viewer) of the tenant, keyed by phone: inbound messages are matched with one GetItem. */
 export const TenantUserEntity = {
   name: 'TenantUser',
   primary: primaryKey(key('T', attr('tenantId'), 'TENANT'), key('USER', attr('phone'))),
@@ -22,7 +23,8 @@ const TenantUserItem = z.looseObject({
   tenantId: f.id(),
   phone: f.phone(),
   name: f.text(),
-  role: z.enum(['owner', 'operator']),
+  role: z.enum(MEMBER_ROLES),
+  memberId: z.optional(f.id()),
   createdAt: f.instant(),
   whatsAppUserId: z.optional(f.text()),
 });

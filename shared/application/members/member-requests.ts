@@ -1,0 +1,206 @@
+import type {
+  ConversationDependencies,
+  ReplyInput,
+} from '#application/conversation/conversation-dependencies';
+import { deterministicId } from '#application/conversation/deterministic-id';
+import { parseConfirmationButton, textOf } from '#application/conversation/owner-text';
+import { replies } from '#application/conversation/replies-pt-br';
+import { replyOnce } from '#application/conversation/reply-once';
+import { DONE, type StepResult } from '#application/conversation/step-result';
+import { saoPauloDateOf } from '#domain/calendar-date';
+import { DomainError } from '#domain/domain-error';
+import type { MemberRole } from '#domain/member-permissions';
+import { close, confirm, type OwnerRequest } from '#domain/owner-request';
+import { type E164, samePhone } from '#domain/phone-number';
+import type { MemberChange, MemberDetails } from '#domain/team-member';
+import { applyMemberChange, membersNamed, planAddMember, planRemoveMember } from './change-team';
+import { teamTexts } from './team-texts-pt-br';
+
+/**
+ * The owner's "adiciona a Carla como operadora, 11 98888-7777" and "remove o Bruno" on WhatsApp: the change is
+ * planned (name, role, phone E.164), summarised for an explicit Sim, and carried out only then, by the same
+ * rules as `/v1/members` (`change-team.ts`). Anything missing or refused is said at once and nothing is kept.
+ */
+
+export interface MemberMessageInput {
+  tenantId: string;
+  ownerPhone: E164;
+  memberId?: string;
+  messageId: string;
+  /** Name, role and phone as the owner wrote them (`Interpretation.member`). */
+  details: MemberDetails;
+  intent: 'add_member' | 'remove_member';
+}
+
+export async function startMemberRequest(
+  deps: ConversationDependencies,
+  input: MemberMessageInput,
+): Promise<StepResult> {
+  const reply = async (text: string, purpose: string) => {
+    await replyOnce(deps, input.tenantId, input.ownerPhone, text, input.messageId, purpose);
+    return DONE;
+  };
+  const requestId = deterministicId('request', input.tenantId, input.messageId);
+  const existing = await deps.conversations.getRequest(input.tenantId, requestId);
+  if (existing) return { requestId, next: existing.status === 'awaiting_confirmation' ? 'confirm' : 'done' };
+  const { details } = input;
+  let change: MemberChange;
+  try {
+    if (input.intent === 'remove_member') {
+      if (!details.name) return reply(teamTexts.notFound('essa pessoa'), 'member-remove-who');
+      const named = await membersNamed(deps, input.tenantId, details.name);
+      const [only] = named;
+      if (!only) return reply(teamTexts.notFound(details.name), 'member-not-found');
+      if (named.length > 1) {
+        return reply(
+          teamTexts.several(
+            details.name,
+            named.map((member) => member.name),
+          ),
+          'member-several',
+        );
+      }
+      change = await planRemoveMember(deps, input.tenantId, only.memberId ?? only.phone);
+    } else {
+      if (details.invalidPhone) return reply(teamTexts.invalidPhone(details.invalidPhone), 'member-phone');
+      const missing = [
+        ...(details.name ? [] : ['o nome']),
+        ...(details.role ? [] : ['o perfil (dono, operador ou consulta)']),
+        ...(details.phone ? [] : ['o WhatsApp']),
+      ];
+      if (!details.name || !details.role || !details.phone) {
+        return reply(teamTexts.missing(missing), 'member-missing');
+      }
+      change = await planAddMember(deps, input.tenantId, details as Required<typeof details>);
+    }
+  } catch (error) {
+    const text = refusalText(error, details.name ?? '', details.role);
+    if (!text) throw error;
+    return reply(text, 'member-refused');
+  }
+  const now = deps.clock.now().toISOString();
+  const request: OwnerRequest = {
+    tenantId: input.tenantId,
+    requestId,
+    ownerPhone: input.ownerPhone,
+    ...(input.memberId && { memberId: input.memberId }),
+    kind: input.intent,
+    memberChange: change,
+    status: 'awaiting_confirmation',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.conversations.saveRequest(request, undefined);
+  return { requestId, next: 'confirm' };
+}
+
+export function isMemberRequest(request: OwnerRequest): boolean {
+  return request.kind === 'add_member' || request.kind === 'remove_member';
+}
+
+/** "Adicionar Carla à equipe? …" for the confirmation buttons; undefined for other requests. */
+export function memberConfirmationText(request: OwnerRequest): string | undefined {
+  return isMemberRequest(request) && request.memberChange
+    ? teamTexts.confirm(request.memberChange)
+    : undefined;
+}
+
+/** The owner's answer to the summary: only their Sim for this request and version changes the team. */
+export async function decideMemberRequest(
+  deps: ConversationDependencies,
+  request: OwnerRequest,
+  input: ReplyInput,
+): Promise<StepResult> {
+  const reply = (text: string, purpose: string) =>
+    replyOnce(deps, request.tenantId, request.ownerPhone, text, input.reply.messageId, purpose);
+  if (request.status === 'confirmed') return carryOut(deps, request, input.reply.messageId);
+  if (request.status !== 'awaiting_confirmation') {
+    await reply(replies.alreadyDecided(), 'already-decided');
+    return DONE;
+  }
+  const decision = await decisionOf(deps, request, input);
+  if (decision === 'deny') {
+    await deps.conversations.saveRequest(close(request, 'cancelled', deps.clock.now()), request.version);
+    await reply(teamTexts.kept(), 'member-kept');
+    await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);
+    return DONE;
+  }
+  if (decision !== 'confirm') {
+    const again = {
+      ...request,
+      confirmationsAsked: (request.confirmationsAsked ?? 0) + 1,
+      version: request.version + 1,
+    };
+    await deps.conversations.saveRequest(again, request.version);
+    return { requestId: request.requestId, next: 'confirm' };
+  }
+  const confirmed = confirm(request, request.version, deps.clock.now());
+  await deps.conversations.saveRequest(confirmed, request.version);
+  return carryOut(deps, confirmed, input.reply.messageId);
+}
+
+async function decisionOf(
+  deps: ConversationDependencies,
+  request: OwnerRequest,
+  input: ReplyInput,
+): Promise<'confirm' | 'deny' | undefined> {
+  if (!samePhone(input.reply.from, request.ownerPhone)) return undefined;
+  const button = parseConfirmationButton(input.reply.content);
+  if (button) {
+    return button.requestId === request.requestId && button.version === request.version
+      ? button.decision
+      : undefined;
+  }
+  const text = await textOf(input.reply.content, deps.transcriber);
+  const { intent } = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
+  return intent === 'confirm' ? 'confirm' : intent === 'deny' ? 'deny' : undefined;
+}
+
+async function carryOut(
+  deps: ConversationDependencies,
+  request: OwnerRequest,
+  causeId: string,
+): Promise<StepResult> {
+  const change = request.memberChange;
+  if (!change) throw new Error(`request ${request.requestId}: a member request without its change`);
+  const actor = await deps.users.findByPhone(request.tenantId, request.ownerPhone);
+  const reply = (text: string, purpose: string) =>
+    replyOnce(deps, request.tenantId, request.ownerPhone, text, causeId, purpose);
+  try {
+    await applyMemberChange(deps, request.tenantId, actor?.role ?? 'viewer', change);
+    await reply(teamTexts.done(change), 'member-changed');
+    deps.logger.info('team changed', {
+      requestId: request.requestId,
+      action: change.action,
+      memberId: change.memberId,
+      role: change.role,
+      byMemberId: request.memberId,
+    });
+  } catch (error) {
+    const text = refusalText(error, change.name, change.role);
+    if (!text) throw error;
+    await reply(text, 'member-refused');
+  }
+  await deps.conversations.saveRequest(close(request, 'completed', deps.clock.now()), request.version);
+  await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);
+  return DONE;
+}
+
+function refusalText(error: unknown, name: string, role?: MemberRole): string | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  switch (error.code) {
+    case 'last_owner':
+      return teamTexts.lastOwner();
+    case 'member_not_found':
+      return teamTexts.notFound(name);
+    case 'phone_of_contact':
+      return teamTexts.phoneTaken();
+    case 'same_role':
+      return teamTexts.sameRole(name, role ?? 'owner');
+    case 'forbidden_action':
+      return teamTexts.refused(undefined, 'manage_members');
+    default:
+      return undefined;
+  }
+}
