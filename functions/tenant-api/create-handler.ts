@@ -1,10 +1,16 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { memberOfClaims } from '#adapters/auth/cognito-claims';
 import { type AuthenticatedMember, UnauthenticatedError } from '#application/ports/access-token-verifier';
+import { InvalidCursorError } from '#application/ports/page';
 import { can } from '#domain/member-permissions';
 import type { AppLogger } from '#logging/create-logger';
+import { IDEMPOTENCY_KEY_PATTERN, type IdempotentRunner } from './idempotency';
 import { problems } from './problem';
-import { matchRoute, type TenantApiDependencies } from './routes';
+import { parseRequest } from './request-parsing';
+import { refuse } from './route-results';
+import { matchRoute, methodsOf, type Route, type RouteResult } from './route-table';
+import { ROUTES } from './routes';
+import type { TenantApiDependencies } from './tenant-api-dependencies';
 
 export type TenantApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -12,12 +18,26 @@ interface JwtAuthorizerContext {
   authorizer?: { jwt?: { claims?: Record<string, unknown> } };
 }
 
+function toResponse(result: RouteResult): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: result.status,
+    headers: { 'content-type': 'application/json', ...result.headers },
+    ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+  };
+}
+
 /**
  * `/v1/...` behind the HTTP API's JWT authorizer: the token was verified before this runs (issuer, client,
- * signature, expiry); its claims name the member and their role. The role is checked against the route's
- * action here, once, before any read or write; a refused request changes nothing.
+ * signature, expiry); its claims name the member and their role. In order, before any read or write: the
+ * route (route table), the role against the route's action, the request against the route's schemas, the
+ * `Idempotency-Key` of a POST; a refused request changes nothing.
  */
-export function createTenantApiHandler(deps: TenantApiDependencies, logger: AppLogger): TenantApiHandler {
+export function createTenantApiHandler(
+  deps: TenantApiDependencies,
+  logger: AppLogger,
+  idempotent: IdempotentRunner,
+  routes: readonly Route[] = ROUTES,
+): TenantApiHandler {
   return async (event) => {
     const method = event.requestContext.http.method;
     const path = event.rawPath;
@@ -30,18 +50,36 @@ export function createTenantApiHandler(deps: TenantApiDependencies, logger: AppL
       if (error instanceof UnauthenticatedError) return problems.unauthorized();
       throw error;
     }
-    const matched = matchRoute(method, path);
-    if (!matched) return problems.noRoute(method, path);
-    if (!can(member.role, matched.route.action)) {
-      logger.info('tenant API request refused', { member: member.sub, role: member.role, path });
-      return problems.forbidden(`The ${member.role} role may not ${matched.route.action.replace('_', ' ')}.`);
+    const matched = matchRoute(routes, method, path);
+    if (!matched) {
+      const allowed = methodsOf(routes, path);
+      return allowed.length > 0 ? problems.methodNotAllowed(method, allowed) : problems.noRoute(method, path);
     }
+    const { route } = matched;
+    if (!can(member.role, route.action)) {
+      logger.info('tenant API request refused', { member: member.sub, role: member.role, path });
+      return problems.forbidden(`The ${member.role} role may not ${route.action.replace('_', ' ')}.`);
+    }
+    const parsed = parseRequest(route, matched.params, event);
+    if (!parsed.ok) return problems.badRequest(parsed.issues.detail, parsed.issues.errors);
+    const key = event.headers['idempotency-key'];
+    if (key !== undefined && (method !== 'POST' || !IDEMPOTENCY_KEY_PATTERN.test(key)))
+      return problems.badRequest('Idempotency-Key is for POST requests: 1-255 letters, digits, _ . : -');
+    const work = async () => {
+      try {
+        return await route.handle(deps, { member, ...parsed.request });
+      } catch (error) {
+        if (error instanceof InvalidCursorError)
+          return refuse(400, 'Bad Request', 'The cursor was not issued for this list.');
+        throw error;
+      }
+    };
     try {
-      return await matched.route.handle(deps, {
-        member,
-        params: matched.params,
-        query: event.queryStringParameters ?? {},
-      });
+      if (key === undefined) return toResponse(await work());
+      const outcome = await idempotent({ key, method, path, body: parsed.request.rawBody }, work);
+      if (outcome.kind === 'body_mismatch') return problems.idempotencyKeyReused();
+      if (outcome.kind === 'in_progress') return problems.idempotencyInProgress();
+      return toResponse(outcome.result);
     } catch (error) {
       logger.error('tenant API request failed', { member: member.sub, method, path, error });
       return problems.internal();

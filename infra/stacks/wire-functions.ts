@@ -164,8 +164,12 @@ export function wireFunctions(
     onFailure: stack.failedEvents,
   });
 
-  // Tenant API (/v1, behind the JWT authorizer): reads and the same use cases as WhatsApp.
-  readWriteTable(fns['tenant-api'], table);
+  // Tenant API (/v1, behind the JWT authorizer): reads and the same use cases as WhatsApp (cancel re-reads
+  // and cancels at Paytime, then stops the boleto's reminder loop); its idempotency records live in the table.
+  const tenantApi = fns['tenant-api'];
+  readWriteTable(tenantApi, table);
+  paytimeApi(tenantApi);
+  stopExecutions(tenantApi, ENV.reminderStateMachineArn, reminderLoop);
 
   const deliveryBatch = {
     batchSize: DELIVERY_QUEUE_SETTINGS.batchSize,

@@ -1,15 +1,12 @@
-import * as z from 'zod/mini';
-import { type Env, nonEmpty, parseEnv } from './process-env';
+import { loadPaytimeFollowUpConfig, type PaytimeFollowUpConfig } from './paytime-event-processor-config';
+import type { Env } from './process-env';
 
-export interface TenantApiConfig {
-  tenantId: string;
-  tableName: string;
-}
+export type TenantApiConfig = PaytimeFollowUpConfig;
 
-const environment = z.object({ IRIS_TENANT_ID: nonEmpty(), TABLE_NAME: nonEmpty() });
-
-/** `functions/tenant-api`: the tenant it serves (one stack, one tenant, one user pool) and the table. */
-export function loadTenantApiConfig(env: Env): TenantApiConfig {
-  const parsed = parseEnv(environment, env, 'tenant API configuration');
-  return { tenantId: parsed.IRIS_TENANT_ID, tableName: parsed.TABLE_NAME };
+/**
+ * `functions/tenant-api`: the tenant it serves (one stack, one tenant, one user pool), the table, Paytime's
+ * API (cancel at the provider) and the reminder loop's state machine (stop a cancelled boleto's loop).
+ */
+export function loadTenantApiConfig(env: Env): Promise<TenantApiConfig> {
+  return loadPaytimeFollowUpConfig(env, 'tenant API configuration');
 }
