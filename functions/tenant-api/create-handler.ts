@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { memberOfClaims } from '#adapters/auth/cognito-claims';
 import { type AuthenticatedMember, UnauthenticatedError } from '#application/ports/access-token-verifier';
 import { InvalidCursorError } from '#application/ports/page';
@@ -12,7 +12,10 @@ import { matchRoute, methodsOf, type Route, type RouteResult } from './route-tab
 import { ROUTES } from './routes';
 import type { TenantApiDependencies } from './tenant-api-dependencies';
 
-export type TenantApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+export type TenantApiHandler = (
+  event: APIGatewayProxyEventV2,
+  context?: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 interface JwtAuthorizerContext {
   authorizer?: { jwt?: { claims?: Record<string, unknown> } };
@@ -38,7 +41,7 @@ export function createTenantApiHandler(
   idempotent: IdempotentRunner,
   routes: readonly Route[] = ROUTES,
 ): TenantApiHandler {
-  return async (event) => {
+  return async (event, context) => {
     const method = event.requestContext.http.method;
     const path = event.rawPath;
     let member: AuthenticatedMember;
@@ -76,7 +79,7 @@ export function createTenantApiHandler(
     };
     try {
       if (key === undefined) return toResponse(await work());
-      const outcome = await idempotent({ key, method, path, body: parsed.request.rawBody }, work);
+      const outcome = await idempotent({ key, method, path, body: parsed.request.rawBody }, work, context);
       if (outcome.kind === 'body_mismatch') return problems.idempotencyKeyReused();
       if (outcome.kind === 'in_progress') return problems.idempotencyInProgress();
       return toResponse(outcome.result);

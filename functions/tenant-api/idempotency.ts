@@ -6,6 +6,7 @@ import {
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
 import type { RouteResult } from './route-table';
 
 /**
@@ -39,6 +40,8 @@ export type IdempotencyOutcome =
 export type IdempotentRunner = (
   request: IdempotentRequest,
   work: () => Promise<RouteResult>,
+  /** The invocation's context: an in-progress record expires with the invocation (a crashed one frees its key). */
+  context?: Context,
 ) => Promise<IdempotencyOutcome>;
 
 export function createIdempotentRunner(options: {
@@ -67,7 +70,8 @@ export function createIdempotentRunner(options: {
     async (_request: IdempotentRequest, work: () => Promise<RouteResult>) => work(),
     { persistenceStore, config, dataIndexArgument: 0 },
   );
-  return async (request, work) => {
+  return async (request, work, context) => {
+    if (context) config.registerLambdaContext(context);
     try {
       return { kind: 'done', result: await run(request, work) };
     } catch (error) {

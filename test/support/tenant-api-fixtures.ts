@@ -22,13 +22,20 @@ export function validCpf(base: number): string {
 export async function seedRequestedBoleto(
   client: DynamoDBDocumentClient,
   tableName: string,
-  input: { boletoId: string; contactId: string; amountCents?: number; dueInDays?: number; now: Date },
+  input: {
+    boletoId: string;
+    contactId: string;
+    amountCents?: number;
+    dueInDays?: number;
+    now: Date;
+    tenantId?: string;
+  },
 ): Promise<void> {
   const today = saoPauloDateOf(input.now);
   const change = requestBoleto(
     {
       id: input.boletoId,
-      tenantId: 'demo',
+      tenantId: input.tenantId ?? 'demo',
       contactId: input.contactId,
       amountCents: input.amountCents ?? 15_000,
       dueDate: addDays(today, input.dueInDays ?? 10),
