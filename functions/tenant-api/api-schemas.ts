@@ -132,7 +132,8 @@ export const LedgerEntryView = z.object({
   id: z.string(),
   kind: z.enum(['income', 'expense']),
   date: date(),
-  amountCents: cents(),
+  /** Negative on a reversal (it cancels the entry it corrects). */
+  amountCents: z.int(),
   category: z.string(),
   description: z.string(),
   boletoId: z.optional(z.string()),

@@ -5,7 +5,9 @@ import { InvalidCursorError } from '#application/ports/page';
 import { can } from '#domain/member-permissions';
 import type { AppLogger } from '#logging/create-logger';
 import { IDEMPOTENCY_KEY_PATTERN, type IdempotentRunner } from './idempotency';
-import { problems } from './problem';
+import { API_REFERENCE_HTML, buildOpenApiDocument } from './openapi';
+import { json, problems } from './problem';
+import { DOCS_PATH, OPENAPI_PATH } from './public-paths';
 import { parseRequest } from './request-parsing';
 import { refuse } from './route-results';
 import { matchRoute, methodsOf, type Route, type RouteResult } from './route-table';
@@ -41,9 +43,17 @@ export function createTenantApiHandler(
   idempotent: IdempotentRunner,
   routes: readonly Route[] = ROUTES,
 ): TenantApiHandler {
+  const openApiDocument = buildOpenApiDocument(routes);
   return async (event, context) => {
     const method = event.requestContext.http.method;
     const path = event.rawPath;
+    if (method === 'GET' && path === OPENAPI_PATH) return json(200, openApiDocument);
+    if (method === 'GET' && path === DOCS_PATH)
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: API_REFERENCE_HTML,
+      };
     let member: AuthenticatedMember;
     try {
       const claims = (event.requestContext as JwtAuthorizerContext).authorizer?.jwt?.claims;
