@@ -137,7 +137,7 @@ describe('TenantStageStack IAM', () => {
     ]);
   });
 
-  it('lets only the conversation start reminder loops, and only payment follow-ups (a payer\'s "já paguei" included) stop them', () => {
+  it('lets only the conversation start reminder loops, and only payment follow-ups (a payer\'s "já paguei" included) and the tenant API\'s cancel stop them', () => {
     const loop = dev.stack.reminderLoop.stateMachineName;
     expect(functionsAllowed(dev, 'states:StartExecution', `stateMachine:${loop}`)).toEqual([
       'conversation-steps',
@@ -146,6 +146,7 @@ describe('TenantStageStack IAM', () => {
       'inbound-router',
       'paytime-event-processor',
       'reconciliation',
+      'tenant-api',
     ]);
   });
 
