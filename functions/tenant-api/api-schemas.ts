@@ -158,3 +158,17 @@ export const StatementView = z.looseObject({
   contact: z.object({ id: z.string(), name: z.string() }),
   totals: z.looseObject({ openBalanceCents: z.int() }),
 });
+
+export const AgingView = z.object({
+  asOf: date(),
+  currentCents: cents(),
+  overdueCents: z.object({
+    days0To30: cents(),
+    days31To60: cents(),
+    days61To90: cents(),
+    days91To120: cents(),
+    daysOver120: cents(),
+  }),
+  totalCents: cents(),
+  boletoCount: z.int().check(z.minimum(0)),
+});

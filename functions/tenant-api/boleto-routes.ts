@@ -1,8 +1,10 @@
+import { boletoAging } from '#application/boletos/boleto-aging';
 import { listBoletos } from '#application/boletos/list-boletos';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { BoletoStatus } from '#domain/boleto-status';
 import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import {
+  AgingView,
   BoletoDetail,
   BoletoListQuery,
   BoletoView,
@@ -19,6 +21,20 @@ import { boletoDetailView, boletoView, pageView } from './views';
 const problem = (description: string) => ({ description, schema: Problem });
 
 export const BOLETO_ROUTES: readonly Route[] = [
+  route({
+    method: 'GET',
+    path: '/v1/aging',
+    action: 'read',
+    tag: 'boletos',
+    summary: 'What payers owe on payable boletos, current and by days overdue (0-30 … 120+), as of today',
+    responses: { 200: { description: 'The aging', schema: AgingView } },
+    async handle(deps) {
+      return ok(
+        200,
+        await boletoAging(deps, { tenantId: deps.tenantId, today: saoPauloDateOf(deps.clock.now()) }),
+      );
+    },
+  }),
   route({
     method: 'GET',
     path: '/v1/boletos',

@@ -26,6 +26,7 @@ const READS = [
   '/v1/payments?contact=joao-silva',
   '/v1/ledger?month=2026-11',
   '/v1/statements/joao-silva',
+  '/v1/aging',
 ];
 
 describe('tenant API reads, pagination, tenancy and idempotency', () => {
