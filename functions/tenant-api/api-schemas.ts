@@ -107,6 +107,20 @@ export const AuditEntry = z.object({
 
 export const BoletoDetail = z.extend(BoletoView, { audit: z.array(AuditEntry) });
 
+export const NewBoletoBody = z.object({
+  contactId: z.string().check(z.minLength(1), z.maxLength(100)),
+  amountCents: positiveCents(),
+  dueDate: date(),
+  description: z.optional(z.string().check(z.maxLength(200))),
+});
+
+export const AcceptedChargeView = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  status: z.literal('requested'),
+  detail: z.string(),
+});
+
 export const CancelResultView = z.object({
   id: z.string(),
   outcome: z.enum(['cancelled', 'already_cancelled', 'already_paid']),

@@ -1,20 +1,23 @@
 import { boletoAging } from '#application/boletos/boleto-aging';
 import { listBoletos } from '#application/boletos/list-boletos';
+import { requestApiCharge } from '#application/boletos/request-api-charge';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { BoletoStatus } from '#domain/boleto-status';
 import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import {
+  AcceptedChargeView,
   AgingView,
   BoletoDetail,
   BoletoListQuery,
   BoletoView,
   CancelResultView,
   IdParams,
+  NewBoletoBody,
   Problem,
   pageOf,
 } from './api-schemas';
 import { pageRequestOf } from './route-query';
-import { notFound, ok } from './route-results';
+import { notFound, ok, refuse } from './route-results';
 import { type Route, route } from './route-table';
 import { boletoDetailView, boletoView, pageView } from './views';
 
@@ -62,6 +65,47 @@ export const BOLETO_ROUTES: readonly Route[] = [
       return ok(
         200,
         pageView(page, (boleto) => boletoView(boleto, today)),
+      );
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/boletos',
+    action: 'charge',
+    tag: 'boletos',
+    summary:
+      "Charge a contact: the member's request is its own confirmation; issued at Paytime by the same create path as WhatsApp (send an Idempotency-Key)",
+    body: NewBoletoBody,
+    responses: {
+      202: { description: 'Accepted: being issued at Paytime; poll the boleto', schema: AcceptedChargeView },
+      404: problem('No such contact (or archived)'),
+      422: problem('Refused: opted-out contact, due date in the past, amount above the limit'),
+    },
+    async handle(deps, { body, idempotencyKey }) {
+      const result = await requestApiCharge(deps, {
+        tenantId: deps.tenantId,
+        requestKey: idempotencyKey ?? deps.ids.newId(),
+        contactId: body.contactId,
+        amountCents: body.amountCents,
+        dueDate: body.dueDate as CalendarDate,
+        ...(body.description ? { description: body.description } : {}),
+      });
+      if (result.outcome === 'refused')
+        return refuse(
+          result.status,
+          result.status === 404 ? 'Not Found' : 'Unprocessable Content',
+          result.detail,
+        );
+      return ok(
+        202,
+        {
+          id: result.boletoId,
+          requestId: result.requestId,
+          status: 'requested',
+          detail:
+            'Accepted: the boleto is being issued at Paytime. It is not issued until GET /v1/boletos/{id} says so.',
+        },
+        { location: `/v1/boletos/${result.boletoId}` },
       );
     },
   }),

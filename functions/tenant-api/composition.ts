@@ -22,7 +22,10 @@ export const deps: TenantApiDependencies = {
   ...repositories,
   tenantId: config.tenantId,
   billing: new PaytimeBillingProvider({ ...config.paytime, clock }),
-  workflows: new StepFunctionsWorkflows({ reminderLoopStateMachineArn: config.reminderStateMachineArn }),
+  workflows: new StepFunctionsWorkflows({
+    reminderLoopStateMachineArn: config.reminderStateMachineArn,
+    conversationStateMachineArn: config.conversationStateMachineArn,
+  }),
   ids: new TimeOrderedIdGenerator(clock),
   clock,
   logger,

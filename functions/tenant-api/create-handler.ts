@@ -80,7 +80,11 @@ export function createTenantApiHandler(
       return problems.badRequest('Idempotency-Key is for POST requests: 1-255 letters, digits, _ . : -');
     const work = async () => {
       try {
-        return await route.handle(deps, { member, ...parsed.request });
+        return await route.handle(deps, {
+          member,
+          ...parsed.request,
+          ...(key ? { idempotencyKey: key } : {}),
+        });
       } catch (error) {
         if (error instanceof InvalidCursorError)
           return refuse(400, 'Bad Request', 'The cursor was not issued for this list.');

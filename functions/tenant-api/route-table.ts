@@ -28,6 +28,8 @@ export interface RouteInput<Params, Query, Body> {
   params: Params;
   query: Query;
   body: Body;
+  /** The request's `Idempotency-Key`, when sent (POST only). */
+  idempotencyKey?: string;
 }
 
 export interface RouteDefinition<

@@ -170,6 +170,7 @@ export function wireFunctions(
   readWriteTable(tenantApi, table);
   paytimeApi(tenantApi);
   stopExecutions(tenantApi, ENV.reminderStateMachineArn, reminderLoop);
+  startExecutions(tenantApi, ENV.conversationStateMachineArn, conversation);
 
   const deliveryBatch = {
     batchSize: DELIVERY_QUEUE_SETTINGS.batchSize,

@@ -31,6 +31,10 @@ const CALLS: Record<string, { path: string; body?: unknown }> = {
   'DELETE /v1/contacts/{id}': { path: '/v1/contacts/pedro-alvares' },
   'GET /v1/boletos': { path: '/v1/boletos?contact=joao-silva' },
   'GET /v1/aging': { path: '/v1/aging' },
+  'POST /v1/boletos': {
+    path: '/v1/boletos',
+    body: { contactId: 'joao-silva', amountCents: 10_000, dueDate: '2099-12-01', description: 'Contrato' },
+  },
   'GET /v1/boletos/{id}': { path: '/v1/boletos/contract-1' },
   'POST /v1/boletos/{id}/cancel': { path: '/v1/boletos/contract-2/cancel' },
   'GET /v1/payments': { path: '/v1/payments?contact=joao-silva' },

@@ -104,7 +104,12 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
   ],
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
   'statement-projector': ['TABLE_NAME'],
-  'tenant-api': ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
+  'tenant-api': [
+    'TABLE_NAME',
+    ...PAYTIME_API,
+    'REMINDER_STATE_MACHINE_ARN',
+    'CONVERSATION_STATE_MACHINE_ARN',
+  ],
 };
 
 describe('TenantStageStack functions', () => {

@@ -127,10 +127,11 @@ describe('TenantStageStack IAM', () => {
     expect(actions.some((a) => a.startsWith('states:') || a.startsWith('sqs:'))).toBe(false);
   });
 
-  it('lets only the inbound router start conversations and answer their task tokens', () => {
+  it("lets only the inbound router and the tenant API's POST /v1/boletos start conversations, and only the router answer their task tokens", () => {
     const conversation = dev.stack.conversation.stateMachineName;
-    expect(functionsAllowed(dev, 'states:StartExecution', `stateMachine:${conversation}`)).toEqual([
+    expect(functionsAllowed(dev, 'states:StartExecution', `stateMachine:${conversation}`).sort()).toEqual([
       'inbound-router',
+      'tenant-api',
     ]);
     expect(functionsAllowed(dev, 'states:SendTaskSuccess', `stateMachine:${conversation}`)).toEqual([
       'inbound-router',

@@ -43,6 +43,7 @@ export async function interpretOwnerMessage(
   const reply = (text: string, purpose: string) =>
     replyOnce(deps, tenantId, ownerPhone, text, message.messageId, purpose);
 
+  if (message.content.type === 'api_charge') return { requestId: message.content.requestId, next: 'create' };
   if (message.content.type === 'recurring_issue') {
     return issueRecurringCharge(deps, { tenantId, message, ...message.content });
   }
