@@ -168,6 +168,14 @@ export const LedgerReversalBody = z.object({ date: date() });
 
 export const LedgerReversalView = z.object({ original: LedgerEntryView, reversal: LedgerEntryView });
 
+const csvFormat = z.optional(z.enum(['br', 'iso']));
+export const LedgerExportQuery = z.object({ month: LedgerQuery.shape.month, format: csvFormat });
+export const ContactExportQuery = z.object({
+  contact: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  format: csvFormat,
+});
+export const CsvText = z.string();
+
 export const StatementView = z.looseObject({
   contact: z.object({ id: z.string(), name: z.string() }),
   totals: z.looseObject({ openBalanceCents: z.int() }),

@@ -27,6 +27,7 @@ function toResponse(result: RouteResult): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: result.status,
     headers: { 'content-type': 'application/json', ...result.headers },
+    ...(result.text !== undefined ? { body: result.text } : {}),
     ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
   };
 }

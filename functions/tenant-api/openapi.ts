@@ -58,7 +58,8 @@ const problemResponse = (description: string) => ({
 function operationOf(route: Route): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(route.responses)) {
-    const mediaType = Number(status) >= 400 ? 'application/problem+json' : 'application/json';
+    const mediaType =
+      response.mediaType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
     responses[status] = {
       description: response.description,
       ...(response.schema

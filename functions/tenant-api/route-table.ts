@@ -15,12 +15,16 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export interface RouteResult {
   status: number;
   body?: unknown;
+  /** A non-JSON body (CSV), sent as is with the route's content type. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
 export interface RouteResponse {
   description: string;
   schema?: z.ZodMiniType;
+  /** Default `application/json` (`application/problem+json` for 4xx). */
+  mediaType?: string;
 }
 
 export interface RouteInput<Params, Query, Body> {

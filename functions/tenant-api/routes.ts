@@ -1,7 +1,13 @@
 import { BOLETO_ROUTES } from './boleto-routes';
 import { CONTACT_ROUTES } from './contact-routes';
+import { EXPORT_ROUTES } from './export-routes';
 import { MONEY_ROUTES } from './money-routes';
 import type { Route } from './route-table';
 
 /** Every route of the tenant API, in the order OpenAPI lists them. */
-export const ROUTES: readonly Route[] = [...CONTACT_ROUTES, ...BOLETO_ROUTES, ...MONEY_ROUTES];
+export const ROUTES: readonly Route[] = [
+  ...CONTACT_ROUTES,
+  ...BOLETO_ROUTES,
+  ...MONEY_ROUTES,
+  ...EXPORT_ROUTES,
+];

@@ -48,6 +48,9 @@ const CALLS: Record<string, { path: string; body?: unknown }> = {
     body: { date: '2026-11-03' },
   },
   'GET /v1/statements/{contactId}': { path: '/v1/statements/joao-silva' },
+  'GET /v1/exports/ledger.csv': { path: '/v1/exports/ledger.csv?month=2026-11' },
+  'GET /v1/exports/boletos.csv': { path: '/v1/exports/boletos.csv?contact=joao-silva&format=iso' },
+  'GET /v1/exports/payments.csv': { path: '/v1/exports/payments.csv?contact=joao-silva' },
 };
 
 describe('tenant API contract', () => {
@@ -108,6 +111,29 @@ describe('tenant API contract', () => {
       expect(validate(response.body), JSON.stringify(validate.errors)).toBe(true);
     },
   );
+
+  it('exports the ledger as the owner sees it, with the same total as the API', async () => {
+    const json = await call('/v1/ledger?month=2026-11&limit=100', { token: tokens.viewer });
+    const expected = (json.body.data ?? []).reduce(
+      (sum: number, e) =>
+        sum +
+        ((e as { kind: string }).kind === 'expense' ? -1 : 1) * (e as { amountCents: number }).amountCents,
+      0,
+    );
+    const exported = await call('/v1/exports/ledger.csv?month=2026-11', { token: tokens.viewer });
+    expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const [header, ...rows] = exported.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header).toBe('data;tipo;categoria;descrição;valor (R$)');
+    const total = rows
+      .map((row) => row.split(';').at(-1) ?? '0')
+      .reduce((sum, value) => sum + Math.round(Number(value.replace(/\./g, '').replace(',', '.')) * 100), 0);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(total).toBe(expected);
+    expect(rows[0]).toMatch(/^\d{2}\/\d{2}\/2026;/);
+  });
 
   it('describes its refusals as problem details, and they are', async () => {
     const response = await call('/v1/contacts/nobody', { token: tokens.viewer });

@@ -27,6 +27,8 @@ const READS = [
   '/v1/ledger?month=2026-11',
   '/v1/statements/joao-silva',
   '/v1/aging',
+  '/v1/exports/ledger.csv?month=2026-11',
+  '/v1/exports/boletos.csv?format=iso',
 ];
 
 describe('tenant API reads, pagination, tenancy and idempotency', () => {

@@ -41,10 +41,14 @@ export function apiCaller(cloud: LocalCloud) {
       ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
     });
     const text = await response.text();
+    const isJson = /json/.test(response.headers.get('content-type') ?? '');
     return {
       status: response.status,
       headers: response.headers,
-      body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & { data?: unknown[] },
+      text,
+      body: (text && isJson ? JSON.parse(text) : text || undefined) as Record<string, unknown> & {
+        data?: unknown[];
+      },
     };
   };
 }
