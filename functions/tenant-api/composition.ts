@@ -1,15 +1,21 @@
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
+import { StepFunctionsWorkflows } from '#adapters/step-functions/step-functions-workflows';
 import { systemClock } from '#adapters/system/system-clock';
+import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
+import { PAYTIME_PROVIDER_NAME } from '#config/follow-up-env';
 import { composeMemberAccounts } from '#config/member-accounts-config';
 import { processEnv } from '#config/process-env';
 import { loadTenantApiConfig } from '#config/tenant-api-config';
 import { createLogger } from '#logging/create-logger';
-import type { TenantApiDependencies } from './routes';
+import { createIdempotentRunner } from './idempotency';
+import type { TenantApiDependencies } from './tenant-api-dependencies';
 
 /** Built once per container, at cold start. */
-const config = loadTenantApiConfig(processEnv());
+const config = await loadTenantApiConfig(processEnv());
+const clock = systemClock;
 
 export const logger = createLogger('tenant-api');
 
@@ -17,11 +23,17 @@ const repositories = createTableRepositories(config.tableName);
 const memberAccounts = composeMemberAccounts(processEnv());
 
 export const deps: TenantApiDependencies = {
+  ...repositories,
   tenantId: config.tenantId,
-  contacts: repositories.contacts,
-  tenants: repositories.tenants,
-  statements: repositories.statements,
-  clock: systemClock,
+  billing: new PaytimeBillingProvider({ ...config.paytime, clock }),
+  workflows: new StepFunctionsWorkflows({
+    reminderLoopStateMachineArn: config.reminderStateMachineArn,
+    conversationStateMachineArn: config.conversationStateMachineArn,
+  }),
+  ids: new TimeOrderedIdGenerator(clock),
+  clock,
+  logger,
+  providerName: PAYTIME_PROVIDER_NAME,
   team: {
     users: repositories.users,
     ...(memberAccounts && { memberAccounts }),
@@ -31,3 +43,5 @@ export const deps: TenantApiDependencies = {
     windowSeconds: 60,
   }),
 };
+
+export const idempotent = createIdempotentRunner({ tableName: config.tableName, tenantId: config.tenantId });

@@ -1,26 +1,60 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { memberOfClaims } from '#adapters/auth/cognito-claims';
 import { type AuthenticatedMember, UnauthenticatedError } from '#application/ports/access-token-verifier';
+import { InvalidCursorError } from '#application/ports/page';
 import { can } from '#domain/member-permissions';
 import type { AppLogger } from '#logging/create-logger';
-import { problems } from './problem';
-import { matchRoute, type TenantApiDependencies } from './routes';
+import { IDEMPOTENCY_KEY_PATTERN, type IdempotentRunner } from './idempotency';
+import { API_REFERENCE_HTML, buildOpenApiDocument } from './openapi';
+import { json, problems } from './problem';
+import { DOCS_PATH, OPENAPI_PATH } from './public-paths';
+import { parseRequest } from './request-parsing';
+import { refuse } from './route-results';
+import { matchRoute, methodsOf, type Route, type RouteResult } from './route-table';
+import { ROUTES } from './routes';
+import type { TenantApiDependencies } from './tenant-api-dependencies';
 
-export type TenantApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+export type TenantApiHandler = (
+  event: APIGatewayProxyEventV2,
+  context?: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 interface JwtAuthorizerContext {
   authorizer?: { jwt?: { claims?: Record<string, unknown> } };
 }
 
+function toResponse(result: RouteResult): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: result.status,
+    headers: { 'content-type': 'application/json', ...result.headers },
+    ...(result.text !== undefined ? { body: result.text } : {}),
+    ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+  };
+}
+
 /**
  * `/v1/...` behind the HTTP API's JWT authorizer: the token was verified before this runs (issuer, client,
- * signature, expiry); its claims name the member and their role. The role is checked against the route's
- * action here, once, before any read or write; a refused request changes nothing.
+ * signature, expiry); its claims name the member and their role. In order, before any read or write: the
+ * member's rate limit, the route (route table), the role against the route's action, the request against the route's schemas, the
+ * `Idempotency-Key` of a POST; a refused request changes nothing.
  */
-export function createTenantApiHandler(deps: TenantApiDependencies, logger: AppLogger): TenantApiHandler {
-  return async (event) => {
+export function createTenantApiHandler(
+  deps: TenantApiDependencies,
+  logger: AppLogger,
+  idempotent: IdempotentRunner,
+  routes: readonly Route[] = ROUTES,
+): TenantApiHandler {
+  const openApiDocument = buildOpenApiDocument(routes);
+  return async (event, context) => {
     const method = event.requestContext.http.method;
     const path = event.rawPath;
+    if (method === 'GET' && path === OPENAPI_PATH) return json(200, openApiDocument);
+    if (method === 'GET' && path === DOCS_PATH)
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: API_REFERENCE_HTML,
+      };
     let member: AuthenticatedMember;
     try {
       const claims = (event.requestContext as JwtAuthorizerContext).authorizer?.jwt?.claims;
@@ -35,21 +69,40 @@ export function createTenantApiHandler(deps: TenantApiDependencies, logger: AppL
       logger.info('tenant API request limited', { member: member.sub, path });
       return problems.tooManyRequests(rate.retryAfterSeconds);
     }
-    const matched = matchRoute(method, path);
-    if (!matched) return problems.noRoute(method, path);
-    if (!can(member.role, matched.route.action)) {
-      logger.info('tenant API request refused', { member: member.sub, role: member.role, path });
-      return problems.forbidden(`The ${member.role} role may not ${matched.route.action.replace('_', ' ')}.`);
+    const matched = matchRoute(routes, method, path);
+    if (!matched) {
+      const allowed = methodsOf(routes, path);
+      return allowed.length > 0 ? problems.methodNotAllowed(method, allowed) : problems.noRoute(method, path);
     }
+    const { route } = matched;
+    if (!can(member.role, route.action)) {
+      logger.info('tenant API request refused', { member: member.sub, role: member.role, path });
+      return problems.forbidden(`The ${member.role} role may not ${route.action.replace('_', ' ')}.`);
+    }
+    const parsed = parseRequest(route, matched.params, event);
+    if (!parsed.ok) return problems.badRequest(parsed.issues.detail, parsed.issues.errors);
+    const key = event.headers['idempotency-key'];
+    if (key !== undefined && (method !== 'POST' || !IDEMPOTENCY_KEY_PATTERN.test(key)))
+      return problems.badRequest('Idempotency-Key is for POST requests: 1-255 letters, digits, _ . : -');
+    const work = async () => {
+      try {
+        return await route.handle(deps, {
+          member,
+          ...parsed.request,
+          ...(key ? { idempotencyKey: key } : {}),
+        });
+      } catch (error) {
+        if (error instanceof InvalidCursorError)
+          return refuse(400, 'Bad Request', 'The cursor was not issued for this list.');
+        throw error;
+      }
+    };
     try {
-      return await matched.route.handle(deps, {
-        member,
-        params: matched.params,
-        query: event.queryStringParameters ?? {},
-        ...(event.body != null && {
-          body: event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
-        }),
-      });
+      if (key === undefined) return toResponse(await work());
+      const outcome = await idempotent({ key, method, path, body: parsed.request.rawBody }, work, context);
+      if (outcome.kind === 'body_mismatch') return problems.idempotencyKeyReused();
+      if (outcome.kind === 'in_progress') return problems.idempotencyInProgress();
+      return toResponse(outcome.result);
     } catch (error) {
       logger.error('tenant API request failed', { member: member.sub, method, path, error });
       return problems.internal();

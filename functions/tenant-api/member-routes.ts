@@ -1,4 +1,3 @@
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import {
   applyMemberChange,
@@ -6,14 +5,13 @@ import {
   planRemoveMember,
   TeamChangeRefusedError,
 } from '#application/members/change-team';
-import type { AuthenticatedMember } from '#application/ports/access-token-verifier';
-import type { Clock } from '#application/ports/clock';
-import type { ContactRepository } from '#application/ports/contact-repository';
-import type { MemberAccounts } from '#application/ports/member-accounts';
-import { memberIdOf, type TenantUser, type UserRepository } from '#application/ports/user-repository';
-import { MEMBER_ROLES, type MemberAction } from '#domain/member-permissions';
+import { memberIdOf, type TenantUser } from '#application/ports/user-repository';
+import { MEMBER_ROLES } from '#domain/member-permissions';
 import { tryNormalizePhone } from '#domain/phone-number';
-import { json, problem, problems } from './problem';
+import { IdParams, Problem } from './api-schemas';
+import { notFound, ok, refuse } from './route-results';
+import { type Route, type RouteResult, route } from './route-table';
+import type { TenantApiDependencies } from './tenant-api-dependencies';
 
 /**
  * `GET/POST/DELETE /v1/members` (owner only: `manage_members`), on the same team rules as the owner's WhatsApp
@@ -21,109 +19,102 @@ import { json, problem, problems } from './problem';
  * sign-in account put in the role's group. POST of a phone that is already a member's changes their role.
  */
 
-export interface MemberRouteDependencies {
-  users: UserRepository;
-  memberAccounts?: MemberAccounts;
-}
-
-/** What these routes read of the tenant API's dependencies (a `Route` of routes.ts, without importing it). */
-interface MemberRouteContext {
-  tenantId: string;
-  contacts: Pick<ContactRepository, 'findByPhone'>;
-  clock: Clock;
-  team: MemberRouteDependencies;
-}
-
-interface MemberRoute {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  action: MemberAction;
-  handle(
-    deps: MemberRouteContext,
-    request: { member: AuthenticatedMember; params: Record<string, string>; body?: string },
-  ): Promise<APIGatewayProxyStructuredResultV2>;
-}
+const MemberView = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  phone: z.string(),
+});
 
 const NewMemberBody = z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
   role: z.enum(MEMBER_ROLES),
-  phone: z.string(),
+  phone: z.string().check(z.minLength(8), z.maxLength(20)),
 });
+
+const problem = (description: string) => ({ description, schema: Problem });
 
 function memberView(member: TenantUser) {
   return { id: memberIdOf(member), name: member.name, role: member.role, phone: member.phone };
 }
 
-function refusal(error: unknown): APIGatewayProxyStructuredResultV2 | undefined {
-  if (!(error instanceof TeamChangeRefusedError)) return undefined;
-  if (error.code === 'member_not_found') return problems.notFound('No member with this id.');
-  const details: Record<string, string> = {
-    last_owner: 'The team must keep at least one owner.',
-    phone_of_contact: 'This phone belongs to a contact (a payer); a member needs their own number.',
-    same_role: 'The member with this phone already has this role.',
-  };
-  return problem(409, 'Conflict', details[error.code] ?? error.message);
+const CONFLICTS: Record<string, string> = {
+  last_owner: 'The team must keep at least one owner.',
+  phone_of_contact: 'This phone belongs to a contact (a payer); a member needs their own number.',
+  same_role: 'The member with this phone already has this role.',
+};
+
+async function refusingTeamRules(work: () => Promise<RouteResult>): Promise<RouteResult> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof TeamChangeRefusedError)) throw error;
+    if (error.code === 'member_not_found') return notFound('member');
+    return refuse(409, 'Conflict', CONFLICTS[error.code] ?? error.message);
+  }
 }
 
-function team(deps: MemberRouteContext) {
-  return { ...deps, ...deps.team };
-}
+const team = (deps: TenantApiDependencies) => ({ ...deps, ...deps.team });
 
-export const MEMBER_ROUTES: readonly MemberRoute[] = [
-  {
+export const MEMBER_ROUTES: readonly Route[] = [
+  route({
     method: 'GET',
     path: '/v1/members',
     action: 'manage_members',
+    tag: 'members',
+    summary: 'List the team: owners, operators and viewers',
+    responses: {
+      200: {
+        description: 'Every member (a team is small: one page)',
+        schema: z.object({ data: z.array(MemberView), nextCursor: z.null() }),
+      },
+    },
     async handle(deps) {
       const members = await deps.team.users.list(deps.tenantId);
-      return json(200, { data: members.map(memberView), nextCursor: null });
+      return ok(200, { data: members.map(memberView), nextCursor: null });
     },
-  },
-  {
+  }),
+  route({
     method: 'POST',
     path: '/v1/members',
     action: 'manage_members',
-    async handle(deps, { member, body }) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(body ?? '');
-      } catch {
-        return problem(400, 'Bad Request', 'The body must be JSON: {"name", "role", "phone"}.');
-      }
-      const parsed = NewMemberBody.safeParse(raw);
-      const phone = parsed.success ? tryNormalizePhone(parsed.data.phone) : undefined;
-      if (!parsed.success || !phone) {
-        return problem(
-          400,
-          'Bad Request',
-          'Expected {"name": text, "role": "owner" | "operator" | "viewer", "phone": a Brazilian mobile}.',
-        );
-      }
-      try {
-        const change = await planAddMember(team(deps), deps.tenantId, { ...parsed.data, phone });
-        const stored = await applyMemberChange(team(deps), deps.tenantId, member.role, change);
-        return json(change.previousRole ? 200 : 201, stored ? memberView(stored) : {});
-      } catch (error) {
-        const answer = refusal(error);
-        if (answer) return answer;
-        throw error;
-      }
+    tag: 'members',
+    summary: 'Add a member, or change the role of the member with this phone',
+    body: NewMemberBody,
+    responses: {
+      201: { description: 'The new member', schema: MemberView },
+      200: { description: 'The member whose role changed', schema: MemberView },
+      400: problem('The phone is not a Brazilian mobile'),
+      409: problem('The last owner, a payer’s phone, or the same role'),
     },
-  },
-  {
+    async handle(deps, { member, body }) {
+      const phone = tryNormalizePhone(body.phone);
+      if (!phone) return refuse(400, 'Bad Request', 'The phone must be a Brazilian mobile number.');
+      return refusingTeamRules(async () => {
+        const change = await planAddMember(team(deps), deps.tenantId, { ...body, phone });
+        const stored = await applyMemberChange(team(deps), deps.tenantId, member.role, change);
+        return ok(change.previousRole ? 200 : 201, stored ? memberView(stored) : undefined);
+      });
+    },
+  }),
+  route({
     method: 'DELETE',
     path: '/v1/members/{id}',
     action: 'manage_members',
-    async handle(deps, { member, params }) {
-      try {
-        const change = await planRemoveMember(team(deps), deps.tenantId, params.id ?? '');
-        await applyMemberChange(team(deps), deps.tenantId, member.role, change);
-        return { statusCode: 204 };
-      } catch (error) {
-        const answer = refusal(error);
-        if (answer) return answer;
-        throw error;
-      }
+    tag: 'members',
+    summary: 'Remove a member (their sign-in account too)',
+    params: IdParams,
+    responses: {
+      204: { description: 'Removed' },
+      404: problem('No such member'),
+      409: problem('The last owner'),
     },
-  },
+    async handle(deps, { member, params }) {
+      return refusingTeamRules(async () => {
+        const change = await planRemoveMember(team(deps), deps.tenantId, params.id);
+        await applyMemberChange(team(deps), deps.tenantId, member.role, change);
+        return ok(204);
+      });
+    },
+  }),
 ];

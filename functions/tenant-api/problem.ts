@@ -6,6 +6,7 @@ export function problem(
   title: string,
   detail: string,
   headers: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
 ): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
@@ -15,6 +16,7 @@ export function problem(
       title,
       status,
       detail,
+      ...extra,
     }),
   };
 }
@@ -30,6 +32,20 @@ export const problems = {
   notFound: (detail: string) => problem(404, 'Not Found', detail),
   noRoute: (method: string, path: string) =>
     problem(404, 'Not Found', `There is no route ${method} ${path}.`),
+  methodNotAllowed: (method: string, allowed: string[]) =>
+    problem(405, 'Method Not Allowed', `${method} is not allowed here.`, { allow: allowed.join(', ') }),
+  badRequest: (detail: string, errors: { path: string; message: string }[] = []) =>
+    problem(400, 'Bad Request', detail, {}, errors.length > 0 ? { errors } : {}),
+  idempotencyKeyReused: () =>
+    problem(
+      422,
+      'Unprocessable Content',
+      'This Idempotency-Key was used with another request body; nothing was done. Use a new key for a new request.',
+    ),
+  idempotencyInProgress: () =>
+    problem(409, 'Conflict', 'A request with this Idempotency-Key is still in progress; retry shortly.', {
+      'retry-after': '1',
+    }),
   tooManyRequests: (retryAfterSeconds: number) =>
     problem(
       429,

@@ -5,6 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { MEMBER_ROLES } from '#domain/member-permissions';
+import { PUBLIC_PATHS } from '#functions/tenant-api/public-paths';
 import { acknowledgeNag } from '#infra/nag/acknowledge';
 import type { IrisFunction } from './iris-function';
 
@@ -99,6 +100,19 @@ export class MemberDirectory extends Construct {
         ThrottlingRateLimit: TENANT_API_THROTTLE.rateLimitPerSecond,
         ThrottlingBurstLimit: TENANT_API_THROTTLE.burstLimit,
       });
+    }
+    // The API's own description is public, as any payments API's reference is: GET only, no data.
+    const integration = new HttpLambdaIntegration('tenant-api-docs-integration', handler.function, {
+      payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
+    });
+    for (const path of PUBLIC_PATHS) {
+      for (const route of api.addRoutes({ path, methods: [apigwv2.HttpMethod.GET], integration })) {
+        acknowledgeNag(
+          route,
+          'AwsSolutions-APIG4',
+          'The OpenAPI document and its reference page describe the API and hold no tenant data; the function serves nothing else without a verified token.',
+        );
+      }
     }
   }
 }

@@ -98,7 +98,7 @@ async function route(
   }
   const webhook = WEBHOOK_ROUTES.find((candidate) => candidate.path === path);
   if (webhook) return invokeWebhook(request, response, backend, path, log);
-  if (path === '/v1' || path.startsWith('/v1/')) {
+  if (path === '/v1' || path.startsWith('/v1/') || path === '/docs') {
     return backend.tenantApi.invoke(request, response, backend.handler('tenant-api'));
   }
   if (path === '/_local/auth/token' && method === 'POST')

@@ -6,6 +6,7 @@ import { DynamoDbUserRepository } from '#adapters/dynamodb/dynamodb-user-reposit
 import { UnauthenticatedError } from '#application/ports/access-token-verifier';
 import { memberIdOf } from '#application/ports/user-repository';
 import type { MemberRole } from '#domain/member-permissions';
+import { PUBLIC_PATHS } from '#functions/tenant-api/public-paths';
 import { toApiGatewayEvent, writeApiGatewayResult } from './api-gateway-event';
 import type { LocalIssuer } from './auth/local-issuer';
 import { DEMO_TENANT } from './demo-tenant';
@@ -58,16 +59,20 @@ export class LocalTenantApiGateway {
     const body = await readBody(request);
     const authorization = request.headers.authorization ?? '';
     const token = /^Bearer (\S+)$/i.exec(authorization)?.[1];
-    let claims: Record<string, unknown>;
-    try {
-      if (!token) throw new UnauthenticatedError('no bearer token');
-      await this.verifier.verify(token);
-      claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    } catch (error) {
-      if (!(error instanceof UnauthenticatedError)) throw error;
-      response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
-      response.end(JSON.stringify({ message: 'Unauthorized' }));
-      return;
+    // The stack routes GET /v1/openapi.json and /docs without the authorizer.
+    const open = request.method === 'GET' && PUBLIC_PATHS.includes((request.url ?? '/').split('?')[0] ?? '');
+    let claims: Record<string, unknown> | undefined;
+    if (!open) {
+      try {
+        if (!token) throw new UnauthenticatedError('no bearer token');
+        await this.verifier.verify(token);
+        claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+      } catch (error) {
+        if (!(error instanceof UnauthenticatedError)) throw error;
+        response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
+        response.end(JSON.stringify({ message: 'Unauthorized' }));
+        return;
+      }
     }
     if (!handler)
       return sendJson(response, 503, { message: 'functions/tenant-api/handler.ts is not available' });
@@ -86,7 +91,7 @@ export class LocalTenantApiGateway {
       ...event,
       requestContext: {
         ...event.requestContext,
-        authorizer: { jwt: { claims: flattenClaims(claims), scopes: [] } },
+        ...(claims ? { authorizer: { jwt: { claims: flattenClaims(claims), scopes: [] } } } : {}),
       } as APIGatewayProxyEventV2['requestContext'],
     };
     const context = createLambdaContext({ functionName: functionArn('tenant-api'), timeoutMs: 29_000 });

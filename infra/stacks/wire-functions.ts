@@ -164,10 +164,15 @@ export function wireFunctions(
     onFailure: stack.failedEvents,
   });
 
-  // Tenant API (/v1, behind the JWT authorizer): reads and the same use cases as WhatsApp.
-  readWriteTable(fns['tenant-api'], table);
+  // Tenant API (/v1, behind the JWT authorizer): reads and the same use cases as WhatsApp (cancel re-reads
+  // and cancels at Paytime, then stops the boleto's reminder loop); its idempotency records live in the table.
+  const tenantApi = fns['tenant-api'];
+  readWriteTable(tenantApi, table);
+  paytimeApi(tenantApi);
+  stopExecutions(tenantApi, ENV.reminderStateMachineArn, reminderLoop);
+  startExecutions(tenantApi, ENV.conversationStateMachineArn, conversation);
   // Team changes (owners: WhatsApp and /v1/members) put and remove members' sign-in accounts.
-  manageMemberAccounts(fns['tenant-api'], stack.members.userPool);
+  manageMemberAccounts(tenantApi, stack.members.userPool);
   manageMemberAccounts(conversationSteps, stack.members.userPool);
 
   const deliveryBatch = {

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
+import { loadPaytimeFollowUpConfig, type PaytimeFollowUpConfig } from './paytime-event-processor-config';
 import { type Env, nonEmpty, parseEnv } from './process-env';
 
-export interface TenantApiConfig {
-  tenantId: string;
-  tableName: string;
+export interface TenantApiConfig extends PaytimeFollowUpConfig {
+  conversationStateMachineArn: string;
   /** Requests one member may make per minute (docs/decisions.md, "Team": rate limits). */
   memberRequestsPerMinute: number;
 }
@@ -12,17 +12,21 @@ export interface TenantApiConfig {
 export const DEFAULT_MEMBER_REQUESTS_PER_MINUTE = 120;
 
 const environment = z.object({
-  IRIS_TENANT_ID: nonEmpty(),
-  TABLE_NAME: nonEmpty(),
+  CONVERSATION_STATE_MACHINE_ARN: nonEmpty(),
   API_MEMBER_REQUESTS_PER_MINUTE: z.optional(z.string().check(z.regex(/^[1-9]\d{0,5}$/))),
 });
 
-/** `functions/tenant-api`: the tenant it serves (one stack, one tenant, one user pool) and the table. */
-export function loadTenantApiConfig(env: Env): TenantApiConfig {
+/**
+ * `functions/tenant-api`: the tenant it serves (one stack, one tenant, one user pool), the table, Paytime's
+ * API (cancel at the provider), the reminder loop's state machine (stop a cancelled boleto's loop), the
+ * conversation's (a `POST /v1/boletos` is issued by its create path) and the per-member rate limit.
+ */
+export async function loadTenantApiConfig(env: Env): Promise<TenantApiConfig> {
+  const followUp = await loadPaytimeFollowUpConfig(env, 'tenant API configuration');
   const parsed = parseEnv(environment, env, 'tenant API configuration');
   return {
-    tenantId: parsed.IRIS_TENANT_ID,
-    tableName: parsed.TABLE_NAME,
+    ...followUp,
+    conversationStateMachineArn: parsed.CONVERSATION_STATE_MACHINE_ARN,
     memberRequestsPerMinute: Number(
       parsed.API_MEMBER_REQUESTS_PER_MINUTE ?? DEFAULT_MEMBER_REQUESTS_PER_MINUTE,
     ),

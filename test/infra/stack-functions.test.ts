@@ -106,7 +106,13 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
   ],
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
   'statement-projector': ['TABLE_NAME'],
-  'tenant-api': ['TABLE_NAME', 'MEMBER_USER_POOL_ID'],
+  'tenant-api': [
+    'TABLE_NAME',
+    ...PAYTIME_API,
+    'REMINDER_STATE_MACHINE_ARN',
+    'CONVERSATION_STATE_MACHINE_ARN',
+    'MEMBER_USER_POOL_ID',
+  ],
 };
 
 describe('TenantStageStack functions', () => {

@@ -127,17 +127,18 @@ describe('TenantStageStack IAM', () => {
     expect(actions.some((a) => a.startsWith('states:') || a.startsWith('sqs:'))).toBe(false);
   });
 
-  it('lets only the inbound router start conversations and answer their task tokens', () => {
+  it("lets only the inbound router and the tenant API's POST /v1/boletos start conversations, and only the router answer their task tokens", () => {
     const conversation = dev.stack.conversation.stateMachineName;
-    expect(functionsAllowed(dev, 'states:StartExecution', `stateMachine:${conversation}`)).toEqual([
+    expect(functionsAllowed(dev, 'states:StartExecution', `stateMachine:${conversation}`).sort()).toEqual([
       'inbound-router',
+      'tenant-api',
     ]);
     expect(functionsAllowed(dev, 'states:SendTaskSuccess', `stateMachine:${conversation}`)).toEqual([
       'inbound-router',
     ]);
   });
 
-  it('lets only the conversation start reminder loops, and only payment follow-ups (a payer\'s "já paguei" included) stop them', () => {
+  it('lets only the conversation start reminder loops, and only payment follow-ups (a payer\'s "já paguei" included) and the tenant API\'s cancel stop them', () => {
     const loop = dev.stack.reminderLoop.stateMachineName;
     expect(functionsAllowed(dev, 'states:StartExecution', `stateMachine:${loop}`)).toEqual([
       'conversation-steps',
@@ -146,6 +147,7 @@ describe('TenantStageStack IAM', () => {
       'inbound-router',
       'paytime-event-processor',
       'reconciliation',
+      'tenant-api',
     ]);
   });
 

@@ -36,6 +36,8 @@ describe('TenantStageStack webhook API', () => {
   it('exposes exactly GET and POST /webhooks/whatsapp, POST /webhooks/paytime and the tenant API', () => {
     expect(routes.map(([, route]) => route.Properties.RouteKey).sort()).toEqual([
       'ANY /v1/{proxy+}',
+      'GET /docs',
+      'GET /v1/openapi.json',
       'GET /webhooks/whatsapp',
       'POST /webhooks/paytime',
       'POST /webhooks/whatsapp',
@@ -48,6 +50,8 @@ describe('TenantStageStack webhook API', () => {
       'POST /webhooks/whatsapp': fnId('whatsapp-webhook'),
       'POST /webhooks/paytime': fnId('paytime-webhook'),
       'ANY /v1/{proxy+}': fnId('tenant-api'),
+      'GET /v1/openapi.json': fnId('tenant-api'),
+      'GET /docs': fnId('tenant-api'),
     };
     for (const [, route] of routes) {
       const target = JSON.stringify(route.Properties.Target);

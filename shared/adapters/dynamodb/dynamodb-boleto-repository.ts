@@ -1,10 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
+  type BoletoListFilter,
   type BoletoRepository,
   type BoletoWithHistory,
   DuplicateBoletoCommandError,
   DuplicateProviderBoletoError,
 } from '#application/ports/boleto-repository';
+import type { Page, PageRequest } from '#application/ports/page';
 import { ConcurrentModificationError } from '#application/ports/persistence-errors';
 import type { TransactionContext } from '#application/ports/unit-of-work';
 import type { Boleto, BoletoChange, BoletoEvent } from '#domain/boleto';
@@ -129,6 +131,20 @@ export class DynamoDbBoletoRepository implements BoletoRepository {
       sortKeyBetween: [from, to],
     });
     return items.map(fromBoletoItem);
+  }
+
+  async listPage(tenantId: string, filter: BoletoListFilter, page: PageRequest): Promise<Page<Boleto>> {
+    const index = filter.contactId ? BoletoEntity.byContact : BoletoEntity.openByDueDate;
+    const partition = filter.contactId
+      ? BoletoEntity.byContact.pk.build({ tenantId, contactId: filter.contactId })
+      : BoletoEntity.openByDueDate.pk.build({ tenantId });
+    const from = index.sk.prefix(filter.dueFrom ? { dueDate: filter.dueFrom } : {});
+    const to = endOfPrefix(index.sk.prefix(filter.dueTo ? { dueDate: filter.dueTo } : {}));
+    const { items, nextCursor } = await this.table.queryPage(
+      { index, partition, sortKeyBetween: [from, to], limit: page.limit },
+      page.cursor,
+    );
+    return { items: items.map(fromBoletoItem), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   /** Events are appended (never overwritten); a registration also claims the provider id. */

@@ -5,6 +5,7 @@ import {
   type ContactRepository,
   DuplicateContactPhoneError,
 } from '#application/ports/contact-repository';
+import type { Page, PageRequest } from '#application/ports/page';
 import { ConcurrentModificationError } from '#application/ports/persistence-errors';
 import type { TransactionContext } from '#application/ports/unit-of-work';
 import type { E164 } from '#domain/phone-number';
@@ -105,5 +106,14 @@ export class DynamoDbContactRepository implements ContactRepository {
       sortKeyBeginsWith: sk.prefix({}),
     });
     return items.map(fromContactItem);
+  }
+
+  async listPage(tenantId: string, page: PageRequest): Promise<Page<Contact>> {
+    const { pk, sk } = ContactEntity.primary;
+    const { items, nextCursor } = await this.table.queryPage(
+      { partition: pk.build({ tenantId }), sortKeyBeginsWith: sk.prefix({}), limit: page.limit },
+      page.cursor,
+    );
+    return { items: items.map(fromContactItem), ...(nextCursor ? { nextCursor } : {}) };
   }
 }

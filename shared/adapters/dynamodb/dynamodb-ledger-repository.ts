@@ -5,6 +5,7 @@ import {
   type LedgerRepository,
   type YearMonth,
 } from '#application/ports/ledger-repository';
+import type { Page, PageRequest } from '#application/ports/page';
 import type { TransactionContext } from '#application/ports/unit-of-work';
 import { InvalidInputError } from '#domain/domain-error';
 import { fromLedgerEntryItem, LedgerEntryEntity, toLedgerEntryItem } from './entities/ledger-entry';
@@ -36,5 +37,15 @@ export class DynamoDbLedgerRepository implements LedgerRepository {
       sortKeyBeginsWith: sk.prefix({}),
     });
     return items.map(fromLedgerEntryItem);
+  }
+
+  async listMonthPage(tenantId: string, month: YearMonth, page: PageRequest): Promise<Page<LedgerEntry>> {
+    if (!YEAR_MONTH.test(month)) throw new InvalidInputError(`not a month (YYYY-MM): ${month}`);
+    const { pk, sk } = LedgerEntryEntity.primary;
+    const { items, nextCursor } = await this.table.queryPage(
+      { partition: pk.build({ tenantId, month }), sortKeyBeginsWith: sk.prefix({}), limit: page.limit },
+      page.cursor,
+    );
+    return { items: items.map(fromLedgerEntryItem), ...(nextCursor ? { nextCursor } : {}) };
   }
 }

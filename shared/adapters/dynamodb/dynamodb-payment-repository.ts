@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest } from '#application/ports/page';
 import {
   DuplicatePaymentError,
   type Payment,
@@ -43,5 +44,19 @@ export class DynamoDbPaymentRepository implements PaymentRepository {
       sortKeyBeginsWith: index.sk.prefix({}),
     });
     return items.map(fromPaymentItem);
+  }
+
+  async listByContactPage(tenantId: string, contactId: string, page: PageRequest): Promise<Page<Payment>> {
+    const index = PaymentEntity.byContact;
+    const { items, nextCursor } = await this.table.queryPage(
+      {
+        index,
+        partition: index.pk.build({ tenantId, contactId }),
+        sortKeyBeginsWith: index.sk.prefix({}),
+        limit: page.limit,
+      },
+      page.cursor,
+    );
+    return { items: items.map(fromPaymentItem), ...(nextCursor ? { nextCursor } : {}) };
   }
 }

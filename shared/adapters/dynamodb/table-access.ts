@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { InvalidCursorError } from '#application/ports/page';
 import { PersistenceError } from '#application/ports/persistence-errors';
 import type { TransactionContext } from '#application/ports/unit-of-work';
 import { createDocumentClient } from './document-client';
@@ -11,6 +12,49 @@ export type Item = Record<string, unknown>;
 
 class AlreadyStoredError extends Error {
   override readonly name = 'AlreadyStoredError';
+}
+
+function decodeCursor(
+  cursor: string,
+  partitionAttribute: string,
+  partition: string,
+): Record<string, unknown> {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  const valid =
+    typeof key === 'object' &&
+    key !== null &&
+    !Array.isArray(key) &&
+    (key as Record<string, unknown>)[partitionAttribute] === partition &&
+    Object.values(key).every((value) => typeof value === 'string');
+  if (!valid) throw new InvalidCursorError();
+  return key as Record<string, unknown>;
+}
+
+function keyCondition(query: PartitionQuery): {
+  condition: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+} {
+  const values: Record<string, unknown> = { ':partition': query.partition };
+  const names: Record<string, string> = {
+    '#partition': query.index?.partitionKeyAttribute ?? IRIS_TABLE.partitionKey,
+  };
+  let condition = '#partition = :partition';
+  if (query.sortKeyBeginsWith !== undefined) {
+    condition += ' AND begins_with(#sort, :prefix)';
+    values[':prefix'] = query.sortKeyBeginsWith;
+  } else if (query.sortKeyBetween) {
+    condition += ' AND #sort BETWEEN :from AND :to';
+    values[':from'] = query.sortKeyBetween[0];
+    values[':to'] = query.sortKeyBetween[1];
+  }
+  if (condition.includes('#sort')) names['#sort'] = query.index?.sortKeyAttribute ?? IRIS_TABLE.sortKey;
+  return { condition, names, values };
 }
 
 /** A key condition on a partition (of the table or of a GSI) with an optional sort-key restriction. */
@@ -103,6 +147,47 @@ export class TableAccess {
       );
     }
     return items;
+  }
+
+  /**
+   * One page of a Query: at most `limit` items and an opaque cursor for the next page (the page's
+   * LastEvaluatedKey, base64url JSON). A cursor is accepted only for the same partition, so a cursor
+   * cannot reach another partition (another tenant's or another entity's items): `InvalidCursorError`.
+   */
+  async queryPage(
+    query: PartitionQuery & { limit: number },
+    cursor?: string,
+  ): Promise<{ items: Item[]; nextCursor?: string }> {
+    const partitionAttribute = query.index?.partitionKeyAttribute ?? IRIS_TABLE.partitionKey;
+    const startKey =
+      cursor === undefined ? undefined : decodeCursor(cursor, partitionAttribute, query.partition);
+    const { condition, names, values } = keyCondition(query);
+    try {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          ...(query.index ? { IndexName: query.index.indexName } : {}),
+          KeyConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: !query.newestFirst,
+          Limit: query.limit,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      const next = page.LastEvaluatedKey;
+      return {
+        items: page.Items ?? [],
+        ...(next ? { nextCursor: Buffer.from(JSON.stringify(next)).toString('base64url') } : {}),
+      };
+    } catch (error) {
+      throw new PersistenceError(
+        `DynamoDB Query failed: ${query.index?.indexName ?? 'table'} ${query.partition}`,
+        {
+          cause: error,
+        },
+      );
+    }
   }
 
   /**

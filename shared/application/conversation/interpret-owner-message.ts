@@ -52,6 +52,7 @@ export async function interpretOwnerMessage(
     return true;
   };
 
+  if (message.content.type === 'api_charge') return { requestId: message.content.requestId, next: 'create' };
   if (message.content.type === 'recurring_issue') {
     return issueRecurringCharge(deps, { tenantId, message, ...message.content });
   }

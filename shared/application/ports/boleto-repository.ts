@@ -2,6 +2,7 @@ import type { Boleto, BoletoChange, BoletoEvent } from '#domain/boleto';
 import type { BoletoActivity } from '#domain/boleto-activity';
 import type { CalendarDate } from '#domain/calendar-date';
 import { DomainError } from '#domain/domain-error';
+import type { Page, PageRequest } from './page';
 import type { TransactionContext } from './unit-of-work';
 
 /** A boleto with its audit trail: state changes and activities, each oldest first. */
@@ -64,4 +65,15 @@ export interface BoletoRepository {
    * within an inclusive due-date range: reconciliation, "who owes me", overdue lists.
    */
   listOpen(tenantId: string, range?: { dueFrom?: CalendarDate; dueTo?: CalendarDate }): Promise<Boleto[]>;
+  /**
+   * One page by due date: a contact's boletos (every status) when `contactId` is given, else the tenant's
+   * open boletos; optionally within an inclusive due-date range.
+   */
+  listPage(tenantId: string, filter: BoletoListFilter, page: PageRequest): Promise<Page<Boleto>>;
+}
+
+export interface BoletoListFilter {
+  contactId?: string;
+  dueFrom?: CalendarDate;
+  dueTo?: CalendarDate;
 }

@@ -1,6 +1,7 @@
 import { DomainError } from '#domain/domain-error';
 import type { E164 } from '#domain/phone-number';
 import type { TaxId } from '#domain/tax-id';
+import type { Page, PageRequest } from './page';
 import type { TransactionContext } from './unit-of-work';
 
 /** A payer: someone the tenant bills. A boleto needs a name, a WhatsApp number and a CPF/CNPJ. */
@@ -21,6 +22,8 @@ export interface Contact {
   whatsAppUserId?: string;
   createdAt: string;
   updatedAt?: string;
+  /** Set when the contact was deleted while it had boletos: kept for their history, never hard-deleted. */
+  archivedAt?: string;
 }
 
 /** Another contact of the same tenant already has this phone number. Nothing was written. */
@@ -68,4 +71,6 @@ export interface ContactRepository {
   linkWhatsAppUserId(tenantId: string, contactId: string, whatsAppUserId: string): Promise<void>;
   /** Every contact of the tenant, ordered by id. */
   list(tenantId: string): Promise<Contact[]>;
+  /** One page of the tenant's contacts, ordered by id. */
+  listPage(tenantId: string, page: PageRequest): Promise<Page<Contact>>;
 }

@@ -21,7 +21,9 @@ export type InboundContent =
   | { type: 'button'; payload: string; title: string }
   | { type: 'unsupported'; originalType: string }
   /** Not from WhatsApp: a recurring plan's monthly firing (its schedule starts the conversation with it). */
-  | { type: 'recurring_issue'; planId: string; period: string };
+  | { type: 'recurring_issue'; planId: string; period: string }
+  /** Not from WhatsApp: a member's `POST /v1/boletos`, stored as a confirmed request (the API starts it). */
+  | { type: 'api_charge'; requestId: string };
 
 export type SenderRole = 'owner' | 'contact' | 'unknown';
 

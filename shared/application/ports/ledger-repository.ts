@@ -1,6 +1,7 @@
 import type { CalendarDate } from '#domain/calendar-date';
 import { DomainError } from '#domain/domain-error';
 import type { Cents } from '#domain/money';
+import type { Page, PageRequest } from './page';
 import type { TransactionContext } from './unit-of-work';
 
 export type LedgerEntryKind = 'income' | 'expense';
@@ -49,4 +50,6 @@ export interface LedgerRepository {
   add(entry: LedgerEntry, tx?: TransactionContext): Promise<void>;
   /** A month's entries, ordered by date then id. */
   listByMonth(tenantId: string, month: YearMonth): Promise<LedgerEntry[]>;
+  /** One page of a month's entries, by date. */
+  listMonthPage(tenantId: string, month: YearMonth, page: PageRequest): Promise<Page<LedgerEntry>>;
 }

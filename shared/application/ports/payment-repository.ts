@@ -1,6 +1,7 @@
 import type { CalendarDate } from '#domain/calendar-date';
 import { DomainError } from '#domain/domain-error';
 import type { Cents } from '#domain/money';
+import type { Page, PageRequest } from './page';
 import type { TransactionContext } from './unit-of-work';
 
 /** Money received for a boleto, as confirmed by the billing provider. */
@@ -41,4 +42,6 @@ export interface PaymentRepository {
   listByBoleto(tenantId: string, boletoId: string): Promise<Payment[]>;
   /** A contact's payments (for statements), ordered by payment date. */
   listByContact(tenantId: string, contactId: string): Promise<Payment[]>;
+  /** One page of a contact's payments, by payment date. */
+  listByContactPage(tenantId: string, contactId: string, page: PageRequest): Promise<Page<Payment>>;
 }

@@ -29,6 +29,7 @@ const ContactItem = z.looseObject({
   whatsAppUserId: z.optional(f.text()),
   createdAt: f.instant(),
   updatedAt: z.optional(f.instant()),
+  archivedAt: z.optional(f.instant()),
 });
 
 export function fromContactItem(item: Record<string, unknown>): Contact {

@@ -1,0 +1,77 @@
+import { listBoletos } from '#application/boletos/list-boletos';
+import { allPages, boletosCsv, ledgerCsv, paymentsCsv } from '#application/exports/export-csv';
+import { saoPauloDateOf } from '#domain/calendar-date';
+import { ContactExportQuery, CsvText, LedgerExportQuery, Problem } from './api-schemas';
+import { refuse } from './route-results';
+import { type Route, type RouteResult, route } from './route-table';
+
+const csv = (name: string, text: string): RouteResult => ({
+  status: 200,
+  text,
+  headers: {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}"`,
+  },
+});
+const csvResponse = {
+  description: 'The CSV (br: as the owner sees it; iso: for machines)',
+  schema: CsvText,
+  mediaType: 'text/csv',
+};
+
+/** CSV exports, every page read (each a Query); `format=br` (default) or `iso`. */
+export const EXPORT_ROUTES: readonly Route[] = [
+  route({
+    method: 'GET',
+    path: '/v1/exports/ledger.csv',
+    action: 'read',
+    tag: 'exports',
+    summary: "A month's ledger as CSV (expenses negative)",
+    query: LedgerExportQuery,
+    responses: { 200: csvResponse },
+    async handle(deps, { query }) {
+      const entries = await allPages((page) => deps.ledger.listMonthPage(deps.tenantId, query.month, page));
+      return csv(`ledger-${query.month}.csv`, ledgerCsv(query.format ?? 'br', entries));
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/exports/boletos.csv',
+    action: 'read',
+    tag: 'exports',
+    summary: "Boletos as CSV: a contact's (every status) or, without `contact`, the open ones",
+    query: ContactExportQuery,
+    responses: { 200: csvResponse },
+    async handle(deps, { query }) {
+      const today = saoPauloDateOf(deps.clock.now());
+      const request = {
+        tenantId: deps.tenantId,
+        today,
+        ...(query.contact ? { contactId: query.contact } : {}),
+      };
+      const boletos = await allPages((page) => listBoletos(deps, request, page));
+      const names = new Map((await deps.contacts.list(deps.tenantId)).map((c) => [c.contactId, c.name]));
+      return csv(
+        'boletos.csv',
+        boletosCsv(query.format ?? 'br', boletos, (id) => names.get(id) ?? id),
+      );
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/exports/payments.csv',
+    action: 'read',
+    tag: 'exports',
+    summary: "A contact's payments as CSV",
+    query: ContactExportQuery,
+    responses: { 200: csvResponse, 400: { description: '`contact` is required', schema: Problem } },
+    async handle(deps, { query }) {
+      const contactId = query.contact;
+      if (!contactId) return refuse(400, 'Bad Request', 'contact is required for the payments export.');
+      const payments = await allPages((page) =>
+        deps.payments.listByContactPage(deps.tenantId, contactId, page),
+      );
+      return csv('payments.csv', paymentsCsv(query.format ?? 'br', payments));
+    },
+  }),
+];

@@ -1,0 +1,21 @@
+import type { PaymentDependencies } from '#application/payments/payment-dependencies';
+import type { ConversationRepository } from '#application/ports/conversation-repository';
+import type { IdGenerator } from '#application/ports/id-generator';
+import type { MemberAccounts } from '#application/ports/member-accounts';
+import type { RateLimiter } from '#application/ports/rate-limiter';
+import type { StatementProjection } from '#application/ports/statement-projection';
+import type { UserRepository } from '#application/ports/user-repository';
+import type { Workflows } from '#application/ports/workflows';
+
+/** What the tenant API's routes use: the tenant it serves and the same ports as the WhatsApp use cases. */
+export interface TenantApiDependencies extends Omit<PaymentDependencies, 'workflows'> {
+  tenantId: string;
+  conversations: ConversationRepository;
+  workflows: Pick<Workflows, 'stopReminderLoop' | 'startConversation'>;
+  statements: StatementProjection;
+  ids: IdGenerator;
+  /** The tenant's members and their sign-in accounts (`member-routes.ts`). */
+  team: { users: UserRepository; memberAccounts?: MemberAccounts };
+  /** Per-member request limit (429 with Retry-After); see docs/decisions.md, "Team". */
+  rateLimiter?: RateLimiter;
+}
