@@ -81,9 +81,10 @@ export const BOLETO_ROUTES: readonly Route[] = [
       404: problem('No such contact (or archived)'),
       422: problem('Refused: opted-out contact, due date in the past, amount above the limit'),
     },
-    async handle(deps, { body, idempotencyKey }) {
+    async handle(deps, { body, idempotencyKey, member }) {
       const result = await requestApiCharge(deps, {
         tenantId: deps.tenantId,
+        memberId: member.username,
         requestKey: idempotencyKey ?? deps.ids.newId(),
         contactId: body.contactId,
         amountCents: body.amountCents,
@@ -142,7 +143,7 @@ export const BOLETO_ROUTES: readonly Route[] = [
       const result = await cancelBoletoForOwner(deps, {
         tenantId: deps.tenantId,
         boletoId: params.id,
-        requestedBy: `member:${member.sub}`,
+        requestedBy: `member:${member.username}`,
       });
       if (result.outcome === 'not_found') return notFound('boleto');
       const boleto = await deps.boletos.get(deps.tenantId, params.id);

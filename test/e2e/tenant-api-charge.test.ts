@@ -53,6 +53,8 @@ describe('tenant API charge', () => {
         expect(['registered', 'sent']).toContain(boleto.body.status);
         expect(boleto.body).toMatchObject({ amountCents: 23_450, contactId: 'maria-souza' });
         expect(String(boleto.body.digitableLine)).toMatch(/^\d{47}$/);
+        // The audit names the member who asked, as a WhatsApp request does.
+        expect(JSON.stringify(boleto.body.audit)).toContain('"memberId":"bruno"');
       },
       { timeout: 20_000, interval: 200 },
     );

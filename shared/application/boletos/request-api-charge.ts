@@ -25,6 +25,8 @@ export interface ApiChargeInput {
   amountCents: number;
   dueDate: CalendarDate;
   description?: string;
+  /** The authenticated member (token `sub`): the audit entries the request leads to name them. */
+  memberId: string;
 }
 
 export type ApiChargeOutcome =
@@ -79,6 +81,7 @@ export async function requestApiCharge(
     tenantId,
     requestId,
     ownerPhone: owner.phone,
+    memberId: input.memberId,
     status: 'confirmed',
     version: 1,
     amountCents: input.amountCents,

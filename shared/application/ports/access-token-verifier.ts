@@ -2,8 +2,9 @@ import type { MemberRole } from '#domain/member-permissions';
 
 /** Who called the API, from a verified access token (Cognito: `sub`, `username`, `cognito:groups`). */
 export interface AuthenticatedMember {
-  /** Cognito's immutable user id: what audit entries name. */
+  /** Cognito's immutable user id. */
   sub: string;
+  /** The sign-in username (immutable in the pool): the member id audit entries name, as on WhatsApp. */
   username: string;
   role: MemberRole;
 }
