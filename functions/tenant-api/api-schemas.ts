@@ -153,6 +153,8 @@ export const LedgerEntryView = z.object({
   boletoId: z.optional(z.string()),
   corrects: z.optional(z.string()),
   correction: z.optional(z.enum(['reversal', 'replacement'])),
+  /** The member who booked it (their username); absent on entries IRIS books itself (a boleto's payment). */
+  recordedBy: z.optional(z.string()),
   createdAt: instant(),
 });
 

@@ -61,7 +61,7 @@ export const MONEY_ROUTES: readonly Route[] = [
     summary: 'Book an income or expense (the ledger is append-only; correct with a reversal)',
     body: NewLedgerEntryBody,
     responses: { 201: { description: 'The entry as booked', schema: LedgerEntryView } },
-    async handle(deps, { body }) {
+    async handle(deps, { member, body }) {
       const now = deps.clock.now();
       const description = body.description.trim();
       const entry = {
@@ -72,6 +72,7 @@ export const MONEY_ROUTES: readonly Route[] = [
         amountCents: body.amountCents,
         category: body.category ?? ledgerCategoryOf(body.kind, description),
         description,
+        recordedBy: member.username,
         createdAt: now.toISOString(),
       };
       await deps.ledger.add(entry);
@@ -91,12 +92,13 @@ export const MONEY_ROUTES: readonly Route[] = [
       404: problem('No entry with this id on this date'),
       409: problem('The entry was already corrected'),
     },
-    async handle(deps, { params, body }) {
+    async handle(deps, { member, params, body }) {
       const result = await bookLedgerCorrection(deps, {
         tenantId: deps.tenantId,
         entryId: params.id,
         date: body.date as CalendarDate,
         action: 'reverse',
+        memberId: member.username,
       });
       if (result.outcome === 'not_found') return notFound('ledger entry on this date');
       if (result.outcome === 'already_corrected')

@@ -89,6 +89,7 @@ export function ledgerEntryView(entry: LedgerEntry) {
     ...(entry.boletoId ? { boletoId: entry.boletoId } : {}),
     ...(entry.corrects ? { corrects: entry.corrects } : {}),
     ...(entry.correction ? { correction: entry.correction } : {}),
+    ...(entry.recordedBy ? { recordedBy: entry.recordedBy } : {}),
     createdAt: entry.createdAt,
   };
 }

@@ -4,6 +4,7 @@ import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud
 import { seedLedgerEntry, seedRequestedBoleto, validCpf } from '#test/support/tenant-api-fixtures';
 import {
   apiCaller,
+  DEMO_MEMBERS,
   type DemoRole,
   partitionsSnapshot,
   signInAll,
@@ -29,6 +30,8 @@ interface WriteCase {
   path: (role: DemoRole) => string;
   body?: (role: DemoRole) => unknown;
   status: number;
+  /** What the answer must say (e.g. the ledger entry names the member who booked it). */
+  answers?: (role: DemoRole) => Record<string, unknown>;
 }
 
 const WRITES: WriteCase[] = [
@@ -68,6 +71,7 @@ const WRITES: WriteCase[] = [
     path: () => '/v1/ledger',
     body: () => ({ kind: 'expense', amountCents: 4_500, date: '2026-11-04', description: 'mercado' }),
     status: 201,
+    answers: (role) => ({ recordedBy: DEMO_MEMBERS[role] }),
   },
   {
     name: 'POST /v1/ledger/{id}/reversal',
@@ -75,6 +79,7 @@ const WRITES: WriteCase[] = [
     path: (role) => `/v1/ledger/entry-${role}/reversal`,
     body: () => ({ date: '2026-11-03' }),
     status: 201,
+    answers: (role) => ({ reversal: expect.objectContaining({ recordedBy: DEMO_MEMBERS[role] }) }),
   },
 ];
 
@@ -134,6 +139,7 @@ describe('tenant API writes by role', () => {
       } else {
         expect(response.status, JSON.stringify(response.body)).toBe(write.status);
         expect(after).not.toBe(before);
+        if (write.answers) expect(response.body).toMatchObject(write.answers(role));
       }
     },
   );

@@ -209,6 +209,7 @@ async function bookCorrection(deps: ConversationDependencies, request: OwnerRequ
     action: correction.action,
     ...(correction.newAmountCents !== undefined ? { newAmountCents: correction.newAmountCents } : {}),
     ...(correction.newCategory !== undefined ? { newCategory: correction.newCategory } : {}),
+    ...(request.memberId && { memberId: request.memberId }),
   });
   const text =
     result.outcome === 'booked'

@@ -124,6 +124,8 @@ export interface OwnerCommands {
   completePendingEntry(input: {
     tenantId: string;
     ownerPhone: E164;
+    /** The member answering (the one who was asked: pending entries are kept per phone). */
+    memberId?: string;
     amountCents: number;
   }): Promise<string | undefined>;
 }

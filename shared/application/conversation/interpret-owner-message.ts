@@ -166,7 +166,14 @@ export async function interpretOwnerMessage(
     case 'confirm':
     case 'deny': {
       const decision = interpretation.intent;
-      if (await deps.receipts.answer({ tenantId, ownerPhone, messageId: message.messageId, decision })) {
+      const answer = {
+        tenantId,
+        ownerPhone,
+        messageId: message.messageId,
+        decision,
+        ...(memberId && { memberId }),
+      };
+      if (await deps.receipts.answer(answer)) {
         return DONE;
       }
       await reply(replies.nothingPending(), 'nothing-pending');
@@ -180,7 +187,12 @@ export async function interpretOwnerMessage(
       const amount = interpretation.amountCents;
       const booked =
         amount != null
-          ? await deps.commands.completePendingEntry({ tenantId, ownerPhone, amountCents: amount })
+          ? await deps.commands.completePendingEntry({
+              tenantId,
+              ownerPhone,
+              ...(memberId && { memberId }),
+              amountCents: amount,
+            })
           : undefined;
       await reply(
         booked ??

@@ -34,7 +34,7 @@ export function ownerCommands(deps: {
   conversations: Pick<ConversationRepository, 'setPendingEntry' | 'takePendingEntry'>;
 }): OwnerCommands {
   return {
-    async completePendingEntry({ tenantId, ownerPhone, amountCents }) {
+    async completePendingEntry({ tenantId, ownerPhone, memberId, amountCents }) {
       const pending = await deps.conversations.takePendingEntry(tenantId, ownerPhone, deps.clock.now());
       if (!pending) return undefined;
       return recordOwnerEntry(deps, {
@@ -44,6 +44,7 @@ export function ownerCommands(deps: {
         date: pending.date as CalendarDate | null,
         description: pending.description,
         messageId: pending.messageId,
+        ...(memberId && { memberId }),
       });
     },
     async answer({ tenantId, ownerPhone, memberId, messageId, intent, interpretation }) {

@@ -23,6 +23,8 @@ export interface BookLedgerCorrectionInput {
   newAmountCents?: number;
   /** For `category`. */
   newCategory?: string;
+  /** The member correcting: the reversal and replacement name them (not the original's author). */
+  memberId?: string;
 }
 
 export type LedgerCorrectionResult =
@@ -56,16 +58,19 @@ export async function bookLedgerCorrection(
     return { outcome: 'already_corrected', original };
   }
   const at = deps.clock.now().toISOString();
-  const reversal = reversalOf(original, at);
+  const reversal = recordedBy(reversalOf(original, at), input.memberId);
   const replacement =
     input.action === 'reverse'
       ? undefined
-      : replacementOf(
-          original,
-          input.action === 'amount'
-            ? { amountCents: input.newAmountCents ?? original.amountCents }
-            : { category: input.newCategory ?? original.category },
-          at,
+      : recordedBy(
+          replacementOf(
+            original,
+            input.action === 'amount'
+              ? { amountCents: input.newAmountCents ?? original.amountCents }
+              : { category: input.newCategory ?? original.category },
+            at,
+          ),
+          input.memberId,
         );
   try {
     await deps.unitOfWork.run(async (tx) => {
@@ -77,4 +82,10 @@ export async function bookLedgerCorrection(
     return { outcome: 'already_corrected', original };
   }
   return { outcome: 'booked', original, reversal, ...(replacement ? { replacement } : {}) };
+}
+
+/** A correction names who booked it, never the corrected entry's author. */
+function recordedBy(entry: LedgerEntry, memberId: string | undefined): LedgerEntry {
+  const { recordedBy: _original, ...rest } = entry;
+  return memberId ? { ...rest, recordedBy: memberId } : rest;
 }

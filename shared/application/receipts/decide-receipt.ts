@@ -29,6 +29,8 @@ export interface ReceiptDecisionInput {
   /** The message that answers (a tap or a typed "sim"): the reply's id derives from it. */
   messageId: string;
   decision: ReceiptDecision;
+  /** The member answering (proposals wait per phone, so the one who sent the receipt); the entry names them. */
+  memberId?: string;
   /** Set for a button tap: the proposal it was shown with. A typed answer takes the waiting one. */
   proposalId?: string;
 }
@@ -57,7 +59,8 @@ export async function decideReceipt(
     await reply(deps, input, receiptReplies.gone());
     return true;
   }
-  const text = input.decision === 'confirm' ? await book(deps, waiting) : receiptReplies.denied();
+  const text =
+    input.decision === 'confirm' ? await book(deps, waiting, input.memberId) : receiptReplies.denied();
   try {
     await reply(deps, input, text, waiting);
   } catch (error) {
@@ -67,7 +70,11 @@ export async function decideReceipt(
   return true;
 }
 
-function book(deps: DecideReceiptDependencies, proposal: ReceiptProposal): Promise<string> {
+function book(
+  deps: DecideReceiptDependencies,
+  proposal: ReceiptProposal,
+  memberId?: string,
+): Promise<string> {
   return recordOwnerEntry(deps, {
     tenantId: proposal.tenantId,
     kind: 'expense',
@@ -76,6 +83,7 @@ function book(deps: DecideReceiptDependencies, proposal: ReceiptProposal): Promi
     description: proposal.description,
     category: proposal.category,
     messageId: proposal.sourceMessageId,
+    ...(memberId && { memberId }),
   });
 }
 

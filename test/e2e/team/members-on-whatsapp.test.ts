@@ -71,6 +71,14 @@ describe('members on WhatsApp with their role', () => {
       amountCents: 4_500,
       recordedBy: 'bruno',
     });
+
+    // A bare amount answering "qual foi o valor?" books under the member who answered, too.
+    await chat.say({ text: 'gastei no posto' }, bruno.phone);
+    expect(chat.lastTextTo(bruno.phone)).toMatch(/valor/i);
+    await chat.say({ text: '30' }, bruno.phone);
+    expect(chat.lastTextTo(bruno.phone)).toMatch(/^Anotado! Despesa de R\$ 30,00/);
+    const after = await repositories.ledger.listByMonth(tenantId, today.slice(0, 7) as never);
+    expect(after.find((entry) => entry.amountCents === 3_000)).toMatchObject({ recordedBy: 'bruno' });
   }, 180_000);
 
   it('a viewer cannot charge: a short refusal, and nothing is written', async () => {

@@ -43,13 +43,24 @@ describe('receipt decisions', () => {
     expect(await repositories.receiptProposals.waiting(tenantId, ownerPhone, clock.now())).toMatchObject({
       proposalId: 'p1',
     });
-    const answer = { tenantId, ownerPhone, decision: 'confirm' as const, proposalId: 'p1' };
+    const answer = {
+      tenantId,
+      ownerPhone,
+      decision: 'confirm' as const,
+      proposalId: 'p1',
+      memberId: 'bruno',
+    };
     expect(await decideReceipt(deps(), { ...answer, messageId: 'wamid.tap-1' })).toBe(true);
     expect(await decideReceipt(deps(), { ...answer, messageId: 'wamid.tap-1' })).toBe(true);
     expect(await decideReceipt(deps(), { ...answer, messageId: 'wamid.tap-2' })).toBe(true);
     const entries = await repositories.ledger.listByMonth(tenantId, '2026-12');
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ amountCents: 8740, date: '2026-12-03', category: 'alimentação' });
+    expect(entries[0]).toMatchObject({
+      amountCents: 8740,
+      date: '2026-12-03',
+      category: 'alimentação',
+      recordedBy: 'bruno',
+    });
     expect(await repositories.receiptProposals.waiting(tenantId, ownerPhone, clock.now())).toBeUndefined();
     expect(
       await decideReceipt(deps(), { tenantId, ownerPhone, decision: 'confirm', messageId: 'wamid.sim' }),

@@ -26,7 +26,8 @@ describe('ledger corrections on DynamoDB Local', () => {
   afterAll(() => table.drop());
 
   const expense = async (tenantId: string, amountCents: number, description: string, messageId: string) => {
-    await recordOwnerEntry(deps, { tenantId, kind: 'expense', amountCents, date, description, messageId });
+    const entry = { tenantId, kind: 'expense' as const, amountCents, date, description, messageId };
+    await recordOwnerEntry(deps, { ...entry, memberId: 'ana' });
   };
 
   it('a new amount books a reversal and a replacement; the summary shows the right total', async () => {
@@ -38,13 +39,16 @@ describe('ledger corrections on DynamoDB Local', () => {
       date,
       action: 'amount',
       newAmountCents: 5400,
+      memberId: 'bruno',
     });
     expect(result).toMatchObject({
       outcome: 'booked',
-      original: { amountCents: 4500 },
-      reversal: { amountCents: -4500, corrects: 'wamidgas' },
-      replacement: { amountCents: 5400, corrects: 'wamidgas', category: 'transporte' },
+      original: { amountCents: 4500, recordedBy: 'ana' },
+      reversal: { amountCents: -4500, corrects: 'wamidgas', recordedBy: 'bruno' },
+      replacement: { amountCents: 5400, corrects: 'wamidgas', category: 'transporte', recordedBy: 'bruno' },
     });
+    const stored = await deps.ledger.listByMonth(tenantId, '2026-11');
+    expect(stored.map((entry) => entry.recordedBy).sort()).toEqual(['ana', 'bruno', 'bruno']);
     expect(await deps.ledger.listByMonth(tenantId, '2026-11')).toHaveLength(3);
     expect(await monthlySummary(deps, { tenantId })).toMatch(/Saídas: R\$ 54,00/);
   });
@@ -62,6 +66,8 @@ describe('ledger corrections on DynamoDB Local', () => {
     const entries = await deps.ledger.listByMonth(tenantId, '2026-11');
     expect(entries.reduce((sum, entry) => sum + entry.amountCents, 0)).toBe(0);
     expect(entries).toHaveLength(2);
+    // A correction without a member (none named) does not pass the original's author off as the corrector.
+    expect(entries.find((entry) => entry.correction === 'reversal')?.recordedBy).toBeUndefined();
   });
 
   it('an unknown entry changes nothing', async () => {
