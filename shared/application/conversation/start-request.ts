@@ -1,3 +1,4 @@
+import { contactsFor } from '#application/owner-queries/find-contact';
 import type { Interpretation } from '#application/ports/language-model';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { matchContact } from '#domain/contact-matching';
@@ -30,7 +31,7 @@ export async function resolveRequestContact(
   request: OwnerRequest,
 ): Promise<OwnerRequest> {
   if (!request.contactName || request.contactId || request.newContact || request.candidates) return request;
-  const contacts = await deps.contacts.list(request.tenantId);
+  const contacts = contactsFor(await deps.contacts.list(request.tenantId), 'new_charge');
   const named = contacts.map((contact) => ({
     id: contact.contactId,
     name: contact.name,

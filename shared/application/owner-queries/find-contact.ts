@@ -7,13 +7,29 @@ export type ContactLookup =
   | { kind: 'uncertain'; candidates: Contact[] }
   | { kind: 'none' };
 
+/**
+ * Who a name may mean. `history` (status, statements, cancelling or amending a boleto) is every contact;
+ * `new_charge` leaves out archived contacts (deleted while they had boletos): they keep their history, but a
+ * new boleto or plan never picks them, and the owner is asked as for an unknown payer.
+ */
+export type ContactPurpose = 'history' | 'new_charge';
+
+/** The contacts a name is matched against for this purpose. */
+export function contactsFor<T extends Pick<Contact, 'archivedAt'>>(
+  contacts: readonly T[],
+  purpose: ContactPurpose,
+): T[] {
+  return purpose === 'new_charge' ? contacts.filter((contact) => !contact.archivedAt) : [...contacts];
+}
+
 /** The contact the owner named ("o João"), with the conversation's matching rules (accents, typos). */
 export async function findContactByName(
   deps: Pick<OwnerQueryDependencies, 'contacts'>,
   tenantId: string,
   writtenName: string,
+  purpose: ContactPurpose = 'history',
 ): Promise<ContactLookup> {
-  const contacts = await deps.contacts.list(tenantId);
+  const contacts = contactsFor(await deps.contacts.list(tenantId), purpose);
   const named = contacts.map((contact) => ({
     id: contact.contactId,
     name: contact.name,

@@ -79,7 +79,7 @@ export async function startRecurringRequest(
   if (amountCents > tenant.limits.maxBoletoAmountCents) {
     return reply(recurringTexts.amountAboveLimit(tenant.limits.maxBoletoAmountCents), 'recurring-limit');
   }
-  const lookup = await findContactByName(deps, input.tenantId, name);
+  const lookup = await findContactByName(deps, input.tenantId, name, 'new_charge');
   if (lookup.kind !== 'found') return reply(whichContactText(name, lookup) ?? '', 'recurring-contact');
   const firstPeriod = firstPeriodFrom(saoPauloDateOf(deps.clock.now()), terms.dayOfMonth);
   const lastPeriod = lastPeriodOf(firstPeriod, terms.end);
