@@ -50,8 +50,8 @@ describe('correcting the ledger', () => {
     expect(corrections).toHaveLength(2);
     expect(corrections).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ correction: 'reversal', amountCents: -4500 }),
-        expect.objectContaining({ correction: 'replacement', amountCents: 5400 }),
+        expect.objectContaining({ correction: 'reversal', amountCents: -4500, recordedBy: 'ana' }),
+        expect.objectContaining({ correction: 'replacement', amountCents: 5400, recordedBy: 'ana' }),
       ]),
     );
     expect(total(booked)).toBe(8400);

@@ -139,6 +139,7 @@ export async function interpretOwnerMessage(
       return startLedgerCorrection(deps, {
         tenantId,
         ownerPhone,
+        ...(memberId && { memberId }),
         messageId: message.messageId,
         interpretation,
       });

@@ -74,7 +74,14 @@ function candidates(entries: LedgerEntry[], hint: LedgerCorrectionHint, interpre
  */
 export async function startLedgerCorrection(
   deps: Deps,
-  input: { tenantId: string; ownerPhone: E164; messageId: string; interpretation: Interpretation },
+  input: {
+    tenantId: string;
+    ownerPhone: E164;
+    /** The member correcting: the reversal and replacement name them. */
+    memberId?: string;
+    messageId: string;
+    interpretation: Interpretation;
+  },
 ): Promise<StepResult> {
   const { tenantId, ownerPhone, messageId, interpretation } = input;
   const reply = async (text: string) => {
@@ -104,6 +111,7 @@ export async function startLedgerCorrection(
     tenantId,
     requestId,
     ownerPhone,
+    ...(input.memberId && { memberId: input.memberId }),
     kind: 'correct_ledger',
     status: 'collecting',
     version: 1,
