@@ -44,10 +44,13 @@ async function plannedContact(deps: ConversationDependencies, request: OwnerRequ
   const details = request.newContact;
   if (!details?.phone || !details.taxId) throw new RequestIncompleteError(request.requestId, 'payer');
   // The phone may already be a contact's (the owner typed a new name for someone known): bill that contact.
-  const existing = await deps.contacts.findByPhone(request.tenantId, details.phone);
-  if (existing) {
-    if (!details.email || existing.email === details.email) return { contact: existing, write: 'none' };
-    return { contact: { ...existing, email: details.email, updatedAt: now }, write: 'update' };
+  // An archived one (deleted while it had boletos) is charged again by its phone, so it is active again.
+  const found = await deps.contacts.findByPhone(request.tenantId, details.phone);
+  if (found) {
+    const { archivedAt, ...existing } = found;
+    const email = details.email ?? existing.email;
+    if (!archivedAt && existing.email === email) return { contact: found, write: 'none' };
+    return { contact: { ...existing, ...(email ? { email } : {}), updatedAt: now }, write: 'update' };
   }
   const contact: Contact = {
     tenantId: request.tenantId,

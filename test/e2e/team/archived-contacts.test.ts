@@ -52,5 +52,18 @@ describe('archived contacts on WhatsApp', () => {
     expect(await client.paytimeBoletos()).toHaveLength(1);
     const after = await call('/v1/boletos?contact=pedro-alvares', { token: tokens.owner });
     expect(after.body.data).toHaveLength(1);
+
+    // Given the archived contact's own phone, the owner charges that contact again: it is active again.
+    let question = await ask('11 98888-0003');
+    if (/CPF/.test(question)) question = await ask('935.411.347-80');
+    if (/e-mail/.test(question)) question = await ask('pedro.alvares@example.com');
+    expect(question).toMatch(/^Confirma boleto de R\$ 100,00/);
+    await ask('sim');
+    expect(await client.paytimeBoletos()).toHaveLength(2);
+    const charged = await call('/v1/boletos?contact=pedro-alvares', { token: tokens.owner });
+    expect(charged.body.data).toHaveLength(2);
+    const contact = await call('/v1/contacts/pedro-alvares', { token: tokens.owner });
+    expect(contact.status).toBe(200);
+    expect(contact.body).toMatchObject({ id: 'pedro-alvares', archived: false });
   }, 180_000);
 });
