@@ -15,8 +15,12 @@ import { buildStatement } from '#domain/statement';
 export interface StatementReadProfile {
   queryPages: number;
   queryItems: number;
-  /** The Query's items in DynamoDB's wire JSON, summed over its pages. */
+  /** The Query's items in DynamoDB's wire JSON, summed over its pages: whole items, and the reader's projection. */
   queryBytes: number;
+  projectedQueryBytes: number;
+  /** Wall time of one bare Query projecting the packed line attribute only, p50 / p99. */
+  bareProjectedQueryP50Ms: number;
+  bareProjectedQueryP99Ms: number;
   /** Wall time of one bare Query (every page) through the low-level client, p50 / p99. */
   bareQueryP50Ms: number;
   bareQueryP99Ms: number;
@@ -57,7 +61,7 @@ function descendsFromThisProcess(pid: string): boolean {
 }
 
 /** The DynamoDB Local JVM this process started (utime + stime in clock ticks), if any. */
-function dynamoDbLocalTicks(): (() => number) | null {
+export function dynamoDbLocalTicks(): (() => number) | null {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -74,7 +78,7 @@ function dynamoDbLocalTicks(): (() => number) | null {
   return null;
 }
 
-async function bareQuery(client: DynamoDBClient, tableName: string, partition: string) {
+async function bareQuery(client: DynamoDBClient, tableName: string, partition: string, attribute?: string) {
   let pages = 0;
   let items = 0;
   let bytes = 0;
@@ -84,8 +88,9 @@ async function bareQuery(client: DynamoDBClient, tableName: string, partition: s
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': 'pk' },
+        ExpressionAttributeNames: { '#pk': 'pk', ...(attribute ? { '#a': attribute } : {}) },
         ExpressionAttributeValues: { ':pk': { S: partition } },
+        ...(attribute ? { ProjectionExpression: '#a' } : {}),
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );
@@ -101,6 +106,8 @@ export async function profileStatementRead(input: {
   client: DynamoDBClient;
   tableName: string;
   partition: string;
+  /** The attribute the reader projects. */
+  lineAttribute: string;
   projection: Pick<StatementProjection, 'read'>;
   tenantId: string;
   contactId: string;
@@ -109,6 +116,14 @@ export async function profileStatementRead(input: {
 }): Promise<StatementReadProfile> {
   const { client, tableName, partition, runs } = input;
   const shape = await bareQuery(client, tableName, partition);
+  const projectedShape = await bareQuery(client, tableName, partition, input.lineAttribute);
+  const projectedWall: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await bareQuery(client, tableName, partition, input.lineAttribute);
+    projectedWall.push(performance.now() - started);
+  }
+  projectedWall.sort((a, b) => a - b);
   const jvmTicks = dynamoDbLocalTicks();
   const bareWall: number[] = [];
   const ticksBefore = jvmTicks?.() ?? 0;
@@ -148,6 +163,9 @@ export async function profileStatementRead(input: {
     queryPages: shape.pages,
     queryItems: shape.items,
     queryBytes: shape.bytes,
+    projectedQueryBytes: projectedShape.bytes,
+    bareProjectedQueryP50Ms: round(percentile(projectedWall, 50)),
+    bareProjectedQueryP99Ms: round(percentile(projectedWall, 99)),
     bareQueryP50Ms: round(percentile(bareWall, 50)),
     bareQueryP99Ms: round(percentile(bareWall, 99)),
     dynamoDbCpuMsPerQuery: dynamoDbCpuMsPerQuery === null ? null : round(dynamoDbCpuMsPerQuery),

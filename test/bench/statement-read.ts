@@ -11,7 +11,10 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
-import { statementPartitionKey } from '#adapters/dynamodb/statements/statement-line-entity';
+import {
+  STATEMENT_LINE_ATTRIBUTE,
+  statementPartitionKey,
+} from '#adapters/dynamodb/statements/statement-line-entity';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { applyPayment, registerBoleto, requestBoleto } from '#domain/boleto';
 import { addDays, saoPauloDateOf } from '#domain/calendar-date';
@@ -19,7 +22,11 @@ import { normalizePhone } from '#domain/phone-number';
 import { parseTaxId } from '#domain/tax-id';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { startLocalCloud } from '#infra/local/start-local-cloud';
-import { profileStatementRead, type StatementReadProfile } from './statement-read-profile';
+import {
+  dynamoDbLocalTicks,
+  profileStatementRead,
+  type StatementReadProfile,
+} from './statement-read-profile';
 
 export const STATEMENT_BENCH = { boletos: 500, reads: 200, warmUp: 20, p99GoalMs: 50 } as const;
 
@@ -34,6 +41,9 @@ export interface StatementReadFigures {
   maxMs: number;
   goalP99Ms: number;
   ok: boolean;
+  /** CPU per GET in this process (gateway, authorizer, tenant-api, the bench's fetch) and in DynamoDB Local. */
+  cpuMsPerRead: number;
+  dynamoDbCpuMsPerRead: number | null;
   /** Where the time goes, and the bare-Query floor, in the same run. */
   profile: StatementReadProfile;
 }
@@ -128,7 +138,14 @@ async function measure(): Promise<StatementReadFigures> {
     const token = await cloud.issuer.accessToken({ username: 'carla', role: 'viewer' });
     const url = `${cloud.apiUrl}/v1/statements/${contactId}`;
     const durations: number[] = [];
+    const jvmTicks = dynamoDbLocalTicks();
+    let ticksAtStart = 0;
+    let cpuAtStart = process.cpuUsage();
     for (let index = 0; index < STATEMENT_BENCH.warmUp + STATEMENT_BENCH.reads; index++) {
+      if (index === STATEMENT_BENCH.warmUp) {
+        ticksAtStart = jvmTicks?.() ?? 0;
+        cpuAtStart = process.cpuUsage();
+      }
       const started = performance.now();
       const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
       const body = (await response.json()) as { boletos?: unknown[] };
@@ -138,11 +155,15 @@ async function measure(): Promise<StatementReadFigures> {
       }
       if (index >= STATEMENT_BENCH.warmUp) durations.push(elapsed);
     }
+    const cpu = process.cpuUsage(cpuAtStart);
+    const cpuMsPerRead = (cpu.user + cpu.system) / 1000 / STATEMENT_BENCH.reads;
+    const dynamoDbCpuMsPerRead = jvmTicks ? ((jvmTicks() - ticksAtStart) * 10) / STATEMENT_BENCH.reads : null;
     durations.sort((a, b) => a - b);
     const profile = await profileStatementRead({
       client,
       tableName: cloud.tableName,
       partition: statementPartitionKey(tenantId, contactId),
+      lineAttribute: STATEMENT_LINE_ATTRIBUTE,
       projection: tables.statements,
       tenantId,
       contactId,
@@ -161,6 +182,8 @@ async function measure(): Promise<StatementReadFigures> {
       maxMs: Math.round((durations.at(-1) ?? 0) * 10) / 10,
       goalP99Ms: STATEMENT_BENCH.p99GoalMs,
       ok: p99Ms <= STATEMENT_BENCH.p99GoalMs,
+      cpuMsPerRead: Math.round(cpuMsPerRead * 100) / 100,
+      dynamoDbCpuMsPerRead,
       profile,
     };
   } finally {
