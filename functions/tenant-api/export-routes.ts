@@ -1,8 +1,9 @@
 import { listBoletos } from '#application/boletos/list-boletos';
-import { allPages, boletosCsv, ledgerCsv, paymentsCsv } from '#application/exports/export-csv';
+import { allPages, boletosCsv, ledgerCsv, paymentsCsv, statementCsv } from '#application/exports/export-csv';
+import { readStatement } from '#application/statements/read-statement';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { ContactExportQuery, CsvText, LedgerExportQuery, Problem } from './api-schemas';
-import { refuse } from './route-results';
+import { notFound, refuse } from './route-results';
 import { type Route, type RouteResult, route } from './route-table';
 
 const csv = (name: string, text: string): RouteResult => ({
@@ -72,6 +73,31 @@ export const EXPORT_ROUTES: readonly Route[] = [
         deps.payments.listByContactPage(deps.tenantId, contactId, page),
       );
       return csv('payments.csv', paymentsCsv(query.format ?? 'br', payments));
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/exports/statement.csv',
+    action: 'read',
+    tag: 'exports',
+    summary:
+      "A payer's statement as CSV: boletos and payments by date, then a total row with the open balance (the same statement as GET /v1/statements/{contactId})",
+    query: ContactExportQuery,
+    responses: {
+      200: csvResponse,
+      400: { description: '`contact` is required', schema: Problem },
+      404: { description: 'No such contact', schema: Problem },
+    },
+    async handle(deps, { query }) {
+      const contactId = query.contact;
+      if (!contactId) return refuse(400, 'Bad Request', 'contact is required for the statement export.');
+      const found = await readStatement(deps, {
+        tenantId: deps.tenantId,
+        contactId,
+        today: saoPauloDateOf(deps.clock.now()),
+      });
+      if (!found) return notFound('contact');
+      return csv('statement.csv', statementCsv(query.format ?? 'br', found.statement));
     },
   }),
 ];

@@ -1,5 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { ROUTES } from '#functions/tenant-api/routes';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { seedLedgerEntry, seedRequestedBoleto, validCpf } from '#test/support/tenant-api-fixtures';
@@ -51,6 +51,7 @@ const CALLS: Record<string, { path: string; body?: unknown }> = {
   'GET /v1/exports/ledger.csv': { path: '/v1/exports/ledger.csv?month=2026-11' },
   'GET /v1/exports/boletos.csv': { path: '/v1/exports/boletos.csv?contact=joao-silva&format=iso' },
   'GET /v1/exports/payments.csv': { path: '/v1/exports/payments.csv?contact=joao-silva' },
+  'GET /v1/exports/statement.csv': { path: '/v1/exports/statement.csv?contact=joao-silva' },
   'GET /v1/members': { path: '/v1/members' },
   'POST /v1/members': {
     path: '/v1/members',
@@ -143,6 +144,54 @@ describe('tenant API contract', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(total).toBe(expected);
     expect(rows[0]).toMatch(/^\d{2}\/\d{2}\/2026;/);
+  });
+
+  it("exports a payer's statement with the same totals as GET /v1/statements/{contactId}", async () => {
+    const charged = await call('/v1/boletos', {
+      method: 'POST',
+      token: tokens.operator,
+      body: { contactId: 'joao-silva', amountCents: 12_345, dueDate: '2099-12-02', description: 'Extrato' },
+    });
+    expect(charged.status).toBe(202);
+    await cloud.settle();
+    const statement = await vi.waitFor(async () => {
+      const read = await call('/v1/statements/joao-silva', { token: tokens.viewer });
+      const boletos = read.body.boletos as { boletoId: string; status: string }[];
+      expect(boletos.find((boleto) => boleto.boletoId === charged.body.id)?.status).toMatch(
+        /registered|sent/,
+      );
+      return read.body as { totals: Record<string, number>; boletos: unknown[]; payments: unknown[] };
+    });
+    expect(statement.totals.openBalanceCents).toBeGreaterThanOrEqual(12_345);
+    const exported = await call('/v1/exports/statement.csv?contact=joao-silva', { token: tokens.viewer });
+    expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const [header, ...rows] = exported.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header).toBe('data;tipo;boleto;descrição;situação;valor (R$);pago (R$);em aberto hoje (R$)');
+    const cents = (cell = '') =>
+      cell ? Math.round(Number(cell.replace(/\./g, '').replace(',', '.')) * 100) : 0;
+    const cells = rows.map((row) => row.split(';'));
+    const total = cells.at(-1) ?? [];
+    expect(total[1]).toBe('total');
+    expect(cents(total[5])).toBe(statement.totals.billedCents);
+    expect(cents(total[6])).toBe(statement.totals.paidCents);
+    expect(cents(total[7])).toBe(statement.totals.openBalanceCents);
+    const lines = cells.slice(0, -1);
+    expect(lines).toHaveLength(statement.boletos.length + statement.payments.length);
+    expect(lines.reduce((sum, line) => sum + cents(line[7]), 0)).toBe(statement.totals.openBalanceCents);
+    const machine = await call('/v1/exports/statement.csv?contact=joao-silva&format=iso', {
+      token: tokens.viewer,
+    });
+    expect(machine.text.trim().split('\r\n').at(-1)?.split(',').at(-1)).toBe(
+      String(statement.totals.openBalanceCents),
+    );
+    const missing = await call('/v1/exports/statement.csv', { token: tokens.viewer });
+    expect(missing.status).toBe(400);
+    expect((await call('/v1/exports/statement.csv?contact=nobody', { token: tokens.viewer })).status).toBe(
+      404,
+    );
   });
 
   it('describes its refusals as problem details, and they are', async () => {

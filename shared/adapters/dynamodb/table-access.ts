@@ -68,6 +68,8 @@ export interface PartitionQuery {
   newestFirst?: boolean;
   limit?: number;
   consistentRead?: boolean;
+  /** Only these top-level attributes (ProjectionExpression); keys are not returned unless listed. */
+  attributes?: readonly string[];
 }
 
 /**
@@ -127,9 +129,13 @@ export class TableAccess {
             ExpressionAttributeNames: {
               '#partition': partitionAttribute,
               ...(usesSort ? { '#sort': sortAttribute } : {}),
+              ...Object.fromEntries((query.attributes ?? []).map((name, at) => [`#a${at}`, name])),
             },
             ExpressionAttributeValues: values,
             ScanIndexForward: !query.newestFirst,
+            ...(query.attributes
+              ? { ProjectionExpression: query.attributes.map((_, at) => `#a${at}`).join(', ') }
+              : {}),
             ...(query.consistentRead ? { ConsistentRead: true } : {}),
             ...(query.limit ? { Limit: query.limit - items.length } : {}),
             ...(startKey ? { ExclusiveStartKey: startKey } : {}),

@@ -4,6 +4,7 @@ import type { Payment } from '#application/ports/payment-repository';
 import type { Boleto } from '#domain/boleto';
 import { type CalendarDate, formatDateBr } from '#domain/calendar-date';
 import { formatBrlNumber } from '#domain/money';
+import type { Statement } from '#domain/statement';
 
 /**
  * CSV exports. `br` is what the owner's spreadsheet opens as they see money: `;`-separated, UTF-8 with a BOM,
@@ -89,4 +90,60 @@ export function paymentsCsv(format: CsvFormat, payments: readonly Payment[]): st
       money(format, payment.amountCents),
     ]),
   );
+}
+
+/**
+ * A payer's statement (extrato) as one chronological table: each boleto on its due date with its amount and
+ * what it contributes to the open balance today, each payment on its date with what was paid, then one
+ * `total` row: billed (boletos not cancelled or failed), paid, and the open balance. The paid and open columns
+ * add up to the total row's. The same statement as `GET /v1/statements/{contactId}`.
+ */
+export function statementCsv(format: CsvFormat, statement: Statement): string {
+  const br = format === 'br';
+  const header = br
+    ? ['data', 'tipo', 'boleto', 'descrição', 'situação', 'valor (R$)', 'pago (R$)', 'em aberto hoje (R$)']
+    : ['date', 'kind', 'boleto_id', 'description', 'status', 'amount_cents', 'paid_cents', 'open_cents'];
+  const descriptionOf = new Map(statement.boletos.map((boleto) => [boleto.boletoId, boleto.description]));
+  const rows: { date: CalendarDate; cells: string[] }[] = [
+    ...statement.boletos.map((boleto) => ({
+      date: boleto.dueDate,
+      cells: [
+        day(format, boleto.dueDate),
+        'boleto',
+        boleto.boletoId,
+        boleto.description,
+        boleto.status,
+        money(format, boleto.amountCents),
+        '',
+        money(format, boleto.openCents),
+      ],
+    })),
+    ...statement.payments.map((payment) => ({
+      date: payment.paidOn,
+      cells: [
+        day(format, payment.paidOn),
+        br ? 'pagamento' : 'payment',
+        payment.boletoId,
+        descriptionOf.get(payment.boletoId) ?? '',
+        payment.partial ? (br ? 'parcial' : 'partial') : br ? 'integral' : 'full',
+        '',
+        money(format, payment.amountCents),
+        '',
+      ],
+    })),
+  ];
+  // Stable: on one date, boletos before payments.
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const { totals } = statement;
+  const total = [
+    day(format, statement.asOf),
+    'total',
+    '',
+    br ? 'em aberto hoje' : 'open balance today',
+    '',
+    money(format, totals.billedCents),
+    money(format, totals.paidCents),
+    money(format, totals.openBalanceCents),
+  ];
+  return table(format, header, [...rows.map((row) => row.cells), total]);
 }

@@ -1,3 +1,4 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoDbBoletoRepository } from '#adapters/dynamodb/dynamodb-boleto-repository';
@@ -5,6 +6,7 @@ import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-r
 import { DynamoDbPaymentRepository } from '#adapters/dynamodb/dynamodb-payment-repository';
 import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
 import { DynamoDbStatementProjection } from '#adapters/dynamodb/statements/dynamodb-statement-projection';
+import { statementPartitionKey } from '#adapters/dynamodb/statements/statement-line-entity';
 import { STATEMENT_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/statements/statement-stream-filter';
 import { answerStatement } from '#application/statements/answer-statement';
 import { readStatement } from '#application/statements/read-statement';
@@ -206,5 +208,76 @@ describe('statement projection (table stream → statement-projector → one Que
     expect(await answerStatement(deps, { tenantId, contactName: 'Pedro', today })).toBe(
       'Pedro Álvares ainda não tem boletos: o extrato está vazio.',
     );
+  });
+
+  it('stores a line as one packed attribute beside its version, and still reads lines stored one field an attribute', async () => {
+    const tenantId = uniqueTenantId();
+    const contactId = uniqueId('contact');
+    const line = {
+      boletoId: 'packed-1',
+      description: 'Parcela "1"; [a]',
+      status: 'disputed' as const,
+      amountCents: 10_000,
+      paidCents: 4_000,
+      chargesPaidCents: 0,
+      dueDate: calendarDate('2026-12-01'),
+      createdAt: '2026-11-01T12:00:00.000Z',
+      version: 4,
+      paidOn: calendarDate('2026-12-02'),
+      disputedFrom: 'partially_paid' as const,
+    };
+    expect(await statements.putBoleto(tenantId, contactId, line)).toBe('stored');
+    const payment = { paymentId: 'pay-1', boletoId: 'packed-1', amountCents: 4_000, paidOn: line.paidOn };
+    expect(await statements.putPayment(tenantId, contactId, payment)).toBe('stored');
+    const partition = statementPartitionKey(tenantId, contactId);
+    const stored = await table.documentClient.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+      }),
+    );
+    expect(stored.Items?.map((item) => Object.keys(item).sort())).toEqual([
+      ['entity', 'line', 'pk', 'sk', 'version'],
+      ['entity', 'line', 'pk', 'sk'],
+    ]);
+    await table.documentClient.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          pk: partition,
+          sk: 'BOLETO#legacy-1',
+          entity: 'StatementBoletoLine',
+          boletoId: 'legacy-1',
+          description: 'Antiga',
+          status: 'paid',
+          amountCents: 5_000,
+          paidCents: 5_000,
+          chargesPaidCents: 0,
+          dueDate: '2026-11-01',
+          createdAt: '2026-10-01T12:00:00.000Z',
+          version: 5,
+          paidOn: '2026-11-01',
+        },
+      }),
+    );
+    const lines = await statements.read(tenantId, contactId);
+    expect(lines.payments).toEqual([payment]);
+    expect(lines.boletos).toEqual([
+      {
+        boletoId: 'legacy-1',
+        description: 'Antiga',
+        status: 'paid',
+        amountCents: 5_000,
+        paidCents: 5_000,
+        chargesPaidCents: 0,
+        dueDate: '2026-11-01',
+        createdAt: '2026-10-01T12:00:00.000Z',
+        version: 5,
+        paidOn: '2026-11-01',
+      },
+      line,
+    ]);
+    expect(await statements.putBoleto(tenantId, contactId, { ...line, version: 3 })).toBe('stale');
   });
 });

@@ -1,13 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ENTITY_ATTRIBUTE } from '#adapters/dynamodb/keys/entity-keys';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import type { StatementLines, StatementProjection } from '#application/ports/statement-projection';
 import type { StatementBoletoLine, StatementPaymentLine } from '#domain/statement';
 import {
-  fromStatementBoletoItem,
-  fromStatementPaymentItem,
-  StatementBoletoLineEntity,
-  StatementPaymentLineEntity,
+  fromStatementLineItem,
+  STATEMENT_READ_ATTRIBUTES,
   statementPartitionKey,
   toStatementBoletoItem,
   toStatementPaymentItem,
@@ -56,14 +53,15 @@ export class DynamoDbStatementProjection implements StatementProjection {
   }
 
   async read(tenantId: string, contactId: string): Promise<StatementLines> {
-    const items = await this.table.query({ partition: statementPartitionKey(tenantId, contactId) });
+    const items = await this.table.query({
+      partition: statementPartitionKey(tenantId, contactId),
+      attributes: STATEMENT_READ_ATTRIBUTES,
+    });
     const lines: StatementLines = { boletos: [], payments: [] };
     for (const item of items) {
-      if (item[ENTITY_ATTRIBUTE] === StatementBoletoLineEntity.name) {
-        lines.boletos.push(fromStatementBoletoItem(item));
-      } else if (item[ENTITY_ATTRIBUTE] === StatementPaymentLineEntity.name) {
-        lines.payments.push(fromStatementPaymentItem(item));
-      }
+      const stored = fromStatementLineItem(item);
+      if (stored?.kind === 'boleto') lines.boletos.push(stored.line);
+      else if (stored?.kind === 'payment') lines.payments.push(stored.line);
     }
     return lines;
   }

@@ -25,15 +25,77 @@ export function statementPartitionKey(tenantId: string, contactId: string): stri
   return statementPartition.build({ tenantId, contactId });
 }
 
+/**
+ * A line is one packed attribute, `line`: a JSON array parsed once (boleto `["b", id, description, status,
+ * amount, paid, chargesPaid, dueDate, createdAt, version, paidOn|null, disputedFrom|null]`, payment `["p", id,
+ * boletoId, amount, paidOn]`). A 500-boleto statement was 13 attributes an item and 228 KB on the wire; the
+ * reader projects `line` alone, so keys and the entity name stay on the server. A boleto line also keeps
+ * `version` as its own attribute for the projector's condition. Lines written before packing (one attribute
+ * per field) are still read: the projection lists their attributes too.
+ */
+export const STATEMENT_LINE_ATTRIBUTE = 'line';
+
+const LEGACY_LINE_ATTRIBUTES = [
+  'boletoId',
+  'paymentId',
+  'description',
+  'status',
+  'amountCents',
+  'paidCents',
+  'chargesPaidCents',
+  'dueDate',
+  'createdAt',
+  'version',
+  'paidOn',
+  'disputedFrom',
+] as const;
+
+/** What the reader asks the Query for. */
+export const STATEMENT_READ_ATTRIBUTES: readonly string[] = [
+  STATEMENT_LINE_ATTRIBUTE,
+  ...LEGACY_LINE_ATTRIBUTES,
+];
+
+type PackedBoleto = [
+  'b',
+  string,
+  string,
+  string,
+  number,
+  number,
+  number,
+  string,
+  string,
+  number,
+  string | null,
+  string | null,
+];
+type PackedPayment = ['p', string, string, number, string];
+
 export function toStatementBoletoItem(
   tenantId: string,
   contactId: string,
   line: StatementBoletoLine,
 ): KeyedItem {
+  const packed: PackedBoleto = [
+    'b',
+    line.boletoId,
+    line.description,
+    line.status,
+    line.amountCents,
+    line.paidCents,
+    line.chargesPaidCents,
+    line.dueDate,
+    line.createdAt,
+    line.version,
+    line.paidOn ?? null,
+    line.disputedFrom ?? null,
+  ];
   return {
     ...StatementBoletoLineEntity.primary.key({ tenantId, contactId, boletoId: line.boletoId }),
     [ENTITY_ATTRIBUTE]: StatementBoletoLineEntity.name,
-    ...line,
+    version: line.version,
+    [STATEMENT_LINE_ATTRIBUTE]: JSON.stringify(packed),
   };
 }
 
@@ -42,14 +104,59 @@ export function toStatementPaymentItem(
   contactId: string,
   line: StatementPaymentLine,
 ): KeyedItem {
+  const packed: PackedPayment = ['p', line.paymentId, line.boletoId, line.amountCents, line.paidOn];
   return {
     ...StatementPaymentLineEntity.primary.key({ tenantId, contactId, paymentId: line.paymentId }),
     [ENTITY_ATTRIBUTE]: StatementPaymentLineEntity.name,
-    ...line,
+    [STATEMENT_LINE_ATTRIBUTE]: JSON.stringify(packed),
   };
 }
 
-export function fromStatementBoletoItem(item: Record<string, unknown>): StatementBoletoLine {
+function boletoLineOf(packed: PackedBoleto): StatementBoletoLine {
+  const [, boletoId, description, status, amountCents, paidCents, chargesPaidCents] = packed;
+  const [dueDate, createdAt, version, paidOn, disputedFrom] = packed.slice(7) as [
+    string,
+    string,
+    number,
+    string | null,
+    string | null,
+  ];
+  const line: StatementBoletoLine = {
+    boletoId,
+    description,
+    status: status as StatementBoletoLine['status'],
+    amountCents,
+    paidCents,
+    chargesPaidCents,
+    dueDate: dueDate as CalendarDate,
+    createdAt,
+    version,
+  };
+  if (paidOn) Object.assign(line, { paidOn });
+  if (disputedFrom) Object.assign(line, { disputedFrom });
+  return line;
+}
+
+/** A stored line (packed, or one attribute per field as first written), or `undefined` for anything else. */
+export function fromStatementLineItem(
+  item: Record<string, unknown>,
+):
+  | { kind: 'boleto'; line: StatementBoletoLine }
+  | { kind: 'payment'; line: StatementPaymentLine }
+  | undefined {
+  const packed = item[STATEMENT_LINE_ATTRIBUTE];
+  if (typeof packed === 'string') {
+    const values = JSON.parse(packed) as PackedBoleto | PackedPayment;
+    if (values[0] === 'b') return { kind: 'boleto', line: boletoLineOf(values) };
+    const [, paymentId, boletoId, amountCents, paidOn] = values;
+    return { kind: 'payment', line: { paymentId, boletoId, amountCents, paidOn: paidOn as CalendarDate } };
+  }
+  if (typeof item.paymentId === 'string') return { kind: 'payment', line: legacyPaymentLine(item) };
+  if (typeof item.boletoId === 'string') return { kind: 'boleto', line: legacyBoletoLine(item) };
+  return undefined;
+}
+
+function legacyBoletoLine(item: Record<string, unknown>): StatementBoletoLine {
   return {
     boletoId: String(item.boletoId),
     description: String(item.description ?? ''),
@@ -65,7 +172,7 @@ export function fromStatementBoletoItem(item: Record<string, unknown>): Statemen
   };
 }
 
-export function fromStatementPaymentItem(item: Record<string, unknown>): StatementPaymentLine {
+function legacyPaymentLine(item: Record<string, unknown>): StatementPaymentLine {
   return {
     paymentId: String(item.paymentId),
     boletoId: String(item.boletoId),
