@@ -53,6 +53,7 @@ const SAMPLES: Record<string, SampleRequest> = {
   'POST /v1/ledger/{id}/reversal': { params: { id: SEEDED_ENTRY }, body: { date: '2026-11-03' } },
   'GET /v1/exports/ledger.csv': { query: 'month=2026-11' },
   'GET /v1/exports/payments.csv': { query: 'contact=joao-silva' },
+  'GET /v1/exports/statement.csv': { query: 'contact=joao-silva' },
   'POST /v1/members': { body: { name: 'Davi', role: 'operator', phone: '+5511999990009' } },
   'DELETE /v1/members/{id}': { params: { id: 'carla' } },
 };
