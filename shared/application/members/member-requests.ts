@@ -2,16 +2,14 @@ import type {
   ConversationDependencies,
   ReplyInput,
 } from '#application/conversation/conversation-dependencies';
+import { decideSideRequest } from '#application/conversation/decide-side-request';
 import { deterministicId } from '#application/conversation/deterministic-id';
-import { parseConfirmationButton, textOf } from '#application/conversation/owner-text';
-import { replies } from '#application/conversation/replies-pt-br';
 import { replyOnce } from '#application/conversation/reply-once';
 import { DONE, type StepResult } from '#application/conversation/step-result';
-import { saoPauloDateOf } from '#domain/calendar-date';
 import { DomainError } from '#domain/domain-error';
 import type { MemberRole } from '#domain/member-permissions';
-import { close, confirm, type OwnerRequest } from '#domain/owner-request';
-import { type E164, samePhone } from '#domain/phone-number';
+import { close, type OwnerRequest } from '#domain/owner-request';
+import type { E164 } from '#domain/phone-number';
 import type { MemberChange, MemberDetails } from '#domain/team-member';
 import { applyMemberChange, membersNamed, planAddMember, planRemoveMember } from './change-team';
 import { teamTexts } from './team-texts-pt-br';
@@ -107,54 +105,15 @@ export function memberConfirmationText(request: OwnerRequest): string | undefine
 }
 
 /** The owner's answer to the summary: only their Sim for this request and version changes the team. */
-export async function decideMemberRequest(
+export function decideMemberRequest(
   deps: ConversationDependencies,
   request: OwnerRequest,
   input: ReplyInput,
 ): Promise<StepResult> {
-  const reply = (text: string, purpose: string) =>
-    replyOnce(deps, request.tenantId, request.ownerPhone, text, input.reply.messageId, purpose);
-  if (request.status === 'confirmed') return carryOut(deps, request, input.reply.messageId);
-  if (request.status !== 'awaiting_confirmation') {
-    await reply(replies.alreadyDecided(), 'already-decided');
-    return DONE;
-  }
-  const decision = await decisionOf(deps, request, input);
-  if (decision === 'deny') {
-    await deps.conversations.saveRequest(close(request, 'cancelled', deps.clock.now()), request.version);
-    await reply(teamTexts.kept(), 'member-kept');
-    await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);
-    return DONE;
-  }
-  if (decision !== 'confirm') {
-    const again = {
-      ...request,
-      confirmationsAsked: (request.confirmationsAsked ?? 0) + 1,
-      version: request.version + 1,
-    };
-    await deps.conversations.saveRequest(again, request.version);
-    return { requestId: request.requestId, next: 'confirm' };
-  }
-  const confirmed = confirm(request, request.version, deps.clock.now());
-  await deps.conversations.saveRequest(confirmed, request.version);
-  return carryOut(deps, confirmed, input.reply.messageId);
-}
-
-async function decisionOf(
-  deps: ConversationDependencies,
-  request: OwnerRequest,
-  input: ReplyInput,
-): Promise<'confirm' | 'deny' | undefined> {
-  if (!samePhone(input.reply.from, request.ownerPhone)) return undefined;
-  const button = parseConfirmationButton(input.reply.content);
-  if (button) {
-    return button.requestId === request.requestId && button.version === request.version
-      ? button.decision
-      : undefined;
-  }
-  const text = await textOf(input.reply.content, deps.transcriber);
-  const { intent } = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
-  return intent === 'confirm' ? 'confirm' : intent === 'deny' ? 'deny' : undefined;
+  return decideSideRequest(deps, request, input, {
+    kept: () => ({ text: teamTexts.kept(), purpose: 'member-kept' }),
+    carryOut,
+  });
 }
 
 async function carryOut(

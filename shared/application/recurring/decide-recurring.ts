@@ -2,13 +2,11 @@ import type {
   ConversationDependencies,
   ReplyInput,
 } from '#application/conversation/conversation-dependencies';
-import { parseConfirmationButton, textOf } from '#application/conversation/owner-text';
-import { replies } from '#application/conversation/replies-pt-br';
+import { decideSideRequest } from '#application/conversation/decide-side-request';
 import { replyOnce } from '#application/conversation/reply-once';
 import { DONE, type StepResult } from '#application/conversation/step-result';
-import { saoPauloDateOf, saoPauloInstant } from '#domain/calendar-date';
-import { close, confirm, type OwnerRequest } from '#domain/owner-request';
-import { samePhone } from '#domain/phone-number';
+import { saoPauloInstant } from '#domain/calendar-date';
+import { close, type OwnerRequest } from '#domain/owner-request';
 import {
   dueDateIn,
   ISSUE_HOUR,
@@ -27,57 +25,18 @@ import { recurringTexts } from './recurring-texts-pt-br';
  * confirmed stop marks the plan stopped and deletes its schedule (boletos already issued stay). Retried whole,
  * every part finds what the previous try did.
  */
-export async function decideRecurring(
+export function decideRecurring(
   deps: ConversationDependencies,
   request: OwnerRequest,
   input: ReplyInput,
 ): Promise<StepResult> {
-  const reply = (text: string, purpose: string) =>
-    replyOnce(deps, request.tenantId, request.ownerPhone, text, input.reply.messageId, purpose);
-  if (request.status === 'confirmed') return carryOut(deps, request, input.reply.messageId);
-  if (request.status !== 'awaiting_confirmation') {
-    await reply(replies.alreadyDecided(), 'already-decided');
-    return DONE;
-  }
-  const decision = await decisionOf(deps, request, input);
-  if (decision === 'deny') {
-    await deps.conversations.saveRequest(close(request, 'cancelled', deps.clock.now()), request.version);
-    await reply(
-      request.kind === 'stop_recurring' ? recurringTexts.stopKept() : recurringTexts.createKept(),
-      'recurring-kept',
-    );
-    await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);
-    return DONE;
-  }
-  if (decision !== 'confirm') {
-    const again = {
-      ...request,
-      confirmationsAsked: (request.confirmationsAsked ?? 0) + 1,
-      version: request.version + 1,
-    };
-    await deps.conversations.saveRequest(again, request.version);
-    return { requestId: request.requestId, next: 'confirm' };
-  }
-  const confirmed = confirm(request, request.version, deps.clock.now());
-  await deps.conversations.saveRequest(confirmed, request.version);
-  return carryOut(deps, confirmed, input.reply.messageId);
-}
-
-async function decisionOf(
-  deps: ConversationDependencies,
-  request: OwnerRequest,
-  input: ReplyInput,
-): Promise<'confirm' | 'deny' | undefined> {
-  const button = parseConfirmationButton(input.reply.content);
-  if (button) {
-    return button.requestId === request.requestId && button.version === request.version
-      ? button.decision
-      : undefined;
-  }
-  if (!samePhone(input.reply.from, request.ownerPhone)) return undefined;
-  const text = await textOf(input.reply.content, deps.transcriber);
-  const { intent } = await deps.language.interpret({ text, today: saoPauloDateOf(deps.clock.now()) });
-  return intent === 'confirm' ? 'confirm' : intent === 'deny' ? 'deny' : undefined;
+  return decideSideRequest(deps, request, input, {
+    kept: () => ({
+      text: request.kind === 'stop_recurring' ? recurringTexts.stopKept() : recurringTexts.createKept(),
+      purpose: 'recurring-kept',
+    }),
+    carryOut,
+  });
 }
 
 async function carryOut(
