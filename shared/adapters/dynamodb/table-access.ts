@@ -104,19 +104,7 @@ export class TableAccess {
 
   /** Reads the whole (or `limit`-bounded) result, following pagination. */
   async query(query: PartitionQuery): Promise<Item[]> {
-    const partitionAttribute = query.index?.partitionKeyAttribute ?? IRIS_TABLE.partitionKey;
-    const sortAttribute = query.index?.sortKeyAttribute ?? IRIS_TABLE.sortKey;
-    const values: Record<string, unknown> = { ':partition': query.partition };
-    let condition = '#partition = :partition';
-    if (query.sortKeyBeginsWith !== undefined) {
-      condition += ' AND begins_with(#sort, :prefix)';
-      values[':prefix'] = query.sortKeyBeginsWith;
-    } else if (query.sortKeyBetween) {
-      condition += ' AND #sort BETWEEN :from AND :to';
-      values[':from'] = query.sortKeyBetween[0];
-      values[':to'] = query.sortKeyBetween[1];
-    }
-    const usesSort = condition.includes('#sort');
+    const { condition, names, values } = keyCondition(query);
     const items: Item[] = [];
     let startKey: Record<string, unknown> | undefined;
     try {
@@ -127,8 +115,7 @@ export class TableAccess {
             ...(query.index ? { IndexName: query.index.indexName } : {}),
             KeyConditionExpression: condition,
             ExpressionAttributeNames: {
-              '#partition': partitionAttribute,
-              ...(usesSort ? { '#sort': sortAttribute } : {}),
+              ...names,
               ...Object.fromEntries((query.attributes ?? []).map((name, at) => [`#a${at}`, name])),
             },
             ExpressionAttributeValues: values,
