@@ -6,6 +6,7 @@ import { createLambdaContext, invokeLocalHandler, type LocalLambdaHandler } from
 import { BadRequestError, RequestTooLargeError, readBody, sendError, sendJson } from './http-io';
 import { functionArn, type LocalFunctionName } from './local-cloud-names';
 import { handleLocalRoute, type LocalRoutesBackend } from './local-routes';
+import { injectSesEvent } from './ses-event-simulator';
 import { proxyToSimulator } from './simulator-proxy';
 import type { LocalTenantApiGateway } from './tenant-api-gateway';
 
@@ -112,6 +113,14 @@ async function route(
     return proxyToSimulator(request, response, { baseUrl: backend.simulators.paytime }, () =>
       backend.settle(),
     );
+  }
+  if (path === '/_sim/ses/events' && method === 'POST') {
+    return injectSesEvent(request, response, {
+      collections: backend.state.collections,
+      handler: backend.handler('email-events'),
+      now: () => new Date(backend.state.clock().now),
+      settle: () => backend.settle(),
+    });
   }
   if (path.startsWith('/_sim/openai/')) {
     return proxyToSimulator(request, response, { baseUrl: backend.simulators.openai }, () =>

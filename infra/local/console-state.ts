@@ -10,9 +10,11 @@ import { NO_LATE_CHARGES } from '#domain/interest-policy';
 import type { OutboxMessage } from '#domain/outbox-message';
 import { REMINDER_STATE_NAMES } from '#workflows/reminder-loop-workflow';
 import { type ChatBubble, type SimulatorRecord, toChatBubble } from './chat-transcript';
+import { CollectionsState } from './collections-state';
 import type { LocalStepFunctions, VirtualClock } from './emulators';
 import { stateMachineArn } from './local-cloud-names';
 import type { OutboxObserver } from './outbox-observer';
+import { sesStore } from './ses-local';
 
 /**
  * What the console shows, read the way the product reads: GetItem and Query through the repositories (contacts
@@ -86,8 +88,11 @@ export class ConsoleState {
   private readonly contacts: DynamoDbContactRepository;
   private readonly tenants: DynamoDbTenantRepository;
   private readonly outboxItems: DynamoDbOutboxRepository;
+  /** Imports, aging and e-mail statuses (`/_local/imports`, `/_local/aging`, `/_local/email-statuses`). */
+  readonly collections: CollectionsState;
 
   constructor(private readonly deps: ConsoleStateDeps) {
+    this.collections = new CollectionsState(deps);
     this.boletos = new DynamoDbBoletoRepository(deps.tableName, deps.documentClient);
     this.contacts = new DynamoDbContactRepository(deps.tableName, deps.documentClient);
     this.tenants = new DynamoDbTenantRepository(deps.tableName, deps.documentClient);
@@ -148,18 +153,7 @@ export class ConsoleState {
   }
 
   async emails(): Promise<EmailView[]> {
-    const response = await fetch(`${this.deps.sesUrl}/store`, { signal: AbortSignal.timeout(3_000) });
-    const store = (await response.json()) as {
-      emails?: Array<{
-        messageId: string;
-        at: number;
-        from: string;
-        destination?: { to?: string[] };
-        subject: string;
-        body?: { text?: string; html?: string };
-      }>;
-    };
-    return (store.emails ?? [])
+    return (await sesStore(this.deps.sesUrl))
       .map((email) => ({
         messageId: email.messageId,
         at: new Date(email.at * 1000).toISOString(),

@@ -22,6 +22,7 @@ export const LOCAL_FUNCTION_NAMES = [
   'outbox-relay',
   'whatsapp-delivery',
   'email-delivery',
+  'email-events',
   'reconciliation',
   'statement-projector',
   'tenant-api',

@@ -14,6 +14,9 @@ import type { SettleResult } from './quiescence';
  * - `GET  /_local/state` — everything the console shows, in one JSON.
  * - `GET  /_local/boletos`, `GET /_local/boletos/<id>` (with its audit trail), `GET /_local/outbox`,
  *   `GET /_local/emails`, `GET /_local/chat?with=<E.164>` (default: the demo owner), `GET /_local/info`.
+ * - `GET  /_local/imports` — the aging imports, newest first; `GET /_local/aging` — per account: buckets, total,
+ *   degree, paused/pinned, last collection e-mail with its status; `GET /_local/email-statuses` — every e-mail
+ *   the SES server received with what SES reported about it (`collections-state.ts`).
  */
 
 export interface LocalRoutesBackend {
@@ -57,6 +60,12 @@ export async function handleLocalRoute(
   }
   if (method === 'GET' && path === '/_local/outbox') return reply(response, { outbox: await state.outbox() });
   if (method === 'GET' && path === '/_local/emails') return reply(response, { emails: await state.emails() });
+  if (method === 'GET' && path === '/_local/imports')
+    return reply(response, { imports: await state.collections.imports() });
+  if (method === 'GET' && path === '/_local/aging')
+    return reply(response, { accounts: await state.collections.aging() });
+  if (method === 'GET' && path === '/_local/email-statuses')
+    return reply(response, { emails: await state.collections.emailStatuses() });
   if (method === 'GET' && path === '/_local/chat') {
     const other = url.searchParams.get('with') ?? undefined;
     return reply(response, { with: other ?? null, messages: state.chat(other) });

@@ -32,3 +32,20 @@ export async function startSesLocal(): Promise<RunningSesLocal> {
       }),
   };
 }
+
+/** An e-mail as `aws-ses-v2-local` keeps it (`/store`); `at` is epoch seconds. */
+export interface SesStoredEmail {
+  messageId: string;
+  at: number;
+  from: string;
+  destination?: { to?: string[] };
+  subject: string;
+  body?: { text?: string; html?: string };
+}
+
+/** Every e-mail the local SES server received, oldest first. */
+export async function sesStore(url: string): Promise<SesStoredEmail[]> {
+  const response = await fetch(`${url}/store`, { signal: AbortSignal.timeout(3_000) });
+  const store = (await response.json()) as { emails?: SesStoredEmail[] };
+  return store.emails ?? [];
+}

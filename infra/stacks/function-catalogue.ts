@@ -64,6 +64,12 @@ export const FUNCTION_CATALOGUE = {
     memorySize: 512,
     timeoutSeconds: DELIVERY_QUEUE_SETTINGS.functionTimeoutSeconds,
   },
+  'email-events': {
+    description:
+      'SES events (EventBridge): delivery, bounce, complaint per e-mail; bounced/complained addresses',
+    memorySize: 512,
+    timeoutSeconds: 30,
+  },
   'statement-projector': {
     description: 'Boletos and payments (table stream) onto their contact statement read model',
     memorySize: 512,

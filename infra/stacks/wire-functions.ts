@@ -207,6 +207,12 @@ export function wireFunctions(
     maxConcurrency: DELIVERY_QUEUE_SETTINGS.maxConcurrency.email,
   });
 
+  // SES events (configuration set → default bus → rule): record delivery / bounce / complaint per message,
+  // mark bounced or complained addresses, tell the owner.
+  const emailEvents = fns['email-events'];
+  readWriteTable(emailEvents, table);
+  stack.email.deliverEventsTo(emailEvents, stack.failedEvents);
+
   // Daily reconciliation (EventBridge Scheduler): ask Paytime about open boletos, heal missed webhooks.
   const reconciliation = fns.reconciliation;
   readWriteTable(reconciliation, table);

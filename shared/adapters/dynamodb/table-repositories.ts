@@ -9,6 +9,7 @@ import { DynamoDbLedgerRepository } from './dynamodb-ledger-repository';
 import { DynamoDbPaymentRepository } from './dynamodb-payment-repository';
 import { DynamoDbTenantRepository } from './dynamodb-tenant-repository';
 import { DynamoDbUserRepository } from './dynamodb-user-repository';
+import { DynamoDbEmailEventRepository } from './email/dynamodb-email-event-repository';
 import { DynamoDbReceiptProposalRepository } from './finance/dynamodb-receipt-proposal-repository';
 import { DynamoDbCustomerWindowStore } from './outbox/dynamodb-customer-window-store';
 import { DynamoDbOutboxRepository } from './outbox/dynamodb-outbox-repository';
@@ -39,6 +40,7 @@ export function createTableRepositories(
     payments: new DynamoDbPaymentRepository(tableName, client),
     ledger: new DynamoDbLedgerRepository(tableName, client),
     outbox: new DynamoDbOutboxRepository(tableName, client),
+    emailEvents: new DynamoDbEmailEventRepository(tableName, client),
     customerWindow: new DynamoDbCustomerWindowStore(tableName, client),
     conversations: new DynamoDbConversationRepository(tableName, client),
     inbound: new DynamoDbInboundMessageRepository(tableName, client),

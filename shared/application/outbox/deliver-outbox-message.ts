@@ -2,6 +2,7 @@ import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
 import type { BoletoRepository } from '#application/ports/boleto-repository';
 import type { Clock } from '#application/ports/clock';
 import type { Contact, ContactRepository } from '#application/ports/contact-repository';
+import type { EmailEventRepository } from '#application/ports/email-event-repository';
 import type { IdGenerator } from '#application/ports/id-generator';
 import type { OutboxRepository } from '#application/ports/outbox-repository';
 import type { ReminderWindow, TenantRepository } from '#application/ports/tenant-repository';
@@ -11,6 +12,7 @@ import type { Boleto } from '#domain/boleto';
 import type { OutboxMessage, OutboxStatus, SupersededReason } from '#domain/outbox-message';
 import { isE164 } from '#domain/phone-number';
 import { addToOutbox } from './add-to-outbox';
+import { blockedEmailAddress } from './blocked-email-address';
 import { type ChannelDispatcher, DeliveryPermanentError, DeliveryRetryableError } from './channel-dispatcher';
 import {
   dailyRateCharges,
@@ -49,6 +51,8 @@ export interface DeliverOutboxMessageDeps {
   /** Re-read before a send: a message about a boleto that is no longer true is dropped (`superseded`). */
   boletos: Pick<BoletoRepository, 'get' | 'getWithHistory'>;
   boletoActivity: BoletoActivityLog;
+  /** An e-mail to a contact whose address bounced hard or complained ends `failed`, unsent. */
+  emailEvents?: Pick<EmailEventRepository, 'addressState'>;
   clock: Clock;
   ids: IdGenerator;
   settings: DeliverySettings;
@@ -123,6 +127,8 @@ export class DeliverOutboxMessage {
     if (isSubjectToOptOut(message) && contact?.optedOut) {
       return this.refuse(message, 'opted_out', context, now, { notifyOwner: false });
     }
+    const blocked = await blockedEmailAddress(this.deps.emailEvents, message);
+    if (blocked) return this.refuse(message, blocked, context, now, { notifyOwner: false });
     if (message.notBefore && Date.parse(message.notBefore) > now.getTime()) {
       return { kind: 'deferred', until: new Date(message.notBefore), reason: 'scheduled' };
     }

@@ -1,4 +1,5 @@
 import { DomainError } from '#domain/domain-error';
+import type { EmailAddressStatus } from '#domain/email-events';
 import type { E164 } from '#domain/phone-number';
 import type { TaxId } from '#domain/tax-id';
 import type { Page, PageRequest } from './page';
@@ -14,6 +15,8 @@ export interface Contact {
   /** CPF or CNPJ with valid check digits. */
   taxId: TaxId;
   email?: string;
+  /** Set when SES reported the e-mail address: `invalid` (hard bounce) or `suppressed` (complaint). */
+  emailStatus?: EmailAddressStatus;
   /** The contact asked not to be messaged: no reminders, no boletos by WhatsApp. */
   optedOut: boolean;
   /** Other names the owner confirmed for this contact ("Joãozinho", "Zé"), folded; matched as exact. */

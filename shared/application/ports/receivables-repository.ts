@@ -2,6 +2,7 @@ import type { CalendarDate } from '#domain/calendar-date';
 import type { AgingBuckets } from '#domain/collections/aging-buckets';
 import type { AgingRow, RowError } from '#domain/collections/aging-row';
 import type { AccountCollectionControl } from '#domain/collections/escalation';
+import type { EmailAddressStatus } from '#domain/email-events';
 import type { Cents } from '#domain/money';
 
 /**
@@ -57,8 +58,11 @@ export interface ReceivableContact {
   email: string;
   phone?: string;
   isBilling: boolean;
-  /** A hard bounce marked the address unusable; a complaint suppressed it for the tenant. */
-  emailStatus?: 'valid' | 'bounced' | 'complained';
+  /**
+   * Absent while the address is usable; `invalid` after a hard bounce, `suppressed` after a complaint (set by
+   * the SES events, kept by re-imports). Whoever e-mails contacts skips one that has it.
+   */
+  emailStatus?: EmailAddressStatus;
 }
 
 export interface ReceivableInvoice {
@@ -94,7 +98,7 @@ export interface ReceivablesRepository {
   saveImport(record: AgingImport): Promise<void>;
   getImport(tenantId: string, importId: string): Promise<AgingImport | undefined>;
   listImports(tenantId: string): Promise<AgingImport[]>;
-  /** Upserts the account (name, last import) and the row's contact (keeping a bounced/complained status). */
+  /** Upserts the account (name, last import) and the row's contact (keeping its `emailStatus`). */
   upsertAccount(tenantId: string, importId: string, row: AgingRow): Promise<void>;
   /** Upserts the invoice (open, seen by this import) and puts the day's snapshot if absent. */
   applyRow(
@@ -114,6 +118,13 @@ export interface ReceivablesRepository {
   ): Promise<void>;
   listAccounts(tenantId: string): Promise<ReceivableAccount[]>;
   contactsOf(tenantId: string, clientId: string): Promise<ReceivableContact[]>;
+  /** Every account's contact with this (normalised) address: one Query on the `byContact` index. */
+  contactsWithEmail(tenantId: string, email: string): Promise<ReceivableContact[]>;
+  /** Sets the contact's `emailStatus` unless it already has this one or a stronger one. */
+  setContactEmailStatus(
+    contact: Pick<ReceivableContact, 'tenantId' | 'clientId' | 'email'>,
+    status: EmailAddressStatus,
+  ): Promise<void>;
 }
 
 export type { RowError };

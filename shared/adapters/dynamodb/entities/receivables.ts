@@ -32,9 +32,15 @@ export const ReceivableAccountEntity = {
 
 const accountPartition = key('T', attr('tenantId'), 'AR_ACCOUNT', attr('clientKey'));
 
+/** Also on the `byContact` index by address: a bounce or complaint finds every account's contact with it. */
 export const ReceivableContactEntity = {
   name: 'ReceivableContact',
   primary: primaryKey(accountPartition, key('CONTACT', attr('email'))),
+  byEmail: indexKey(
+    'byContact',
+    key('T', attr('tenantId'), 'AR_CONTACT_EMAIL', attr('email')),
+    key('ACCOUNT', attr('clientKey')),
+  ),
 } as const;
 
 export const ReceivableInvoiceEntity = {
@@ -71,6 +77,11 @@ export function contactItem(contact: ReceivableContact): KeyedItem {
       tenantId: contact.tenantId,
       clientKey: idKey(contact.clientId),
       email: contact.email,
+    }),
+    ...ReceivableContactEntity.byEmail.attributes({
+      tenantId: contact.tenantId,
+      email: contact.email,
+      clientKey: idKey(contact.clientId),
     }),
     [ENTITY_ATTRIBUTE]: ReceivableContactEntity.name,
     ...contact,

@@ -26,6 +26,7 @@ import type {
 import type { CalendarDate } from '#domain/calendar-date';
 import type { AgingRow } from '#domain/collections/aging-row';
 import { daysOverdue } from '#domain/collections/collection-email';
+import type { EmailAddressStatus } from '#domain/email-events';
 
 const OPEN = ReceivableInvoiceEntity.openByDueDate;
 
@@ -110,14 +111,21 @@ export class DynamoDbReceivablesRepository implements ReceivablesRepository {
         },
       }),
     );
+    const byEmail = ReceivableContactEntity.byEmail;
+    const emailIndex = byEmail.attributes({ tenantId, email: row.contact.email, clientKey });
+    // `emailStatus` is never written here: a bounce or complaint recorded earlier stays (SES events set it).
     const contact = this.table.client.send(
       new UpdateCommand({
         TableName: tableName,
         Key: ReceivableContactEntity.primary.key({ tenantId, clientKey, email: row.contact.email }),
         UpdateExpression:
-          'SET #entity = :entity, tenantId = :tenantId, clientId = :clientId, email = :email, firstName = :first, lastName = :last, isBilling = :billing, emailStatus = if_not_exists(emailStatus, :valid)' +
+          'SET #entity = :entity, tenantId = :tenantId, clientId = :clientId, email = :email, firstName = :first, lastName = :last, isBilling = :billing, #epk = :epk, #esk = :esk' +
           (row.contact.phone ? ', phone = :phone' : ''),
-        ExpressionAttributeNames: { '#entity': ENTITY_ATTRIBUTE },
+        ExpressionAttributeNames: {
+          '#entity': ENTITY_ATTRIBUTE,
+          '#epk': byEmail.partitionKeyAttribute,
+          '#esk': byEmail.sortKeyAttribute,
+        },
         ExpressionAttributeValues: {
           ':entity': ReceivableContactEntity.name,
           ':tenantId': tenantId,
@@ -126,7 +134,8 @@ export class DynamoDbReceivablesRepository implements ReceivablesRepository {
           ':first': row.contact.firstName,
           ':last': row.contact.lastName,
           ':billing': row.contact.isBilling,
-          ':valid': 'valid',
+          ':epk': emailIndex[byEmail.partitionKeyAttribute],
+          ':esk': emailIndex[byEmail.sortKeyAttribute],
           ...(row.contact.phone ? { ':phone': row.contact.phone } : {}),
         },
       }),
@@ -295,6 +304,41 @@ export class DynamoDbReceivablesRepository implements ReceivablesRepository {
       sortKeyBeginsWith: 'CONTACT#',
     });
     return items.map((item) => withoutKeys(item) as unknown as ReceivableContact);
+  }
+
+  async contactsWithEmail(tenantId: string, email: string): Promise<ReceivableContact[]> {
+    const byEmail = ReceivableContactEntity.byEmail;
+    const items = await this.table.query({
+      index: byEmail,
+      partition: byEmail.pk.build({ tenantId, email }),
+    });
+    return items.map((item) => withoutKeys(item) as unknown as ReceivableContact);
+  }
+
+  async setContactEmailStatus(
+    contact: Pick<ReceivableContact, 'tenantId' | 'clientId' | 'email'>,
+    status: EmailAddressStatus,
+  ): Promise<void> {
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: ReceivableContactEntity.primary.key({
+            tenantId: contact.tenantId,
+            clientKey: idKey(contact.clientId),
+            email: contact.email,
+          }),
+          UpdateExpression: 'SET emailStatus = :status',
+          // Never downgrade: `suppressed` (a complaint) stays even if a later bounce says `invalid`.
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(emailStatus) OR (emailStatus <> :status AND emailStatus <> :suppressed))',
+          ExpressionAttributeValues: { ':status': status, ':suppressed': 'suppressed' },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error))
+        throw new PersistenceError('could not set a contact e-mail status', { cause: error });
+    }
   }
 
   private async send<T>(operation: () => Promise<T>, what: string): Promise<T> {
