@@ -342,6 +342,22 @@ describe('local interface documented in the README', () => {
       const answer = await call('GET', '/_local/emails');
       expect(Array.isArray(answer.json?.emails)).toBe(true);
     },
+    'GET /_local/imports': async () => {
+      expect(listOf(await call('GET', '/_local/imports'), 'imports')).toEqual([]);
+    },
+    'GET /_local/aging': async () => {
+      expect(listOf(await call('GET', '/_local/aging'), 'accounts')).toEqual([]);
+    },
+    'GET /_local/email-statuses': async () => {
+      expect(listOf(await call('GET', '/_local/email-statuses'), 'emails')).toEqual(expect.any(Array));
+    },
+    'POST /_sim/ses/events': async () => {
+      const answer = await call('POST', '/_sim/ses/events', {
+        body: { type: 'Bounce', to: 'ninguem@x.test' },
+      });
+      expect(answer.status).toBe(404);
+      expect(answer.text).toContain('no e-mail was sent to ninguem@x.test');
+    },
     'GET /_local/chat': async () => {
       const answer = await call('GET', '/_local/chat');
       const messages = listOf<{ text: string }>(answer, 'messages');
