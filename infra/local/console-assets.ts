@@ -11,6 +11,10 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   '/console/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/console/console.js': { file: 'console.js', type: 'text/javascript; charset=utf-8' },
   '/console/console-members.js': { file: 'console-members.js', type: 'text/javascript; charset=utf-8' },
+  '/console/console-collections.js': {
+    file: 'console-collections.js',
+    type: 'text/javascript; charset=utf-8',
+  },
   '/console/console.css': { file: 'console.css', type: 'text/css; charset=utf-8' },
 };
 

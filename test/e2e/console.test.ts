@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,5 +93,28 @@ describe('local console', () => {
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/console.png', fullPage: true });
     expect(existsSync('test-results/console.png')).toBe(true);
+  }, 60_000);
+
+  it('shows an aging import sent on WhatsApp and the aging report it produced', async () => {
+    const page = await context.newPage();
+    await page.goto(cloud.urls.console);
+    const csv = readFileSync(new URL('../../events/collections/aging-sample.csv', import.meta.url));
+    const document = {
+      filename: 'carteira.csv',
+      mime_type: 'text/csv',
+      content_base64: csv.toString('base64'),
+    };
+    const sent = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '+5511999990001', document }),
+    });
+    expect(sent.status).toBe(200);
+    const imported = page.getByTestId('imports').locator('tbody tr', { hasText: 'carteira.csv' });
+    await imported.waitFor({ timeout: 20_000 });
+    await expect.poll(() => textOf(imported)).toMatch(/concluída.*12\s*9\s*3/);
+    const account = page.getByTestId('aging').locator('tbody tr', { hasText: 'Padaria Souza 0' });
+    await account.waitFor({ timeout: 10_000 });
+    await expect.poll(() => textOf(account)).toContain('R$');
   }, 60_000);
 });

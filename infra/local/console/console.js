@@ -1,7 +1,9 @@
 // The local console: talks to the local cloud's documented routes only (README, "Local interface").
 // Plain browser JavaScript, no build step. Signed in as a member (console-members.js): contacts and statements
 // come from the tenant API with the member's token; what /v1 does not serve yet (boletos with their audit
-// trail, the outbox, e-mails, the clock) from GET /_local/state; the chat is the member's own.
+// trail, the outbox, the clock) from GET /_local/state; imports, aging and e-mail statuses from
+// console-collections.js; the chat is the member's own.
+import { renderCollections } from './console-collections.js';
 import { memberLabel, renderContacts, session, signIn } from './console-members.js';
 
 const BOLETO_STATUS = {
@@ -210,21 +212,6 @@ function renderOutbox(outbox) {
   );
 }
 
-function renderEmails(emails) {
-  byId('emails-empty').hidden = emails.length > 0;
-  byId('emails').replaceChildren(
-    ...emails.map((email) =>
-      element('li', {}, [
-        element('strong', { text: email.subject }),
-        element('span', {
-          className: 'muted',
-          text: ` — para ${email.to.join(', ')} em ${instantBr(email.at)}`,
-        }),
-      ]),
-    ),
-  );
-}
-
 async function showAudit(boletoId, contactName) {
   view.selectedBoleto = boletoId;
   const found = await request('GET', `/_local/boletos/${encodeURIComponent(boletoId)}`);
@@ -289,11 +276,11 @@ async function refresh() {
   await renderContacts();
   renderBoletos(state.boletos);
   renderOutbox(state.outbox);
-  renderEmails(state.emails);
   if (view.selectedBoleto) {
     const selected = state.boletos.find((boleto) => boleto.id === view.selectedBoleto);
     if (selected) await showAudit(selected.id, selected.contactName);
   }
+  await renderCollections();
 }
 
 async function act(label, work) {
