@@ -75,6 +75,19 @@ export class LocalCloudClient {
     return this.json('GET', '/_sim/openai/transcriptions');
   }
 
+  /** A file the person sends as a WhatsApp document (stored as media; an owner's CSV goes to the aging import). */
+  sendDocument(
+    from: string,
+    document: { filename: string; mimeType: string; bytes: Uint8Array },
+  ): Promise<{ messageId: string; status: number | null }> {
+    const { filename, mimeType, bytes } = document;
+    const content_base64 = Buffer.from(bytes).toString('base64');
+    return this.json('POST', '/_sim/whatsapp/inbound', {
+      from,
+      document: { filename, mime_type: mimeType, content_base64 },
+    });
+  }
+
   tapButton(from: string, button: { id: string; title: string }): Promise<{ messageId: string }> {
     return this.json('POST', '/_sim/whatsapp/inbound', { from, button });
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LocalCloudClient } from '#infra/local/local-cloud-client';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 
 /**
@@ -99,17 +100,12 @@ describe('local console', () => {
     const page = await context.newPage();
     await page.goto(cloud.urls.console);
     const csv = readFileSync(new URL('../../events/collections/aging-sample.csv', import.meta.url));
-    const document = {
+    const sent = await new LocalCloudClient(cloud.apiUrl).sendDocument('+5511999990001', {
       filename: 'carteira.csv',
-      mime_type: 'text/csv',
-      content_base64: csv.toString('base64'),
-    };
-    const sent = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: '+5511999990001', document }),
+      mimeType: 'text/csv',
+      bytes: csv,
     });
-    expect(sent.status).toBe(200);
+    expect(sent.messageId).toEqual(expect.any(String));
     const imported = page.getByTestId('imports').locator('tbody tr', { hasText: 'carteira.csv' });
     await imported.waitFor({ timeout: 20_000 });
     await expect.poll(() => textOf(imported)).toMatch(/concluída.*12\s*9\s*3/);

@@ -1,15 +1,7 @@
 // The console's collections panels (issue 13): the aging imports (GET /_local/imports), the aging report per
 // account (GET /_local/aging) and every e-mail SES received with what became of it (GET /_local/email-statuses:
 // delivered, bounced, complained…). Plain browser JavaScript, no build step.
-
-const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
-const instantFormat = new Intl.DateTimeFormat('pt-BR', {
-  timeZone: 'America/Sao_Paulo',
-  day: '2-digit',
-  month: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+import { dateBr, instantBr, money } from './console-format.js';
 
 const IMPORT_STATUS = { running: 'importando', completed: 'concluída', refused: 'recusada' };
 
@@ -58,10 +50,6 @@ function row(cells, dataset = {}) {
   return node;
 }
 
-const money = (cents) => brl.format(cents / 100);
-const instant = (iso) => (iso ? instantFormat.format(new Date(iso)) : '—');
-const dateBr = (date) => (date ? date.split('-').reverse().join('/') : '—');
-
 async function get(path) {
   const response = await fetch(path);
   const payload = await response.json().catch(() => ({}));
@@ -81,7 +69,7 @@ function renderImports(imports) {
           cell(String(record.rowsRead), 'num'),
           cell(String(record.rowsImported), 'num'),
           cell(String(record.rowsRejected), 'num'),
-          cell(`${instant(record.startedAt)} → ${instant(record.finishedAt)}`),
+          cell(`${instantBr(record.startedAt)} → ${instantBr(record.finishedAt)}`),
         ],
         { status: record.status },
       ),
@@ -122,7 +110,7 @@ function renderEmailStatuses(emails) {
     ...emails.map((email) =>
       row(
         [
-          cell(instant(email.at)),
+          cell(instantBr(email.at)),
           cell(email.to.join(', '), email.addressStatus ? 'muted' : undefined),
           cell(email.subject),
           badgeCell(email.status),

@@ -4,6 +4,7 @@
 // trail, the outbox, the clock) from GET /_local/state; imports, aging and e-mail statuses from
 // console-collections.js; the chat is the member's own.
 import { renderCollections } from './console-collections.js';
+import { dateBr, instantBr, money } from './console-format.js';
 import { memberLabel, renderContacts, session, signIn } from './console-members.js';
 
 const BOLETO_STATUS = {
@@ -68,15 +69,6 @@ const EVENT_LABEL = {
 
 const ACTOR = { owner: 'a dona', contact: 'o contato', provider: 'o Paytime', system: 'a IRIS' };
 
-const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
-const instantFormat = new Intl.DateTimeFormat('pt-BR', {
-  timeZone: 'America/Sao_Paulo',
-  day: '2-digit',
-  month: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 const view = {
   owner: null,
   selectedBoleto: null,
@@ -94,20 +86,6 @@ function element(tag, options = {}, children = []) {
   if (options.dataset) Object.assign(node.dataset, options.dataset);
   for (const child of children) node.append(child);
   return node;
-}
-
-function money(cents) {
-  return brl.format(cents / 100);
-}
-
-function dateBr(date) {
-  if (!date) return '—';
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
-}
-
-function instantBr(iso) {
-  return iso ? instantFormat.format(new Date(iso)) : '—';
 }
 
 function badge(text, className) {

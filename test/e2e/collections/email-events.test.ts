@@ -9,7 +9,9 @@ import { createTableRepositories, type TableRepositories } from '#adapters/dynam
 import { addToOutbox } from '#application/outbox/add-to-outbox';
 import type { OutboxMessage } from '#domain/outbox-message';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { LocalCloudClient } from '#infra/local/local-cloud-client';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { collectionEmail } from '#test/integration/outbox/pipeline-fixtures';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
 
 /**
@@ -53,19 +55,7 @@ describe('SES events on the local cloud', () => {
         { outbox: repositories.outbox, ids },
         tx,
         tenantId,
-        {
-          channel: 'email',
-          kind: 'collection_email',
-          recipient: to,
-          audience: 'contact',
-          content: {
-            type: 'email',
-            subject,
-            text: 'A fatura NF-100001 venceu.',
-            html: '<p>A fatura NF-100001 venceu.</p>',
-          },
-          correlationId: `e2e-${subject}`,
-        },
+        collectionEmail(to, subject),
         new Date(),
       ),
     );
@@ -84,19 +74,8 @@ describe('SES events on the local cloud', () => {
   afterAll(async () => cloud?.stop());
 
   it('lists the WhatsApp import and the aging it produced', async () => {
-    const response = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        from: owner,
-        document: {
-          filename: 'carteira.csv',
-          mime_type: 'text/csv',
-          content_base64: sample.toString('base64'),
-        },
-      }),
-    });
-    expect(response.status).toBe(200);
+    const client = new LocalCloudClient(cloud.apiUrl);
+    await client.sendDocument(owner, { filename: 'carteira.csv', mimeType: 'text/csv', bytes: sample });
     await cloud.settle();
     const { imports } = await getJson<{ imports: Array<Record<string, unknown>> }>('/_local/imports');
     expect(imports).toEqual([

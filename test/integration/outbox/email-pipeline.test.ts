@@ -1,23 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewOutboxMessage } from '#domain/outbox-message';
 import { type OutboxPipeline, startOutboxPipeline } from './outbox-pipeline';
-import { enqueue } from './pipeline-fixtures';
-
-function collectionEmail(to: string, subject: string): NewOutboxMessage {
-  return {
-    channel: 'email',
-    kind: 'collection_email',
-    recipient: to,
-    audience: 'contact',
-    content: {
-      type: 'email',
-      subject,
-      text: 'Olá! A fatura 123 de R$ 1.234,56 venceu em 10/12/2026.',
-      html: '<p>Olá! A fatura 123 de <strong>R$ 1.234,56</strong> venceu em 10/12/2026.</p>',
-    },
-    correlationId: `aging-${subject}`,
-  };
-}
+import { collectionEmail, enqueue } from './pipeline-fixtures';
 
 describe('outbox → SQS → SES delivery (aws-ses-v2-local)', () => {
   let pipeline: OutboxPipeline;

@@ -91,3 +91,25 @@ export function sqsEventFor(pipeline: OutboxPipeline, outboxId: string, messageI
 export function acceptedSendsTo(pipeline: OutboxPipeline, phone: string) {
   return pipeline.simulator.controls.outboundTo(phone).filter((record) => record.accepted);
 }
+
+/** A collection e-mail to a contact, as the collections use case would queue it. */
+export function collectionEmail(
+  to: string,
+  subject: string,
+  extra: Partial<NewOutboxMessage> = {},
+): NewOutboxMessage {
+  return {
+    channel: 'email',
+    kind: 'collection_email',
+    recipient: to,
+    audience: 'contact',
+    content: {
+      type: 'email',
+      subject,
+      text: 'Olá! A fatura 123 de R$ 1.234,56 venceu em 10/12/2026.',
+      html: '<p>Olá! A fatura 123 de <strong>R$ 1.234,56</strong> venceu em 10/12/2026.</p>',
+    },
+    correlationId: `aging-${subject}`,
+    ...extra,
+  };
+}

@@ -5,15 +5,16 @@ import { TableAccess } from '#adapters/dynamodb/table-access';
 import { systemClock } from '#adapters/system/system-clock';
 import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
 import type { TransactionContext } from '#application/ports/unit-of-work';
+import type { CalendarDate } from '#domain/calendar-date';
 import { EMPTY_AGING } from '#domain/collections/aging-buckets';
 import type { AgingRow } from '#domain/collections/aging-row';
 import type { EmailAddress } from '#domain/email-address';
 import type { Cents } from '#domain/money';
-import type { NewOutboxMessage, OutboxMessage } from '#domain/outbox-message';
+import type { OutboxMessage } from '#domain/outbox-message';
 import { createEmailEventsHandler, type EmailEventsHandler } from '#functions/email-events/create-handler';
 import { parseSesEventRequest, sesEventBridgeEvent } from '#infra/local/ses-event-simulator';
 import { type OutboxPipeline, startOutboxPipeline } from './outbox-pipeline';
-import { enqueue, registerContact, registerOwner } from './pipeline-fixtures';
+import { collectionEmail, enqueue, registerContact, registerOwner } from './pipeline-fixtures';
 
 /** The real repository, remembering what was staged with `add` (committed or not: check with `get`). */
 class RecordingOutbox extends DynamoDbOutboxRepository {
@@ -24,25 +25,13 @@ class RecordingOutbox extends DynamoDbOutboxRepository {
   }
 }
 
-function collectionEmail(to: string, subject: string, contactId?: string): NewOutboxMessage {
-  return {
-    channel: 'email',
-    kind: 'collection_email',
-    recipient: to,
-    audience: 'contact',
-    content: { type: 'email', subject, text: 'A fatura 123 venceu.', html: '<p>A fatura 123 venceu.</p>' },
-    correlationId: `ses-events-${subject}`,
-    ...(contactId ? { contactId } : {}),
-  };
-}
-
 function agingRow(clientId: string, email: string): AgingRow {
   return {
     clientId,
     accountName: `Cliente ${clientId}`,
     contact: { firstName: 'Fin', lastName: 'Anceiro', email: email as EmailAddress, isBilling: true },
     invoiceNumber: `NF-${clientId}`,
-    dueDate: '2026-11-01',
+    dueDate: '2026-11-01' as CalendarDate,
     invoiceAmountCents: 10_000 as Cents,
     outstandingCents: 10_000 as Cents,
     aging: { ...EMPTY_AGING, days31To60: 10_000 as Cents },
@@ -59,7 +48,7 @@ describe('SES events: recorded once, bounced addresses invalid, complained addre
 
   /** Sends an e-mail through the real outbox → SQS → SES path and returns it as SES stored it. */
   async function send(to: string, subject: string, contactId?: string) {
-    const message = await enqueue(pipeline, collectionEmail(to, subject, contactId));
+    const message = await enqueue(pipeline, collectionEmail(to, subject, contactId ? { contactId } : {}));
     const sent = await pipeline.waitForStatus(message.id, 'sent', 'failed');
     const email = (await pipeline.ses.emails()).find((stored) => stored.messageId === sent.providerMessageId);
     return { sent, email };
