@@ -7,11 +7,12 @@ import { functionArn, LOCAL_ACCOUNT_ID, LOCAL_EMAIL, LOCAL_REGION } from './loca
 import type { SesStoredEmail } from './ses-local';
 
 /**
- * `POST /_sim/ses/events {"type":"Bounce"|"Complaint"|"Delivery","to":"…","bounceType"?:"Permanent"|"Transient"}`:
- * what SES would report about the LAST e-mail the local SES server received for `to`, built in the shape the
+ * `POST /_sim/ses/events {"type":"Bounce"|"Complaint"|"Delivery","to":"…","bounceType"?,"at"?}`: what SES
+ * would report about the LAST e-mail the local SES server received for `to`, built in the shape the
  * configuration set's EventBridge destination delivers (`source: aws.ses`, the SES event record in `detail`,
  * the message's tags) and handed to the same `email-events` handler the stack's rule invokes. 404 when nothing
- * was sent to that address. The event's time is the virtual clock's now.
+ * was sent to that address. The event's time is `at` (ISO-8601) or the virtual clock's now: the same body with
+ * the same `at` is the same event again (a replay), without `at` each post is a new event.
  */
 
 export const SIMULATED_SES_EVENT_TYPES = ['Bounce', 'Complaint', 'Delivery'] as const;
@@ -21,6 +22,7 @@ export interface SesEventRequest {
   type: SimulatedSesEventType;
   to: string;
   bounceType: 'Permanent' | 'Transient';
+  at?: Date;
 }
 
 const DETAIL_TYPES: Record<SimulatedSesEventType, string> = {
@@ -30,7 +32,7 @@ const DETAIL_TYPES: Record<SimulatedSesEventType, string> = {
 };
 
 export function parseSesEventRequest(body: Record<string, unknown>): SesEventRequest {
-  const { type, to, bounceType = 'Permanent' } = body;
+  const { type, to, bounceType = 'Permanent', at } = body;
   if (typeof type !== 'string' || !(SIMULATED_SES_EVENT_TYPES as readonly string[]).includes(type)) {
     throw new BadRequestError(`type must be one of ${SIMULATED_SES_EVENT_TYPES.join(', ')}`);
   }
@@ -38,9 +40,12 @@ export function parseSesEventRequest(body: Record<string, unknown>): SesEventReq
   if (bounceType !== 'Permanent' && bounceType !== 'Transient') {
     throw new BadRequestError('bounceType must be Permanent (hard) or Transient (soft)');
   }
-  const unknown = Object.keys(body).filter((key) => !['type', 'to', 'bounceType'].includes(key));
+  if (at !== undefined && (typeof at !== 'string' || Number.isNaN(Date.parse(at)))) {
+    throw new BadRequestError('at must be an ISO-8601 instant');
+  }
+  const unknown = Object.keys(body).filter((key) => !['type', 'to', 'bounceType', 'at'].includes(key));
   if (unknown.length > 0) throw new BadRequestError(`unknown field(s): ${unknown.join(', ')}`);
-  return { type: type as SimulatedSesEventType, to, bounceType };
+  return { type: type as SimulatedSesEventType, to, bounceType, ...(at ? { at: new Date(at) } : {}) };
 }
 
 /** The EventBridge event SES publishes for `email` (tags as SendEmail set them, plus the configuration set). */
@@ -131,7 +136,7 @@ export async function injectSesEvent(
       404,
       `no e-mail was sent to ${parsed.to}: nothing to ${parsed.type.toLowerCase()}`,
     );
-  const event = sesEventBridgeEvent({ request: parsed, ...last, at: backend.now() });
+  const event = sesEventBridgeEvent({ request: parsed, ...last, at: parsed.at ?? backend.now() });
   const result = await invokeLocalHandler(
     backend.handler,
     event,

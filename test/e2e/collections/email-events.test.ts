@@ -124,12 +124,19 @@ describe('SES events on the local cloud', () => {
       }),
     );
 
-    const bounce = await sesEvent({ type: 'Bounce', to: address });
+    const at = new Date(Date.parse(sent.sentAt ?? sent.updatedAt) + 5_000).toISOString();
+    const bounce = await sesEvent({ type: 'Bounce', to: address, at });
     expect(bounce.status).toBe(200);
     expect(await bounce.json()).toMatchObject({
       result: { outcome: 'recorded', recipients: [{ recipient: address, addressMarked: 'invalid' }] },
     });
-    expect((await sesEvent({ type: 'Bounce', to: address })).status).toBe(200);
+    // The same event again (a replay), then another bounce of the same address: the owner is still told once.
+    const replay = await sesEvent({ type: 'Bounce', to: address, at });
+    expect(await replay.json()).toMatchObject({
+      result: { recipients: [{ recipient: address, record: 'duplicate' }] },
+    });
+    const another = await sesEvent({ type: 'Bounce', to: address });
+    expect((await another.json()).result.recipients).toEqual([{ recipient: address, record: 'recorded' }]);
     const told = ownerTexts().filter((text) =>
       text.includes(`O e-mail ${address} voltou (endereço inválido)`),
     );

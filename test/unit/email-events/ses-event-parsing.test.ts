@@ -115,6 +115,12 @@ describe('the local SES event simulator', () => {
       'type must be one of Bounce, Complaint, Delivery',
     );
     expect(() => parseSesEventRequest({ type: 'Bounce' })).toThrow('to must be an e-mail address');
+    expect(() => parseSesEventRequest({ type: 'Bounce', to: 'a@b.com', at: 'ontem' })).toThrow(
+      'at must be an ISO-8601 instant',
+    );
+    expect(parseSesEventRequest({ type: 'Bounce', to: 'a@b.com', at: '2026-12-10T13:05:09Z' }).at).toEqual(
+      new Date('2026-12-10T13:05:09Z'),
+    );
     expect(() => parseSesEventRequest({ type: 'Bounce', to: 'a@b.com', extra: 1 })).toThrow(
       'unknown field(s): extra',
     );
