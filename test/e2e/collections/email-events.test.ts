@@ -136,7 +136,8 @@ describe('SES events on the local cloud', () => {
       result: { recipients: [{ recipient: address, record: 'duplicate' }] },
     });
     const another = await sesEvent({ type: 'Bounce', to: address });
-    expect((await another.json()).result.recipients).toEqual([{ recipient: address, record: 'recorded' }]);
+    const anotherBody = (await another.json()) as { result: { recipients: unknown } };
+    expect(anotherBody.result.recipients).toEqual([{ recipient: address, record: 'recorded' }]);
     const told = ownerTexts().filter((text) =>
       text.includes(`O e-mail ${address} voltou (endereço inválido)`),
     );
