@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressStatusAfter, deliveryStatusOf, outranksOrEquals } from '#domain/email-events';
+import { maskPersonalDataReplacer } from '#logging/mask-personal-data';
 
 const hard = { type: 'bounce', bounceKind: 'hard' } as const;
 const soft = { type: 'bounce', bounceKind: 'soft' } as const;
@@ -37,5 +38,15 @@ describe('deliveryStatusOf', () => {
     expect(deliveryStatusOf([soft, hard])).toBe('bounced');
     expect(deliveryStatusOf([delivery, complaint])).toBe('complained');
     expect(deliveryStatusOf([complaint, delivery])).toBe('complained');
+  });
+});
+
+describe('the SES event log line', () => {
+  it('masks the address and keeps the ids (Powertools replacer of every function)', () => {
+    const line = JSON.stringify(
+      { recipient: 'financeiro0@cliente0.com.br', sesMessageId: 'ses-123', outboxId: '01JOUTBOX' },
+      maskPersonalDataReplacer,
+    );
+    expect(line).toBe('{"recipient":"f***@cliente0.com.br","sesMessageId":"ses-123","outboxId":"01JOUTBOX"}');
   });
 });
