@@ -1,7 +1,7 @@
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
-import { TesseractReceiptTextReader } from '#adapters/ocr/tesseract-receipt-text-reader';
+import { ReceiptFileReader } from '#adapters/ocr/receipt-file-reader';
 import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
 import { StepFunctionsWorkflows } from '#adapters/step-functions/step-functions-workflows';
 import { systemClock } from '#adapters/system/system-clock';
@@ -85,7 +85,7 @@ const transcriber = config.transcription
   : unavailableTranscriber;
 const payments = { ...repositories, billing, workflows, clock, logger, providerName: PAYTIME_PROVIDER_NAME };
 const proposals = repositories.receiptProposals;
-const ocr = new TesseractReceiptTextReader({ langPath: config.ocrLangPath });
+const ocr = new ReceiptFileReader({ langPath: config.ocrLangPath });
 const replyToMedia: OwnerMediaDependencies['reply'] = (input, text, purpose) =>
   replyOnce({ ...repositories, clock }, input.tenantId, input.ownerPhone, text, input.messageId, purpose);
 
