@@ -8,8 +8,10 @@ export interface ReceiptSpec {
   /** As printed, e.g. `03/12/2026 14:32`. */
   printedDate: string;
   items: Array<{ name: string; amount: string }>;
-  /** As printed after "TOTAL R$", e.g. `87,40`. */
+  /** As printed after the total's label, e.g. `87,40`. */
   total: string;
+  /** The total's label (default `TOTAL R$`). */
+  totalLabel?: string;
   payment?: string;
   /** Degrees of rotation of the paper (default 1.5). */
   rotation?: number;
@@ -64,7 +66,7 @@ function html(spec: ReceiptSpec): string {
     ${spec.address ? line(spec.address) : ''}
     ${line(spec.printedDate)}
     <hr>${items}<hr>
-    ${line(`TOTAL R$ ${spec.total}`, 'font-weight:bold')}
+    ${line(`${spec.totalLabel ?? 'TOTAL R$'} ${spec.total}`, 'font-weight:bold')}
     ${spec.payment ? line(spec.payment) : ''}
     ${speckles}
   </div></body></html>`;

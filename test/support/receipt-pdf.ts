@@ -14,7 +14,7 @@ export async function receiptPdf(spec: ReceiptSpec): Promise<Uint8Array> {
     ...(spec.address ? [spec.address] : []),
     spec.printedDate,
     ...spec.items.map((item) => `${item.name.padEnd(18, '.')} ${item.amount}`),
-    `TOTAL R$ ${spec.total}`,
+    `${spec.totalLabel ?? 'TOTAL R$'} ${spec.total}`,
     ...(spec.payment ? [spec.payment] : []),
   ];
   const page = document.addPage([300, 80 + lines.length * 16]);
