@@ -12,7 +12,7 @@ import { isBareAnswer, parseMessage } from '#language/parser';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
 import { failureOf, structuredAnswerOf, UnusableAnswerError } from './openai-answer';
-import { loadOpenAiSdk } from './openai-sdk';
+import { createOpenAiClient, loadOpenAiSdk } from './openai-sdk';
 
 /**
  * LanguageModel backed by OpenAI Chat Completions with a strict JSON-schema response format built from the
@@ -138,15 +138,7 @@ export class OpenAiLanguageModel implements LanguageModel {
 
   /** The SDK's client, built on the first question (the SDK loads then, not at init). */
   private openAi(): Promise<OpenAI> {
-    this.client ??= loadOpenAiSdk().then(
-      ({ default: OpenAI }) =>
-        new OpenAI({
-          apiKey: this.options.apiKey,
-          ...(this.options.baseURL ? { baseURL: this.options.baseURL } : {}),
-          timeout: this.options.timeoutMs,
-          maxRetries: this.maxRetries,
-        }),
-    );
+    this.client ??= createOpenAiClient({ ...this.options, maxRetries: this.maxRetries });
     return this.client;
   }
 

@@ -5,7 +5,7 @@ import type { CalendarDate } from '#domain/calendar-date';
 import type { ProposedReceiptFields } from '#domain/receipt-fields';
 import { failureOf, structuredAnswerOf } from './openai-answer';
 import type { LanguageModelLogger } from './openai-language-model';
-import { loadOpenAiSdk } from './openai-sdk';
+import { createOpenAiClient, loadOpenAiSdk } from './openai-sdk';
 
 /**
  * The fields of a receipt photo as a vision model reads them (Chat Completions with the image and a strict
@@ -88,15 +88,7 @@ export class OpenAiReceiptVision implements ReceiptVision {
   }
 
   private openAi(): Promise<OpenAI> {
-    this.client ??= loadOpenAiSdk().then(
-      ({ default: OpenAI }) =>
-        new OpenAI({
-          apiKey: this.options.apiKey,
-          ...(this.options.baseURL ? { baseURL: this.options.baseURL } : {}),
-          timeout: this.options.timeoutMs,
-          maxRetries: this.options.maxRetries ?? 1,
-        }),
-    );
+    this.client ??= createOpenAiClient({ ...this.options, maxRetries: this.options.maxRetries ?? 1 });
     return this.client;
   }
 

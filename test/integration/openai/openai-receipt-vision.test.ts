@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OpenAiReceiptVision } from '#adapters/openai/openai-receipt-vision';
 import type { CalendarDate } from '#domain/calendar-date';
-import { type FakeOpenAiServer, json, startFakeOpenAiServer } from './fake-openai-server';
+import { type FakeOpenAiServer, json, RecordingLogger, startFakeOpenAiServer } from './fake-openai-server';
 
 const today = '2026-12-05' as CalendarDate;
 const photo = { bytes: Buffer.from('fake png bytes'), mimeType: 'image/png', today };
-
-class RecordingLogger {
-  readonly warnings: Array<{ message: string; extra: Record<string, unknown> }> = [];
-  info(): void {}
-  error(): void {}
-  warn(message: string, ...extra: object[]): void {
-    this.warnings.push({ message, extra: Object.assign({}, ...extra) });
-  }
-}
 
 let server: FakeOpenAiServer;
 let logger: RecordingLogger;
