@@ -4,38 +4,21 @@ import { ReceiptFileReader } from '#adapters/ocr/receipt-file-reader';
 import { ReceiptNotReadableError } from '#application/ports/receipt-text-reader';
 import type { CalendarDate } from '#domain/calendar-date';
 import { readReceiptFields } from '#domain/receipt-fields';
-import { ReceiptImages, type ReceiptSpec } from '#test/support/receipt-image';
+import { MERCADINHO_FIELDS, MERCADINHO_RECEIPT, ReceiptImages } from '#test/support/receipt-image';
 import { receiptPdf, scannedReceiptPdf } from '#test/support/receipt-pdf';
 
 const today = '2026-12-05' as CalendarDate;
-
-const mercadinho: ReceiptSpec = {
-  merchant: 'MERCADINHO SÃO JORGE LTDA',
-  cnpj: '11.222.333/0001-81',
-  address: 'Rua das Flores, 123 - Centro',
-  printedDate: '03/12/2026 14:32',
-  items: [
-    { name: 'ARROZ 5KG', amount: '27,90' },
-    { name: 'FEIJAO 1KG', amount: '8,50' },
-    { name: 'CAFE TORRADO', amount: '51,00' },
-  ],
-  total: '87,40',
-  payment: 'CARTAO DEBITO 87,40',
-};
 
 /** pdf.js (unpdf) on PDFs the test generates with pdf-lib: the text layer goes through the photo's field rules. */
 describe('PdfReceiptTextReader', () => {
   const reader = new PdfReceiptTextReader();
 
   it('reads a PDF receipt’s text layer, and the same rules find every field', async () => {
-    const text = await reader.readText({ bytes: await receiptPdf(mercadinho), mimeType: 'application/pdf' });
-    expect(readReceiptFields(text, today)).toEqual({
-      totalCents: 8740,
-      date: '2026-12-03',
-      merchant: 'Mercadinho São Jorge',
-      cnpj: '11222333000181',
-      paymentMethod: 'cartão de débito',
+    const text = await reader.readText({
+      bytes: await receiptPdf(MERCADINHO_RECEIPT),
+      mimeType: 'application/pdf',
     });
+    expect(readReceiptFields(text, today)).toEqual(MERCADINHO_FIELDS);
   });
 
   it('reads thousands and a PDF sent as application/octet-stream', async () => {
@@ -58,7 +41,7 @@ describe('PdfReceiptTextReader', () => {
   });
 
   it('leaves the caller’s bytes intact (pdf.js detaches the buffer it is given)', async () => {
-    const pdf = await receiptPdf(mercadinho);
+    const pdf = await receiptPdf(MERCADINHO_RECEIPT);
     const before = Buffer.from(pdf).toString('base64');
     await reader.readText({ bytes: pdf, mimeType: 'application/pdf' });
     expect(pdf.byteLength).toBeGreaterThan(0);
@@ -66,7 +49,7 @@ describe('PdfReceiptTextReader', () => {
   });
 
   it('refuses a corrupt PDF and bytes that are not a PDF as not readable', async () => {
-    const pdf = await receiptPdf(mercadinho);
+    const pdf = await receiptPdf(MERCADINHO_RECEIPT);
     await expect(
       reader.readText({ bytes: pdf.subarray(0, 200), mimeType: 'application/pdf' }),
     ).rejects.toBeInstanceOf(ReceiptNotReadableError);
@@ -80,7 +63,7 @@ describe('PdfReceiptTextReader', () => {
     afterAll(() => images.close());
 
     it('is not readable: the owner is asked for the amount', async () => {
-      const scan = await scannedReceiptPdf(await images.render(mercadinho));
+      const scan = await scannedReceiptPdf(await images.render(MERCADINHO_RECEIPT));
       await expect(reader.readText({ bytes: scan, mimeType: 'application/pdf' })).rejects.toThrow(
         /no text layer/,
       );
