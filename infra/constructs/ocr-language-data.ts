@@ -12,20 +12,23 @@ export const LAYER_OCR_LANG_PATH = '/opt';
 
 export const OCR_LANGUAGE_FILE = 'por.traineddata';
 
+/** `cdk synth -c tessdataDirectory=<folder>` where `por.traineddata` is not at Debian's path. */
+export const TESSDATA_CONTEXT_KEY = 'tessdataDirectory';
+
 /**
  * Tesseract's Portuguese data for receipt photos, as a Lambda layer built at synth time from the file the
- * machine's `tesseract-ocr-por` package installed (`TESSDATA_DIRECTORY` names another folder): nothing is
+ * machine's `tesseract-ocr-por` package installed (context `tessdataDirectory` names another folder): nothing is
  * downloaded at run time, and the function's own asset stays code. The function reads it from
  * `OCR_LANG_PATH=/opt`.
  */
 export function readsOcrLanguageData(
   fn: IrisFunction,
-  tessdataDirectory = process.env.TESSDATA_DIRECTORY || DEBIAN_TESSDATA_DIRECTORY,
+  tessdataDirectory: string = fn.node.tryGetContext(TESSDATA_CONTEXT_KEY) ?? DEBIAN_TESSDATA_DIRECTORY,
 ): lambda.LayerVersion {
   if (!existsSync(join(tessdataDirectory, OCR_LANGUAGE_FILE))) {
     throw new Error(
       `${OCR_LANGUAGE_FILE} not found in ${tessdataDirectory}: install Debian's tesseract-ocr-por ` +
-        '(sudo apt-get install -y tesseract-ocr-por) or set TESSDATA_DIRECTORY to the folder holding it',
+        '(sudo apt-get install -y tesseract-ocr-por) or synthesize with -c tessdataDirectory=<the folder holding it>',
     );
   }
   const layer = new lambda.LayerVersion(fn, 'OcrLanguageData', {

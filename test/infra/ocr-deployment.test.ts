@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '#domain/calendar-date';
 import { readReceiptFields } from '#domain/receipt-fields';
 import { IrisFunction } from '#infra/constructs/iris-function';
-import { OCR_LANGUAGE_FILE, readsOcrLanguageData } from '#infra/constructs/ocr-language-data';
+import {
+  OCR_LANGUAGE_FILE,
+  readsOcrLanguageData,
+  TESSDATA_CONTEXT_KEY,
+} from '#infra/constructs/ocr-language-data';
 import { FUNCTION_CATALOGUE, FUNCTION_NAMES } from '#infra/stacks/function-catalogue';
 import { ReceiptImages, type ReceiptSpec } from '#test/support/receipt-image';
 import { receiptPdf } from '#test/support/receipt-pdf';
@@ -47,9 +51,9 @@ describe('the stack: conversation-steps reads receipts in Lambda', () => {
   });
 
   it('refuses to synthesize without the Portuguese data instead of deploying a function that cannot read', () => {
-    const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'NoData');
-    const fn = probeFunction(stack);
-    expect(() => readsOcrLanguageData(fn, '/nonexistent/tessdata')).toThrow(/tesseract-ocr-por/);
+    const context = { 'aws:cdk:bundling-stacks': [], [TESSDATA_CONTEXT_KEY]: '/nonexistent/tessdata' };
+    const fn = probeFunction(new Stack(new App({ context }), 'NoData'));
+    expect(() => readsOcrLanguageData(fn)).toThrow(/por.traineddata not found in \/nonexistent\/tessdata/);
   });
 });
 
