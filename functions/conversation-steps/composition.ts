@@ -1,7 +1,7 @@
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
-import { TesseractReceiptTextReader } from '#adapters/ocr/tesseract-receipt-text-reader';
+import { ReceiptFileReader } from '#adapters/ocr/receipt-file-reader';
 import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
 import { StepFunctionsWorkflows } from '#adapters/step-functions/step-functions-workflows';
 import { systemClock } from '#adapters/system/system-clock';
@@ -85,7 +85,17 @@ const transcriber = config.transcription
   : unavailableTranscriber;
 const payments = { ...repositories, billing, workflows, clock, logger, providerName: PAYTIME_PROVIDER_NAME };
 const proposals = repositories.receiptProposals;
-const ocr = new TesseractReceiptTextReader({ langPath: config.ocrLangPath });
+const ocr = new ReceiptFileReader({ langPath: config.ocrLangPath });
+// With an OpenAI key the model proposes a receipt photo's fields; the OCR text grounds them (read-receipt.ts).
+const vision = openAi
+  ? new (await import('#adapters/openai/openai-receipt-vision')).OpenAiReceiptVision({
+      apiKey: openAi.apiKey,
+      baseURL: openAi.baseUrl,
+      model: openAi.model,
+      timeoutMs: 20_000,
+      logger,
+    })
+  : undefined;
 const replyToMedia: OwnerMediaDependencies['reply'] = (input, text, purpose) =>
   replyOnce({ ...repositories, clock }, input.tenantId, input.ownerPhone, text, input.messageId, purpose);
 
@@ -119,7 +129,7 @@ export const deps: ConversationStepsDependencies = {
     conversations: repositories.conversations,
   }),
   ownerMedia: ownerMediaRouter({
-    receipts: receiptReader({ ...repositories, media, ocr, proposals, clock, logger }),
+    receipts: receiptReader({ ...repositories, media, ocr, vision, proposals, clock, logger }),
     spreadsheets: agingSpreadsheetReader({
       files: composeObjectStore(loadObjectStoreConfig(processEnv())),
       receivables: new DynamoDbReceivablesRepository(new TableAccess(config.tableName)),

@@ -39,6 +39,8 @@ export const ENV = {
   // Conversation rules from the tenant config
   usualMaxAmountCents: 'USUAL_MAX_AMOUNT_CENTS',
   confirmationTimeoutSeconds: 'CONFIRMATION_TIMEOUT_SECONDS',
+  // Receipts: the folder of Tesseract's Portuguese data (a layer, `infra/constructs/ocr-language-data.ts`)
+  ocrLangPath: 'OCR_LANG_PATH',
   // EventBridge Scheduler: the group run-time schedules live in, the role they run as, their dead letters
   scheduleGroupName: 'SCHEDULE_GROUP_NAME',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',

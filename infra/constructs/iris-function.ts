@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { ENV, PARAMETERS_MAX_AGE_SECONDS } from '#infra/config/function-environment';
 import { acknowledgeNag } from '#infra/nag/acknowledge';
 import { IRIS_METRIC_NAMESPACE } from '#logging/metric-names';
+import { type PackagesWithFiles, packagesWithFilesCommands } from './packages-with-files';
 
 /**
  * ESM bundles still meet CommonJS dependencies that call `require` (some AWS SDK and Powertools internals):
@@ -54,6 +55,8 @@ export interface IrisFunctionProps {
    * asset, where Node resolves them from the handler. A cold start without them never parses their code.
    */
   readonly lazyPackages?: readonly string[];
+  /** npm packages that load their own files at run time: external, copied as installed (`PackagesWithFiles`). */
+  readonly packagesWithFiles?: PackagesWithFiles;
 }
 
 /**
@@ -114,14 +117,18 @@ export class IrisFunction extends Construct {
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
         banner: ESM_REQUIRE_BANNER,
-        externalModules: [...(props.lazyPackages ?? [])],
+        externalModules: [...(props.lazyPackages ?? []), ...(props.packagesWithFiles?.packages ?? [])],
         forceDockerBundling: false,
-        ...(props.lazyPackages?.length && {
+        ...((props.lazyPackages?.length || props.packagesWithFiles) && {
           commandHooks: {
             beforeBundling: () => [],
             beforeInstall: () => [],
-            afterBundling: (_inputDir: string, outputDir: string) =>
-              (props.lazyPackages ?? []).flatMap((name) => lazyPackageCommands(name, outputDir)),
+            afterBundling: (inputDir: string, outputDir: string) => [
+              ...(props.lazyPackages ?? []).flatMap((name) => lazyPackageCommands(name, outputDir)),
+              ...(props.packagesWithFiles
+                ? packagesWithFilesCommands(props.packagesWithFiles, inputDir, outputDir)
+                : []),
+            ],
           },
         }),
       },

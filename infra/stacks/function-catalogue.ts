@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import type { PackagesWithFiles } from '#infra/constructs/packages-with-files';
 
 /** Where the Lambda handlers live: `functions/<name>/handler.ts`, each exporting `handler`. */
 export const FUNCTIONS_DIRECTORY = fileURLToPath(new URL('../../functions/', import.meta.url));
@@ -11,6 +12,8 @@ export interface FunctionSpec {
   readonly timeoutSeconds: number;
   /** Packages loaded only on demand, shipped beside the bundle instead of in it (`IrisFunctionProps`). */
   readonly lazyPackages?: readonly string[];
+  /** Packages that load their own files at run time, copied as installed (`IrisFunctionProps`). */
+  readonly packagesWithFiles?: PackagesWithFiles;
 }
 
 /**
@@ -37,7 +40,21 @@ export const FUNCTION_CATALOGUE = {
     description: 'Tasks of the conversation workflow (interpret, ask, confirm, create the boleto once)',
     memorySize: 1024,
     timeoutSeconds: 120,
-    lazyPackages: ['openai'],
+    // The OpenAI SDK when a key is configured, the PDF reader on a PDF receipt: parsed only when used.
+    lazyPackages: ['openai', 'unpdf'],
+    // Tesseract for receipt photos: its worker script and the WASM cores it picks from (SIMD or not). tesseract.js
+    // 6 passes `lstmOnly` (a boolean) where its getCore expects an OEM number, so it loads the full cores, never
+    // the `-lstm` ones; those and the base64 `.wasm.js` copies (browsers) are left out (ocr-deployment.test.ts).
+    packagesWithFiles: {
+      packages: ['tesseract.js'],
+      unusedFiles: [
+        'tesseract.js/dist',
+        'tesseract.js/docs',
+        'tesseract.js/examples',
+        'tesseract.js-core/*-lstm.*',
+        'tesseract.js-core/*.wasm.js',
+      ],
+    },
   },
   'reminder-step': {
     description: 'One turn of a boleto reminder loop',

@@ -106,6 +106,7 @@ export class TenantStageStack extends Stack {
         logLevel: production ? 'INFO' : 'DEBUG',
         tenantSettingsJson,
         ...('lazyPackages' in spec && { lazyPackages: spec.lazyPackages }),
+        ...('packagesWithFiles' in spec && { packagesWithFiles: spec.packagesWithFiles }),
       });
     }
     this.functions = functions;

@@ -42,6 +42,7 @@ import type { IrisFunction } from '#infra/constructs/iris-function';
 import type { IrisStateMachine } from '#infra/constructs/iris-state-machine';
 import type { IrisTable } from '#infra/constructs/iris-table';
 import type { MemberDirectory } from '#infra/constructs/member-directory';
+import { readsOcrLanguageData } from '#infra/constructs/ocr-language-data';
 import type { IrisScheduleGroup } from '#infra/constructs/schedule-group';
 import type { FunctionName } from './function-catalogue';
 
@@ -117,6 +118,8 @@ export function wireFunctions(
   readWriteFiles(conversationSteps, stack.files.bucket, FILE_PREFIXES.imports.prefix);
   readWriteFiles(conversationSteps, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
   knowStateMachine(conversationSteps, ENV.conversationStateMachineArn, conversation);
+  // Receipt photos: Tesseract's Portuguese data in a layer.
+  readsOcrLanguageData(conversationSteps);
   // Recurring plans: one schedule per plan (managed here) starts the conversation each month, as the
   // schedule group's role; the function itself never starts conversations.
   manageSchedules(conversationSteps, stack.schedules);

@@ -140,3 +140,53 @@ function paymentMethodOf(text: string): ReceiptPaymentMethod | null {
   if (/dinheiro/.test(folded)) return 'dinheiro';
   return null;
 }
+
+/** A reading proposed by someone other than the rules (a vision model), before the rules check it. */
+export interface ProposedReceiptFields {
+  totalCents: number | null;
+  date: string | null;
+  merchant: string | null;
+  cnpj: string | null;
+  paymentMethod: ReceiptPaymentMethod | null;
+}
+
+export type ReceiptProposalProblem =
+  | 'no_total'
+  | 'ungrounded_total'
+  | 'invalid_date'
+  | 'future_date'
+  | 'invalid_cnpj';
+
+const MAX_MERCHANT_CHARS = 60;
+
+/**
+ * The grounding rules for a proposed reading: a total printed on the receipt (`isPrintedOn` its OCR text), a
+ * real date not after today, a CNPJ whose check digits match. One failed rule rejects the whole proposal (a
+ * model that invents one value is not trusted with the others) and the rules' own reading decides. An accepted
+ * proposal's missing fields come from the rules' reading of the same text.
+ */
+export function checkReceiptProposal(
+  proposed: ProposedReceiptFields,
+  text: string,
+  today: CalendarDate,
+): { fields: ReceiptFields } | { problem: ReceiptProposalProblem } {
+  const total = proposed.totalCents;
+  if (total === null || !Number.isSafeInteger(total) || total <= 0) return { problem: 'no_total' };
+  if (!isPrintedOn(text, total)) return { problem: 'ungrounded_total' };
+  const date = proposed.date;
+  if (date !== null && !isCalendarDate(date)) return { problem: 'invalid_date' };
+  if (date !== null && isAfter(date, today)) return { problem: 'future_date' };
+  const cnpj = proposed.cnpj === null ? null : tryParseTaxId(proposed.cnpj.replace(/[^\dA-Za-z]/g, ''));
+  if (proposed.cnpj !== null && cnpj?.length !== 14) return { problem: 'invalid_cnpj' };
+  const merchant = proposed.merchant?.replace(/\s+/g, ' ').trim().slice(0, MAX_MERCHANT_CHARS) || null;
+  const read = readReceiptFields(text, today);
+  return {
+    fields: {
+      totalCents: total,
+      date: date ?? read.date,
+      merchant: merchant ?? read.merchant,
+      cnpj: cnpj ?? read.cnpj,
+      paymentMethod: proposed.paymentMethod ?? read.paymentMethod,
+    },
+  };
+}

@@ -20,6 +20,7 @@ import {
 import { benchLifecycles } from './lifecycle';
 import { benchNluThroughput } from './nlu-throughput';
 import { benchReceiptOcr } from './receipt-ocr';
+import { benchReceiptPdf } from './receipt-pdf';
 import { benchReminderTransitions } from './reminder-transitions';
 import { benchStatementRead } from './statement-read';
 import { benchWebhookAck } from './webhook-ack';
@@ -68,6 +69,9 @@ try {
 
   section('Receipt OCR (Tesseract, generated receipt photos)');
   report.receiptOcr = await benchReceiptOcr();
+
+  section('Receipt PDF (pdf.js text layer, generated receipt PDFs)');
+  report.receiptPdf = await benchReceiptPdf();
 
   section('Lambda bundles and init, from the CDK-built assets');
   const built = synthesizeForBench();

@@ -78,6 +78,8 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'REMINDER_STATE_MACHINE_ARN',
     'USUAL_MAX_AMOUNT_CENTS',
     'CONFIRMATION_TIMEOUT_SECONDS',
+    // Receipt photos: Tesseract's Portuguese data in a layer (infra/constructs/ocr-language-data.ts).
+    'OCR_LANG_PATH',
     // Recurring plans (shared/config/schedules-config.ts) and the raw files bucket (object-store-config.ts).
     'SCHEDULE_GROUP_NAME',
     'SCHEDULER_ROLE_ARN',
@@ -180,7 +182,8 @@ describe('TenantStageStack functions', () => {
     for (const name of FUNCTION_NAMES) {
       const readsSecrets = ENVIRONMENT_CONTRACT[name].some((variable) => variable.endsWith('_PARAMETER'));
       const layers = (functionProperties(dev, name) as { Layers?: unknown[] }).Layers ?? [];
-      expect(layers.length).toBe(readsSecrets ? 1 : 0);
+      const readsReceipts = name === 'conversation-steps'; // + the OCR data layer (ocr-deployment.test.ts)
+      expect(layers.length).toBe((readsSecrets ? 1 : 0) + (readsReceipts ? 1 : 0));
       if (readsSecrets) expect(environmentOf(dev, name).SSM_PARAMETER_STORE_TTL).toBe('300');
     }
   });

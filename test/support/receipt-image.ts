@@ -1,4 +1,7 @@
 import { type Browser, chromium } from 'playwright-core';
+import type { CalendarDate } from '#domain/calendar-date';
+import type { ReceiptFields } from '#domain/receipt-fields';
+import type { TaxId } from '#domain/tax-id';
 
 /** What a generated receipt prints; tests compare what IRIS reads with these fields. */
 export interface ReceiptSpec {
@@ -8,14 +11,40 @@ export interface ReceiptSpec {
   /** As printed, e.g. `03/12/2026 14:32`. */
   printedDate: string;
   items: Array<{ name: string; amount: string }>;
-  /** As printed after "TOTAL R$", e.g. `87,40`. */
+  /** As printed after the total's label, e.g. `87,40`. */
   total: string;
+  /** The total's label (default `TOTAL R$`). */
+  totalLabel?: string;
   payment?: string;
   /** Degrees of rotation of the paper (default 1.5). */
   rotation?: number;
   /** Seed of the speckle noise (default 7). */
   noiseSeed?: number;
 }
+
+/** The issue's example receipt: every field printed (CNPJ with valid check digits, debit card). */
+export const MERCADINHO_RECEIPT: ReceiptSpec = {
+  merchant: 'MERCADINHO SÃO JORGE LTDA',
+  cnpj: '11.222.333/0001-81',
+  address: 'Rua das Flores, 123 - Centro',
+  printedDate: '03/12/2026 14:32',
+  items: [
+    { name: 'ARROZ 5KG', amount: '27,90' },
+    { name: 'FEIJAO 1KG', amount: '8,50' },
+    { name: 'CAFE TORRADO', amount: '51,00' },
+  ],
+  total: '87,40',
+  payment: 'CARTAO DEBITO 87,40',
+};
+
+/** What IRIS must read from `MERCADINHO_RECEIPT` (photo or PDF) on 2026-12-05. */
+export const MERCADINHO_FIELDS: ReceiptFields = {
+  totalCents: 8740,
+  date: '2026-12-03' as CalendarDate,
+  merchant: 'Mercadinho São Jorge',
+  cnpj: '11222333000181' as TaxId,
+  paymentMethod: 'cartão de débito',
+};
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -64,7 +93,7 @@ function html(spec: ReceiptSpec): string {
     ${spec.address ? line(spec.address) : ''}
     ${line(spec.printedDate)}
     <hr>${items}<hr>
-    ${line(`TOTAL R$ ${spec.total}`, 'font-weight:bold')}
+    ${line(`${spec.totalLabel ?? 'TOTAL R$'} ${spec.total}`, 'font-weight:bold')}
     ${spec.payment ? line(spec.payment) : ''}
     ${speckles}
   </div></body></html>`;

@@ -1,5 +1,9 @@
 import type OpenAI from 'openai';
-import { extractionJsonSchema, extractionSchema } from '#application/ports/interpretation.schema';
+import {
+  type Extraction,
+  extractionJsonSchema,
+  extractionSchema,
+} from '#application/ports/interpretation.schema';
 import type { Interpretation, InterpretRequest, LanguageModel } from '#application/ports/language-model';
 import { type CalendarDate, isCalendarDate } from '#domain/calendar-date';
 import { entitiesForIntent } from '#language/entities-for-intent';
@@ -7,7 +11,8 @@ import { memberRequestDetails } from '#language/member-intents';
 import { isBareAnswer, parseMessage } from '#language/parser';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
-import { loadOpenAiSdk, type OpenAiSdk } from './openai-sdk';
+import { failureOf, structuredAnswerOf, UnusableAnswerError } from './openai-answer';
+import { createOpenAiClient, loadOpenAiSdk } from './openai-sdk';
 
 /**
  * LanguageModel backed by OpenAI Chat Completions with a strict JSON-schema response format built from the
@@ -53,16 +58,7 @@ export type FallbackReason =
   | 'ungrounded_date'
   | 'unexpected_error';
 
-class UnusableAnswerError extends Error {
-  constructor(
-    readonly reason: FallbackReason,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'UnusableAnswerError';
-  }
-}
+class InterpretationAnswerError extends UnusableAnswerError<FallbackReason> {}
 
 /** OpenAI's strict structured output, from the same schema the answer is validated with (zod/mini: no locales). */
 const RESPONSE_FORMAT = {
@@ -83,39 +79,13 @@ function writeLog(level: string, message: string, extra: object[]): void {
   process.stderr.write(`${JSON.stringify(Object.assign({ level, message }, ...extra))}\n`);
 }
 
-function failureOf(
-  error: unknown,
-  sdk: OpenAiSdk | undefined,
-): { reason: FallbackReason; status?: number; detail: string } {
-  if (error instanceof UnusableAnswerError) return { reason: error.reason, detail: error.message };
-  if (sdk && error instanceof sdk.APIConnectionTimeoutError)
-    return { reason: 'timeout', detail: error.message };
-  if (sdk && error instanceof sdk.APIConnectionError)
-    return { reason: 'connection_error', detail: error.message };
-  if (sdk && error instanceof sdk.APIError) {
-    return { reason: 'http_error', ...(error.status ? { status: error.status } : {}), detail: error.message };
-  }
-  return { reason: 'unexpected_error', detail: error instanceof Error ? error.message : String(error) };
-}
-
-function parseAnswer(content: string, input: InterpretRequest): Interpretation {
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch (error) {
-    throw new UnusableAnswerError('invalid_json', 'the answer is not JSON', { cause: error });
-  }
-  const parsed = extractionSchema.safeParse(json);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-    throw new UnusableAnswerError('schema_mismatch', `the answer does not fit the schema: ${fields}`);
-  }
-  const extraction = parsed.data;
+function interpretationOf(extraction: Extraction, input: InterpretRequest): Interpretation {
   if (extraction.date !== null && !isCalendarDate(extraction.date)) {
-    throw new UnusableAnswerError('invalid_date', 'the answer has an impossible date');
+    throw new InterpretationAnswerError('invalid_date', 'the answer has an impossible date');
   }
   const problem = groundingProblem(extraction, input.text);
-  if (problem) throw new UnusableAnswerError(problem, 'the answer has a value the message does not contain');
+  if (problem)
+    throw new InterpretationAnswerError(problem, 'the answer has a value the message does not contain');
   const bareAnswer = extraction.intent === 'unknown' && isBareAnswer(input.text);
   // A ledger correction's kind (delete, amount, category) and a plan's day and end are read by the rules from
   // the same text.
@@ -168,15 +138,7 @@ export class OpenAiLanguageModel implements LanguageModel {
 
   /** The SDK's client, built on the first question (the SDK loads then, not at init). */
   private openAi(): Promise<OpenAI> {
-    this.client ??= loadOpenAiSdk().then(
-      ({ default: OpenAI }) =>
-        new OpenAI({
-          apiKey: this.options.apiKey,
-          ...(this.options.baseURL ? { baseURL: this.options.baseURL } : {}),
-          timeout: this.options.timeoutMs,
-          maxRetries: this.maxRetries,
-        }),
-    );
+    this.client ??= createOpenAiClient({ ...this.options, maxRetries: this.maxRetries });
     return this.client;
   }
 
@@ -217,14 +179,6 @@ export class OpenAiLanguageModel implements LanguageModel {
       },
       { timeout: this.timeoutMs, maxRetries: this.maxRetries },
     );
-    const choice = completion.choices[0];
-    if (!choice) throw new UnusableAnswerError('empty_response', 'the answer has no choices');
-    if (choice.message.refusal) throw new UnusableAnswerError('refusal', 'the model refused');
-    if (choice.finish_reason !== 'stop') {
-      throw new UnusableAnswerError('incomplete', `the answer stopped early: ${choice.finish_reason}`);
-    }
-    const content = choice.message.content;
-    if (!content) throw new UnusableAnswerError('empty_response', 'the answer has no content');
-    return parseAnswer(content, input);
+    return interpretationOf(structuredAnswerOf(completion, extractionSchema), input);
   }
 }

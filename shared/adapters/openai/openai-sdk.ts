@@ -4,6 +4,8 @@
  * `index.mjs` and shipped as a module of its own beside it (`IrisFunction`'s `lazyPackages`), so it is not even
  * parsed at init (measured: ~19 ms of CPU per cold start of conversation-steps, docs/decisions.md).
  */
+import type OpenAI from 'openai';
+
 export type OpenAiSdk = typeof import('openai');
 
 let loading: Promise<OpenAiSdk> | undefined;
@@ -14,4 +16,20 @@ export function loadOpenAiSdk(): Promise<OpenAiSdk> {
     throw error;
   });
   return loading;
+}
+
+/** A client of the SDK, loaded on first use: the adapters call this on their first request, not at init. */
+export async function createOpenAiClient(options: {
+  apiKey: string;
+  baseURL?: string;
+  timeoutMs: number;
+  maxRetries: number;
+}): Promise<OpenAI> {
+  const { default: Client } = await loadOpenAiSdk();
+  return new Client({
+    apiKey: options.apiKey,
+    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+    timeout: options.timeoutMs,
+    maxRetries: options.maxRetries,
+  });
 }

@@ -12,11 +12,12 @@ import type {
   ReceiptProposalRepository,
 } from '#application/ports/receipt-proposal-repository';
 import { ReceiptNotReadableError, type ReceiptTextReader } from '#application/ports/receipt-text-reader';
+import type { ReceiptVision } from '#application/ports/receipt-vision';
 import type { UnitOfWork } from '#application/ports/unit-of-work';
-import { saoPauloDateOf } from '#domain/calendar-date';
+import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import { ledgerCategoryOf } from '#domain/ledger-category';
 import { type NewOutboxMessage, newOutboxMessage, ownerReply } from '#domain/outbox-message';
-import { readReceiptFields } from '#domain/receipt-fields';
+import { checkReceiptProposal, type ReceiptFields, readReceiptFields } from '#domain/receipt-fields';
 import type { AppLogger } from '#logging/create-logger';
 import { receiptButtonId } from './receipt-buttons';
 import { receiptReplies } from './receipt-replies-pt-br';
@@ -24,6 +25,8 @@ import { receiptReplies } from './receipt-replies-pt-br';
 export interface ReadReceiptDependencies {
   media: MediaDownloader;
   ocr: ReceiptTextReader;
+  /** With an OpenAI key: the model proposes the fields, checked against the OCR text; absent, the rules read. */
+  vision?: ReceiptVision;
   proposals: ReceiptProposalRepository;
   conversations: Pick<ConversationRepository, 'setPendingEntry'>;
   outbox: OutboxRepository;
@@ -37,7 +40,8 @@ export const RECEIPT_PROPOSAL_MINUTES = 60;
 
 /**
  * A receipt photo (or PDF) from the owner: download it, read its text, take total / date / merchant / CNPJ /
- * payment method from that text, and propose the expense with Sim/Não. Nothing is booked before "sim".
+ * payment method from that text (or take a vision model's proposal that the text grounds), and propose the
+ * expense with Sim/Não. Nothing is booked before "sim".
  * Without a readable total IRIS asks for the amount (a bare number then books it, as for "gastei no mercado").
  */
 export function receiptReader(deps: ReadReceiptDependencies): OwnerMediaReader {
@@ -60,11 +64,11 @@ export async function readReceipt(deps: ReadReceiptDependencies, input: OwnerMed
       ownerReply(input.ownerPhone, receiptReplies.couldNotDownload(), input.messageId),
     );
   }
-  const text = await textOf(deps, input, { bytes, mimeType });
-  const fields = readReceiptFields(text, today);
+  const fields = await fieldsOf(deps, input, { bytes, mimeType }, today);
   deps.logger.info('receipt read', {
     messageId: input.messageId,
-    characters: text.length,
+    source: fields.source,
+    characters: fields.characters,
     total: fields.totalCents !== null,
     date: fields.date !== null,
     merchant: fields.merchant !== null,
@@ -108,6 +112,28 @@ export async function readReceipt(deps: ReadReceiptDependencies, input: OwnerMed
     },
   };
   await queue(deps, input, question, proposal);
+}
+
+/** The rules' reading of the text, unless the model's proposal passes the grounding rules against it. */
+async function fieldsOf(
+  deps: ReadReceiptDependencies,
+  input: OwnerMediaInput,
+  file: { bytes: Uint8Array; mimeType: string },
+  today: CalendarDate,
+): Promise<ReceiptFields & { source: 'vision' | 'ocr'; characters: number }> {
+  const [text, proposed] = await Promise.all([
+    textOf(deps, input, file),
+    deps.vision ? deps.vision.propose({ ...file, today }) : null,
+  ]);
+  if (proposed) {
+    const checked = checkReceiptProposal(proposed, text, today);
+    if ('fields' in checked) return { ...checked.fields, source: 'vision', characters: text.length };
+    deps.logger.warn('receipt vision proposal rejected; the OCR rules read the receipt', {
+      messageId: input.messageId,
+      problem: checked.problem,
+    });
+  }
+  return { ...readReceiptFields(text, today), source: 'ocr', characters: text.length };
 }
 
 async function textOf(

@@ -4,7 +4,8 @@ import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
-import { ReceiptImages } from '#test/support/receipt-image';
+import { MERCADINHO_RECEIPT, ReceiptImages } from '#test/support/receipt-image';
+import { receiptPdf } from '#test/support/receipt-pdf';
 
 /**
  * Issue 15's first done-when on the local cloud: a generated receipt photo (rendered, rotated, speckled) sent
@@ -62,19 +63,7 @@ describe('receipt photo → expense', () => {
   });
 
   it('proposes the expense with the printed total, date and merchant, and books it once on Sim', async () => {
-    const png = await images.render({
-      merchant: 'MERCADINHO SÃO JORGE LTDA',
-      cnpj: '11.222.333/0001-81',
-      address: 'Rua das Flores, 123 - Centro',
-      printedDate: '03/12/2026 14:32',
-      items: [
-        { name: 'ARROZ 5KG', amount: '27,90' },
-        { name: 'FEIJAO 1KG', amount: '8,50' },
-        { name: 'CAFE TORRADO', amount: '51,00' },
-      ],
-      total: '87,40',
-      payment: 'CARTAO DEBITO 87,40',
-    });
+    const png = await images.render(MERCADINHO_RECEIPT);
     await send({ image: { mime_type: 'image/png', content_base64: png.toString('base64') } });
     expect(lastText()).toBe('Despesa de R$ 87,40 no Mercadinho São Jorge em 03/12 (alimentação) — confirma?');
     expect(await expenses('2026-12')).toHaveLength(0);
@@ -126,5 +115,28 @@ describe('receipt photo → expense', () => {
     await send({ text: '42,15' });
     expect(lastText()).toMatch(/^Anotado! Despesa de R\$ 42,15 \(comprovante, outros\) em 05\/12\/2026\.$/);
     expect((await expenses('2026-12')).map((entry) => entry.amountCents).sort()).toEqual([4215, 8740]);
+  }, 120_000);
+
+  it('reads a PDF receipt’s text layer and proposes it like a photo, booked once on Sim', async () => {
+    const pdf = await receiptPdf({
+      merchant: 'FARMACIA BOA SAUDE LTDA',
+      cnpj: '11.222.333/0001-81',
+      printedDate: '02/12/2026 18:20',
+      items: [{ name: 'DIPIRONA 500MG', amount: '23,75' }],
+      total: '23,75',
+      payment: 'PIX',
+    });
+    await send({
+      document: {
+        filename: 'nota.pdf',
+        mime_type: 'application/pdf',
+        content_base64: Buffer.from(pdf).toString('base64'),
+      },
+    });
+    expect(lastText()).toMatch(/^Despesa de R\$ 23,75 no Farmacia Boa Saude em 02\/12 \(.+\) — confirma\?$/);
+    await tap('Sim');
+    const booked = (await expenses('2026-12')).filter((entry) => entry.amountCents === 2375);
+    expect(booked).toHaveLength(1);
+    expect(booked[0]).toMatchObject({ date: '2026-12-02', description: 'Farmacia Boa Saude' });
   }, 120_000);
 });

@@ -3,7 +3,12 @@ import { TesseractReceiptTextReader } from '#adapters/ocr/tesseract-receipt-text
 import { ReceiptNotReadableError } from '#application/ports/receipt-text-reader';
 import type { CalendarDate } from '#domain/calendar-date';
 import { readReceiptFields } from '#domain/receipt-fields';
-import { ReceiptImages, type ReceiptSpec } from '#test/support/receipt-image';
+import {
+  MERCADINHO_FIELDS,
+  MERCADINHO_RECEIPT,
+  ReceiptImages,
+  type ReceiptSpec,
+} from '#test/support/receipt-image';
 
 /** Real Tesseract (WASM) with Debian's Portuguese data on receipts the test renders (rotated, speckled). */
 describe('TesseractReceiptTextReader', () => {
@@ -17,26 +22,8 @@ describe('TesseractReceiptTextReader', () => {
 
   const cases: Array<{ spec: ReceiptSpec; expected: ReturnType<typeof readReceiptFields> }> = [
     {
-      spec: {
-        merchant: 'MERCADINHO SÃO JORGE LTDA',
-        cnpj: '11.222.333/0001-81',
-        address: 'Rua das Flores, 123 - Centro',
-        printedDate: '03/12/2026 14:32',
-        items: [
-          { name: 'ARROZ 5KG', amount: '27,90' },
-          { name: 'FEIJAO 1KG', amount: '8,50' },
-          { name: 'CAFE TORRADO', amount: '51,00' },
-        ],
-        total: '87,40',
-        payment: 'CARTAO DEBITO 87,40',
-      },
-      expected: {
-        totalCents: 8740,
-        date: '2026-12-03' as CalendarDate,
-        merchant: 'Mercadinho São Jorge',
-        cnpj: '11222333000181' as never,
-        paymentMethod: 'cartão de débito',
-      },
+      spec: MERCADINHO_RECEIPT,
+      expected: MERCADINHO_FIELDS,
     },
     {
       spec: {

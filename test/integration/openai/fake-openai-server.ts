@@ -108,3 +108,13 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     },
   };
 }
+
+/** The adapters' logger, keeping the warnings (why the model's answer was not used) for assertions. */
+export class RecordingLogger {
+  readonly warnings: Array<{ message: string; extra: Record<string, unknown> }> = [];
+  info(): void {}
+  error(): void {}
+  warn(message: string, ...extra: object[]): void {
+    this.warnings.push({ message, extra: Object.assign({}, ...extra) });
+  }
+}

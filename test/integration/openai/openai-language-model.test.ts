@@ -3,18 +3,9 @@ import { OpenAiLanguageModel } from '#adapters/openai/openai-language-model';
 import { requiresConfirmation, validateRequest } from '#application/request-validation';
 import { calendarDate } from '#domain/calendar-date';
 import { DeterministicLanguageModel } from '#language/deterministic-language-model';
-import { type FakeOpenAiServer, json, startFakeOpenAiServer } from './fake-openai-server';
+import { type FakeOpenAiServer, json, RecordingLogger, startFakeOpenAiServer } from './fake-openai-server';
 
 const today = calendarDate('2026-11-23');
-
-class RecordingLogger {
-  readonly warnings: Array<{ message: string; extra: Record<string, unknown> }> = [];
-  info(): void {}
-  error(): void {}
-  warn(message: string, ...extra: object[]): void {
-    this.warnings.push({ message, extra: Object.assign({}, ...extra) });
-  }
-}
 
 let server: FakeOpenAiServer;
 let logger: RecordingLogger;
