@@ -1,4 +1,5 @@
 import type { Intent } from '#application/ports/interpretation.schema';
+import { categoryRuleIntent } from './category-intents';
 import { colloquialIntent } from './colloquial-intents';
 import { isConfirmation } from './confirm-vocabulary';
 import type { IntentSignals } from './intent-signals';
@@ -178,6 +179,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (recurring) return recurring;
   const member = memberIntent(text);
   if (member) return member;
+  const categoryRule = categoryRuleIntent(tokens.map((token) => token.raw).join(' '), signals);
+  if (categoryRule) return categoryRule;
   const content = colloquialIntent(text, signals) ?? contentIntent(text, words, signals);
   if (content) return content;
   if (DENY_LEAD.test(text) || DENY_ANYWHERE.test(text)) return 'deny';

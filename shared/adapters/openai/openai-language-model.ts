@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import { extractionJsonSchema, extractionSchema } from '#application/ports/interpretation.schema';
 import type { Interpretation, InterpretRequest, LanguageModel } from '#application/ports/language-model';
 import { type CalendarDate, isCalendarDate } from '#domain/calendar-date';
+import { categoryRuleEntities } from '#language/category-intents';
 import { entitiesForIntent } from '#language/entities-for-intent';
 import { memberRequestDetails } from '#language/member-intents';
 import { isBareAnswer, parseMessage } from '#language/parser';
@@ -131,6 +132,7 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
     ...(extraction.intent === 'add_member' || extraction.intent === 'remove_member'
       ? { member: memberRequestDetails(input.text) }
       : {}),
+    ...(extraction.intent === 'set_category_rule' ? categoryRuleEntities(input.text) : {}),
   };
   const interpretation = entitiesForIntent(
     extraction.intent,
