@@ -84,10 +84,14 @@ export function detectSubscription(occurrences: readonly Occurrence[]): Subscrip
   return { amountCents: latest.amountCents, description: latest.description, dayOfMonth: day, months };
 }
 
-/** True when a tracked subscription's expense of `month` is late: `today` is past its day plus the grace. */
+/**
+ * True when a tracked subscription's expense of `month` is late: `today` is its day plus the grace, or the
+ * month's last day when that comes first (a day-28 subscription is pointed out within its own month).
+ */
 export function isOverdue(dayOfMonth: number, month: string, today: CalendarDate): boolean {
-  const due = addDays(usualDateIn(month, dayOfMonth), SUBSCRIPTION_RULES.graceDays);
-  return !isBefore(today, due);
+  const graced = addDays(usualDateIn(month, dayOfMonth), SUBSCRIPTION_RULES.graceDays);
+  const lastDay = usualDateIn(month, 31);
+  return !isBefore(today, isBefore(graced, lastDay) ? graced : lastDay);
 }
 
 /** True when an expense is more than 10% above the tracked amount. */
