@@ -45,25 +45,28 @@ const NOT_A_TERM =
 const MAX_TERM_WORDS = 3;
 
 export interface CategoryRuleStatement {
-  /** The words of the description the rule is for, as the owner wrote them (folded). */
+  /** The words of the description the rule is for, as the owner wrote them ("farmácia", "Uber Eats"). */
   term: string;
   /** A category name of the set. */
   category: string;
 }
 
-function wordsOf(message: string): string[] {
-  return fold(message)
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+/** The message's words as written, each with its folded form (what the rules compare). */
+function wordsOf(message: string): Array<{ raw: string; fold: string }> {
+  return message
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((raw) => ({ raw, fold: fold(raw) }));
 }
 
 /** The rule a message states, or null: "gasolina é transporte" → { term: "gasolina", category: "transporte" }. */
 export function categoryRuleOf(message: string): CategoryRuleStatement | null {
   if (message.includes('?')) return null;
-  let words = wordsOf(message);
+  const written = wordsOf(message);
+  let words = written.map((word) => word.fold);
   const category = categoryNamed(words[words.length - 1] ?? '');
   if (!category || words.some((word) => /\d/.test(word))) return null;
+  let start = 0;
   let stripped = true;
   while (stripped) {
     stripped = false;
@@ -71,6 +74,7 @@ export function categoryRuleOf(message: string): CategoryRuleStatement | null {
       const leadWords = lead.split(' ');
       if (leadWords.every((word, at) => words[at] === word) && words.length > leadWords.length + 2) {
         words = words.slice(leadWords.length);
+        start += leadWords.length;
         stripped = true;
       }
     }
@@ -79,8 +83,11 @@ export function categoryRuleOf(message: string): CategoryRuleStatement | null {
   if (link < 1 || link > MAX_TERM_WORDS) return null;
   const between = words.slice(link, -1);
   if (!between.every((word) => FILLERS.has(word))) return null;
-  const term = words.slice(0, link).join(' ');
-  if (NOT_A_TERM.test(term)) return null;
+  if (NOT_A_TERM.test(words.slice(0, link).join(' '))) return null;
+  const term = written
+    .slice(start, start + link)
+    .map((word) => word.raw)
+    .join(' ');
   return { term, category };
 }
 

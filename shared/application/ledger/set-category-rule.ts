@@ -29,5 +29,5 @@ export async function setCategoryRule(
     ...(input.memberId && { taughtBy: input.memberId }),
   });
   if (!learned) return categoryRuleTexts.notUnderstood();
-  return categoryRuleTexts.saved(learned.term, learned.category);
+  return categoryRuleTexts.saved(input.rule.term, learned.category);
 }

@@ -107,7 +107,7 @@ describe('the owner teaching categories', () => {
     ['a gasolina é de transporte', 'gasolina', 'transporte'],
     ['uber eats é alimentação', 'uber eats', 'alimentação'],
     ['coloca netflix sempre em lazer', 'netflix', 'lazer'],
-    ['sempre que for farmácia, coloca em saúde', 'farmacia', 'saúde'],
+    ['sempre que for farmácia, coloca em saúde', 'farmácia', 'saúde'],
   ])('"%s" is a rule: %s → %s', (text, term, category) => {
     expect(parseMessage(text, today)).toMatchObject({
       intent: 'set_category_rule',
