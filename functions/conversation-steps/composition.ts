@@ -119,6 +119,7 @@ export const deps: ConversationStepsDependencies = {
   commands: ownerCommands({
     ...booking,
     categoryRules: repositories.categoryRules,
+    recurringExpenses: repositories.recurringExpenses,
     boletos: boletoQueries(payments),
     conversations: repositories.conversations,
   }),

@@ -6,6 +6,7 @@ import type { IntentSignals } from './intent-signals';
 import { memberIntent } from './member-intents';
 import { recurringIntent } from './recurring';
 import { isStatementRequest } from './statement-intent';
+import { subscriptionIntent } from './subscription-intents';
 import type { Token } from './tokenise';
 
 /**
@@ -181,6 +182,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (member) return member;
   const categoryRule = categoryRuleIntent(tokens.map((token) => token.raw).join(' '), signals);
   if (categoryRule) return categoryRule;
+  const subscription = subscriptionIntent(tokens.map((token) => token.raw).join(' '));
+  if (subscription) return subscription;
   const content = colloquialIntent(text, signals) ?? contentIntent(text, words, signals);
   if (content) return content;
   if (DENY_LEAD.test(text) || DENY_ANYWHERE.test(text)) return 'deny';

@@ -15,6 +15,7 @@ import { classifyIntent } from './intents';
 import { isLedgerQuestion, ledgerQueryOf } from './ledger-query';
 import { memberRequestDetails } from './member-intents';
 import { recurrenceTerms } from './recurring';
+import { subscriptionEntities } from './subscription-intents';
 import { type Token, tokenise } from './tokenise';
 import { correctTypos } from './typos';
 import { FUNCTION_WORD_SET } from './vocabulary';
@@ -70,6 +71,7 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   add_member: 3,
   remove_member: 3,
   set_category_rule: 3,
+  stop_tracking_expense: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */
@@ -237,6 +239,7 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
         ? { member: memberRequestDetails(text) }
         : {}),
       ...(intent === 'set_category_rule' ? categoryRuleEntities(text) : {}),
+      ...(intent === 'stop_tracking_expense' ? subscriptionEntities(text) : {}),
       ...ledgerQuery,
     },
     bareAnswer,

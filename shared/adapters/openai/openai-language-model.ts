@@ -6,6 +6,7 @@ import { categoryRuleEntities } from '#language/category-intents';
 import { entitiesForIntent } from '#language/entities-for-intent';
 import { memberRequestDetails } from '#language/member-intents';
 import { isBareAnswer, parseMessage } from '#language/parser';
+import { subscriptionEntities } from '#language/subscription-intents';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
 import { loadOpenAiSdk, type OpenAiSdk } from './openai-sdk';
@@ -133,6 +134,7 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
       ? { member: memberRequestDetails(input.text) }
       : {}),
     ...(extraction.intent === 'set_category_rule' ? categoryRuleEntities(input.text) : {}),
+    ...(extraction.intent === 'stop_tracking_expense' ? subscriptionEntities(input.text) : {}),
   };
   const interpretation = entitiesForIntent(
     extraction.intent,

@@ -4,7 +4,9 @@ import { type RecordOwnerEntryDependencies, recordOwnerEntry } from '#applicatio
 import { setCategoryRule } from '#application/ledger/set-category-rule';
 import type { CategoryRuleRepository } from '#application/ports/category-rule-repository';
 import type { ConversationRepository } from '#application/ports/conversation-repository';
+import type { RecurringExpenseRepository } from '#application/ports/recurring-expense-repository';
 import { validateRequest } from '#application/request-validation';
+import { stopTrackingExpense } from '#application/subscriptions/stop-tracking-expense';
 import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import { normalizePhone } from '#domain/phone-number';
 import type { OwnerCommands } from './conversation-dependencies';
@@ -30,6 +32,7 @@ const USUAL_MAX_ENTRY_CENTS = 5_000_000;
 export function ownerCommands(
   deps: RecordOwnerEntryDependencies & {
     categoryRules: CategoryRuleRepository;
+    recurringExpenses: RecurringExpenseRepository;
     boletos: BoletoQueries;
     conversations: Pick<ConversationRepository, 'setPendingEntry' | 'takePendingEntry'>;
   },
@@ -100,6 +103,12 @@ export function ownerCommands(
           return setCategoryRule(deps, {
             tenantId,
             rule: interpretation.categoryRule,
+            ...(memberId && { memberId }),
+          });
+        case 'stop_tracking_expense':
+          return stopTrackingExpense(deps, {
+            tenantId,
+            name: interpretation.trackedExpense,
             ...(memberId && { memberId }),
           });
       }

@@ -30,6 +30,8 @@ export const INTENTS = [
   'remove_member',
   // Categories that learn (shared/language/category-intents.ts)
   'set_category_rule',
+  // Subscriptions (shared/language/subscription-intents.ts)
+  'stop_tracking_expense',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

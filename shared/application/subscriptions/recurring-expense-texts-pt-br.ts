@@ -12,6 +12,12 @@ export const recurringExpenseTexts = {
     `Parece uma assinatura de ${formatBrl(expense.amountCents)} todo dia ${expense.dayOfMonth} (${expense.description}) — quer que eu acompanhe? Responda sim ou não.`,
   tracking: (expense: { amountCents: number; dayOfMonth: number; description: string }) =>
     `Combinado! Vou acompanhar ${expense.description}: ${formatBrl(expense.amountCents)} todo dia ${expense.dayOfMonth}. Se não aparecer ou vier mais caro, eu aviso.`,
+  stopped: (expense: { description: string }) =>
+    `Pronto, parei de acompanhar ${expense.description}. Não vou mais avisar se não aparecer.`,
+  notTracked: (name: string) =>
+    name
+      ? `Não estou acompanhando nenhuma assinatura de "${name}".`
+      : 'Qual assinatura devo parar de acompanhar? Ex.: "para de acompanhar a netflix".',
   declined: (expense: { description: string }) =>
     `Tudo bem, não vou acompanhar ${expense.description} nem perguntar de novo.`,
   larger: (expense: { description: string; amountCents: number }, bookedCents: number) =>

@@ -7,7 +7,8 @@ import { ownerChat } from '#test/support/owner-chat';
 /**
  * Issue 15 items 2 and 5 on the local cloud: a confirmed category correction (and the owner's own rule)
  * changes how the next expense is categorised; three monthly "netflix 59,90" across virtual months bring the
- * offer; after "sim", a month without it is pointed out once by the daily check on the virtual clock.
+ * offer; after "sim", a month without it is pointed out once by the daily check on the virtual clock, until
+ * the owner stops tracking it.
  */
 describe('categories that learn and subscriptions', () => {
   let cloud: LocalCloud;
@@ -63,5 +64,12 @@ describe('categories that learn and subscriptions', () => {
     expect(pointedOut()).toHaveLength(1);
     await cloud.advance({ days: 2 });
     expect(pointedOut()).toHaveLength(1);
-  }, 300_000);
+    expect(await chat.ask('para de acompanhar a netflix')).toBe(
+      'Pronto, parei de acompanhar netflix. Não vou mais avisar se não aparecer.',
+    );
+    await cloud.advance({ days: 30 }); // 11/02: past February's 10th, nothing expected any more
+    expect(
+      chat.textsTo(DEMO_TENANT.owner.phone).filter((text) => text.includes('Não anotei netflix')),
+    ).toHaveLength(1);
+  }, 400_000);
 });

@@ -5,6 +5,7 @@ import { learnCategoryRule } from '#application/ledger/categorise-entry';
 import { ownerEntryBooking, recordOwnerEntry } from '#application/ledger/record-owner-entry';
 import { checkRecurringExpenses } from '#application/subscriptions/check-recurring-expenses';
 import { decideRecurringExpense } from '#application/subscriptions/decide-recurring-expense';
+import { stopTrackingExpense } from '#application/subscriptions/stop-tracking-expense';
 import type { CalendarDate } from '#domain/calendar-date';
 import type { E164 } from '#domain/phone-number';
 import { createLogger } from '#logging/create-logger';
@@ -130,6 +131,31 @@ describe('learned categories and recurring expenses', () => {
         type: 'text',
         text: 'Não anotei netflix de fevereiro (R$ 59,90, costuma ser todo dia 5). Se já pagou, me manda "paguei 59,90 netflix".',
       },
+    });
+    now = new Date('2026-12-05T15:00:00Z');
+  });
+
+  it('stops expecting a subscription the owner stops tracking; an unknown name is said so', async () => {
+    const tenantId = uniqueTenantId();
+    await book(tenantId, '2026-10-05', 5990, 'netflix', 'x1');
+    await book(tenantId, '2026-11-05', 5990, 'netflix', 'x2');
+    await book(tenantId, '2026-12-05', 5990, 'netflix', 'x3');
+    await answer(tenantId, 'confirm', 'x-yes');
+    const deps = { ...repositories, clock };
+    expect(await stopTrackingExpense(deps, { tenantId, name: 'spotify' })).toBe(
+      'Não estou acompanhando nenhuma assinatura de "spotify".',
+    );
+    expect(await stopTrackingExpense(deps, { tenantId, name: 'Netflix', memberId: 'ana' })).toBe(
+      'Pronto, parei de acompanhar netflix. Não vou mais avisar se não aparecer.',
+    );
+    expect(await repositories.recurringExpenses.get(tenantId, 'netflix')).toMatchObject({
+      status: 'declined',
+      decidedBy: 'ana',
+    });
+    now = new Date('2027-01-20T12:00:00Z');
+    expect(await checkRecurringExpenses({ ...deps, logger }, { tenantId })).toEqual({
+      tracked: 0,
+      pointedOut: [],
     });
     now = new Date('2026-12-05T15:00:00Z');
   });
