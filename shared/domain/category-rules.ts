@@ -29,11 +29,14 @@ export interface Categorisation {
   term?: string;
 }
 
-/** Words that never make a term: articles, prepositions and fillers ("a conta de luz" → "conta luz"). */
+/**
+ * Words that never make a term: articles, prepositions and fillers ("a conta de luz" → "conta luz"), and the
+ * placeholders an entry gets when the owner named nothing ("despesa", "recebimento", "comprovante"): an entry
+ * without a description teaches no rule and makes no subscription.
+ */
 const NOT_A_TERM_WORD = new Set(
-  'a o as os um uma uns umas de do da dos das no na nos nas em pra pro para por com e ou meu minha meus minhas'.split(
-    ' ',
-  ),
+  `a o as os um uma uns umas de do da dos das no na nos nas em pra pro para por com e ou meu minha meus minhas
+   despesa recebimento comprovante`.split(/\s+/),
 );
 const MAX_TERM_WORDS = 3;
 

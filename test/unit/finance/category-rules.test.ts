@@ -65,6 +65,7 @@ describe('categoryTermOf', () => {
     ['a conta de luz', 'conta luz'],
     ['Uber Eats do almoço', 'uber eats almoco'],
     ['de', ''],
+    ['despesa', ''],
   ])('normalises "%s" to "%s"', (description, term) => {
     expect(categoryTermOf(description)).toBe(term);
   });
