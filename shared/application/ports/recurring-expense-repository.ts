@@ -35,8 +35,8 @@ export interface RecurringExpenseRepository {
   /** Stores a first offer; 'exists' when the term was offered before (then nothing is written). */
   offer(expense: RecurringExpense): Promise<'created' | 'exists'>;
   /**
-   * Replaces the item if its version is still `expense.version - 1`; throws `ConcurrentModificationError`
-   * otherwise (someone else decided or pointed out first).
+   * Replaces the item if its version is still `expense.version - 1`: 'updated'; 'changed' when someone else
+   * decided or pointed out first (nothing was written).
    */
-  update(expense: RecurringExpense): Promise<void>;
+  update(expense: RecurringExpense): Promise<'updated' | 'changed'>;
 }

@@ -2,7 +2,7 @@ import { deterministicId } from '#application/conversation/deterministic-id';
 import type { Clock } from '#application/ports/clock';
 import type { LedgerRepository } from '#application/ports/ledger-repository';
 import type { OutboxRepository } from '#application/ports/outbox-repository';
-import { ConcurrentModificationError, PreconditionFailedError } from '#application/ports/persistence-errors';
+import { PreconditionFailedError } from '#application/ports/persistence-errors';
 import type {
   RecurringExpense,
   RecurringExpenseRepository,
@@ -51,7 +51,8 @@ export async function checkRecurringExpenses(
     if ((expense.decidedAt ?? expense.offeredAt).slice(0, 7) > month) continue;
     const booked = await expensesOfTerm(deps.ledger, input.tenantId, month, expense.term);
     if (booked.length > 0) continue;
-    if (await pointOutMissing(deps, expense, month)) pointedOut.push(expense.term);
+    await pointOutMissing(deps, expense, month);
+    pointedOut.push(expense.term);
   }
   deps.logger.info('recurring expenses checked', {
     tenantId: input.tenantId,
@@ -65,7 +66,7 @@ async function pointOutMissing(
   deps: CheckRecurringExpensesDependencies,
   expense: RecurringExpense,
   month: string,
-): Promise<boolean> {
+): Promise<void> {
   const message = newOutboxMessage(
     ownerReply(
       expense.ownerPhone,
@@ -83,14 +84,5 @@ async function pointOutMissing(
   } catch (error) {
     if (!(error instanceof PreconditionFailedError)) throw error; // queued by an earlier run
   }
-  try {
-    await deps.recurringExpenses.update({
-      ...expense,
-      missingPointedOut: month,
-      version: expense.version + 1,
-    });
-  } catch (error) {
-    if (!(error instanceof ConcurrentModificationError)) throw error;
-  }
-  return true;
+  await deps.recurringExpenses.update({ ...expense, missingPointedOut: month, version: expense.version + 1 });
 }

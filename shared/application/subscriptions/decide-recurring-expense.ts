@@ -1,7 +1,6 @@
 import { replyOnce } from '#application/conversation/reply-once';
 import type { Clock } from '#application/ports/clock';
 import type { OutboxRepository } from '#application/ports/outbox-repository';
-import { ConcurrentModificationError } from '#application/ports/persistence-errors';
 import type {
   RecurringExpense,
   RecurringExpenseRepository,
@@ -61,13 +60,10 @@ export async function decideRecurringExpense(
     ...(input.memberId && { decidedBy: input.memberId }),
     version: waiting.version + 1,
   };
-  let outcome = decided;
-  try {
-    await deps.recurringExpenses.update(decided);
-  } catch (error) {
-    if (!(error instanceof ConcurrentModificationError)) throw error;
-    outcome = (await deps.recurringExpenses.get(input.tenantId, waiting.term)) ?? decided;
-  }
+  const outcome =
+    (await deps.recurringExpenses.update(decided)) === 'updated'
+      ? decided
+      : ((await deps.recurringExpenses.get(input.tenantId, waiting.term)) ?? decided);
   const text =
     outcome.status === 'declined'
       ? recurringExpenseTexts.declined(outcome)

@@ -1,5 +1,4 @@
 import type { Clock } from '#application/ports/clock';
-import { ConcurrentModificationError } from '#application/ports/persistence-errors';
 import type { RecurringExpenseRepository } from '#application/ports/recurring-expense-repository';
 import { categoryTermOf } from '#domain/category-rules';
 import { recurringExpenseTexts } from './recurring-expense-texts-pt-br';
@@ -21,16 +20,13 @@ export async function stopTrackingExpense(
     (expense) => named !== '' && expense.term.split(' ').every((word) => words.has(word)),
   );
   if (!found) return recurringExpenseTexts.notTracked(input.name ?? '');
-  try {
-    await deps.recurringExpenses.update({
-      ...found,
-      status: 'declined',
-      decidedAt: deps.clock.now().toISOString(),
-      ...(input.memberId && { decidedBy: input.memberId }),
-      version: found.version + 1,
-    });
-  } catch (error) {
-    if (!(error instanceof ConcurrentModificationError)) throw error; // stopped by a message a moment ago
-  }
+  // 'changed': stopped by another message a moment ago; the answer is the same.
+  await deps.recurringExpenses.update({
+    ...found,
+    status: 'declined',
+    decidedAt: deps.clock.now().toISOString(),
+    ...(input.memberId && { decidedBy: input.memberId }),
+    version: found.version + 1,
+  });
   return recurringExpenseTexts.stopped(found);
 }

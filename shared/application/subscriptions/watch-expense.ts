@@ -1,6 +1,5 @@
 import type { Clock } from '#application/ports/clock';
 import type { LedgerEntry, LedgerRepository } from '#application/ports/ledger-repository';
-import { ConcurrentModificationError } from '#application/ports/persistence-errors';
 import type {
   RecurringExpense,
   RecurringExpenseRepository,
@@ -100,15 +99,11 @@ async function pointOutLarger(
   if (!isLargerThanUsual(entry.amountCents, tracked.amountCents) || tracked.largerPointedOut === month) {
     return undefined;
   }
-  try {
-    await deps.recurringExpenses.update({
-      ...tracked,
-      largerPointedOut: month,
-      version: tracked.version + 1,
-    });
-  } catch (error) {
-    if (!(error instanceof ConcurrentModificationError)) throw error;
-    return undefined; // pointed out (or decided) by another message at the same moment
-  }
+  const saved = await deps.recurringExpenses.update({
+    ...tracked,
+    largerPointedOut: month,
+    version: tracked.version + 1,
+  });
+  if (saved === 'changed') return undefined; // pointed out (or decided) by another message at the same moment
   return recurringExpenseTexts.larger(tracked, entry.amountCents);
 }

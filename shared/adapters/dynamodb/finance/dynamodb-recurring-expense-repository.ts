@@ -56,13 +56,19 @@ export class DynamoDbRecurringExpenseRepository implements RecurringExpenseRepos
     return (await this.table.putIfAbsent(toItem(expense))) === 'stored' ? 'created' : 'exists';
   }
 
-  async update(expense: RecurringExpense): Promise<void> {
-    await this.table.write(undefined, (builder) =>
-      builder.put(toItem(expense), {
-        condition: { expression: 'version = :previous', values: { ':previous': expense.version - 1 } },
-        onConditionFailed: () => new ConcurrentModificationError('RecurringExpense', expense.term),
-        onConflict: () => new ConcurrentModificationError('RecurringExpense', expense.term),
-      }),
-    );
+  async update(expense: RecurringExpense): Promise<'updated' | 'changed'> {
+    try {
+      await this.table.write(undefined, (builder) =>
+        builder.put(toItem(expense), {
+          condition: { expression: 'version = :previous', values: { ':previous': expense.version - 1 } },
+          onConditionFailed: () => new ConcurrentModificationError('RecurringExpense', expense.term),
+          onConflict: () => new ConcurrentModificationError('RecurringExpense', expense.term),
+        }),
+      );
+      return 'updated';
+    } catch (error) {
+      if (error instanceof ConcurrentModificationError) return 'changed';
+      throw error;
+    }
   }
 }
