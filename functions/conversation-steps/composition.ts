@@ -12,12 +12,14 @@ import { agingSpreadsheetReader } from '#application/collections/aging-spreadshe
 import { boletoQueries } from '#application/conversation/boleto-queries';
 import { ownerCommands } from '#application/conversation/owner-commands';
 import { replyOnce } from '#application/conversation/reply-once';
+import { ownerEntryBooking } from '#application/ledger/record-owner-entry';
 import { type OwnerMediaDependencies, ownerMediaRouter } from '#application/owner-media/handle-owner-media';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { LanguageModel } from '#application/ports/language-model';
 import { receiptDecisions } from '#application/receipts/decide-receipt';
 import { receiptReader } from '#application/receipts/read-receipt';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
+import { recurringExpenseOffers } from '#application/subscriptions/decide-recurring-expense';
 import { loadConversationConfig } from '#config/conversation-config';
 import { PAYTIME_PROVIDER_NAME } from '#config/follow-up-env';
 import { composeMemberAccounts } from '#config/member-accounts-config';
@@ -85,6 +87,8 @@ const transcriber = config.transcription
   : unavailableTranscriber;
 const payments = { ...repositories, billing, workflows, clock, logger, providerName: PAYTIME_PROVIDER_NAME };
 const proposals = repositories.receiptProposals;
+// Every new entry's category (typed, from a receipt) and the subscription check after each booked expense.
+const booking = ownerEntryBooking({ ...repositories, clock });
 const ocr = new ReceiptFileReader({ langPath: config.ocrLangPath });
 // With an OpenAI key the model proposes a receipt photo's fields; the OCR text grounds them (read-receipt.ts).
 const vision = openAi
@@ -123,13 +127,14 @@ export const deps: ConversationStepsDependencies = {
     },
   },
   commands: ownerCommands({
-    ledger: repositories.ledger,
-    clock,
+    ...booking,
+    categoryRules: repositories.categoryRules,
+    recurringExpenses: repositories.recurringExpenses,
     boletos: boletoQueries(payments),
     conversations: repositories.conversations,
   }),
   ownerMedia: ownerMediaRouter({
-    receipts: receiptReader({ ...repositories, media, ocr, vision, proposals, clock, logger }),
+    receipts: receiptReader({ ...repositories, ...booking, media, ocr, vision, proposals, logger }),
     spreadsheets: agingSpreadsheetReader({
       files: composeObjectStore(loadObjectStoreConfig(processEnv())),
       receivables: new DynamoDbReceivablesRepository(new TableAccess(config.tableName)),
@@ -140,7 +145,8 @@ export const deps: ConversationStepsDependencies = {
     }),
     reply: replyToMedia,
   }),
-  receipts: receiptDecisions({ ...repositories, proposals, clock }),
+  receipts: receiptDecisions({ ...repositories, ...booking, proposals }),
+  recurringExpenseOffers: recurringExpenseOffers({ ...repositories, clock }),
   cancellation: {
     cancel: (input) => cancelBoletoForOwner(payments, input),
   },

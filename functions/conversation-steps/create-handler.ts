@@ -15,6 +15,7 @@ import type { StepResult } from '#application/conversation/step-result';
 import type { OwnerMediaReader } from '#application/owner-media/handle-owner-media';
 import type { OwnerMessageInput } from '#application/ports/workflows';
 import type { ReceiptDecisions } from '#application/receipts/decide-receipt';
+import type { RecurringExpenseOffers } from '#application/subscriptions/decide-recurring-expense';
 import { OWNER_PROMPT_SIGNALS } from '#workflows/conversation-workflow';
 import { type ConversationStepEvent, conversationStepSchema } from './conversation-step.schema';
 
@@ -36,6 +37,8 @@ export type ConversationStepsDependencies = ConversationDependencies & {
   ownerMedia: OwnerMediaReader;
   /** Sim/Não (tapped or typed) to a receipt's proposed expense. */
   receipts: ReceiptDecisions;
+  /** Sim/Não (typed) to "parece uma assinatura… quer que eu acompanhe?". */
+  recurringExpenseOffers: RecurringExpenseOffers;
   logger: Logger;
 };
 

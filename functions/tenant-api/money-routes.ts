@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
+import { entryCategoriser } from '#application/ledger/categorise-entry';
 import { bookLedgerCorrection } from '#application/ledger-corrections/book-ledger-correction';
 import { readStatement } from '#application/statements/read-statement';
 import type { CalendarDate } from '#domain/calendar-date';
 import { saoPauloDateOf } from '#domain/calendar-date';
-import { ledgerCategoryOf } from '#domain/ledger-category';
 import {
   ContactIdParams,
   IdParams,
@@ -64,13 +64,16 @@ export const MONEY_ROUTES: readonly Route[] = [
     async handle(deps, { member, body }) {
       const now = deps.clock.now();
       const description = body.description.trim();
+      const category =
+        body.category ??
+        (await entryCategoriser(deps).categorise(deps.tenantId, body.kind, description)).category;
       const entry = {
         tenantId: deps.tenantId,
         entryId: deps.ids.newId(),
         kind: body.kind,
         date: (body.date ?? saoPauloDateOf(now)) as CalendarDate,
         amountCents: body.amountCents,
-        category: body.category ?? ledgerCategoryOf(body.kind, description),
+        category,
         description,
         recordedBy: member.username,
         createdAt: now.toISOString(),

@@ -1,4 +1,5 @@
 import type { PaymentDependencies } from '#application/payments/payment-dependencies';
+import type { CategoryRuleRepository } from '#application/ports/category-rule-repository';
 import type { ConversationRepository } from '#application/ports/conversation-repository';
 import type { IdGenerator } from '#application/ports/id-generator';
 import type { MemberAccounts } from '#application/ports/member-accounts';
@@ -14,6 +15,8 @@ export interface TenantApiDependencies extends Omit<PaymentDependencies, 'workfl
   workflows: Pick<Workflows, 'stopReminderLoop' | 'startConversation'>;
   statements: StatementProjection;
   ids: IdGenerator;
+  /** The tenant's learned category rules: an entry booked without a category gets the same one as on WhatsApp. */
+  categoryRules: CategoryRuleRepository;
   /** The tenant's members and their sign-in accounts (`member-routes.ts`). */
   team: { users: UserRepository; memberAccounts?: MemberAccounts };
   /** Per-member request limit (429 with Retry-After); see docs/decisions.md, "Team". */

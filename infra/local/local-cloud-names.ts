@@ -26,6 +26,7 @@ export const LOCAL_FUNCTION_NAMES = [
   'reconciliation',
   'statement-projector',
   'tenant-api',
+  'finance-daily',
 ] as const;
 
 export type LocalFunctionName = (typeof LOCAL_FUNCTION_NAMES)[number];

@@ -16,6 +16,7 @@ import {
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
 import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import { FINANCE_DAILY_TIME } from '#infra/stacks/function-catalogue';
 import { conversationWorkflowDefinition } from '#workflows/conversation-workflow';
 import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import { LocalDailySchedule } from './daily-schedule';
@@ -44,7 +45,7 @@ import { OUTBOX_OBSERVER_FILTER, type OutboxObserver } from './outbox-observer';
 /**
  * What the stack's event sources do, locally: the two state machines with their Task functions, the table's
  * stream feeding the outbox relay and the Paytime event processor (same filters and batch settings as the
- * mappings), the delivery queues feeding their functions, and the daily reconciliation schedule.
+ * mappings), the delivery queues feeding their functions, and the daily schedules (reconciliation, finance).
  */
 
 type Log = (line: string) => void;
@@ -234,17 +235,35 @@ export function startSchedules(
   log: Log,
 ): LocalDailySchedule[] {
   const reconciliation = handlers.reconciliation;
-  if (!reconciliation) return [];
-  return [
-    new LocalDailySchedule({
-      name: 'reconciliation',
-      clock,
-      ...RECONCILIATION_TIME,
-      input: { source: 'iris.reconciliation', tenantId },
-      handler: reconciliation,
-      functionName: functionArn('reconciliation'),
-      onRun: (at) => log(`reconciliation runs (${at.toISOString()})`),
-      onError: (error) => log(`reconciliation failed: ${String(error)}`),
-    }).start(),
-  ];
+  const financeDaily = handlers['finance-daily'];
+  const schedules: LocalDailySchedule[] = [];
+  if (reconciliation) {
+    schedules.push(
+      new LocalDailySchedule({
+        name: 'reconciliation',
+        clock,
+        ...RECONCILIATION_TIME,
+        input: { source: 'iris.reconciliation', tenantId },
+        handler: reconciliation,
+        functionName: functionArn('reconciliation'),
+        onRun: (at) => log(`reconciliation runs (${at.toISOString()})`),
+        onError: (error) => log(`reconciliation failed: ${String(error)}`),
+      }).start(),
+    );
+  }
+  if (financeDaily) {
+    schedules.push(
+      new LocalDailySchedule({
+        name: 'finance-daily',
+        clock,
+        ...FINANCE_DAILY_TIME,
+        input: { source: 'iris.finance-daily', tenantId },
+        handler: financeDaily,
+        functionName: functionArn('finance-daily'),
+        onRun: (at) => log(`finance daily check runs (${at.toISOString()})`),
+        onError: (error) => log(`finance daily check failed: ${String(error)}`),
+      }).start(),
+    );
+  }
+  return schedules;
 }

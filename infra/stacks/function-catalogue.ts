@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
 import type { PackagesWithFiles } from '#infra/constructs/packages-with-files';
 
+/** When the daily finance check runs, São Paulo wall clock: after the night, before the owner's day. */
+export const FINANCE_DAILY_TIME = { hour: 8, minute: 0 } as const;
+
 /** Where the Lambda handlers live: `functions/<name>/handler.ts`, each exporting `handler`. */
 export const FUNCTIONS_DIRECTORY = fileURLToPath(new URL('../../functions/', import.meta.url));
 
@@ -101,6 +104,11 @@ export const FUNCTION_CATALOGUE = {
     description: 'Daily: asks Paytime for the status of open boletos and heals missed webhooks',
     memorySize: 1024,
     timeoutSeconds: 600,
+  },
+  'finance-daily': {
+    description: "Daily: points out a tracked subscription missing from the month's ledger",
+    memorySize: 512,
+    timeoutSeconds: 120,
   },
 } as const satisfies Record<string, FunctionSpec>;
 

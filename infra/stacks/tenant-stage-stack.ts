@@ -22,6 +22,7 @@ import type { Stage } from '#infra/stage';
 import { conversationWorkflowDefinition, OWNER_PROMPT_SIGNALS } from '#workflows/conversation-workflow';
 import { REMINDER_LOOP_ENDED_ERROR, reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import {
+  FINANCE_DAILY_TIME,
   FUNCTION_CATALOGUE,
   FUNCTION_NAMES,
   FUNCTIONS_DIRECTORY,
@@ -70,6 +71,7 @@ export class TenantStageStack extends Stack {
   readonly failedEvents: sqs.Queue;
   readonly email: EmailSending;
   readonly reconciliationSchedule: DailySchedule;
+  readonly financeDailySchedule: DailySchedule;
   /** Run-time schedules (recurring charges, campaigns, reports): the group and the role they run as. */
   readonly schedules: IrisScheduleGroup;
   readonly alarms: OperatorAlarms;
@@ -166,6 +168,15 @@ export class TenantStageStack extends Stack {
       hour: settings.reconciliation.hour,
       minute: settings.reconciliation.minute,
       input: { source: 'iris.reconciliation', tenantId: this.tenantId },
+      deadLetterQueue: this.failedEvents,
+    });
+
+    this.financeDailySchedule = new DailySchedule(this, 'FinanceDailySchedule', {
+      scheduleName: `${prefix}-finance-daily`,
+      description: `Daily finance check of ${this.tenantId} (${stage}): subscriptions expected, America/Sao_Paulo`,
+      target: functions['finance-daily'],
+      ...FINANCE_DAILY_TIME,
+      input: { source: 'iris.finance-daily', tenantId: this.tenantId },
       deadLetterQueue: this.failedEvents,
     });
 

@@ -221,4 +221,7 @@ export function wireFunctions(
   readWriteTable(reconciliation, table);
   paytimeApi(reconciliation);
   stopExecutions(reconciliation, ENV.reminderStateMachineArn, reminderLoop);
+
+  // Daily finance check (EventBridge Scheduler): tracked subscriptions missing from the month's ledger.
+  readWriteTable(fns['finance-daily'], table);
 }

@@ -1,4 +1,5 @@
 import type { Intent } from '#application/ports/interpretation.schema';
+import { categoryNamed, categoryWords, foldCategoryText, ledgerCategoryNames } from '#domain/ledger-category';
 import type { LedgerCorrectionHint } from '#domain/ledger-correction';
 import { moneyCandidates } from './amounts';
 import type { Token } from './tokenise';
@@ -28,27 +29,13 @@ const NOT_THAT_AMOUNT = /\b(foi|era|eram|foram|custou|deu|e)\b.*\bnao\b|\bnao (f
 const ACTUALLY = /\b(na verdade|na real|alias|corrigindo|correcao)\b/;
 const WAS = /\b(foi|era|eram|foram|custou|deu|e|eh|fica|coloca|poe|bota|muda|passa)\b/;
 
-/** Category words (folded) → the ledger's category names. */
-const CATEGORY_WORDS: Readonly<Record<string, string>> = {
-  alimentacao: 'alimentação',
-  comida: 'alimentação',
-  transporte: 'transporte',
-  fornecedor: 'fornecedores',
-  fornecedores: 'fornecedores',
-  contas: 'contas',
-  imposto: 'impostos',
-  impostos: 'impostos',
-  pessoal: 'pessoal',
-  vendas: 'vendas',
-  venda: 'vendas',
-  servico: 'serviços',
-  servicos: 'serviços',
-  outros: 'outros',
-};
+/** The set's category names (folded): never words of the entry a correction names. */
+const CATEGORY_NAMES = ledgerCategoryNames().map(foldCategoryText);
+const CHANGE_CUE = '(era|e|eh|foi|fica|categoria|em|pra|para|como)';
 /** "isso era transporte", "a gasolina é de transporte", "coloca em transporte". */
-const CATEGORY_CHANGE = new RegExp(
-  `\\b(era|e|eh|foi|fica|categoria|em|pra|para|como) (de |da |do |em )?(${Object.keys(CATEGORY_WORDS).join('|')})\\b`,
-);
+const CATEGORY_CHANGE = new RegExp(`\\b${CHANGE_CUE} (de |da |do |em )?(${categoryWords().join('|')})\\b`);
+/** The category word itself ("pra mercado"): an alias is a category there, and a description elsewhere. */
+const CATEGORY_AFTER_CUE = new RegExp(`^${CHANGE_CUE}$`);
 
 export interface CorrectionReading {
   intent: Extract<Intent, 'amend_boleto' | 'correct_ledger'>;
@@ -88,7 +75,7 @@ export function correctionIntent(
     const hint: LedgerCorrectionHint = {
       action: 'category',
       latest,
-      category: CATEGORY_WORDS[category] ?? 'outros',
+      category: categoryNamed(category) ?? 'outros',
       ...(kind ? { kind } : {}),
     };
     return { intent: 'correct_ledger', hint };
@@ -130,7 +117,7 @@ const NOT_A_TARGET = new RegExp(
     LATEST.source,
     LEDGER_NOUN.source,
     '\\b(foi|era|eram|foram|custou|deu|nao|verdade|real|alias|categoria|lancei|anotei|anotado|errado|errada|valor)\\b',
-    `\\b(${Object.keys(CATEGORY_WORDS).join('|')})\\b`,
+    `\\b(${CATEGORY_NAMES.join('|')})\\b`,
   ].join('|')})$`,
 );
 
@@ -138,5 +125,10 @@ const NOT_A_TARGET = new RegExp(
 export function correctionWords(tokens: readonly Token[]): Set<number> {
   const taken = new Set<number>();
   for (const token of tokens) if (NOT_A_TARGET.test(token.fold)) taken.add(token.index);
+  for (const token of tokens) {
+    const before = tokens[token.index - 1]?.fold ?? '';
+    const cue = /^(de|da|do|em)$/.test(before) ? (tokens[token.index - 2]?.fold ?? '') : before;
+    if (categoryNamed(token.fold) && CATEGORY_AFTER_CUE.test(cue)) taken.add(token.index);
+  }
   return taken;
 }

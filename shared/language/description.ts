@@ -22,7 +22,16 @@ const NOISE = new Set(
 const JOINERS = new Set(['de', 'do', 'da', 'dos', 'das', 'e']);
 const MAX_WORDS = 6;
 
-function isContent(token: Token | undefined): boolean {
+/** A quantity unit is a unit only after a number ("3 peças"); alone it is what was bought ("comprei peça"). */
+function isUnit(word: string, previous: Token | undefined): boolean {
+  return (
+    QUANTITY_UNITS.has(word) &&
+    previous !== undefined &&
+    (previous.kind === 'number' || isNumberWord(previous.fold))
+  );
+}
+
+function isContent(token: Token | undefined, previous: Token | undefined): boolean {
   if (!isWord(token)) return false;
   const word = token.fold;
   return !(
@@ -33,25 +42,25 @@ function isContent(token: Token | undefined): boolean {
     CENT_WORDS.has(word) ||
     HONORIFICS.has(word) ||
     NOISE.has(word) ||
-    QUANTITY_UNITS.has(word) ||
+    isUnit(word, previous) ||
     isNumberWord(word)
   );
 }
 
 export function findDescription(tokens: readonly Token[], used: ReadonlySet<number>): string | null {
   for (let index = 0; index < tokens.length; index++) {
-    if (used.has(index) || !isContent(tokens[index])) continue;
+    if (used.has(index) || !isContent(tokens[index], tokens[index - 1])) continue;
     const run: Token[] = [tokens[index] as Token];
     let next = index + 1;
     while (run.length < MAX_WORDS && next < tokens.length && !used.has(next)) {
       const token = tokens[next];
-      if (token && isContent(token)) {
+      if (token && isContent(token, tokens[next - 1])) {
         run.push(token);
         next++;
       } else if (
         isWord(token) &&
         JOINERS.has(token.fold) &&
-        isContent(tokens[next + 1]) &&
+        isContent(tokens[next + 1], token) &&
         !used.has(next + 1)
       ) {
         run.push(token, tokens[next + 1] as Token);

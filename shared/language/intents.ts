@@ -1,10 +1,12 @@
 import type { Intent } from '#application/ports/interpretation.schema';
+import { categoryRuleIntent } from './category-intents';
 import { colloquialIntent } from './colloquial-intents';
 import { isConfirmation } from './confirm-vocabulary';
 import type { IntentSignals } from './intent-signals';
 import { memberIntent } from './member-intents';
 import { recurringIntent } from './recurring';
 import { isStatementRequest } from './statement-intent';
+import { subscriptionIntent } from './subscription-intents';
 import type { Token } from './tokenise';
 
 /**
@@ -178,6 +180,10 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (recurring) return recurring;
   const member = memberIntent(text);
   if (member) return member;
+  const categoryRule = categoryRuleIntent(tokens.map((token) => token.raw).join(' '), signals);
+  if (categoryRule) return categoryRule;
+  const subscription = subscriptionIntent(tokens.map((token) => token.raw).join(' '));
+  if (subscription) return subscription;
   const content = colloquialIntent(text, signals) ?? contentIntent(text, words, signals);
   if (content) return content;
   if (DENY_LEAD.test(text) || DENY_ANYWHERE.test(text)) return 'deny';

@@ -4,6 +4,7 @@ import type { CalendarDate } from '#domain/calendar-date';
 import { correctedAmounts, correctionIntent, correctionWords } from './amend-rules';
 import { findAmountDoubt } from './amount-doubts';
 import { type AmountMatch, findAmount } from './amounts';
+import { categoryRuleEntities } from './category-intents';
 import { asksSomethingElse, isBareDeny } from './colloquial-intents';
 import { type ContactMatch, findContact } from './contact-name';
 import { type DateMatch, findDateExpressions } from './date-expressions';
@@ -14,6 +15,7 @@ import { classifyIntent } from './intents';
 import { isLedgerQuestion, ledgerQueryOf } from './ledger-query';
 import { memberRequestDetails } from './member-intents';
 import { recurrenceTerms } from './recurring';
+import { subscriptionEntities } from './subscription-intents';
 import { type Token, tokenise } from './tokenise';
 import { correctTypos } from './typos';
 import { FUNCTION_WORD_SET } from './vocabulary';
@@ -68,6 +70,8 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   stop_recurring: 2,
   add_member: 3,
   remove_member: 3,
+  set_category_rule: 3,
+  stop_tracking_expense: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */
@@ -234,6 +238,8 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
       ...(intent === 'add_member' || intent === 'remove_member'
         ? { member: memberRequestDetails(text) }
         : {}),
+      ...(intent === 'set_category_rule' ? categoryRuleEntities(text) : {}),
+      ...(intent === 'stop_tracking_expense' ? subscriptionEntities(text) : {}),
       ...ledgerQuery,
     },
     bareAnswer,

@@ -109,6 +109,7 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
   'email-events': ['TABLE_NAME'],
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
   'statement-projector': ['TABLE_NAME'],
+  'finance-daily': ['TABLE_NAME'],
   'tenant-api': [
     'TABLE_NAME',
     ...PAYTIME_API,

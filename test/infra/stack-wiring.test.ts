@@ -311,7 +311,22 @@ describe('TenantStageStack schedule and e-mail', () => {
         DeadLetterConfig: { Arn: arnOf(queueId(stack.failedEvents)) },
       },
     });
-    expect(resourcesOfType(json, 'AWS::Scheduler::Schedule')).toHaveLength(1);
+    expect(resourcesOfType(json, 'AWS::Scheduler::Schedule')).toHaveLength(2);
+  });
+
+  it('runs the finance check daily at 08:00 São Paulo, with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Name: 'iris-demo-dev-finance-daily',
+      ScheduleExpression: 'cron(0 8 * * ? *)',
+      ScheduleExpressionTimezone: 'America/Sao_Paulo',
+      Target: {
+        Arn: arnOf(fnId('finance-daily')),
+        RoleArn: arnOf(logicalIdOf(stack, stack.financeDailySchedule.role)),
+        Input: JSON.stringify({ source: 'iris.finance-daily', tenantId: 'demo' }),
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
+        DeadLetterConfig: { Arn: arnOf(queueId(stack.failedEvents)) },
+      },
+    });
   });
 
   it("lets only this account's scheduler assume the schedule role", () => {

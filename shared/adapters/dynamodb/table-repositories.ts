@@ -10,7 +10,9 @@ import { DynamoDbPaymentRepository } from './dynamodb-payment-repository';
 import { DynamoDbTenantRepository } from './dynamodb-tenant-repository';
 import { DynamoDbUserRepository } from './dynamodb-user-repository';
 import { DynamoDbEmailEventRepository } from './email/dynamodb-email-event-repository';
+import { DynamoDbCategoryRuleRepository } from './finance/dynamodb-category-rule-repository';
 import { DynamoDbReceiptProposalRepository } from './finance/dynamodb-receipt-proposal-repository';
+import { DynamoDbRecurringExpenseRepository } from './finance/dynamodb-recurring-expense-repository';
 import { DynamoDbCustomerWindowStore } from './outbox/dynamodb-customer-window-store';
 import { DynamoDbOutboxRepository } from './outbox/dynamodb-outbox-repository';
 import { DynamoDbPayerThreadRepository } from './payers/dynamodb-payer-thread-repository';
@@ -48,6 +50,8 @@ export function createTableRepositories(
     recurringPlans: new DynamoDbRecurringPlanRepository(tableName, client),
     statements: new DynamoDbStatementProjection(tableName, client),
     receiptProposals: new DynamoDbReceiptProposalRepository(tableName, client),
+    categoryRules: new DynamoDbCategoryRuleRepository(tableName, client),
+    recurringExpenses: new DynamoDbRecurringExpenseRepository(tableName, client),
     unitOfWork: new DynamoDbUnitOfWork(tableName, client),
     reminderLog: new DynamoDbReminderTurnLog(tableName, client),
     providerEvents: new DynamoDbProviderEventStore(tableName, client),

@@ -6,9 +6,11 @@ import {
 } from '#application/ports/interpretation.schema';
 import type { Interpretation, InterpretRequest, LanguageModel } from '#application/ports/language-model';
 import { type CalendarDate, isCalendarDate } from '#domain/calendar-date';
+import { categoryRuleEntities } from '#language/category-intents';
 import { entitiesForIntent } from '#language/entities-for-intent';
 import { memberRequestDetails } from '#language/member-intents';
 import { isBareAnswer, parseMessage } from '#language/parser';
+import { subscriptionEntities } from '#language/subscription-intents';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
 import { failureOf, structuredAnswerOf, UnusableAnswerError } from './openai-answer';
@@ -101,6 +103,8 @@ function interpretationOf(extraction: Extraction, input: InterpretRequest): Inte
     ...(extraction.intent === 'add_member' || extraction.intent === 'remove_member'
       ? { member: memberRequestDetails(input.text) }
       : {}),
+    ...(extraction.intent === 'set_category_rule' ? categoryRuleEntities(input.text) : {}),
+    ...(extraction.intent === 'stop_tracking_expense' ? subscriptionEntities(input.text) : {}),
   };
   const interpretation = entitiesForIntent(
     extraction.intent,

@@ -7,6 +7,7 @@ import { replies } from '#application/conversation/replies-pt-br';
 import { replyOnce } from '#application/conversation/reply-once';
 import { DONE, type StepResult } from '#application/conversation/step-result';
 import { pickOption } from '#application/dialogues/pick-option';
+import { learnCategoryRule } from '#application/ledger/categorise-entry';
 import { bookLedgerCorrection } from '#application/ledger-corrections/book-ledger-correction';
 import { ledgerCorrectionTexts } from '#application/ledger-corrections/ledger-correction-texts-pt-br';
 import { withEntry } from '#application/ledger-corrections/start-ledger-correction';
@@ -216,6 +217,17 @@ async function bookCorrection(deps: ConversationDependencies, request: OwnerRequ
       ? ledgerCorrectionTexts.booked({ ...correction, entry })
       : ledgerCorrectionTexts.alreadyCorrected(entry);
   deps.logger.info('ledger correction', { requestId: request.requestId, outcome: result.outcome });
+  if (result.outcome === 'booked' && result.replacement && correction.action === 'category') {
+    // The owner's correction teaches the tenant's categoriser: the next such entry is booked there.
+    await learnCategoryRule(deps, {
+      tenantId: request.tenantId,
+      kind: result.original.kind,
+      description: result.original.description,
+      category: result.replacement.category,
+      learnedFrom: 'correction',
+      ...(request.memberId && { taughtBy: request.memberId }),
+    });
+  }
   await deps.conversations.saveRequest(close(request, 'completed', deps.clock.now()), request.version);
   await replyOnce(deps, request.tenantId, request.ownerPhone, text, request.requestId, 'ledger-corrected');
   await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);

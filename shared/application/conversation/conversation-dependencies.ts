@@ -1,6 +1,7 @@
 import type { BillingProvider } from '#application/ports/billing-provider';
 import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
 import type { BoletoRepository } from '#application/ports/boleto-repository';
+import type { CategoryRuleRepository } from '#application/ports/category-rule-repository';
 import type { Clock } from '#application/ports/clock';
 import type { ContactRepository } from '#application/ports/contact-repository';
 import type { ConversationRepository } from '#application/ports/conversation-repository';
@@ -44,6 +45,8 @@ export interface ConversationDependencies {
   boletoActivity: BoletoActivityLog;
   /** The owner's income and expenses: ledger corrections go through the conversation's confirmation. */
   ledger: LedgerRepository;
+  /** The tenant's learned category rules: a confirmed category correction teaches one. */
+  categoryRules: CategoryRuleRepository;
   outbox: OutboxRepository;
   unitOfWork: UnitOfWork;
   language: LanguageModel;

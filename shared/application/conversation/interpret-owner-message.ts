@@ -17,6 +17,7 @@ import { parseReceiptButton } from '#application/receipts/receipt-buttons';
 import { issueRecurringCharge } from '#application/recurring/issue-recurring-charge';
 import { startRecurringRequest } from '#application/recurring/start-recurring-request';
 import { refusalOfBoletoRequest } from '#application/request-validation';
+import type { RecurringExpenseOffers } from '#application/subscriptions/decide-recurring-expense';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
 import { normalizePhone } from '#domain/phone-number';
@@ -39,6 +40,7 @@ export async function interpretOwnerMessage(
     commands: OwnerCommands;
     ownerMedia: OwnerMediaReader;
     receipts: ReceiptDecisions;
+    recurringExpenseOffers: RecurringExpenseOffers;
   },
   input: InterpretInput,
 ): Promise<StepResult> {
@@ -174,7 +176,7 @@ export async function interpretOwnerMessage(
         decision,
         ...(memberId && { memberId }),
       };
-      if (await deps.receipts.answer(answer)) {
+      if ((await deps.receipts.answer(answer)) || (await deps.recurringExpenseOffers.answer(answer))) {
         return DONE;
       }
       await reply(replies.nothingPending(), 'nothing-pending');

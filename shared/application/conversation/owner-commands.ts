@@ -1,10 +1,12 @@
 import { answerLedgerQuery } from '#application/ledger/answer-ledger-query';
 import { monthlySummary } from '#application/ledger/monthly-summary';
-import { recordOwnerEntry } from '#application/ledger/record-owner-entry';
-import type { Clock } from '#application/ports/clock';
+import { type RecordOwnerEntryDependencies, recordOwnerEntry } from '#application/ledger/record-owner-entry';
+import { setCategoryRule } from '#application/ledger/set-category-rule';
+import type { CategoryRuleRepository } from '#application/ports/category-rule-repository';
 import type { ConversationRepository } from '#application/ports/conversation-repository';
-import type { LedgerRepository } from '#application/ports/ledger-repository';
+import type { RecurringExpenseRepository } from '#application/ports/recurring-expense-repository';
 import { validateRequest } from '#application/request-validation';
+import { stopTrackingExpense } from '#application/subscriptions/stop-tracking-expense';
 import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import { normalizePhone } from '#domain/phone-number';
 import type { OwnerCommands } from './conversation-dependencies';
@@ -27,12 +29,14 @@ const USUAL_MAX_ENTRY_CENTS = 5_000_000;
  * The intents answered at once: queries, ledger entries and the month's summary. A ledger entry goes through
  * the same validation as every interpretation (missing amount, a date in the future…) before it is booked.
  */
-export function ownerCommands(deps: {
-  ledger: LedgerRepository;
-  clock: Clock;
-  boletos: BoletoQueries;
-  conversations: Pick<ConversationRepository, 'setPendingEntry' | 'takePendingEntry'>;
-}): OwnerCommands {
+export function ownerCommands(
+  deps: RecordOwnerEntryDependencies & {
+    categoryRules: CategoryRuleRepository;
+    recurringExpenses: RecurringExpenseRepository;
+    boletos: BoletoQueries;
+    conversations: Pick<ConversationRepository, 'setPendingEntry' | 'takePendingEntry'>;
+  },
+): OwnerCommands {
   return {
     async completePendingEntry({ tenantId, ownerPhone, memberId, amountCents }) {
       const pending = await deps.conversations.takePendingEntry(tenantId, ownerPhone, deps.clock.now());
@@ -44,6 +48,7 @@ export function ownerCommands(deps: {
         date: pending.date as CalendarDate | null,
         description: pending.description,
         messageId: pending.messageId,
+        ownerPhone,
         ...(memberId && { memberId }),
       });
     },
@@ -74,6 +79,7 @@ export function ownerCommands(deps: {
             date: interpretation.date,
             description: interpretation.description ?? null,
             messageId,
+            ownerPhone: normalizePhone(ownerPhone),
             ...(memberId && { memberId }),
           });
         }
@@ -93,6 +99,18 @@ export function ownerCommands(deps: {
           return deps.boletos.receivables({ tenantId });
         case 'statement':
           return deps.boletos.statement({ tenantId, contactName: interpretation.contact });
+        case 'set_category_rule':
+          return setCategoryRule(deps, {
+            tenantId,
+            rule: interpretation.categoryRule,
+            ...(memberId && { memberId }),
+          });
+        case 'stop_tracking_expense':
+          return stopTrackingExpense(deps, {
+            tenantId,
+            name: interpretation.trackedExpense,
+            ...(memberId && { memberId }),
+          });
       }
     },
   };

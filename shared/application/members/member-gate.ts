@@ -16,6 +16,8 @@ export const ACTION_OF_INTENT: Readonly<Record<Intent, MemberAction>> = {
   record_expense: 'book_ledger',
   record_income: 'book_ledger',
   correct_ledger: 'book_ledger',
+  set_category_rule: 'book_ledger',
+  stop_tracking_expense: 'book_ledger',
   add_member: 'manage_members',
   remove_member: 'manage_members',
   check_status: 'read',

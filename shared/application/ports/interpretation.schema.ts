@@ -28,6 +28,10 @@ export const INTENTS = [
   // Team (shared/language/member-intents.ts)
   'add_member',
   'remove_member',
+  // Categories that learn (shared/language/category-intents.ts)
+  'set_category_rule',
+  // Subscriptions (shared/language/subscription-intents.ts)
+  'stop_tracking_expense',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

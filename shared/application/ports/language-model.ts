@@ -34,6 +34,10 @@ export interface Interpretation {
   member?: MemberDetails;
   /** For ledger summaries and questions: the typed plan (period, category, side, aggregate); never numbers. */
   ledgerQuery?: LedgerQuery;
+  /** set_category_rule: the description term and the category it should go in (the parser fills it). */
+  categoryRule?: { term: string; category: string };
+  /** stop_tracking_expense: the tracked expense named, as written ("netflix"; the parser fills it). */
+  trackedExpense?: string;
 }
 
 /** A question over the ledger as a plan the application executes over the entries. */

@@ -1,7 +1,5 @@
 import { deterministicId } from '#application/conversation/deterministic-id';
-import { recordOwnerEntry } from '#application/ledger/record-owner-entry';
-import type { Clock } from '#application/ports/clock';
-import type { LedgerRepository } from '#application/ports/ledger-repository';
+import { type RecordOwnerEntryDependencies, recordOwnerEntry } from '#application/ledger/record-owner-entry';
 import type { OutboxRepository } from '#application/ports/outbox-repository';
 import { PreconditionFailedError } from '#application/ports/persistence-errors';
 import {
@@ -15,12 +13,10 @@ import type { E164 } from '#domain/phone-number';
 import type { ReceiptDecision } from './receipt-buttons';
 import { receiptReplies } from './receipt-replies-pt-br';
 
-export interface DecideReceiptDependencies {
+export interface DecideReceiptDependencies extends RecordOwnerEntryDependencies {
   proposals: ReceiptProposalRepository;
-  ledger: LedgerRepository;
   outbox: OutboxRepository;
   unitOfWork: UnitOfWork;
-  clock: Clock;
 }
 
 export interface ReceiptDecisionInput {
@@ -83,6 +79,7 @@ function book(
     description: proposal.description,
     category: proposal.category,
     messageId: proposal.sourceMessageId,
+    ownerPhone: proposal.ownerPhone,
     ...(memberId && { memberId }),
   });
 }

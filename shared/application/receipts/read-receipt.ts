@@ -1,5 +1,6 @@
 import { deterministicId } from '#application/conversation/deterministic-id';
 import { CONFIRMATION_BUTTON_TITLES } from '#application/conversation/replies-pt-br';
+import type { EntryCategoriser } from '#application/ledger/categorise-entry';
 import type { OwnerMediaInput, OwnerMediaReader } from '#application/owner-media/handle-owner-media';
 import type { Clock } from '#application/ports/clock';
 import type { ConversationRepository } from '#application/ports/conversation-repository';
@@ -15,7 +16,6 @@ import { ReceiptNotReadableError, type ReceiptTextReader } from '#application/po
 import type { ReceiptVision } from '#application/ports/receipt-vision';
 import type { UnitOfWork } from '#application/ports/unit-of-work';
 import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
-import { ledgerCategoryOf } from '#domain/ledger-category';
 import { type NewOutboxMessage, newOutboxMessage, ownerReply } from '#domain/outbox-message';
 import { checkReceiptProposal, type ReceiptFields, readReceiptFields } from '#domain/receipt-fields';
 import type { AppLogger } from '#logging/create-logger';
@@ -33,6 +33,8 @@ export interface ReadReceiptDependencies {
   unitOfWork: UnitOfWork;
   clock: Clock;
   logger: AppLogger;
+  /** The same categoriser as typed expenses: the tenant's learned rules, then the keywords. */
+  categoriser: EntryCategoriser;
 }
 
 /** How long a receipt proposal (and the "qual foi o valor?" question) waits for the owner. */
@@ -95,7 +97,7 @@ export async function readReceipt(deps: ReadReceiptDependencies, input: OwnerMed
     merchant: fields.merchant,
     cnpj: fields.cnpj,
     paymentMethod: fields.paymentMethod,
-    category: ledgerCategoryOf('expense', description),
+    category: (await deps.categoriser.categorise(input.tenantId, 'expense', description)).category,
     description,
     createdAt: now.toISOString(),
     answerBy: expiresAt,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
+import { ownerEntryBooking } from '#application/ledger/record-owner-entry';
 import type { ReceiptProposal } from '#application/ports/receipt-proposal-repository';
 import { decideReceipt } from '#application/receipts/decide-receipt';
 import type { CalendarDate } from '#domain/calendar-date';
@@ -35,7 +36,11 @@ describe('receipt decisions', () => {
     createdAt: clock.now().toISOString(),
     answerBy: new Date(clock.now().getTime() + 3_600_000).toISOString(),
   });
-  const deps = () => ({ ...repositories, proposals: repositories.receiptProposals, clock });
+  const deps = () => ({
+    ...repositories,
+    ...ownerEntryBooking({ ...repositories, clock }),
+    proposals: repositories.receiptProposals,
+  });
 
   it('books the waiting proposal once on confirm, then finds nothing waiting', async () => {
     const tenantId = uniqueTenantId();

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbLedgerRepository } from '#adapters/dynamodb/dynamodb-ledger-repository';
+import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
 import { monthlySummary } from '#application/ledger/monthly-summary';
-import { recordOwnerEntry } from '#application/ledger/record-owner-entry';
+import { ownerEntryBooking, recordOwnerEntry } from '#application/ledger/record-owner-entry';
 import { bookLedgerCorrection } from '#application/ledger-corrections/book-ledger-correction';
 import { calendarDate } from '#domain/calendar-date';
+import type { E164 } from '#domain/phone-number';
 import { uniqueTenantId } from '#test/support/dynamodb-fixtures';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 
@@ -27,7 +29,12 @@ describe('ledger corrections on DynamoDB Local', () => {
 
   const expense = async (tenantId: string, amountCents: number, description: string, messageId: string) => {
     const entry = { tenantId, kind: 'expense' as const, amountCents, date, description, messageId };
-    await recordOwnerEntry(deps, { ...entry, memberId: 'ana' });
+    const repositories = createTableRepositories(table.tableName, table.documentClient);
+    await recordOwnerEntry(ownerEntryBooking({ ...repositories, clock }), {
+      ...entry,
+      memberId: 'ana',
+      ownerPhone: '+5511999990001' as E164,
+    });
   };
 
   it('a new amount books a reversal and a replacement; the summary shows the right total', async () => {
