@@ -3,6 +3,7 @@ import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { ReceiptFileReader } from '#adapters/ocr/receipt-file-reader';
 import { OpenAiReceiptVision } from '#adapters/openai/openai-receipt-vision';
 import { deterministicId } from '#application/conversation/deterministic-id';
+import { ownerEntryBooking } from '#application/ledger/record-owner-entry';
 import { readReceipt } from '#application/receipts/read-receipt';
 import type { E164 } from '#domain/phone-number';
 import {
@@ -78,7 +79,7 @@ describe('readReceipt with a vision model', () => {
           logger,
         }),
         proposals: repositories.receiptProposals,
-        clock,
+        ...ownerEntryBooking({ ...repositories, clock }),
         logger,
       },
       {
