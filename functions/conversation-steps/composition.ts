@@ -1,3 +1,4 @@
+import { DynamoDbCollectionEmailLog } from '#adapters/dynamodb/receivables/dynamodb-collection-email-log';
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
@@ -9,6 +10,7 @@ import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generat
 import { unavailableTranscriber } from '#adapters/transcription/unavailable-transcriber';
 import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
 import { agingSpreadsheetReader } from '#application/collections/aging-spreadsheet-reader';
+import { defaultCollectionTemplates } from '#application/collections/queue-collection-emails';
 import { boletoQueries } from '#application/conversation/boleto-queries';
 import { ownerCommands } from '#application/conversation/owner-commands';
 import { replyOnce } from '#application/conversation/reply-once';
@@ -63,6 +65,18 @@ const openAi = config.openAi
       language: await import('#adapters/openai/openai-language-model'),
     }
   : undefined;
+// Collection e-mails: the model writes them when a key is configured (checked, else the template renders).
+const collectionEmailWriter = config.openAi
+  ? new (await import('#adapters/openai/openai-collection-email-writer')).OpenAiCollectionEmailWriter({
+      apiKey: config.openAi.apiKey,
+      baseURL: config.openAi.baseUrl,
+      model: config.openAi.model,
+      timeoutMs: 20_000,
+    })
+  : undefined;
+const receivablesTable = new TableAccess(config.tableName);
+const receivables = new DynamoDbReceivablesRepository(receivablesTable);
+const schedules = config.schedules ? composeSchedules(config.schedules) : undefined;
 const language: LanguageModel = openAi
   ? new openAi.language.OpenAiLanguageModel({
       apiKey: openAi.apiKey,
@@ -122,7 +136,7 @@ export const deps: ConversationStepsDependencies = {
     receipts: receiptReader({ ...repositories, media, ocr, proposals, clock, logger }),
     spreadsheets: agingSpreadsheetReader({
       files: composeObjectStore(loadObjectStoreConfig(processEnv())),
-      receivables: new DynamoDbReceivablesRepository(new TableAccess(config.tableName)),
+      receivables,
       clock,
       ids: new TimeOrderedIdGenerator(clock),
       media,
@@ -136,11 +150,21 @@ export const deps: ConversationStepsDependencies = {
   },
   // Team changes an owner confirms put and remove members' sign-in accounts (where the stack names the pool).
   ...(memberAccounts && { memberAccounts }),
+  collections: {
+    receivables,
+    emailLog: new DynamoDbCollectionEmailLog(receivablesTable),
+    templates: defaultCollectionTemplates,
+    ...(collectionEmailWriter && { writer: collectionEmailWriter }),
+    // The weekly run: its schedule starts this conversation each Monday (where the stack grants schedules).
+    ...(schedules && {
+      weekly: { schedules, conversationStateMachineArn: config.conversationStateMachineArn },
+    }),
+  },
   // Recurring plans: their schedules start this conversation each month (where the stack grants schedules).
-  ...(config.schedules && {
+  ...(schedules && {
     recurring: {
       plans: repositories.recurringPlans,
-      schedules: composeSchedules(config.schedules),
+      schedules,
       conversationStateMachineArn: config.conversationStateMachineArn,
     },
   }),

@@ -1,4 +1,5 @@
 import type { Intent } from '#application/ports/interpretation.schema';
+import { collectionsIntent } from './collections-intents';
 import { colloquialIntent } from './colloquial-intents';
 import { isConfirmation } from './confirm-vocabulary';
 import type { IntentSignals } from './intent-signals';
@@ -174,6 +175,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (isConfirmation(tokens)) return 'confirm';
   if (denyEmoji(tokens, words)) return 'deny';
   if (isStatementRequest(text, signals)) return 'statement';
+  const collections = collectionsIntent(text);
+  if (collections) return collections;
   const recurring = recurringIntent(text, signals);
   if (recurring) return recurring;
   const member = memberIntent(text);

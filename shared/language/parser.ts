@@ -68,6 +68,10 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   stop_recurring: 2,
   add_member: 3,
   remove_member: 3,
+  portfolio_status: 3,
+  collections_campaign: 3,
+  collections_schedule: 3,
+  collections_schedule_stop: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */

@@ -1,4 +1,5 @@
 import { startAmendment } from '#application/amendments/start-amendment';
+import { runWeeklyCollections, startCollectionsRequest } from '#application/collections/collections-requests';
 import { choiceHandlers, offerStatusChoice } from '#application/dialogues/choice-handlers';
 import { deferredFrom } from '#application/dialogues/deferred-request';
 import { answerPendingChoice } from '#application/dialogues/pending-choice';
@@ -17,7 +18,7 @@ import { parseReceiptButton } from '#application/receipts/receipt-buttons';
 import { issueRecurringCharge } from '#application/recurring/issue-recurring-charge';
 import { startRecurringRequest } from '#application/recurring/start-recurring-request';
 import { refusalOfBoletoRequest } from '#application/request-validation';
-import { saoPauloDateOf } from '#domain/calendar-date';
+import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
 import { normalizePhone } from '#domain/phone-number';
 import type { ConversationDependencies, OwnerCommands } from './conversation-dependencies';
@@ -55,6 +56,10 @@ export async function interpretOwnerMessage(
   if (message.content.type === 'api_charge') return { requestId: message.content.requestId, next: 'create' };
   if (message.content.type === 'recurring_issue') {
     return issueRecurringCharge(deps, { tenantId, message, ...message.content });
+  }
+  if (message.content.type === 'collections_run') {
+    const runDate = message.content.runDate as CalendarDate;
+    return runWeeklyCollections(deps, { tenantId, message, runDate });
   }
   if (parseConfirmationButton(message.content)) {
     // A Sim/Não tap that reached no waiting request: it was decided, expired or replaced already.
@@ -162,6 +167,17 @@ export async function interpretOwnerMessage(
         ...(memberId && { memberId }),
         messageId: message.messageId,
         details: interpretation.member ?? {},
+        intent: interpretation.intent,
+      });
+    case 'portfolio_status':
+    case 'collections_campaign':
+    case 'collections_schedule':
+    case 'collections_schedule_stop':
+      return startCollectionsRequest(deps, {
+        tenantId,
+        ownerPhone,
+        ...(memberId && { memberId }),
+        messageId: message.messageId,
         intent: interpretation.intent,
       });
     case 'confirm':

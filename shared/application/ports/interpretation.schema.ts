@@ -28,6 +28,11 @@ export const INTENTS = [
   // Team (shared/language/member-intents.ts)
   'add_member',
   'remove_member',
+  // Collections by e-mail, campaigns (shared/language/collections-intents.ts)
+  'portfolio_status',
+  'collections_campaign',
+  'collections_schedule',
+  'collections_schedule_stop',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

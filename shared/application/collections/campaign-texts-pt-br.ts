@@ -1,0 +1,90 @@
+import { type CalendarDate, formatDateBr } from '#domain/calendar-date';
+import type { CollectionEmailContent } from '#domain/collections/collection-email';
+import {
+  ESCALATION_DEGREE_NAMES,
+  ESCALATION_DEGREES,
+  type EscalationDegree,
+} from '#domain/collections/escalation';
+import type { SkipReason } from './collection-email-selection';
+
+/**
+ * What IRIS tells the owner about collection e-mail campaigns (pt-BR, short). Only what is true when said:
+ * e-mails are "na fila de envio" once queued; "enviado" is said by nobody here (SES accepts them later).
+ */
+
+const SKIP_TEXT: Readonly<Record<SkipReason, string>> = {
+  paused: 'pausadas',
+  nothing_overdue: 'sem nada vencido',
+  no_billing_contact: 'sem e-mail de cobrança válido',
+  already_emailed_for_snapshot: 'já cobradas nesta posição',
+  emailed_recently: 'cobradas há menos de 7 dias',
+};
+
+/** WhatsApp's interactive message body holds 1,024 characters; the sample is cut to fit. */
+const SAMPLE_LINES = 4;
+
+function perDegree(degrees: readonly EscalationDegree[]): string[] {
+  return ESCALATION_DEGREES.filter((degree) => degrees.includes(degree)).map(
+    (degree) =>
+      `• ${degree} – ${ESCALATION_DEGREE_NAMES[degree]}: ${degrees.filter((d) => d === degree).length}`,
+  );
+}
+
+function skippedLine(reasons: readonly SkipReason[]): string | undefined {
+  if (reasons.length === 0) return undefined;
+  const counts = new Map<SkipReason, number>();
+  for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const parts = [...counts].map(([reason, count]) => `${count} ${SKIP_TEXT[reason]}`);
+  return `Fora desta vez: ${parts.join(', ')}.`;
+}
+
+export const campaignTexts = {
+  emptyPortfolio: () =>
+    'Sua carteira está vazia: me mande o CSV de contas a receber (posição de faturas em aberto) para começar.',
+  nothingDue: (reasons: readonly SkipReason[]) =>
+    ['Nenhum e-mail de cobrança a enviar agora.', skippedLine(reasons)].filter(Boolean).join('\n'),
+  confirm: (input: {
+    asOf: CalendarDate;
+    degrees: readonly EscalationDegree[];
+    skipped: readonly SkipReason[];
+    sample: { accountName: string; email: CollectionEmailContent; modelMayWrite: boolean };
+    weekly: boolean;
+  }) => {
+    const sampleText = input.sample.email.text.split('\n').filter(Boolean).slice(0, SAMPLE_LINES);
+    const lines = [
+      `Cobrança por e-mail (posição de ${formatDateBr(input.asOf)}): ${input.degrees.length} e-mail${input.degrees.length === 1 ? '' : 's'}`,
+      ...perDegree(input.degrees),
+      skippedLine(input.skipped),
+      '',
+      `Exemplo (${input.sample.accountName}):`,
+      `Assunto: ${input.sample.email.subject}`,
+      ...sampleText,
+      input.sample.modelMayWrite ? '(a IA pode redigir o texto, sempre com estes valores)' : undefined,
+      '',
+      input.weekly
+        ? 'Confirma? Envio agora e toda segunda às 9h mando o que estiver devido, e te aviso.'
+        : 'Confirma o envio?',
+    ];
+    const text = lines.filter((line) => line !== undefined).join('\n');
+    return text.length <= 1_000 ? text : `${text.slice(0, 990)}…`;
+  },
+  queued: (count: number, weekly: boolean) =>
+    [
+      count === 0
+        ? 'Nenhum e-mail novo na fila: nada mais estava devido.'
+        : `${count} e-mail${count === 1 ? '' : 's'} na fila de envio.`,
+      weekly
+        ? 'Cobrança automática ligada: toda segunda às 9h. Para desligar: "para as cobranças automáticas".'
+        : undefined,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  kept: () => 'Ok, nenhum e-mail foi enviado.',
+  weeklyRun: (runDate: CalendarDate, count: number) =>
+    count === 0
+      ? `Cobrança automática de ${formatDateBr(runDate)}: nenhum e-mail devido hoje.`
+      : `Cobrança automática de ${formatDateBr(runDate)}: ${count} e-mail${count === 1 ? '' : 's'} na fila de envio.`,
+  weeklyStopped: () => 'Cobrança automática desligada. Nenhum e-mail será enviado sem você pedir.',
+  weeklyNotOn: () => 'Não há cobrança automática ligada.',
+  unavailable: () => 'A cobrança por e-mail não está disponível nesta conta.',
+};

@@ -1,0 +1,247 @@
+import type {
+  ConversationDependencies,
+  ReplyInput,
+} from '#application/conversation/conversation-dependencies';
+import { decideSideRequest } from '#application/conversation/decide-side-request';
+import { deterministicId } from '#application/conversation/deterministic-id';
+import { replyOnce } from '#application/conversation/reply-once';
+import { DONE, type StepResult } from '#application/conversation/step-result';
+import { memberMay } from '#application/members/member-gate';
+import type {
+  CollectionEmailLog,
+  CollectionEmailWriter,
+  CollectionTemplates,
+} from '#application/ports/collection-emails';
+import type { ReceivableAccount, ReceivablesRepository } from '#application/ports/receivables-repository';
+import type { OwnerMessageInput } from '#application/ports/workflows';
+import type { CalendarDate } from '#domain/calendar-date';
+import { close, type OwnerRequest } from '#domain/owner-request';
+import { type E164, normalizePhone } from '#domain/phone-number';
+import { campaignTexts } from './campaign-texts-pt-br';
+import { selectDueAccounts } from './collection-email-selection';
+import { portfolioStatusText } from './import-summary';
+import {
+  type QueueCollectionDeps,
+  queueCollectionEmails,
+  writeCollectionEmail,
+} from './queue-collection-emails';
+import {
+  armWeeklyCollections,
+  stopWeeklyCollections,
+  type WeeklyCollectionsPorts,
+} from './weekly-collections';
+
+/**
+ * The owner's portfolio on WhatsApp (issue 13 item 6): "como está minha carteira?" answers at once; "manda as
+ * cobranças por e-mail" (optionally "toda segunda") shows who would get what and a sample e-mail, and queues
+ * the e-mails only on the asker's Sim (`decideSideRequest`); a weekly run queues what is due and tells the
+ * owner the count; "para as cobranças automáticas" removes the schedule.
+ */
+
+/** What collections need in the conversation; absent where a function does not send collection e-mails. */
+export interface CollectionsPorts {
+  receivables: ReceivablesRepository;
+  emailLog: CollectionEmailLog;
+  templates: CollectionTemplates;
+  writer?: CollectionEmailWriter;
+  /** The weekly run; absent where the stack grants no schedules. */
+  weekly?: WeeklyCollectionsPorts;
+}
+
+export type CollectionsIntent =
+  | 'portfolio_status'
+  | 'collections_campaign'
+  | 'collections_schedule'
+  | 'collections_schedule_stop';
+
+function queueDeps(deps: ConversationDependencies, ports: CollectionsPorts): QueueCollectionDeps {
+  return { ...deps, ...ports };
+}
+
+/** E-mails put in the outbox at or after `since` (this confirmation's, including a crashed earlier try's). */
+function queuedSince(accounts: readonly ReceivableAccount[], since: string): number {
+  return accounts.filter((account) => account.lastEmail && account.lastEmail.queuedAt >= since).length;
+}
+
+export async function startCollectionsRequest(
+  deps: ConversationDependencies,
+  input: {
+    tenantId: string;
+    ownerPhone: E164;
+    memberId?: string;
+    messageId: string;
+    intent: CollectionsIntent;
+  },
+): Promise<StepResult> {
+  const { tenantId, ownerPhone, messageId } = input;
+  const reply = async (text: string, purpose: string) => {
+    await replyOnce(deps, tenantId, ownerPhone, text, messageId, purpose);
+    return DONE;
+  };
+  const ports = deps.collections;
+  if (!ports) return reply(campaignTexts.unavailable(), 'collections-unavailable');
+  if (input.intent === 'portfolio_status') {
+    return reply(portfolioStatusText(await ports.receivables.listAccounts(tenantId)), 'portfolio-status');
+  }
+  if (input.intent === 'collections_schedule_stop') {
+    if (!ports.weekly) return reply(campaignTexts.weeklyNotOn(), 'collections-weekly-stop');
+    const stopped = await stopWeeklyCollections(ports.weekly, tenantId);
+    return reply(
+      stopped ? campaignTexts.weeklyStopped() : campaignTexts.weeklyNotOn(),
+      'collections-weekly-stop',
+    );
+  }
+  const weekly = input.intent === 'collections_schedule';
+  if (weekly && !ports.weekly) return reply(campaignTexts.unavailable(), 'collections-unavailable');
+  const requestId = deterministicId('request', tenantId, messageId);
+  const existing = await deps.conversations.getRequest(tenantId, requestId);
+  if (existing) return { requestId, next: existing.status === 'awaiting_confirmation' ? 'confirm' : 'done' };
+
+  const selection = await selectDueAccounts(queueDeps(deps, ports), tenantId);
+  if (selection.accounts.length === 0 || !selection.asOf) {
+    return reply(campaignTexts.emptyPortfolio(), 'collections-empty');
+  }
+  await replyOnce(
+    deps,
+    tenantId,
+    ownerPhone,
+    portfolioStatusText(selection.accounts),
+    messageId,
+    'portfolio-status',
+  );
+  const skipped = selection.skipped.map((skip) => skip.reason);
+  const first = selection.due[0];
+  if (!first && !weekly) return reply(campaignTexts.nothingDue(skipped), 'collections-nothing-due');
+  const summary = first
+    ? campaignTexts.confirm({
+        asOf: selection.asOf,
+        degrees: selection.due.map((account) => account.degree),
+        skipped,
+        sample: {
+          accountName: first.accountName,
+          // The template's rendering: a preview must not spend a model call (the model keeps these values).
+          email: (
+            await writeCollectionEmail(
+              { ...ports, writer: undefined, logger: deps.logger },
+              tenantId,
+              first.facts,
+            )
+          ).content,
+          modelMayWrite: Boolean(ports.writer),
+        },
+        weekly,
+      })
+    : `${campaignTexts.nothingDue(skipped)}\nLigo a cobrança automática toda segunda às 9h (envio o que estiver devido e te aviso)?`;
+  const now = deps.clock.now().toISOString();
+  const request: OwnerRequest = {
+    tenantId,
+    requestId,
+    ownerPhone,
+    ...(input.memberId && { memberId: input.memberId }),
+    kind: weekly ? 'collections_schedule' : 'collections_campaign',
+    collectionsSummary: summary,
+    status: 'awaiting_confirmation',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.conversations.saveRequest(request, undefined);
+  return { requestId, next: 'confirm' };
+}
+
+export function isCollectionsRequest(request: OwnerRequest): boolean {
+  return request.kind === 'collections_campaign' || request.kind === 'collections_schedule';
+}
+
+/** The summary to confirm with Sim/Não; undefined for other requests. */
+export function collectionsConfirmationText(request: OwnerRequest): string | undefined {
+  return isCollectionsRequest(request) ? request.collectionsSummary : undefined;
+}
+
+export function decideCollectionsRequest(
+  deps: ConversationDependencies,
+  request: OwnerRequest,
+  input: ReplyInput,
+): Promise<StepResult> {
+  return decideSideRequest(deps, request, input, {
+    kept: () => ({ text: campaignTexts.kept(), purpose: 'collections-kept' }),
+    carryOut,
+  });
+}
+
+async function carryOut(
+  deps: ConversationDependencies,
+  request: OwnerRequest,
+  causeId: string,
+): Promise<StepResult> {
+  const ports = deps.collections;
+  if (!ports) throw new Error(`request ${request.requestId}: collections are not configured here`);
+  const weekly = request.kind === 'collections_schedule';
+  await queueCollectionEmails(queueDeps(deps, ports), {
+    tenantId: request.tenantId,
+    correlationId: request.requestId,
+  });
+  const since = request.confirmedAt ?? request.updatedAt;
+  const count = queuedSince(await ports.receivables.listAccounts(request.tenantId), since);
+  if (weekly && ports.weekly) {
+    await armWeeklyCollections(ports.weekly, {
+      tenantId: request.tenantId,
+      ownerPhone: request.ownerPhone,
+      now: deps.clock.now(),
+    });
+  }
+  await replyOnce(
+    deps,
+    request.tenantId,
+    request.ownerPhone,
+    campaignTexts.queued(count, weekly),
+    causeId,
+    'collections-queued',
+  );
+  deps.logger.info('collections campaign confirmed', {
+    requestId: request.requestId,
+    queued: count,
+    weekly,
+    byMemberId: request.memberId,
+  });
+  await deps.conversations.saveRequest(close(request, 'completed', deps.clock.now()), request.version);
+  await deps.conversations.release(request.tenantId, request.ownerPhone, request.requestId);
+  return DONE;
+}
+
+/**
+ * A weekly firing: queues what is due (the owner agreed to the schedule), re-arms the next Monday and tells the
+ * owner the count. A sender who may no longer charge (removed, demoted) stops the schedule instead.
+ */
+export async function runWeeklyCollections(
+  deps: ConversationDependencies,
+  input: { tenantId: string; message: OwnerMessageInput; runDate: CalendarDate },
+): Promise<StepResult> {
+  const ports = deps.collections;
+  if (!ports?.weekly) {
+    deps.logger.warn('weekly collections fired where they are not configured', { tenantId: input.tenantId });
+    return DONE;
+  }
+  const ownerPhone = normalizePhone(input.message.from);
+  const verdict = await memberMay(deps.users, input.tenantId, ownerPhone, 'charge');
+  if (!verdict.allowed) {
+    await stopWeeklyCollections(ports.weekly, input.tenantId);
+    deps.logger.warn('weekly collections stopped: its owner may no longer charge', {
+      tenantId: input.tenantId,
+    });
+    return DONE;
+  }
+  const correlationId = input.message.messageId;
+  await queueCollectionEmails(queueDeps(deps, ports), { tenantId: input.tenantId, correlationId });
+  const count = queuedSince(await ports.receivables.listAccounts(input.tenantId), input.message.receivedAt);
+  await armWeeklyCollections(ports.weekly, { tenantId: input.tenantId, ownerPhone, now: deps.clock.now() });
+  await replyOnce(
+    deps,
+    input.tenantId,
+    ownerPhone,
+    campaignTexts.weeklyRun(input.runDate, count),
+    correlationId,
+    'collections-run',
+  );
+  return DONE;
+}
