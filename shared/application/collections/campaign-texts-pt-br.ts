@@ -22,6 +22,7 @@ const SKIP_TEXT: Readonly<Record<SkipReason, string>> = {
 
 /** WhatsApp's interactive message body holds 1,024 characters; the sample is cut to fit. */
 const SAMPLE_LINES = 4;
+const MAX_BODY_CHARS = 1_024;
 
 function perDegree(degrees: readonly EscalationDegree[]): string[] {
   return ESCALATION_DEGREES.filter((degree) => degrees.includes(degree)).map(
@@ -44,29 +45,40 @@ export const campaignTexts = {
   nothingDue: (reasons: readonly SkipReason[]) =>
     ['Nenhum e-mail de cobrança a enviar agora.', skippedLine(reasons)].filter(Boolean).join('\n'),
   confirm: (input: {
+    /** The portfolio's totals per bucket (the first lines of `portfolioStatusText`). */
+    portfolio: string;
     asOf: CalendarDate;
     degrees: readonly EscalationDegree[];
     skipped: readonly SkipReason[];
     sample: { accountName: string; email: CollectionEmailContent; modelMayWrite: boolean };
     weekly: boolean;
   }) => {
-    const sampleText = input.sample.email.text.split('\n').filter(Boolean).slice(0, SAMPLE_LINES);
-    const lines = [
+    const head = [
+      input.portfolio,
+      '',
       `Cobrança por e-mail (posição de ${formatDateBr(input.asOf)}): ${input.degrees.length} e-mail${input.degrees.length === 1 ? '' : 's'}`,
       ...perDegree(input.degrees),
       skippedLine(input.skipped),
       '',
       `Exemplo (${input.sample.accountName}):`,
       `Assunto: ${input.sample.email.subject}`,
-      ...sampleText,
+    ];
+    const tail = [
       input.sample.modelMayWrite ? '(a IA pode redigir o texto, sempre com estes valores)' : undefined,
       '',
       input.weekly
         ? 'Confirma? Envio agora e toda segunda às 9h mando o que estiver devido, e te aviso.'
         : 'Confirma o envio?',
     ];
-    const text = lines.filter((line) => line !== undefined).join('\n');
-    return text.length <= 1_000 ? text : `${text.slice(0, 990)}…`;
+    const join = (lines: Array<string | undefined>) => lines.filter((line) => line !== undefined).join('\n');
+    // The sample's first lines, as many as fit: the question at the end is never cut.
+    const sample: string[] = [];
+    for (const line of input.sample.email.text.split('\n').filter(Boolean).slice(0, SAMPLE_LINES)) {
+      const cut = line.length > 160 ? `${line.slice(0, 159)}…` : line;
+      if (join([...head, ...sample, cut, '…', ...tail]).length > MAX_BODY_CHARS) break;
+      sample.push(cut);
+    }
+    return join([...head, ...sample, '…', ...tail]);
   },
   queued: (count: number, weekly: boolean) =>
     [

@@ -58,6 +58,11 @@ function queueDeps(deps: ConversationDependencies, ports: CollectionsPorts): Que
   return { ...deps, ...ports };
 }
 
+/** The portfolio's first lines (date, total, buckets), without its per-degree counts: the campaign has its own. */
+function portfolioTotals(accounts: readonly ReceivableAccount[]): string {
+  return portfolioStatusText(accounts).split('\nCobrança por e-mail:')[0] ?? '';
+}
+
 /** E-mails put in the outbox at or after `since` (this confirmation's, including a crashed earlier try's). */
 function queuedSince(accounts: readonly ReceivableAccount[], since: string): number {
   return accounts.filter((account) => account.lastEmail && account.lastEmail.queuedAt >= since).length;
@@ -101,19 +106,17 @@ export async function startCollectionsRequest(
   if (selection.accounts.length === 0 || !selection.asOf) {
     return reply(campaignTexts.emptyPortfolio(), 'collections-empty');
   }
-  await replyOnce(
-    deps,
-    tenantId,
-    ownerPhone,
-    portfolioStatusText(selection.accounts),
-    messageId,
-    'portfolio-status',
-  );
   const skipped = selection.skipped.map((skip) => skip.reason);
   const first = selection.due[0];
-  if (!first && !weekly) return reply(campaignTexts.nothingDue(skipped), 'collections-nothing-due');
+  if (!first && !weekly) {
+    return reply(
+      `${portfolioTotals(selection.accounts)}\n\n${campaignTexts.nothingDue(skipped)}`,
+      'collections-nothing-due',
+    );
+  }
   const summary = first
     ? campaignTexts.confirm({
+        portfolio: portfolioTotals(selection.accounts),
         asOf: selection.asOf,
         degrees: selection.due.map((account) => account.degree),
         skipped,
@@ -131,7 +134,7 @@ export async function startCollectionsRequest(
         },
         weekly,
       })
-    : `${campaignTexts.nothingDue(skipped)}\nLigo a cobrança automática toda segunda às 9h (envio o que estiver devido e te aviso)?`;
+    : `${portfolioTotals(selection.accounts)}\n\n${campaignTexts.nothingDue(skipped)}\nLigo a cobrança automática toda segunda às 9h (envio o que estiver devido e te aviso)?`;
   const now = deps.clock.now().toISOString();
   const request: OwnerRequest = {
     tenantId,
