@@ -22,7 +22,8 @@ interface StoredEmail {
 describe('collection e-mail campaigns', () => {
   let cloud: LocalCloud;
   const owner = DEMO_TENANT.owner.phone;
-  const { say, ask, lastText, textsTo, confirmLast } = ownerChat(() => cloud, owner);
+  const { say, ask, lastText, lastTextTo, textsTo, confirmLast } = ownerChat(() => cloud, owner);
+  const viewer = DEMO_TENANT.members[2].phone;
   const sample = readFileSync(
     new URL('../../../events/collections/aging-sample.csv', import.meta.url),
     'utf8',
@@ -113,6 +114,17 @@ describe('collection e-mail campaigns', () => {
     expect(await ask('manda as cobranças por e-mail')).toMatch(
       /\n\nNenhum e-mail de cobrança a enviar agora\.\nFora desta vez: 3 já cobradas nesta posição\.$/,
     );
+    await cloud.settle();
+    expect(await emails()).toHaveLength(3);
+  }, 120_000);
+
+  it('a viewer may ask how the portfolio is, but not send the e-mails', async () => {
+    await say({ text: 'como estão meus recebíveis?' }, viewer);
+    expect(lastTextTo(viewer)).toMatch(
+      /^Carteira \(posição de 07\/12\/2026\): R\$ 4\.463,55 em aberto, 3 contas\./,
+    );
+    await say({ text: 'manda as cobranças por e-mail' }, viewer);
+    expect(lastTextTo(viewer)).toMatch(/^Seu perfil é consulta: não permite /);
     await cloud.settle();
     expect(await emails()).toHaveLength(3);
   }, 120_000);
