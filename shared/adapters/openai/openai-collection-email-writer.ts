@@ -13,7 +13,7 @@ import {
 import type { EmailTemplateVersion } from '#domain/collections/email-template';
 import { ESCALATION_DEGREE_NAMES } from '#domain/collections/escalation';
 import { formatBrl } from '#domain/money';
-import { loadOpenAiSdk } from './openai-sdk';
+import { lazyOpenAiClient } from './openai-sdk';
 
 /**
  * `CollectionEmailWriter` on OpenAI Chat Completions with a strict JSON-schema answer ({subject, text}). The
@@ -91,23 +91,10 @@ export class CollectionEmailAnswerError extends Error {
 }
 
 export class OpenAiCollectionEmailWriter implements CollectionEmailWriter {
-  private client: Promise<OpenAI> | undefined;
+  private readonly openAi: () => Promise<OpenAI>;
 
   constructor(private readonly options: OpenAiCollectionEmailWriterOptions) {
-    if (options.client) this.client = Promise.resolve(options.client);
-  }
-
-  private openAi(): Promise<OpenAI> {
-    this.client ??= loadOpenAiSdk().then(
-      ({ default: OpenAI }) =>
-        new OpenAI({
-          apiKey: this.options.apiKey,
-          ...(this.options.baseURL ? { baseURL: this.options.baseURL } : {}),
-          timeout: this.options.timeoutMs,
-          maxRetries: this.options.maxRetries ?? 1,
-        }),
-    );
-    return this.client;
+    this.openAi = lazyOpenAiClient({ ...options, maxRetries: options.maxRetries ?? 1 });
   }
 
   async write(input: {

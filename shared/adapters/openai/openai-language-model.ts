@@ -7,7 +7,7 @@ import { memberRequestDetails } from '#language/member-intents';
 import { isBareAnswer, parseMessage } from '#language/parser';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
-import { loadOpenAiSdk, type OpenAiSdk } from './openai-sdk';
+import { lazyOpenAiClient, loadOpenAiSdk, type OpenAiSdk } from './openai-sdk';
 
 /**
  * LanguageModel backed by OpenAI Chat Completions with a strict JSON-schema response format built from the
@@ -148,8 +148,7 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
 }
 
 export class OpenAiLanguageModel implements LanguageModel {
-  private client: Promise<OpenAI> | undefined;
-  private readonly options: OpenAiLanguageModelOptions;
+  private readonly openAi: () => Promise<OpenAI>;
   private readonly model: string;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
@@ -162,22 +161,8 @@ export class OpenAiLanguageModel implements LanguageModel {
     this.maxRetries = options.maxRetries ?? 1;
     this.fallback = options.fallback;
     this.logger = options.logger ?? stderrLogger;
-    this.options = options;
-    if (options.client) this.client = Promise.resolve(options.client);
-  }
-
-  /** The SDK's client, built on the first question (the SDK loads then, not at init). */
-  private openAi(): Promise<OpenAI> {
-    this.client ??= loadOpenAiSdk().then(
-      ({ default: OpenAI }) =>
-        new OpenAI({
-          apiKey: this.options.apiKey,
-          ...(this.options.baseURL ? { baseURL: this.options.baseURL } : {}),
-          timeout: this.options.timeoutMs,
-          maxRetries: this.maxRetries,
-        }),
-    );
-    return this.client;
+    // The SDK's client, built on the first question (the SDK loads then, not at init).
+    this.openAi = lazyOpenAiClient({ ...options, maxRetries: this.maxRetries });
   }
 
   async interpret(input: InterpretRequest): Promise<Interpretation> {

@@ -1,3 +1,5 @@
+import type OpenAI from 'openai';
+
 /**
  * The OpenAI SDK, loaded on first use and once. The adapters import only its types statically, so a function
  * configured without an OpenAI key never evaluates it; in the Lambda bundles `openai` is also left out of
@@ -14,4 +16,31 @@ export function loadOpenAiSdk(): Promise<OpenAiSdk> {
     throw error;
   });
   return loading;
+}
+
+export interface OpenAiClientOptions {
+  apiKey: string;
+  baseURL?: string;
+  /** Per attempt. */
+  timeoutMs: number;
+  maxRetries: number;
+  /** Injected in tests; built from the options above otherwise. */
+  client?: OpenAI;
+}
+
+/** The SDK's client, built on the first call (the SDK loads then, not at init), then the same one. */
+export function lazyOpenAiClient(options: OpenAiClientOptions): () => Promise<OpenAI> {
+  let client: Promise<OpenAI> | undefined = options.client ? Promise.resolve(options.client) : undefined;
+  return () => {
+    client ??= loadOpenAiSdk().then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: options.apiKey,
+          ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+          timeout: options.timeoutMs,
+          maxRetries: options.maxRetries,
+        }),
+    );
+    return client;
+  };
 }

@@ -2,7 +2,7 @@ import type {
   ConversationDependencies,
   ReplyInput,
 } from '#application/conversation/conversation-dependencies';
-import { decideSideRequest } from '#application/conversation/decide-side-request';
+import { awaitSideConfirmation, decideSideRequest } from '#application/conversation/decide-side-request';
 import { deterministicId } from '#application/conversation/deterministic-id';
 import { replyOnce } from '#application/conversation/reply-once';
 import { DONE, type StepResult } from '#application/conversation/step-result';
@@ -135,21 +135,14 @@ export async function startCollectionsRequest(
         weekly,
       })
     : `${portfolioTotals(selection.accounts)}\n\n${campaignTexts.nothingDue(skipped)}\nLigo a cobrança automática toda segunda às 9h (envio o que estiver devido e te aviso)?`;
-  const now = deps.clock.now().toISOString();
-  const request: OwnerRequest = {
+  return awaitSideConfirmation(deps, {
     tenantId,
     requestId,
     ownerPhone,
     ...(input.memberId && { memberId: input.memberId }),
     kind: weekly ? 'collections_schedule' : 'collections_campaign',
     collectionsSummary: summary,
-    status: 'awaiting_confirmation',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await deps.conversations.saveRequest(request, undefined);
-  return { requestId, next: 'confirm' };
+  });
 }
 
 export function isCollectionsRequest(request: OwnerRequest): boolean {

@@ -23,19 +23,19 @@ export interface CollectionEmailWriter {
   write(input: { facts: CollectionFacts; template: EmailTemplateVersion }): Promise<CollectionEmailContent>;
 }
 
+/** The account's new `lastEmail`, and the last e-mail the selection saw (the write's condition). */
+export interface LastEmailRecord {
+  tenantId: string;
+  clientId: string;
+  lastEmail: LastCollectionEmail;
+  previousOutboxMessageId: string | undefined;
+}
+
 export interface CollectionEmailLog {
   /**
    * Stages the account's `lastEmail` into `tx`, beside the e-mail's outbox item. Fails the transaction
    * (`PreconditionFailedError`) when the account's last e-mail is no longer `previousOutboxMessageId`
    * (another campaign queued one meanwhile) or the account is gone.
    */
-  recordLastEmail(
-    input: {
-      tenantId: string;
-      clientId: string;
-      lastEmail: LastCollectionEmail;
-      previousOutboxMessageId: string | undefined;
-    },
-    tx: TransactionContext,
-  ): Promise<void>;
+  recordLastEmail(input: LastEmailRecord, tx: TransactionContext): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
 import { DynamoDbOutboxRepository } from '#adapters/dynamodb/outbox/dynamodb-outbox-repository';
@@ -118,6 +119,23 @@ async function seedTenant(tenantId: string) {
   });
 }
 
+async function setOn(key: { pk: string; sk: string }, attribute: string, value: unknown) {
+  await table.documentClient.send(
+    new UpdateCommand({
+      TableName: table.tableName,
+      Key: key,
+      UpdateExpression: 'SET #a = :v',
+      ExpressionAttributeNames: { '#a': attribute },
+      ExpressionAttributeValues: { ':v': value },
+    }),
+  );
+}
+
+async function queuedAccounts(tenantId: string) {
+  const result = await queueCollectionEmails(deps(), { tenantId, correlationId: 'c' });
+  return result.queued.map((queued) => queued.clientId);
+}
+
 const portfolio = [
   row('C1', 'NF-1', '2026-11-20', 17_919, 'days0To30'),
   row('C1', 'NF-2', '2026-10-12', 25_838, 'days31To60'),
@@ -193,34 +211,18 @@ describe('queueCollectionEmails on DynamoDB Local', () => {
     const tenantId = uniqueTenantId('mail');
     await seedTenant(tenantId);
     await importRows(tenantId, '2026-12-07', portfolio.slice(0, 3));
-    await table.documentClient.send(
-      new (await import('@aws-sdk/lib-dynamodb')).UpdateCommand({
-        TableName: table.tableName,
-        Key: { pk: `T#${tenantId}#AR_ACCOUNT#C2`, sk: 'CONTACT#fin@c2.com.br' },
-        UpdateExpression: 'SET emailStatus = :s',
-        ExpressionAttributeValues: { ':s': 'suppressed' },
-      }),
+    // What the SES event handler (another session's scope) writes on a complaint.
+    await setOn(
+      { pk: `T#${tenantId}#AR_ACCOUNT#C2`, sk: 'CONTACT#fin@c2.com.br' },
+      'emailStatus',
+      'suppressed',
     );
-    expect(
-      (await queueCollectionEmails(deps(), { tenantId, correlationId: 'c' })).queued.map((q) => q.clientId),
-    ).toEqual(['C1']);
+    expect(await queuedAccounts(tenantId)).toEqual(['C1']);
     const other = uniqueTenantId('mail');
     await seedTenant(other);
     await importRows(other, '2026-12-07', portfolio.slice(0, 3));
-    await table.documentClient.send(
-      new (await import('@aws-sdk/lib-dynamodb')).UpdateCommand({
-        TableName: table.tableName,
-        Key: { pk: `T#${other}#AR_ACCOUNTS`, sk: 'ACCOUNT#C1' },
-        UpdateExpression: 'SET #control = :c',
-        ExpressionAttributeNames: { '#control': 'control' },
-        ExpressionAttributeValues: { ':c': { paused: true } },
-      }),
-    );
-    expect(
-      (await queueCollectionEmails(deps(), { tenantId: other, correlationId: 'c' })).queued.map(
-        (q) => q.clientId,
-      ),
-    ).toEqual(['C2']);
+    await setOn({ pk: `T#${other}#AR_ACCOUNTS`, sk: 'ACCOUNT#C1' }, 'control', { paused: true });
+    expect(await queuedAccounts(other)).toEqual(['C2']);
   }, 60_000);
 
   it('uses the model’s e-mail only when grounded, and the template when it invents a number or fails', async () => {

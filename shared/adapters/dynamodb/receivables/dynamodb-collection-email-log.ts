@@ -1,9 +1,8 @@
 import { idKey, ReceivableAccountEntity } from '#adapters/dynamodb/entities/receivables';
 import type { TableAccess } from '#adapters/dynamodb/table-access';
-import type { CollectionEmailLog } from '#application/ports/collection-emails';
+import type { CollectionEmailLog, LastEmailRecord } from '#application/ports/collection-emails';
 import { PreconditionFailedError } from '#application/ports/persistence-errors';
 import type { TransactionContext } from '#application/ports/unit-of-work';
-import type { LastCollectionEmail } from '#domain/collections/collection-cadence';
 
 /**
  * `CollectionEmailLog` on the account item (`lastEmail`), staged beside the e-mail's outbox item. The write is
@@ -12,15 +11,7 @@ import type { LastCollectionEmail } from '#domain/collections/collection-cadence
 export class DynamoDbCollectionEmailLog implements CollectionEmailLog {
   constructor(private readonly table: TableAccess) {}
 
-  async recordLastEmail(
-    input: {
-      tenantId: string;
-      clientId: string;
-      lastEmail: LastCollectionEmail;
-      previousOutboxMessageId: string | undefined;
-    },
-    tx: TransactionContext,
-  ): Promise<void> {
+  async recordLastEmail(input: LastEmailRecord, tx: TransactionContext): Promise<void> {
     const key = ReceivableAccountEntity.primary.key({
       tenantId: input.tenantId,
       clientKey: idKey(input.clientId),
