@@ -1,4 +1,5 @@
 import { DynamoDbCollectionEmailLog } from '#adapters/dynamodb/receivables/dynamodb-collection-email-log';
+import { DynamoDbCollectionTemplates } from '#adapters/dynamodb/receivables/dynamodb-collection-templates';
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
@@ -10,7 +11,6 @@ import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generat
 import { unavailableTranscriber } from '#adapters/transcription/unavailable-transcriber';
 import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
 import { agingSpreadsheetReader } from '#application/collections/aging-spreadsheet-reader';
-import { defaultCollectionTemplates } from '#application/collections/queue-collection-emails';
 import { boletoQueries } from '#application/conversation/boleto-queries';
 import { ownerCommands } from '#application/conversation/owner-commands';
 import { replyOnce } from '#application/conversation/reply-once';
@@ -153,7 +153,7 @@ export const deps: ConversationStepsDependencies = {
   collections: {
     receivables,
     emailLog: new DynamoDbCollectionEmailLog(receivablesTable),
-    templates: defaultCollectionTemplates,
+    templates: new DynamoDbCollectionTemplates(receivablesTable),
     ...(collectionEmailWriter && { writer: collectionEmailWriter }),
     // The weekly run: its schedule starts this conversation each Monday (where the stack grants schedules).
     ...(schedules && {

@@ -13,8 +13,8 @@ import {
   groundingProblems,
   renderCollectionEmail,
 } from '#domain/collections/collection-email';
-import { DEFAULT_TEMPLATES } from '#domain/collections/default-templates';
-import { activeVersion, type EmailTemplateVersion, templateIdOf } from '#domain/collections/email-template';
+import { defaultTemplateVersion } from '#domain/collections/default-templates';
+import type { EmailTemplateVersion } from '#domain/collections/email-template';
 import type { EscalationDegree } from '#domain/collections/escalation';
 import { newOutboxMessage } from '#domain/outbox-message';
 import type { AppLogger } from '#logging/create-logger';
@@ -51,20 +51,10 @@ export interface QueueResult {
   skipped: number;
 }
 
-/** The built-in templates (version 1 of `DEFAULT_TEMPLATES`) until a tenant edits its own. */
+/** The built-in templates only (no store): every degree's version 1. */
 export const defaultCollectionTemplates: CollectionTemplates = {
   async active(_tenantId, degree) {
-    return activeVersion([
-      {
-        templateId: templateIdOf(degree),
-        degree,
-        version: 1,
-        ...DEFAULT_TEMPLATES[degree],
-        active: true,
-        createdAt: '2026-01-01T00:00:00.000Z',
-        createdBy: 'iris',
-      },
-    ]);
+    return defaultTemplateVersion(degree);
   },
 };
 

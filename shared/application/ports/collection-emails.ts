@@ -14,6 +14,17 @@ export interface CollectionTemplates {
   active(tenantId: string, degree: EscalationDegree): Promise<EmailTemplateVersion>;
 }
 
+/** Where templates are kept and edited: every version of a degree, and an edit written all or nothing. */
+export interface CollectionTemplateStore extends CollectionTemplates {
+  /** All versions of the degree (the built-in version 1 when the tenant never edited it). */
+  versions(tenantId: string, degree: EscalationDegree): Promise<EmailTemplateVersion[]>;
+  /** The new version and the deactivated ones; `ConcurrentModificationError` if another edit won. */
+  saveEdit(
+    tenantId: string,
+    edit: { created: EmailTemplateVersion; deactivated: EmailTemplateVersion[] },
+  ): Promise<void>;
+}
+
 /**
  * Writes a collection e-mail from the snapshot's facts (a language model). It only proposes: the use case
  * checks every number against the facts (`groundingProblems`) and renders the template instead on any
