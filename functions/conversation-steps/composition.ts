@@ -1,3 +1,4 @@
+import { DynamoDbAccountControls } from '#adapters/dynamodb/receivables/dynamodb-account-controls';
 import { DynamoDbCollectionEmailLog } from '#adapters/dynamodb/receivables/dynamodb-collection-email-log';
 import { DynamoDbCollectionTemplates } from '#adapters/dynamodb/receivables/dynamodb-collection-templates';
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
@@ -152,6 +153,7 @@ export const deps: ConversationStepsDependencies = {
   ...(memberAccounts && { memberAccounts }),
   collections: {
     receivables,
+    controls: new DynamoDbAccountControls(receivablesTable),
     emailLog: new DynamoDbCollectionEmailLog(receivablesTable),
     templates: new DynamoDbCollectionTemplates(receivablesTable),
     ...(collectionEmailWriter && { writer: collectionEmailWriter }),

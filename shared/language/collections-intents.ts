@@ -4,7 +4,8 @@ import type { Intent } from '#application/ports/interpretation.schema';
  * The owner's receivables portfolio (issue 13): "como está minha carteira?" / "como estão meus recebíveis?"
  * (portfolio_status), "manda as cobranças por e-mail" (collections_campaign), the same with "toda segunda" /
  * "toda semana" (collections_schedule) and "para as cobranças automáticas" (collections_schedule_stop). Checked
- * before the boleto rules (`classifyIntent`): "cobranças por e-mail" is not a new boleto. `text` is the folded
+ * "pausa a cobrança da Padaria Estrela" (collections_pause) and "retoma a cobrança da …" (collections_resume) act
+ * on one account of the portfolio. Checked before the boleto rules (`classifyIntent`): "cobranças por e-mail" is not a new boleto. `text` is the folded
  * message with a space at each end.
  */
 
@@ -23,8 +24,16 @@ const PORTFOLIO = [
   /\b(minha|a) carteira( de (recebiveis|clientes|cobranca))?( \?)? $/,
 ];
 
+/** "pausa a cobrança da Padaria Estrela" / "retoma a cobrança da Padaria Estrela": one account of the portfolio. */
+const PAUSE =
+  /^ (pausa|pausar|pause|segura|segurar|segure) (a |as )?cobrancas? (por e-?mail )?(d[aoe]s?|para|pra) /;
+const RESUME =
+  /^ (retoma|retomar|retome|reativa|reativar|reative|despausa|despausar|volta a cobrar|voltar a cobrar)( a| as)?( cobrancas?)? (por e-?mail )?(d[aoe]s?|para|pra) /;
+
 export function collectionsIntent(text: string): Intent | null {
   if (PORTFOLIO.some((pattern) => pattern.test(text))) return 'portfolio_status';
+  if (PAUSE.test(text)) return 'collections_pause';
+  if (RESUME.test(text)) return 'collections_resume';
   const aboutEmailCharges = CHARGE_WORDS.test(text) && (EMAIL.test(text) || AUTOMATIC.test(text));
   if (!aboutEmailCharges) return null;
   if (STOP_VERB.test(text) && AUTOMATIC.test(text)) return 'collections_schedule_stop';

@@ -72,6 +72,8 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   collections_campaign: 3,
   collections_schedule: 3,
   collections_schedule_stop: 3,
+  collections_pause: 3,
+  collections_resume: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */

@@ -98,5 +98,13 @@ export const campaignTexts = {
       : `Cobrança automática de ${formatDateBr(runDate)}: ${count} e-mail${count === 1 ? '' : 's'} na fila de envio.`,
   weeklyStopped: () => 'Cobrança automática desligada. Nenhum e-mail será enviado sem você pedir.',
   weeklyNotOn: () => 'Não há cobrança automática ligada.',
+  paused: (name: string, paused: boolean) =>
+    paused
+      ? `Cobrança por e-mail de ${name} pausada: nenhum e-mail até você pedir "retoma a cobrança de ${name}".`
+      : `Cobrança por e-mail de ${name} retomada: entra na próxima campanha em que estiver devida.`,
+  accountNotFound: (name: string) => `Não encontrei "${name}" na carteira importada.`,
+  severalAccounts: (name: string, names: readonly string[]) =>
+    `Mais de uma conta tem "${name}": ${names.join(', ')}. Qual delas? Escreva o nome completo.`,
+  whichAccount: () => 'De qual conta? Ex.: "pausa a cobrança da Padaria Estrela".',
   unavailable: () => 'A cobrança por e-mail não está disponível nesta conta.',
 };

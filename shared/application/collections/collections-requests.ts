@@ -8,6 +8,7 @@ import { replyOnce } from '#application/conversation/reply-once';
 import { DONE, type StepResult } from '#application/conversation/step-result';
 import { memberMay } from '#application/members/member-gate';
 import type {
+  AccountControls,
   CollectionEmailLog,
   CollectionEmailWriter,
   CollectionTemplates,
@@ -17,6 +18,7 @@ import type { OwnerMessageInput } from '#application/ports/workflows';
 import type { CalendarDate } from '#domain/calendar-date';
 import { close, type OwnerRequest } from '#domain/owner-request';
 import { type E164, normalizePhone } from '#domain/phone-number';
+import { accountNameIn, setAccountPaused } from './account-pause';
 import { campaignTexts } from './campaign-texts-pt-br';
 import { selectDueAccounts } from './collection-email-selection';
 import { portfolioStatusText } from './import-summary';
@@ -41,6 +43,7 @@ import {
 /** What collections need in the conversation; absent where a function does not send collection e-mails. */
 export interface CollectionsPorts {
   receivables: ReceivablesRepository;
+  controls: AccountControls;
   emailLog: CollectionEmailLog;
   templates: CollectionTemplates;
   writer?: CollectionEmailWriter;
@@ -49,6 +52,8 @@ export interface CollectionsPorts {
 }
 
 export type CollectionsIntent =
+  | 'collections_pause'
+  | 'collections_resume'
   | 'portfolio_status'
   | 'collections_campaign'
   | 'collections_schedule'
@@ -76,6 +81,8 @@ export async function startCollectionsRequest(
     memberId?: string;
     messageId: string;
     intent: CollectionsIntent;
+    /** The owner's words (the account a pause names). */
+    text: string;
   },
 ): Promise<StepResult> {
   const { tenantId, ownerPhone, messageId } = input;
@@ -87,6 +94,18 @@ export async function startCollectionsRequest(
   if (!ports) return reply(campaignTexts.unavailable(), 'collections-unavailable');
   if (input.intent === 'portfolio_status') {
     return reply(portfolioStatusText(await ports.receivables.listAccounts(tenantId)), 'portfolio-status');
+  }
+  if (input.intent === 'collections_pause' || input.intent === 'collections_resume') {
+    const paused = input.intent === 'collections_pause';
+    const name = accountNameIn(input.text);
+    if (!name) return reply(campaignTexts.whichAccount(), 'collections-pause');
+    const outcome = await setAccountPaused(ports, { tenantId, name, paused });
+    if (outcome.kind === 'several') {
+      return reply(campaignTexts.severalAccounts(name, outcome.names), 'collections-pause');
+    }
+    if (outcome.kind === 'not_found') return reply(campaignTexts.accountNotFound(name), 'collections-pause');
+    deps.logger.info('collections paused or resumed', { clientId: outcome.account.clientId, paused });
+    return reply(campaignTexts.paused(outcome.account.name, paused), 'collections-pause');
   }
   if (input.intent === 'collections_schedule_stop') {
     if (!ports.weekly) return reply(campaignTexts.weeklyNotOn(), 'collections-weekly-stop');

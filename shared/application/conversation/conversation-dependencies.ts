@@ -124,6 +124,8 @@ export interface OwnerCommands {
       | 'collections_campaign'
       | 'collections_schedule'
       | 'collections_schedule_stop'
+      | 'collections_pause'
+      | 'collections_resume'
     >;
     interpretation: Interpretation;
   }): Promise<string>;

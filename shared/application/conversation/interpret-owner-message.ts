@@ -173,7 +173,10 @@ export async function interpretOwnerMessage(
     case 'collections_campaign':
     case 'collections_schedule':
     case 'collections_schedule_stop':
+    case 'collections_pause':
+    case 'collections_resume':
       return startCollectionsRequest(deps, {
+        text,
         tenantId,
         ownerPhone,
         ...(memberId && { memberId }),

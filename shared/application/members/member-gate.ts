@@ -32,6 +32,8 @@ export const ACTION_OF_INTENT: Readonly<Record<Intent, MemberAction>> = {
   collections_campaign: 'charge',
   collections_schedule: 'charge',
   collections_schedule_stop: 'charge',
+  collections_pause: 'charge',
+  collections_resume: 'charge',
 };
 
 export type MemberVerdict =

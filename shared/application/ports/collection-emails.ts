@@ -34,6 +34,12 @@ export interface CollectionEmailWriter {
   write(input: { facts: CollectionFacts; template: EmailTemplateVersion }): Promise<CollectionEmailContent>;
 }
 
+/** The owner's pause (and pin) of one account: `control` on the account item. */
+export interface AccountControls {
+  /** Sets the account's `paused`; false when the account does not exist. */
+  setPaused(tenantId: string, clientId: string, paused: boolean): Promise<boolean>;
+}
+
 /** The account's new `lastEmail`, and the last e-mail the selection saw (the write's condition). */
 export interface LastEmailRecord {
   tenantId: string;

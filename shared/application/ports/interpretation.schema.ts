@@ -33,6 +33,8 @@ export const INTENTS = [
   'collections_campaign',
   'collections_schedule',
   'collections_schedule_stop',
+  'collections_pause',
+  'collections_resume',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

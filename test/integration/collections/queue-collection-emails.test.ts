@@ -2,10 +2,12 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
 import { DynamoDbOutboxRepository } from '#adapters/dynamodb/outbox/dynamodb-outbox-repository';
+import { DynamoDbAccountControls } from '#adapters/dynamodb/receivables/dynamodb-account-controls';
 import { DynamoDbCollectionEmailLog } from '#adapters/dynamodb/receivables/dynamodb-collection-email-log';
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
+import { setAccountPaused } from '#application/collections/account-pause';
 import { collectionEmailId } from '#application/collections/collection-email-selection';
 import {
   defaultCollectionTemplates,
@@ -221,8 +223,20 @@ describe('queueCollectionEmails on DynamoDB Local', () => {
     const other = uniqueTenantId('mail');
     await seedTenant(other);
     await importRows(other, '2026-12-07', portfolio.slice(0, 3));
-    await setOn({ pk: `T#${other}#AR_ACCOUNTS`, sk: 'ACCOUNT#C1' }, 'control', { paused: true });
+    const pause = (name: string, paused: boolean) =>
+      setAccountPaused(
+        {
+          receivables,
+          controls: new DynamoDbAccountControls(new TableAccess(table.tableName, table.documentClient)),
+        },
+        { tenantId: other, name, paused },
+      );
+    expect(await pause('conta c1', true)).toMatchObject({ kind: 'done', account: { clientId: 'C1' } });
+    expect(await pause('Conta', true)).toMatchObject({ kind: 'several' });
+    expect(await pause('Padaria Estrela', true)).toEqual({ kind: 'not_found', name: 'Padaria Estrela' });
     expect(await queuedAccounts(other)).toEqual(['C2']);
+    await pause('Conta C1', false);
+    expect(await queuedAccounts(other)).toEqual(['C1']);
   }, 60_000);
 
   it('uses the model’s e-mail only when grounded, and the template when it invents a number or fails', async () => {

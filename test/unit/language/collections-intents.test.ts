@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { accountNameIn } from '#application/collections/account-pause';
 import { calendarDate } from '#domain/calendar-date';
 import { parseMessage } from '#language/parser';
 
@@ -28,5 +29,27 @@ describe('collections intents', () => {
     ['para a mensalidade do João', 'stop_recurring'],
   ])('leaves %s as %s', (text, intent) => {
     expect(parseMessage(text, today).intent).toBe(intent);
+  });
+});
+
+describe('pausing one account', () => {
+  it.each([
+    ['pausa a cobrança da Padaria Estrela', 'collections_pause'],
+    ['Pausar as cobranças do Mercado Bom Preço', 'collections_pause'],
+    ['retoma a cobrança da Padaria Estrela', 'collections_resume'],
+    ['volta a cobrar da Padaria Estrela', 'collections_resume'],
+  ])('%s → %s', (text, intent) => {
+    expect(parseMessage(text, today).intent).toBe(intent);
+  });
+});
+
+describe('the account a pause names', () => {
+  it.each([
+    ['pausa a cobrança da Padaria Estrela', 'Padaria Estrela'],
+    ['Pausar as cobranças por e-mail do Mercado Bom Preço!', 'Mercado Bom Preço'],
+    ['retoma a cobrança da Padaria Estrela.', 'Padaria Estrela'],
+    ['volta a cobrar da Padaria Estrela', 'Padaria Estrela'],
+  ])('%s → %s', (text, name) => {
+    expect(accountNameIn(text)).toBe(name);
   });
 });
