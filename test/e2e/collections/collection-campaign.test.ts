@@ -118,6 +118,18 @@ describe('collection e-mail campaigns', () => {
     expect(await emails()).toHaveLength(3);
   }, 120_000);
 
+  it('the owner pauses and resumes one account by message', async () => {
+    expect(await ask('pausa a cobrança da Mercearia Conceição 2')).toBe(
+      'Cobrança por e-mail de Mercearia Conceição 2 pausada: nenhum e-mail até você pedir "retoma a cobrança de Mercearia Conceição 2".',
+    );
+    expect(await ask('como está minha carteira?')).toMatch(
+      /• 4 – aviso final antes de medidas legais: 1 contas\n• pausadas: 1 contas$/,
+    );
+    expect(await ask('retoma a cobrança da mercearia conceicao 2')).toMatch(
+      /^Cobrança por e-mail de Mercearia Conceição 2 retomada/,
+    );
+  }, 120_000);
+
   it('a viewer may ask how the portfolio is, but not send the e-mails', async () => {
     await say({ text: 'como estão meus recebíveis?' }, viewer);
     expect(lastTextTo(viewer)).toMatch(
