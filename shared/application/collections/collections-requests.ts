@@ -7,13 +7,7 @@ import { deterministicId } from '#application/conversation/deterministic-id';
 import { replyOnce } from '#application/conversation/reply-once';
 import { DONE, type StepResult } from '#application/conversation/step-result';
 import { memberMay } from '#application/members/member-gate';
-import type {
-  AccountControls,
-  CollectionEmailLog,
-  CollectionEmailWriter,
-  CollectionTemplates,
-} from '#application/ports/collection-emails';
-import type { ReceivableAccount, ReceivablesRepository } from '#application/ports/receivables-repository';
+import type { ReceivableAccount } from '#application/ports/receivables-repository';
 import type { OwnerMessageInput } from '#application/ports/workflows';
 import type { CalendarDate } from '#domain/calendar-date';
 import { close, type OwnerRequest } from '#domain/owner-request';
@@ -21,17 +15,14 @@ import { type E164, normalizePhone } from '#domain/phone-number';
 import { accountNameIn, setAccountPaused } from './account-pause';
 import { campaignTexts } from './campaign-texts-pt-br';
 import { selectDueAccounts } from './collection-email-selection';
+import type { CollectionsPorts } from './collections-ports';
 import { portfolioStatusText } from './import-summary';
 import {
   type QueueCollectionDeps,
   queueCollectionEmails,
   writeCollectionEmail,
 } from './queue-collection-emails';
-import {
-  armWeeklyCollections,
-  stopWeeklyCollections,
-  type WeeklyCollectionsPorts,
-} from './weekly-collections';
+import { armWeeklyCollections, stopWeeklyCollections } from './weekly-collections';
 
 /**
  * The owner's portfolio on WhatsApp (issue 13 item 6): "como está minha carteira?" answers at once; "manda as
@@ -39,17 +30,6 @@ import {
  * the e-mails only on the asker's Sim (`decideSideRequest`); a weekly run queues what is due and tells the
  * owner the count; "para as cobranças automáticas" removes the schedule.
  */
-
-/** What collections need in the conversation; absent where a function does not send collection e-mails. */
-export interface CollectionsPorts {
-  receivables: ReceivablesRepository;
-  controls: AccountControls;
-  emailLog: CollectionEmailLog;
-  templates: CollectionTemplates;
-  writer?: CollectionEmailWriter;
-  /** The weekly run; absent where the stack grants no schedules. */
-  weekly?: WeeklyCollectionsPorts;
-}
 
 export type CollectionsIntent =
   | 'collections_pause'

@@ -1,4 +1,4 @@
-import type { CollectionsPorts } from '#application/collections/collections-requests';
+import type { CollectionsPorts } from '#application/collections/collections-ports';
 import type { BillingProvider } from '#application/ports/billing-provider';
 import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
 import type { BoletoRepository } from '#application/ports/boleto-repository';
