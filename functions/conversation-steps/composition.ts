@@ -1,3 +1,6 @@
+import { DynamoDbAccountControls } from '#adapters/dynamodb/receivables/dynamodb-account-controls';
+import { DynamoDbCollectionEmailLog } from '#adapters/dynamodb/receivables/dynamodb-collection-email-log';
+import { DynamoDbCollectionTemplates } from '#adapters/dynamodb/receivables/dynamodb-collection-templates';
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
@@ -65,6 +68,18 @@ const openAi = config.openAi
       language: await import('#adapters/openai/openai-language-model'),
     }
   : undefined;
+// Collection e-mails: the model writes them when a key is configured (checked, else the template renders).
+const collectionEmailWriter = config.openAi
+  ? new (await import('#adapters/openai/openai-collection-email-writer')).OpenAiCollectionEmailWriter({
+      apiKey: config.openAi.apiKey,
+      baseURL: config.openAi.baseUrl,
+      model: config.openAi.model,
+      timeoutMs: 20_000,
+    })
+  : undefined;
+const receivablesTable = new TableAccess(config.tableName);
+const receivables = new DynamoDbReceivablesRepository(receivablesTable);
+const schedules = config.schedules ? composeSchedules(config.schedules) : undefined;
 const language: LanguageModel = openAi
   ? new openAi.language.OpenAiLanguageModel({
       apiKey: openAi.apiKey,
@@ -137,7 +152,7 @@ export const deps: ConversationStepsDependencies = {
     receipts: receiptReader({ ...repositories, ...booking, media, ocr, vision, proposals, logger }),
     spreadsheets: agingSpreadsheetReader({
       files: composeObjectStore(loadObjectStoreConfig(processEnv())),
-      receivables: new DynamoDbReceivablesRepository(new TableAccess(config.tableName)),
+      receivables,
       clock,
       ids: new TimeOrderedIdGenerator(clock),
       media,
@@ -152,11 +167,22 @@ export const deps: ConversationStepsDependencies = {
   },
   // Team changes an owner confirms put and remove members' sign-in accounts (where the stack names the pool).
   ...(memberAccounts && { memberAccounts }),
+  collections: {
+    receivables,
+    controls: new DynamoDbAccountControls(receivablesTable),
+    emailLog: new DynamoDbCollectionEmailLog(receivablesTable),
+    templates: new DynamoDbCollectionTemplates(receivablesTable),
+    ...(collectionEmailWriter && { writer: collectionEmailWriter }),
+    // The weekly run: its schedule starts this conversation each Monday (where the stack grants schedules).
+    ...(schedules && {
+      weekly: { schedules, conversationStateMachineArn: config.conversationStateMachineArn },
+    }),
+  },
   // Recurring plans: their schedules start this conversation each month (where the stack grants schedules).
-  ...(config.schedules && {
+  ...(schedules && {
     recurring: {
       plans: repositories.recurringPlans,
-      schedules: composeSchedules(config.schedules),
+      schedules,
       conversationStateMachineArn: config.conversationStateMachineArn,
     },
   }),

@@ -16,6 +16,7 @@ const content = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('unsupported'), originalType: z.string() }),
   z.object({ type: z.literal('recurring_issue'), planId: z.string(), period: z.string() }),
+  z.object({ type: z.literal('collections_run'), runDate: z.string() }),
   z.object({ type: z.literal('api_charge'), requestId: z.string() }),
 ]);
 

@@ -107,6 +107,10 @@ export interface OutboxMessage {
   outcomeReportedAt?: string;
   /** The contact this message is to (audience 'contact'): delivery checks their opt-out with one GetItem. */
   contactId?: string;
+  /** A collection e-mail's receivables account (its `client_id`): SES events lead back to the account. */
+  accountId?: string;
+  /** A collection e-mail's template (id, version) and whether the model wrote the text from it. */
+  emailTemplate?: { templateId: string; version: number; modelWritten: boolean };
   /** Send the approved template even if the 24-hour window looks open (a free-form copy was refused). */
   forceTemplate?: boolean;
   /** Not sent before this instant (ISO-8601): delivery defers it until then (a grouped forward's window end). */
@@ -149,6 +153,8 @@ export type NewOutboxMessage = Pick<
   | 'about'
   | 'reportOutcomeTo'
   | 'contactId'
+  | 'accountId'
+  | 'emailTemplate'
   | 'forceTemplate'
   | 'replacesOutboxId'
   | 'notBefore'

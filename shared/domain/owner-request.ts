@@ -93,7 +93,11 @@ export interface OwnerRequest {
     | 'create_recurring'
     | 'stop_recurring'
     | 'add_member'
-    | 'remove_member';
+    | 'remove_member'
+    | 'collections_campaign'
+    | 'collections_schedule';
+  /** collections_campaign / collections_schedule: the summary the owner confirms (counts, sample e-mail). */
+  collectionsSummary?: string;
   /** A recurring plan to create (its terms) or to stop (its id): `shared/application/recurring/`. */
   recurrence?: {
     dayOfMonth: number;

@@ -1,5 +1,6 @@
 import type { Intent } from '#application/ports/interpretation.schema';
 import { categoryRuleIntent } from './category-intents';
+import { collectionsIntent } from './collections-intents';
 import { colloquialIntent } from './colloquial-intents';
 import { isConfirmation } from './confirm-vocabulary';
 import type { IntentSignals } from './intent-signals';
@@ -176,6 +177,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (isConfirmation(tokens)) return 'confirm';
   if (denyEmoji(tokens, words)) return 'deny';
   if (isStatementRequest(text, signals)) return 'statement';
+  const collections = collectionsIntent(text);
+  if (collections) return collections;
   const recurring = recurringIntent(text, signals);
   if (recurring) return recurring;
   const member = memberIntent(text);

@@ -72,6 +72,12 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   remove_member: 3,
   set_category_rule: 3,
   stop_tracking_expense: 3,
+  portfolio_status: 3,
+  collections_campaign: 3,
+  collections_schedule: 3,
+  collections_schedule_stop: 3,
+  collections_pause: 3,
+  collections_resume: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */

@@ -14,7 +14,7 @@ import { subscriptionEntities } from '#language/subscription-intents';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
 import { failureOf, structuredAnswerOf, UnusableAnswerError } from './openai-answer';
-import { createOpenAiClient, loadOpenAiSdk } from './openai-sdk';
+import { lazyOpenAiClient, loadOpenAiSdk, type OpenAiSdk } from './openai-sdk';
 
 /**
  * LanguageModel backed by OpenAI Chat Completions with a strict JSON-schema response format built from the
@@ -122,8 +122,7 @@ function interpretationOf(extraction: Extraction, input: InterpretRequest): Inte
 }
 
 export class OpenAiLanguageModel implements LanguageModel {
-  private client: Promise<OpenAI> | undefined;
-  private readonly options: OpenAiLanguageModelOptions;
+  private readonly openAi: () => Promise<OpenAI>;
   private readonly model: string;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
@@ -136,14 +135,8 @@ export class OpenAiLanguageModel implements LanguageModel {
     this.maxRetries = options.maxRetries ?? 1;
     this.fallback = options.fallback;
     this.logger = options.logger ?? stderrLogger;
-    this.options = options;
-    if (options.client) this.client = Promise.resolve(options.client);
-  }
-
-  /** The SDK's client, built on the first question (the SDK loads then, not at init). */
-  private openAi(): Promise<OpenAI> {
-    this.client ??= createOpenAiClient({ ...this.options, maxRetries: this.maxRetries });
-    return this.client;
+    // The SDK's client, built on the first question (the SDK loads then, not at init).
+    this.openAi = lazyOpenAiClient({ ...options, maxRetries: this.maxRetries });
   }
 
   async interpret(input: InterpretRequest): Promise<Interpretation> {

@@ -5,7 +5,7 @@ import type { CalendarDate } from '#domain/calendar-date';
 import type { ProposedReceiptFields } from '#domain/receipt-fields';
 import { failureOf, structuredAnswerOf } from './openai-answer';
 import type { LanguageModelLogger } from './openai-language-model';
-import { createOpenAiClient, loadOpenAiSdk } from './openai-sdk';
+import { lazyOpenAiClient, loadOpenAiSdk } from './openai-sdk';
 
 /**
  * The fields of a receipt photo as a vision model reads them (Chat Completions with the image and a strict
@@ -63,9 +63,12 @@ export interface OpenAiReceiptVisionOptions {
 }
 
 export class OpenAiReceiptVision implements ReceiptVision {
-  private client: Promise<OpenAI> | undefined;
+  /** The SDK's client, built on the first photo (the SDK loads then, not at init). */
+  private readonly openAi: () => Promise<OpenAI>;
 
-  constructor(private readonly options: OpenAiReceiptVisionOptions) {}
+  constructor(private readonly options: OpenAiReceiptVisionOptions) {
+    this.openAi = lazyOpenAiClient({ ...options, maxRetries: options.maxRetries ?? 1 });
+  }
 
   async propose(input: {
     bytes: Uint8Array;
@@ -85,11 +88,6 @@ export class OpenAiReceiptVision implements ReceiptVision {
       });
       return null;
     }
-  }
-
-  private openAi(): Promise<OpenAI> {
-    this.client ??= createOpenAiClient({ ...this.options, maxRetries: this.options.maxRetries ?? 1 });
-    return this.client;
   }
 
   private async ask(input: { bytes: Uint8Array; mimeType: string; today: CalendarDate }) {

@@ -18,18 +18,29 @@ export function loadOpenAiSdk(): Promise<OpenAiSdk> {
   return loading;
 }
 
-/** A client of the SDK, loaded on first use: the adapters call this on their first request, not at init. */
-export async function createOpenAiClient(options: {
+export interface OpenAiClientOptions {
   apiKey: string;
   baseURL?: string;
+  /** Per attempt. */
   timeoutMs: number;
   maxRetries: number;
-}): Promise<OpenAI> {
-  const { default: Client } = await loadOpenAiSdk();
-  return new Client({
-    apiKey: options.apiKey,
-    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries,
-  });
+  /** Injected in tests; built from the options above otherwise. */
+  client?: OpenAI;
+}
+
+/** The SDK's client, built on the first call (the SDK loads then, not at init), then the same one. */
+export function lazyOpenAiClient(options: OpenAiClientOptions): () => Promise<OpenAI> {
+  let client: Promise<OpenAI> | undefined = options.client ? Promise.resolve(options.client) : undefined;
+  return () => {
+    client ??= loadOpenAiSdk().then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: options.apiKey,
+          ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+          timeout: options.timeoutMs,
+          maxRetries: options.maxRetries,
+        }),
+    );
+    return client;
+  };
 }

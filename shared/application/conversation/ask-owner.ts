@@ -1,4 +1,5 @@
 import { changeConfirmationText } from '#application/amendments/change-requests';
+import { collectionsConfirmationText } from '#application/collections/collections-requests';
 import { keptForAfterLine } from '#application/dialogues/deferred-request';
 import { memberConfirmationText } from '#application/members/member-requests';
 import { PreconditionFailedError } from '#application/ports/persistence-errors';
@@ -47,6 +48,7 @@ export async function askOwner(
     const question =
       changeConfirmationText(request) ??
       memberConfirmationText(request) ??
+      collectionsConfirmationText(request) ??
       (request.kind === 'create_recurring' || request.kind === 'stop_recurring'
         ? recurringConfirmationText(request)
         : request.kind === 'cancel_boleto'

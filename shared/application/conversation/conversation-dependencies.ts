@@ -1,3 +1,4 @@
+import type { CollectionsPorts } from '#application/collections/collections-ports';
 import type { BillingProvider } from '#application/ports/billing-provider';
 import type { BoletoActivityLog } from '#application/ports/boleto-activity-log';
 import type { BoletoRepository } from '#application/ports/boleto-repository';
@@ -61,6 +62,8 @@ export interface ConversationDependencies {
   cancellation: BoletoCancellation;
   /** Recurring charge plans (`shared/application/recurring/`); absent where a function does not manage them. */
   recurring?: RecurringPorts;
+  /** Collection e-mails and campaigns (`shared/application/collections/`); absent where not sent from here. */
+  collections?: CollectionsPorts;
   /** Sign-in accounts of the tenant's members (Cognito deployed, the local issuer locally); absent: WhatsApp only. */
   memberAccounts?: MemberAccounts;
 }
@@ -120,6 +123,12 @@ export interface OwnerCommands {
       | 'stop_recurring'
       | 'add_member'
       | 'remove_member'
+      | 'portfolio_status'
+      | 'collections_campaign'
+      | 'collections_schedule'
+      | 'collections_schedule_stop'
+      | 'collections_pause'
+      | 'collections_resume'
     >;
     interpretation: Interpretation;
   }): Promise<string>;

@@ -1,5 +1,9 @@
 import { decideChange, isChangeRequest } from '#application/amendments/change-requests';
 import {
+  decideCollectionsRequest,
+  isCollectionsRequest,
+} from '#application/collections/collections-requests';
+import {
   deferredFrom,
   isAnotherRequest,
   queueFullLine,
@@ -47,6 +51,7 @@ export async function decideConfirmation(
     return decideRecurring(deps, request, input);
   }
   if (isMemberRequest(request)) return decideMemberRequest(deps, request, input);
+  if (isCollectionsRequest(request)) return decideCollectionsRequest(deps, request, input);
   if (request.status === 'confirmed' || request.status === 'completed') {
     return { requestId: request.requestId, next: request.status === 'confirmed' ? 'create' : 'done' };
   }

@@ -15,6 +15,23 @@ export interface SideRequestOutcomes {
   carryOut(deps: ConversationDependencies, request: OwnerRequest, causeId: string): Promise<StepResult>;
 }
 
+/** Saves a new side request waiting for the asker's Sim (version 1); the workflow then asks for it. */
+export async function awaitSideConfirmation(
+  deps: Pick<ConversationDependencies, 'conversations' | 'clock'>,
+  request: Omit<OwnerRequest, 'status' | 'version' | 'createdAt' | 'updatedAt'>,
+): Promise<StepResult> {
+  const now = deps.clock.now().toISOString();
+  const waiting: OwnerRequest = {
+    ...request,
+    status: 'awaiting_confirmation',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.conversations.saveRequest(waiting, undefined);
+  return { requestId: request.requestId, next: 'confirm' };
+}
+
 /**
  * The owner's answer to a side request's summary. Only the asker's Sim for this request and version, or an
  * explicit yes from their phone, acts; a no closes the request and keeps things as they were; anything else

@@ -1,4 +1,5 @@
 import { startAmendment } from '#application/amendments/start-amendment';
+import { runWeeklyCollections, startCollectionsRequest } from '#application/collections/collections-requests';
 import { choiceHandlers, offerStatusChoice } from '#application/dialogues/choice-handlers';
 import { deferredFrom } from '#application/dialogues/deferred-request';
 import { answerPendingChoice } from '#application/dialogues/pending-choice';
@@ -18,7 +19,7 @@ import { issueRecurringCharge } from '#application/recurring/issue-recurring-cha
 import { startRecurringRequest } from '#application/recurring/start-recurring-request';
 import { refusalOfBoletoRequest } from '#application/request-validation';
 import type { RecurringExpenseOffers } from '#application/subscriptions/decide-recurring-expense';
-import { saoPauloDateOf } from '#domain/calendar-date';
+import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
 import { normalizePhone } from '#domain/phone-number';
 import type { ConversationDependencies, OwnerCommands } from './conversation-dependencies';
@@ -57,6 +58,10 @@ export async function interpretOwnerMessage(
   if (message.content.type === 'api_charge') return { requestId: message.content.requestId, next: 'create' };
   if (message.content.type === 'recurring_issue') {
     return issueRecurringCharge(deps, { tenantId, message, ...message.content });
+  }
+  if (message.content.type === 'collections_run') {
+    const runDate = message.content.runDate as CalendarDate;
+    return runWeeklyCollections(deps, { tenantId, message, runDate });
   }
   if (parseConfirmationButton(message.content)) {
     // A Sim/Não tap that reached no waiting request: it was decided, expired or replaced already.
@@ -164,6 +169,20 @@ export async function interpretOwnerMessage(
         ...(memberId && { memberId }),
         messageId: message.messageId,
         details: interpretation.member ?? {},
+        intent: interpretation.intent,
+      });
+    case 'portfolio_status':
+    case 'collections_campaign':
+    case 'collections_schedule':
+    case 'collections_schedule_stop':
+    case 'collections_pause':
+    case 'collections_resume':
+      return startCollectionsRequest(deps, {
+        text,
+        tenantId,
+        ownerPhone,
+        ...(memberId && { memberId }),
+        messageId: message.messageId,
         intent: interpretation.intent,
       });
     case 'confirm':

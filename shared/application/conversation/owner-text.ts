@@ -14,6 +14,7 @@ export async function textOf(content: InboundContent, transcriber: Transcriber):
       return content.caption ?? '';
     case 'unsupported':
     case 'recurring_issue':
+    case 'collections_run':
     case 'api_charge':
       return '';
   }

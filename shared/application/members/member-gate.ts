@@ -30,6 +30,12 @@ export const ACTION_OF_INTENT: Readonly<Record<Intent, MemberAction>> = {
   deny: 'read',
   help: 'read',
   unknown: 'read',
+  portfolio_status: 'read',
+  collections_campaign: 'charge',
+  collections_schedule: 'charge',
+  collections_schedule_stop: 'charge',
+  collections_pause: 'charge',
+  collections_resume: 'charge',
 };
 
 export type MemberVerdict =

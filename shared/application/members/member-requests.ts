@@ -2,7 +2,7 @@ import type {
   ConversationDependencies,
   ReplyInput,
 } from '#application/conversation/conversation-dependencies';
-import { decideSideRequest } from '#application/conversation/decide-side-request';
+import { awaitSideConfirmation, decideSideRequest } from '#application/conversation/decide-side-request';
 import { deterministicId } from '#application/conversation/deterministic-id';
 import { replyOnce } from '#application/conversation/reply-once';
 import { DONE, type StepResult } from '#application/conversation/step-result';
@@ -76,21 +76,14 @@ export async function startMemberRequest(
     if (!text) throw error;
     return reply(text, 'member-refused');
   }
-  const now = deps.clock.now().toISOString();
-  const request: OwnerRequest = {
+  return awaitSideConfirmation(deps, {
     tenantId: input.tenantId,
     requestId,
     ownerPhone: input.ownerPhone,
     ...(input.memberId && { memberId: input.memberId }),
     kind: input.intent,
     memberChange: change,
-    status: 'awaiting_confirmation',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await deps.conversations.saveRequest(request, undefined);
-  return { requestId, next: 'confirm' };
+  });
 }
 
 export function isMemberRequest(request: OwnerRequest): boolean {

@@ -387,6 +387,7 @@ function textOf(content: InboundContent): string {
     case 'unsupported':
       return `[${content.originalType} sem texto]`;
     case 'recurring_issue':
+    case 'collections_run':
     case 'api_charge':
       return '';
   }

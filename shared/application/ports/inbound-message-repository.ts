@@ -22,6 +22,8 @@ export type InboundContent =
   | { type: 'unsupported'; originalType: string }
   /** Not from WhatsApp: a recurring plan's monthly firing (its schedule starts the conversation with it). */
   | { type: 'recurring_issue'; planId: string; period: string }
+  /** Not from WhatsApp: a weekly collections schedule's firing (queues the e-mails due, tells the owner). */
+  | { type: 'collections_run'; runDate: string }
   /** Not from WhatsApp: a member's `POST /v1/boletos`, stored as a confirmed request (the API starts it). */
   | { type: 'api_charge'; requestId: string };
 

@@ -32,6 +32,13 @@ export const INTENTS = [
   'set_category_rule',
   // Subscriptions (shared/language/subscription-intents.ts)
   'stop_tracking_expense',
+  // Collections by e-mail, campaigns (shared/language/collections-intents.ts)
+  'portfolio_status',
+  'collections_campaign',
+  'collections_schedule',
+  'collections_schedule_stop',
+  'collections_pause',
+  'collections_resume',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '#domain/calendar-date';
 import type { AgingBuckets } from '#domain/collections/aging-buckets';
 import type { AgingRow, RowError } from '#domain/collections/aging-row';
+import type { LastCollectionEmail } from '#domain/collections/collection-cadence';
 import type { AccountCollectionControl } from '#domain/collections/escalation';
 import type { EmailAddressStatus } from '#domain/email-events';
 import type { Cents } from '#domain/money';
@@ -48,6 +49,8 @@ export interface ReceivableAccount {
   maxDaysOverdue?: number;
   openInvoices?: number;
   control?: AccountCollectionControl;
+  /** The last collection e-mail queued for the account (written with its outbox item). */
+  lastEmail?: LastCollectionEmail;
 }
 
 export interface ReceivableContact {

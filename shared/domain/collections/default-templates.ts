@@ -1,3 +1,4 @@
+import { type EmailTemplateVersion, templateIdOf } from './email-template';
 import type { EscalationDegree } from './escalation';
 
 /** Version 1 of each degree's template, written when a tenant has none yet (pt-BR, plain text). */
@@ -62,3 +63,16 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EscalationDegree, { subject: str
     ].join('\n'),
   },
 };
+
+/** Version 1 of a degree's template: the built-in text (`DEFAULT_TEMPLATES`), active until the tenant edits it. */
+export function defaultTemplateVersion(degree: EscalationDegree): EmailTemplateVersion {
+  return {
+    templateId: templateIdOf(degree),
+    degree,
+    version: 1,
+    ...DEFAULT_TEMPLATES[degree],
+    active: true,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: 'iris',
+  };
+}

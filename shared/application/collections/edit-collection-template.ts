@@ -1,0 +1,24 @@
+import type { CollectionTemplateStore } from '#application/ports/collection-emails';
+import { type EmailTemplateVersion, nextTemplateVersion } from '#domain/collections/email-template';
+import type { EscalationDegree } from '#domain/collections/escalation';
+
+/**
+ * Edits a degree's collection e-mail template: the text is checked (`validateTemplateText`: known placeholders,
+ * `{{faturas}}` in the body), the next version is written active and every other version deactivated, all or
+ * nothing. Bad text → `InvalidInputError` and nothing changes; a concurrent edit → `ConcurrentModificationError`.
+ */
+export async function editCollectionTemplate(
+  deps: { templates: CollectionTemplateStore; clock: { now(): Date } },
+  input: { tenantId: string; degree: EscalationDegree; subject: string; body: string; editedBy: string },
+): Promise<EmailTemplateVersion> {
+  const versions = await deps.templates.versions(input.tenantId, input.degree);
+  const edit = nextTemplateVersion(versions, {
+    degree: input.degree,
+    subject: input.subject,
+    body: input.body,
+    at: deps.clock.now().toISOString(),
+    by: input.editedBy,
+  });
+  await deps.templates.saveEdit(input.tenantId, edit);
+  return edit.created;
+}
