@@ -117,6 +117,13 @@ export const deps: ConversationStepsDependencies = {
     clock,
     boletos: boletoQueries(payments),
     conversations: repositories.conversations,
+    finance: {
+      aggregates: repositories.ledgerAggregates,
+      latePayments: repositories.latePayments,
+      boletos: repositories.boletos,
+      contacts: repositories.contacts,
+      budgets: repositories.budgets,
+    },
   }),
   ownerMedia: ownerMediaRouter({
     receipts: receiptReader({ ...repositories, media, ocr, proposals, clock, logger }),

@@ -24,6 +24,7 @@ export const LOCAL_FUNCTION_NAMES = [
   'email-delivery',
   'reconciliation',
   'statement-projector',
+  'ledger-projector',
   'tenant-api',
 ] as const;
 

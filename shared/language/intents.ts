@@ -1,4 +1,5 @@
 import type { Intent } from '#application/ports/interpretation.schema';
+import { budgetIntent } from './budget-intents';
 import { colloquialIntent } from './colloquial-intents';
 import { isConfirmation } from './confirm-vocabulary';
 import type { IntentSignals } from './intent-signals';
@@ -176,6 +177,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (isStatementRequest(text, signals)) return 'statement';
   const recurring = recurringIntent(text, signals);
   if (recurring) return recurring;
+  const budget = budgetIntent(text, signals);
+  if (budget) return budget;
   const member = memberIntent(text);
   if (member) return member;
   const content = colloquialIntent(text, signals) ?? contentIntent(text, words, signals);

@@ -9,6 +9,8 @@ import { DynamoDbLedgerRepository } from './dynamodb-ledger-repository';
 import { DynamoDbPaymentRepository } from './dynamodb-payment-repository';
 import { DynamoDbTenantRepository } from './dynamodb-tenant-repository';
 import { DynamoDbUserRepository } from './dynamodb-user-repository';
+import { DynamoDbBudgetRepository } from './finance/dynamodb-budget-repository';
+import { DynamoDbLatePaymentLines, DynamoDbLedgerAggregates } from './finance/dynamodb-ledger-aggregates';
 import { DynamoDbReceiptProposalRepository } from './finance/dynamodb-receipt-proposal-repository';
 import { DynamoDbCustomerWindowStore } from './outbox/dynamodb-customer-window-store';
 import { DynamoDbOutboxRepository } from './outbox/dynamodb-outbox-repository';
@@ -38,6 +40,9 @@ export function createTableRepositories(
     boletoActivity: new DynamoDbBoletoActivityLog(tableName, client),
     payments: new DynamoDbPaymentRepository(tableName, client),
     ledger: new DynamoDbLedgerRepository(tableName, client),
+    ledgerAggregates: new DynamoDbLedgerAggregates(tableName, client),
+    latePayments: new DynamoDbLatePaymentLines(tableName, client),
+    budgets: new DynamoDbBudgetRepository(tableName, client),
     outbox: new DynamoDbOutboxRepository(tableName, client),
     customerWindow: new DynamoDbCustomerWindowStore(tableName, client),
     conversations: new DynamoDbConversationRepository(tableName, client),

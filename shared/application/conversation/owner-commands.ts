@@ -1,4 +1,5 @@
-import { answerLedgerQuery } from '#application/ledger/answer-ledger-query';
+import { answerBudgetIntent, type BudgetCommandDependencies } from '#application/budgets/budget-commands';
+import { answerLedgerQuery, type LedgerQueryDependencies } from '#application/ledger/answer-ledger-query';
 import { monthlySummary } from '#application/ledger/monthly-summary';
 import { recordOwnerEntry } from '#application/ledger/record-owner-entry';
 import type { Clock } from '#application/ports/clock';
@@ -32,6 +33,8 @@ export function ownerCommands(deps: {
   clock: Clock;
   boletos: BoletoQueries;
   conversations: Pick<ConversationRepository, 'setPendingEntry' | 'takePendingEntry'>;
+  /** Ledger questions (monthly figures, late payers) and budgets. */
+  finance: Omit<LedgerQueryDependencies, 'ledger' | 'clock'> & Omit<BudgetCommandDependencies, 'clock'>;
 }): OwnerCommands {
   return {
     async completePendingEntry({ tenantId, ownerPhone, memberId, amountCents }) {
@@ -82,10 +85,13 @@ export function ownerCommands(deps: {
           const query = interpretation.ledgerQuery;
           const plain = !query || (!query.period && !query.category && query.aggregate === 'sum');
           if (plain && intent === 'ledger_summary') return monthlySummary(deps, { tenantId });
-          return answerLedgerQuery(deps, {
-            tenantId,
-            query: query ?? { period: null, category: null, side: 'both', aggregate: 'sum' },
-          });
+          return answerLedgerQuery(
+            { ...deps.finance, ledger: deps.ledger, clock: deps.clock },
+            {
+              tenantId,
+              query: query ?? { period: null, category: null, side: 'both', aggregate: 'sum' },
+            },
+          );
         }
         case 'check_status':
           return deps.boletos.paymentStatus({ tenantId, contactName: interpretation.contact });
@@ -93,6 +99,13 @@ export function ownerCommands(deps: {
           return deps.boletos.receivables({ tenantId });
         case 'statement':
           return deps.boletos.statement({ tenantId, contactName: interpretation.contact });
+        case 'set_budget':
+        case 'list_budgets':
+        case 'remove_budget':
+          return answerBudgetIntent(
+            { ...deps.finance, clock: deps.clock },
+            { tenantId, intent, interpretation },
+          );
       }
     },
   };

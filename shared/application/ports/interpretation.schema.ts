@@ -28,6 +28,10 @@ export const INTENTS = [
   // Team (shared/language/member-intents.ts)
   'add_member',
   'remove_member',
+  // Budgets (shared/language/budget-intents.ts)
+  'set_budget',
+  'list_budgets',
+  'remove_budget',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);
