@@ -1,4 +1,5 @@
 import type { CalendarDate } from './calendar-date';
+import type { CorrectableEntry } from './ledger-correction';
 import type { Cents } from './money';
 
 /**
@@ -8,18 +9,8 @@ import type { Cents } from './money';
  * reversal, not reversed), so "quantas despesas" never counts a deleted expense or its reversal.
  */
 
-/** What the figures need of a ledger entry (the application's `LedgerEntry` has these and more). */
-export interface AggregatedEntry {
-  entryId: string;
-  kind: 'income' | 'expense';
-  date: CalendarDate;
-  amountCents: Cents;
-  category: string;
-  description: string;
-  boletoId?: string;
-  corrects?: string;
-  correction?: 'reversal' | 'replacement';
-}
+/** What the figures need of a ledger entry: the fields a correction reads too, less when it was booked. */
+export type AggregatedEntry = Omit<CorrectableEntry, 'createdAt'>;
 
 export interface LargestEntry {
   entryId: string;

@@ -98,6 +98,25 @@ describe('ledger projector (table stream → month figures, budget alerts)', () 
     return found.filter((message): message is OutboxMessage => message?.kind === 'budget_alert');
   }
 
+  /** A tenant with its owner and one monthly budget. */
+  async function tenantWithBudget(
+    category: string | null,
+    label: string,
+    limitCents: number,
+  ): Promise<string> {
+    const tenantId = uniqueTenantId();
+    await users.save({
+      tenantId,
+      phone: OWNER,
+      name: 'Dona',
+      role: 'owner',
+      createdAt: '2026-01-01T00:00:00Z',
+    });
+    const at = '2026-12-01T00:00:00Z';
+    await budgets.put({ tenantId, category, label, limitCents, createdAt: at, updatedAt: at });
+    return tenantId;
+  }
+
   function expense(tenantId: string, date: string, cents: number, category: string, description: string) {
     return aLedgerEntry(tenantId, { date: calendarDate(date), amountCents: cents, category, description });
   }
@@ -151,29 +170,15 @@ describe('ledger projector (table stream → month figures, budget alerts)', () 
     expect(after?.categories.transporte?.expense).toEqual({ totalCents: 0, count: 0 });
     expect(after?.entryCount).toBe(2);
     // A stale recomputation (one entry) cannot replace the stored one (two).
-    const stale = await aggregates.save({ ...after!, entryCount: 1, categories: {} });
+    if (!after) throw new Error('no figures for November');
+    const stale = await aggregates.save({ ...after, entryCount: 1, categories: {} });
     expect(stale).toBe('stale');
     await handler({ Records: firstRecords }, context);
     expect((await aggregates.month(tenantId, '2026-11'))?.categories.transporte?.expense.totalCents).toBe(0);
   });
 
   it('alerts a budget at 80% and at 100% once each, and a reversal back under does not alert again', async () => {
-    const tenantId = uniqueTenantId();
-    await users.save({
-      tenantId,
-      phone: OWNER,
-      name: 'Dona',
-      role: 'owner',
-      createdAt: '2026-01-01T00:00:00Z',
-    });
-    await budgets.put({
-      tenantId,
-      category: 'alimentação',
-      label: 'mercado',
-      limitCents: 80_000,
-      createdAt: '2026-12-01T00:00:00Z',
-      updatedAt: '2026-12-01T00:00:00Z',
-    });
+    const tenantId = await tenantWithBudget('alimentação', 'mercado', 80_000);
     await ledger.add(expense(tenantId, '2026-12-02', 50_000, 'alimentação', 'mercado'));
     await settle();
     expect(await alertsSent(tenantId)).toHaveLength(0);
@@ -212,22 +217,7 @@ describe('ledger projector (table stream → month figures, budget alerts)', () 
   });
 
   it('says only the 100% alert when one expense crosses both thresholds, and ignores closed months', async () => {
-    const tenantId = uniqueTenantId();
-    await users.save({
-      tenantId,
-      phone: OWNER,
-      name: 'Dona',
-      role: 'owner',
-      createdAt: '2026-01-01T00:00:00Z',
-    });
-    await budgets.put({
-      tenantId,
-      category: null,
-      label: 'gastos',
-      limitCents: 100_000,
-      createdAt: '2026-12-01T00:00:00Z',
-      updatedAt: '2026-12-01T00:00:00Z',
-    });
+    const tenantId = await tenantWithBudget(null, 'gastos', 100_000);
     await ledger.add(expense(tenantId, '2026-11-20', 150_000, 'contas', 'aluguel'));
     await ledger.add(expense(tenantId, '2026-12-03', 120_000, 'contas', 'aluguel'));
     await settle();

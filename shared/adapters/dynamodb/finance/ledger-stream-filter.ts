@@ -1,6 +1,7 @@
 import { BoletoEntity } from '#adapters/dynamodb/entities/boleto';
 import { LedgerEntryEntity } from '#adapters/dynamodb/entities/ledger-entry';
 import { ENTITY_ATTRIBUTE } from '#adapters/dynamodb/keys/entity-keys';
+import { STATEMENT_PROJECTOR_EVENT_SOURCE } from '#adapters/dynamodb/statements/statement-stream-filter';
 
 /**
  * The event source mapping filter of `ledger-projector` (CDK stack and local stream poller alike): new ledger
@@ -14,20 +15,11 @@ export const LEDGER_STREAM_FILTER_PATTERN = {
 } as const;
 
 /**
- * Its settings: a batch recomputes each month it touches once (one Query, one conditional put), so large
- * batches are cheap; a bad record cannot block the shard (bisect, bounded retries, then the on-failure
- * destination). A month lost there is recomputed whole by the month's next entry.
+ * Its settings are the statement projector's (a projection's safety settings are one decision): large batches
+ * (a batch recomputes each month it touches once), bisect, bounded retries, then the on-failure destination. A
+ * month lost there is recomputed whole by the month's next entry.
  */
-export const LEDGER_PROJECTOR_EVENT_SOURCE = {
-  startingPosition: 'TRIM_HORIZON',
-  batchSize: 100,
-  maxBatchingWindowSeconds: 1,
-  bisectBatchOnError: true,
-  retryAttempts: 8,
-  maxRecordAgeSeconds: 6 * 3600,
-  reportBatchItemFailures: true,
-  parallelizationFactor: 1,
-} as const;
+export const LEDGER_PROJECTOR_EVENT_SOURCE = STATEMENT_PROJECTOR_EVENT_SOURCE;
 
 export function isLedgerSourceEntity(entity: unknown): entity is 'LedgerEntry' | 'Boleto' {
   return entity === LedgerEntryEntity.name || entity === BoletoEntity.name;
