@@ -2,7 +2,9 @@ import type OpenAI from 'openai';
 import { extractionJsonSchema, extractionSchema } from '#application/ports/interpretation.schema';
 import type { Interpretation, InterpretRequest, LanguageModel } from '#application/ports/language-model';
 import { type CalendarDate, isCalendarDate } from '#domain/calendar-date';
+import { budgetWordOf } from '#language/budget-intents';
 import { entitiesForIntent } from '#language/entities-for-intent';
+import { ledgerQueryOf } from '#language/ledger-query';
 import { memberRequestDetails } from '#language/member-intents';
 import { isBareAnswer, parseMessage } from '#language/parser';
 import { groundingProblem } from './grounding';
@@ -130,6 +132,13 @@ function parseAnswer(content: string, input: InterpretRequest): Interpretation {
       : {}),
     ...(extraction.intent === 'add_member' || extraction.intent === 'remove_member'
       ? { member: memberRequestDetails(input.text) }
+      : {}),
+    // Which limit, and a question's plan, are read by the rules from the same text (the model gives no plan).
+    ...(extraction.intent === 'set_budget' || extraction.intent === 'remove_budget'
+      ? { budgetTarget: { word: budgetWordOf(input.text) } }
+      : {}),
+    ...(extraction.intent === 'ledger_summary' || extraction.intent === 'ledger_question'
+      ? { ledgerQuery: ledgerQueryOf(input.text, input.today) }
       : {}),
   };
   const interpretation = entitiesForIntent(
