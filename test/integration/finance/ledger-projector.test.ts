@@ -10,6 +10,7 @@ import {
 import { LEDGER_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/finance/ledger-stream-filter';
 import { DynamoDbOutboxRepository } from '#adapters/dynamodb/outbox/dynamodb-outbox-repository';
 import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
+import { answerLedgerQuery } from '#application/ledger/answer-ledger-query';
 import type { LedgerEntry } from '#application/ports/ledger-repository';
 import { calendarDate } from '#domain/calendar-date';
 import type { OutboxMessage } from '#domain/outbox-message';
@@ -228,5 +229,40 @@ describe('ledger projector (table stream → month figures, budget alerts)', () 
     await ledger.add(expense(tenantId, '2026-12-04', 100, 'contas', 'tarifa'));
     await settle();
     expect(await alertsSent(tenantId)).toHaveLength(1);
+  });
+
+  it('answers whole months from the stored figures (one Query) and a description filter from the entries', async () => {
+    const tenantId = uniqueTenantId();
+    const seeds = [
+      expense(tenantId, '2026-10-04', 12_000, 'transporte', 'gasolina'),
+      expense(tenantId, '2026-11-09', 30_000, 'contas', 'aluguel'),
+      expense(tenantId, '2026-11-21', 9_900, 'transporte', 'gasolina'),
+    ];
+    for (const seed of seeds) await ledger.add(seed);
+    await settle();
+    const deps = {
+      ledger,
+      aggregates,
+      latePayments: new DynamoDbLatePaymentLines(table.tableName, table.documentClient),
+      boletos: { listOpen: async () => [] },
+      contacts: { get: async () => undefined },
+      clock,
+    };
+    const period = { from: calendarDate('2026-10-01'), to: calendarDate('2026-11-30') };
+    const recorded = recordCommands(table.client);
+    const count = await answerLedgerQuery(deps, {
+      tenantId,
+      query: { period, category: null, side: 'expense', aggregate: 'count' },
+    });
+    expect(count).toBe('Você teve 3 gastos de 01/10/2026 a 30/11/2026, somando R$ 519,00.');
+    expect(recorded).toEqual(['QueryCommand']);
+    recorded.length = 0;
+    const fuel = await answerLedgerQuery(deps, {
+      tenantId,
+      query: { period, category: 'gasolina', side: 'expense', aggregate: 'sum' },
+    });
+    expect(fuel).toBe('Você gastou R$ 219,00 com gasolina de 01/10/2026 a 30/11/2026 (2 gastos).');
+    expect(recorded).toEqual(['QueryCommand', 'QueryCommand']);
+    expectNoScan(recorded);
   });
 });
