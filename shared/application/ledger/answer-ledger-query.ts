@@ -35,6 +35,8 @@ export async function answerLedgerQuery(
   input: { tenantId: string; query: LedgerQuery },
 ): Promise<string> {
   const query = parseLedgerQuery(input.query);
+  if (!query)
+    return 'Não entendi a pergunta. Pode dizer o período e o que quer saber? Ex.: "quanto gastei em novembro?"';
   const today = saoPauloDateOf(deps.clock.now());
   if (query.aggregate === 'late_payers') return answerLatePayers(deps, { tenantId: input.tenantId, today });
   const period = query.period ?? thisMonth(today);

@@ -20,7 +20,8 @@ export const ledgerQuerySchema = z.strictObject({
   comparedWith: z.optional(z.nullable(period)),
 });
 
-/** The plan, checked; throws `z.core.$ZodError` (the caller answers with a clear message) when it is not one. */
-export function parseLedgerQuery(plan: unknown): LedgerQuery {
-  return ledgerQuerySchema.parse(plan);
+/** The plan, checked; undefined when it is not one (the caller asks the owner again, nothing is read). */
+export function parseLedgerQuery(plan: unknown): LedgerQuery | undefined {
+  const parsed = ledgerQuerySchema.safeParse(plan);
+  return parsed.success ? parsed.data : undefined;
 }
