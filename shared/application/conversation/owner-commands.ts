@@ -84,7 +84,8 @@ export function ownerCommands(deps: {
         case 'ledger_question': {
           const query = interpretation.ledgerQuery;
           const plain = !query || (!query.period && !query.category && query.aggregate === 'sum');
-          if (plain && intent === 'ledger_summary') return monthlySummary(deps, { tenantId });
+          if (plain && intent === 'ledger_summary')
+            return monthlySummary({ ...deps.finance, ledger: deps.ledger, clock: deps.clock }, { tenantId });
           return answerLedgerQuery(
             { ...deps.finance, ledger: deps.ledger, clock: deps.clock },
             {

@@ -22,6 +22,7 @@ import {
   type Period,
   periodFigures,
 } from './ledger-period-figures';
+import { summaryText } from './monthly-summary';
 
 export type LedgerQueryDependencies = LedgerFigureSources & LatePayerSources & { clock: Clock };
 
@@ -60,7 +61,7 @@ export async function answerLedgerQuery(
   const chosen = sideFigures(figures, side, scope);
   switch (query.aggregate) {
     case 'compare': {
-      if (!other || !query.comparedWith) return summary(figures, scope, when, what);
+      if (!other || !query.comparedWith) return summaryText(`Resumo ${when}${what}:`, figures, scope);
       const bare = (p: Period) => periodInWords(p, today).replace(/^em /, '');
       return comparison(query.side, scope, query.category, [
         { when: bare(period), figures },
@@ -68,7 +69,7 @@ export async function answerLedgerQuery(
       ]);
     }
     case 'sum': {
-      if (query.side === 'both') return summary(figures, scope, when, what);
+      if (query.side === 'both') return summaryText(`Resumo ${when}${what}:`, figures, scope);
       const verb = side === 'income' ? 'recebeu' : 'gastou';
       return `Você ${verb} ${formatBrl(chosen.totalCents)}${what} ${when}${countNote(chosen.count, noun)}.`;
     }
@@ -100,20 +101,6 @@ function totals(figures: LedgerFigures, scope: string | undefined): { income: nu
     income: sideFigures(figures, 'income', scope).totalCents,
     expenses: sideFigures(figures, 'expense', scope).totalCents,
   };
-}
-
-function summary(figures: LedgerFigures, scope: string | undefined, when: string, what: string): string {
-  const { income, expenses } = totals(figures, scope);
-  const lines = [
-    `Resumo ${when}${what}:`,
-    `Entradas: ${formatBrl(income)}`,
-    `Saídas: ${formatBrl(expenses)}`,
-    `Saldo: ${formatBrl(income - expenses)}`,
-  ];
-  const top = scope ? [] : rankCategories(figures, 'expense').slice(0, 3);
-  if (top.length > 0)
-    lines.push('Maiores gastos:', ...top.map(([c, cents]) => `• ${c}: ${formatBrl(cents)}`));
-  return lines.join('\n');
 }
 
 /** "+R$ 120,00 (+15%)", "−R$ 40,00 (−8%)", "igual". */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbLedgerRepository } from '#adapters/dynamodb/dynamodb-ledger-repository';
+import { DynamoDbLedgerAggregates } from '#adapters/dynamodb/finance/dynamodb-ledger-aggregates';
 import { monthlySummary } from '#application/ledger/monthly-summary';
 import { recordOwnerEntry } from '#application/ledger/record-owner-entry';
 import { calendarDate } from '#domain/calendar-date';
@@ -55,7 +56,8 @@ describe('owner ledger entries', () => {
     await book('income', 150000, 'venda', 'm1');
     await book('expense', 4500, 'mercado', 'm2');
     await book('expense', 12000, 'gasolina', 'm3');
-    const summary = await monthlySummary({ ledger, clock }, { tenantId });
+    const aggregates = new DynamoDbLedgerAggregates(table.tableName, table.documentClient);
+    const summary = await monthlySummary({ ledger, aggregates, clock }, { tenantId });
     expect(summary).toContain('Entradas: R$ 1.500,00');
     expect(summary).toContain('Saídas: R$ 165,00');
     expect(summary).toContain('Saldo: R$ 1.335,00');
