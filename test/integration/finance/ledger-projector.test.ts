@@ -1,5 +1,5 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbLedgerRepository } from '#adapters/dynamodb/dynamodb-ledger-repository';
 import { DynamoDbUserRepository } from '#adapters/dynamodb/dynamodb-user-repository';
 import { DynamoDbBudgetRepository } from '#adapters/dynamodb/finance/dynamodb-budget-repository';
@@ -16,10 +16,11 @@ import { calendarDate } from '#domain/calendar-date';
 import type { OutboxMessage } from '#domain/outbox-message';
 import type { E164 } from '#domain/phone-number';
 import { createLedgerProjectorHandler } from '#functions/ledger-projector/create-handler';
-import { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-streams/index';
+import type { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-streams/index';
 import { aLedgerEntry, uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { expectNoScan, recordCommands } from '#test/support/record-commands';
+import { startProjectorPoller } from '#test/support/stream-projector-poller';
 
 const context = { functionName: 'ledger-projector' } as never;
 /** 20/12/2026 in São Paulo: 12 days left in December, today included. */
@@ -36,7 +37,8 @@ describe('ledger projector (table stream → month figures, budget alerts)', () 
   let users: DynamoDbUserRepository;
   let handler: ReturnType<typeof createLedgerProjectorHandler>;
   const issuedIds: string[] = [];
-  const projected: DynamoDBRecord[] = [];
+  let projected: DynamoDBRecord[] = [];
+  let settle: () => Promise<void>;
 
   beforeAll(async () => {
     table = await createTestTable();
@@ -62,33 +64,20 @@ describe('ledger projector (table stream → month figures, budget alerts)', () 
         },
       },
     });
-    poller = new DynamoDbStreamPoller({
-      tableName: table.tableName,
-      endpoint: inject('dynamoDbEndpoint'),
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      pollIntervalMs: 20,
-    });
-    await poller.subscribe({
+    const stream = await startProjectorPoller(table, {
       name: 'ledger-projector',
-      filterPatterns: [LEDGER_STREAM_FILTER_PATTERN],
-      startingPosition: 'TRIM_HORIZON',
-      handler: async (event) => {
-        projected.push(...event.Records);
-        return handler(event, context);
-      },
+      filterPattern: LEDGER_STREAM_FILTER_PATTERN,
+      handler: (event) => handler(event, context),
     });
-    await poller.start();
+    poller = stream.poller;
+    projected = stream.records;
+    settle = stream.settle;
   });
 
   afterAll(async () => {
     await poller.stop();
     await table.drop();
   });
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    await poller.idle();
-  }
 
   function recordsOf(tenantId: string): DynamoDBRecord[] {
     return projected.filter((record) => record.dynamodb?.NewImage?.tenantId?.S === tenantId);
