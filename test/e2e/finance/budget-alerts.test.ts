@@ -11,7 +11,8 @@ import { ownerChat } from '#test/support/owner-chat';
 describe('budgets and alerts', () => {
   let cloud: LocalCloud;
   const chat = ownerChat(() => cloud, DEMO_TENANT.owner.phone);
-  const alerts = () => chat.textsTo(DEMO_TENANT.owner.phone).filter((text) => /limite de mercado \(/.test(text));
+  const alerts = () =>
+    chat.textsTo(DEMO_TENANT.owner.phone).filter((text) => /limite de mercado \(/.test(text));
 
   beforeAll(async () => {
     cloud = await startLocalCloud({
