@@ -147,6 +147,13 @@ export const deps: ConversationStepsDependencies = {
     recurringExpenses: repositories.recurringExpenses,
     boletos: boletoQueries(payments),
     conversations: repositories.conversations,
+    finance: {
+      aggregates: repositories.ledgerAggregates,
+      latePayments: repositories.latePayments,
+      boletos: repositories.boletos,
+      contacts: repositories.contacts,
+      budgets: repositories.budgets,
+    },
   }),
   ownerMedia: ownerMediaRouter({
     receipts: receiptReader({ ...repositories, ...booking, media, ocr, vision, proposals, logger }),

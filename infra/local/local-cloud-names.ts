@@ -25,6 +25,7 @@ export const LOCAL_FUNCTION_NAMES = [
   'email-events',
   'reconciliation',
   'statement-projector',
+  'ledger-projector',
   'tenant-api',
   'finance-daily',
 ] as const;

@@ -1,5 +1,9 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import {
+  LEDGER_PROJECTOR_EVENT_SOURCE,
+  LEDGER_STREAM_FILTER_PATTERN,
+} from '#adapters/dynamodb/finance/ledger-stream-filter';
+import {
   OUTBOX_RELAY_EVENT_SOURCE,
   OUTBOX_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/outbox/outbox-stream-filter';
@@ -188,6 +192,22 @@ export async function subscribeStreamConsumers(
         startingPosition: STATEMENT_PROJECTOR_EVENT_SOURCE.startingPosition,
         reportBatchItemFailures: STATEMENT_PROJECTOR_EVENT_SOURCE.reportBatchItemFailures,
         onRecordSkipped: (record, error) => onSkipped('statement-projector', record, error),
+      }),
+    );
+  }
+  const ledgerProjector = handlers['ledger-projector'];
+  if (ledgerProjector) {
+    consumers.push(
+      await poller.subscribe({
+        name: 'ledger-projector',
+        handler: ledgerProjector,
+        filterPatterns: [LEDGER_STREAM_FILTER_PATTERN],
+        batchSize: LEDGER_PROJECTOR_EVENT_SOURCE.batchSize,
+        maximumRetryAttempts: LEDGER_PROJECTOR_EVENT_SOURCE.retryAttempts,
+        bisectBatchOnError: LEDGER_PROJECTOR_EVENT_SOURCE.bisectBatchOnError,
+        startingPosition: LEDGER_PROJECTOR_EVENT_SOURCE.startingPosition,
+        reportBatchItemFailures: LEDGER_PROJECTOR_EVENT_SOURCE.reportBatchItemFailures,
+        onRecordSkipped: (record, error) => onSkipped('ledger-projector', record, error),
       }),
     );
   }

@@ -95,6 +95,11 @@ export const FUNCTION_CATALOGUE = {
     memorySize: 512,
     timeoutSeconds: 30,
   },
+  'ledger-projector': {
+    description: 'Ledger entries and boletos (table stream) onto month figures, late payments, budget alerts',
+    memorySize: 512,
+    timeoutSeconds: 30,
+  },
   'tenant-api': {
     description: 'The tenant API under /v1 (members with roles, behind the JWT authorizer)',
     memorySize: 1024,

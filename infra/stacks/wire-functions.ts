@@ -1,5 +1,9 @@
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import {
+  LEDGER_PROJECTOR_EVENT_SOURCE,
+  LEDGER_STREAM_FILTER_PATTERN,
+} from '#adapters/dynamodb/finance/ledger-stream-filter';
+import {
   OUTBOX_RELAY_EVENT_SOURCE,
   OUTBOX_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/outbox/outbox-stream-filter';
@@ -164,6 +168,15 @@ export function wireFunctions(
   consumeTableStream(statementProjector, table, {
     filterPattern: STATEMENT_STREAM_FILTER_PATTERN,
     settings: STATEMENT_PROJECTOR_EVENT_SOURCE,
+    onFailure: stack.failedEvents,
+  });
+
+  // Ledger read models: month figures and late-payment lines from the stream; budget alerts into the outbox.
+  const ledgerProjector = fns['ledger-projector'];
+  readWriteTable(ledgerProjector, table);
+  consumeTableStream(ledgerProjector, table, {
+    filterPattern: LEDGER_STREAM_FILTER_PATTERN,
+    settings: LEDGER_PROJECTOR_EVENT_SOURCE,
     onFailure: stack.failedEvents,
   });
 

@@ -168,6 +168,11 @@ export function ledgerCategoryOf(kind: 'income' | 'expense', description: string
   return DEFAULT_CATEGORY;
 }
 
+/** The expense categories of the set (what a budget may limit), "outros" last. */
+export function expenseCategoryNames(): string[] {
+  return [...EXPENSE_CATEGORIES.map(([name]) => name), 'outros'];
+}
+
 /** The default category set (pt-BR): expenses, income, boletos and "outros". */
 export function ledgerCategoryNames(): string[] {
   return [

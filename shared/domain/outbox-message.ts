@@ -25,7 +25,9 @@ export type OutboxMessageKind =
   /** To the contact who wrote an opt-out word: the only message an opted-out contact still gets. */
   | 'opt_out_confirmation'
   /** To a payer who wrote to IRIS: the answer to their own message (bounded per day, docs/decisions.md). */
-  | 'payer_reply';
+  | 'payer_reply'
+  /** To the owner: a month's spending reached 80% or 100% of a budget (once per threshold and month). */
+  | 'budget_alert';
 
 export interface ReplyButton {
   id: string;

@@ -1,4 +1,5 @@
 import type { Intent } from '#application/ports/interpretation.schema';
+import { budgetIntent } from './budget-intents';
 import { categoryRuleIntent } from './category-intents';
 import { collectionsIntent } from './collections-intents';
 import { colloquialIntent } from './colloquial-intents';
@@ -181,6 +182,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (collections) return collections;
   const recurring = recurringIntent(text, signals);
   if (recurring) return recurring;
+  const budget = budgetIntent(text, signals);
+  if (budget) return budget;
   const member = memberIntent(text);
   if (member) return member;
   const categoryRule = categoryRuleIntent(tokens.map((token) => token.raw).join(' '), signals);

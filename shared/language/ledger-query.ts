@@ -21,6 +21,10 @@ import { fold } from './tokenise';
 
 const MONTH = `(${FOLDED_MONTH_NAMES.join('|')})`;
 
+/** "quem mais atrasa?", "quem atrasa mais", "piores pagadores": payers ranked by days late. */
+const LATE_PAYERS =
+  /\bquem (mais )?(atrasa|atrasam|costuma atrasar|paga atrasado|paga com atraso|demora (mais )?(pra|para) pagar)\b|\b(piores|maiores) (pagadores|caloteiros|atrasos)\b|\bquem (e|eh) (o )?(pior pagador|que mais atrasa)\b/;
+
 /** "qual foi meu maior gasto", "quantas despesas", "onde mais gastei": ledger questions beyond a total. */
 const QUESTION_SHAPES = [
   /\b(maior|menor) (gasto|despesa|compra|saida|entrada|recebimento|venda)\b/,
@@ -28,7 +32,9 @@ const QUESTION_SHAPES = [
   /\b(onde|com que|com o que|em que) (eu )?(mais )?gast(ei|amos|o) mais\b/,
   /\b(onde|com que|com o que|em que) (eu )?mais gast(ei|amos)\b/,
   /\b(maiores|principais) (gastos|despesas|categorias)\b/,
-  /\bcompar\w*\b.*\b(mes|meses|ano|gastos|despesas)\b/,
+  /\bcompar\w*\b.*\b(mes|meses|ano|gastos|despesas|entradas|vendas)\b/,
+  new RegExp(`\\bcompar\\w*\\b.*\\b${MONTH}\\b`),
+  LATE_PAYERS,
 ];
 
 /** True when the message asks more of the ledger than a total (`ledger_question`). */
@@ -41,12 +47,63 @@ export function ledgerQueryOf(text: string, today: CalendarDate): LedgerQuery {
     .replace(/[^a-z0-9\s]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `;
+  if (LATE_PAYERS.test(folded)) {
+    return { period: null, category: null, side: 'income', aggregate: 'late_payers' };
+  }
+  const compared = comparedPeriodsOf(folded, today);
+  if (compared) {
+    return {
+      period: compared[0],
+      category: categoryOf(folded),
+      side: sideOf(folded),
+      aggregate: 'compare',
+      comparedWith: compared[1],
+    };
+  }
   return {
     period: periodOf(folded, today),
     category: categoryOf(folded),
     side: sideOf(folded),
     aggregate: aggregateOf(folded),
   };
+}
+
+type Period = NonNullable<LedgerQuery['period']>;
+
+/**
+ * "compara outubro com novembro", "compara esse mês com o mês passado", "este ano e o ano passado": the two
+ * periods in the order said. Null when the message is not a comparison of two periods it names.
+ */
+function comparedPeriodsOf(folded: string, today: CalendarDate): [Period, Period] | null {
+  if (!/\bcompar\w*\b/.test(folded)) return null;
+  const [first, second] = [...folded.matchAll(new RegExp(`\\b${MONTH}( de (\\d{4}))?\\b`, 'g'))];
+  if (first && second) {
+    const a = FOLDED_MONTH_NAMES.indexOf(first[1] ?? '') + 1;
+    const b = FOLDED_MONTH_NAMES.indexOf(second[1] ?? '') + 1;
+    return [
+      monthRange(namedMonthYear(a, today, first[3]), a),
+      monthRange(namedMonthYear(b, today, second[3]), b),
+    ];
+  }
+  const now = dateParts(today);
+  const thisMonth = { from: calendarDateFromParts(now.year, now.month, 1), to: today };
+  const previous = monthsBack(today, 1);
+  const lastMonth = monthRange(previous.year, previous.month);
+  if (
+    /\b(esse|este|desse|deste) mes\b/.test(folded) &&
+    /\b(mes passado|mes anterior|ultimo mes)\b/.test(folded)
+  ) {
+    return folded.indexOf('passado') < folded.search(/\b(esse|este|desse|deste) mes\b/)
+      ? [lastMonth, thisMonth]
+      : [thisMonth, lastMonth];
+  }
+  if (/\b(esse|este|desse|deste) ano\b/.test(folded) && /\bano passado\b/.test(folded)) {
+    return [
+      { from: calendarDateFromParts(now.year, 1, 1), to: today },
+      { from: calendarDateFromParts(now.year - 1, 1, 1), to: calendarDateFromParts(now.year - 1, 12, 31) },
+    ];
+  }
+  return null;
 }
 
 function aggregateOf(folded: string): LedgerQuery['aggregate'] {

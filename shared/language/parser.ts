@@ -4,6 +4,7 @@ import type { CalendarDate } from '#domain/calendar-date';
 import { correctedAmounts, correctionIntent, correctionWords } from './amend-rules';
 import { findAmountDoubt } from './amount-doubts';
 import { type AmountMatch, findAmount } from './amounts';
+import { budgetWordOf, isBudgetMessage } from './budget-intents';
 import { categoryRuleEntities } from './category-intents';
 import { asksSomethingElse, isBareDeny } from './colloquial-intents';
 import { type ContactMatch, findContact } from './contact-name';
@@ -78,6 +79,9 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   collections_schedule_stop: 3,
   collections_pause: 3,
   collections_resume: 3,
+  set_budget: 3,
+  list_budgets: 3,
+  remove_budget: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */
@@ -188,7 +192,9 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
     hasDate: dates.length > 0,
     bareCharge: loose !== null && isBare(tokens, used, loose),
   };
-  const correction = correctionIntent(tokens, signals);
+  const correction = isBudgetMessage(` ${tokens.map((token) => token.fold).join(' ')} `)
+    ? null
+    : correctionIntent(tokens, signals);
   const classified = correction?.intent ?? classifyIntent(tokens, signals);
   const intent = isLedgerQuestion(` ${tokens.map((token) => token.fold).join(' ')} `)
     ? 'ledger_question'
@@ -247,6 +253,9 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
       ...(intent === 'set_category_rule' ? categoryRuleEntities(text) : {}),
       ...(intent === 'stop_tracking_expense' ? subscriptionEntities(text) : {}),
       ...ledgerQuery,
+      ...(intent === 'set_budget' || intent === 'remove_budget'
+        ? { budgetTarget: { word: budgetWordOf(text) } }
+        : {}),
     },
     bareAnswer,
   );

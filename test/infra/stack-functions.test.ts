@@ -110,6 +110,7 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
   'statement-projector': ['TABLE_NAME'],
   'finance-daily': ['TABLE_NAME'],
+  'ledger-projector': ['TABLE_NAME'],
   'tenant-api': [
     'TABLE_NAME',
     ...PAYTIME_API,

@@ -1,5 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import {
+  LEDGER_PROJECTOR_EVENT_SOURCE,
+  LEDGER_STREAM_FILTER_PATTERN,
+} from '#adapters/dynamodb/finance/ledger-stream-filter';
 import { OUTBOX_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/outbox/outbox-stream-filter';
 import { PAYTIME_EVENT_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/payments/provider-event-stream-filter';
 import {
@@ -289,8 +293,21 @@ describe('TenantStageStack event sources', () => {
     });
   });
 
+  it('feeds the ledger projector ledger entries and boletos, with the same safety settings', () => {
+    const [projector, ...others] = mappingOf('ledger-projector');
+    expect(others).toHaveLength(0);
+    expect(projector).toMatchObject({
+      EventSourceArn: streamArn,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(LEDGER_STREAM_FILTER_PATTERN) }] },
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: LEDGER_PROJECTOR_EVENT_SOURCE.retryAttempts,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: arnOf(queueId(stack.failedEvents)) } },
+    });
+  });
+
   it('has no other event source mappings', () => {
-    expect(mappings).toHaveLength(6);
+    expect(mappings).toHaveLength(7);
   });
 });
 

@@ -29,12 +29,17 @@ export class DynamoDbLedgerRepository implements LedgerRepository {
     );
   }
 
-  async listByMonth(tenantId: string, month: YearMonth): Promise<LedgerEntry[]> {
+  async listByMonth(
+    tenantId: string,
+    month: YearMonth,
+    options: { consistentRead?: boolean } = {},
+  ): Promise<LedgerEntry[]> {
     if (!YEAR_MONTH.test(month)) throw new InvalidInputError(`not a month (YYYY-MM): ${month}`);
     const { pk, sk } = LedgerEntryEntity.primary;
     const items = await this.table.query({
       partition: pk.build({ tenantId, month }),
       sortKeyBeginsWith: sk.prefix({}),
+      ...(options.consistentRead ? { consistentRead: true } : {}),
     });
     return items.map(fromLedgerEntryItem);
   }

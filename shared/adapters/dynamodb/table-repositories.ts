@@ -10,7 +10,9 @@ import { DynamoDbPaymentRepository } from './dynamodb-payment-repository';
 import { DynamoDbTenantRepository } from './dynamodb-tenant-repository';
 import { DynamoDbUserRepository } from './dynamodb-user-repository';
 import { DynamoDbEmailEventRepository } from './email/dynamodb-email-event-repository';
+import { DynamoDbBudgetRepository } from './finance/dynamodb-budget-repository';
 import { DynamoDbCategoryRuleRepository } from './finance/dynamodb-category-rule-repository';
+import { DynamoDbLatePaymentLines, DynamoDbLedgerAggregates } from './finance/dynamodb-ledger-aggregates';
 import { DynamoDbReceiptProposalRepository } from './finance/dynamodb-receipt-proposal-repository';
 import { DynamoDbRecurringExpenseRepository } from './finance/dynamodb-recurring-expense-repository';
 import { DynamoDbCustomerWindowStore } from './outbox/dynamodb-customer-window-store';
@@ -41,6 +43,9 @@ export function createTableRepositories(
     boletoActivity: new DynamoDbBoletoActivityLog(tableName, client),
     payments: new DynamoDbPaymentRepository(tableName, client),
     ledger: new DynamoDbLedgerRepository(tableName, client),
+    ledgerAggregates: new DynamoDbLedgerAggregates(tableName, client),
+    latePayments: new DynamoDbLatePaymentLines(tableName, client),
+    budgets: new DynamoDbBudgetRepository(tableName, client),
     outbox: new DynamoDbOutboxRepository(tableName, client),
     emailEvents: new DynamoDbEmailEventRepository(tableName, client),
     customerWindow: new DynamoDbCustomerWindowStore(tableName, client),

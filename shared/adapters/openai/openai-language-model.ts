@@ -6,15 +6,17 @@ import {
 } from '#application/ports/interpretation.schema';
 import type { Interpretation, InterpretRequest, LanguageModel } from '#application/ports/language-model';
 import { type CalendarDate, isCalendarDate } from '#domain/calendar-date';
+import { budgetWordOf } from '#language/budget-intents';
 import { categoryRuleEntities } from '#language/category-intents';
 import { entitiesForIntent } from '#language/entities-for-intent';
+import { ledgerQueryOf } from '#language/ledger-query';
 import { memberRequestDetails } from '#language/member-intents';
 import { isBareAnswer, parseMessage } from '#language/parser';
 import { subscriptionEntities } from '#language/subscription-intents';
 import { groundingProblem } from './grounding';
 import { SYSTEM_PROMPT, userTurn } from './interpretation-prompt';
 import { failureOf, structuredAnswerOf, UnusableAnswerError } from './openai-answer';
-import { lazyOpenAiClient, loadOpenAiSdk, type OpenAiSdk } from './openai-sdk';
+import { lazyOpenAiClient, loadOpenAiSdk } from './openai-sdk';
 
 /**
  * LanguageModel backed by OpenAI Chat Completions with a strict JSON-schema response format built from the
@@ -105,6 +107,13 @@ function interpretationOf(extraction: Extraction, input: InterpretRequest): Inte
       : {}),
     ...(extraction.intent === 'set_category_rule' ? categoryRuleEntities(input.text) : {}),
     ...(extraction.intent === 'stop_tracking_expense' ? subscriptionEntities(input.text) : {}),
+    // Which limit, and a question's plan, are read by the rules from the same text (the model gives no plan).
+    ...(extraction.intent === 'set_budget' || extraction.intent === 'remove_budget'
+      ? { budgetTarget: { word: budgetWordOf(input.text) } }
+      : {}),
+    ...(extraction.intent === 'ledger_summary' || extraction.intent === 'ledger_question'
+      ? { ledgerQuery: ledgerQueryOf(input.text, input.today) }
+      : {}),
   };
   const interpretation = entitiesForIntent(
     extraction.intent,

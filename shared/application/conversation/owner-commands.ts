@@ -1,4 +1,5 @@
-import { answerLedgerQuery } from '#application/ledger/answer-ledger-query';
+import { answerBudgetIntent, type BudgetCommandDependencies } from '#application/budgets/budget-commands';
+import { answerLedgerQuery, type LedgerQueryDependencies } from '#application/ledger/answer-ledger-query';
 import { monthlySummary } from '#application/ledger/monthly-summary';
 import { type RecordOwnerEntryDependencies, recordOwnerEntry } from '#application/ledger/record-owner-entry';
 import { setCategoryRule } from '#application/ledger/set-category-rule';
@@ -35,6 +36,8 @@ export function ownerCommands(
     recurringExpenses: RecurringExpenseRepository;
     boletos: BoletoQueries;
     conversations: Pick<ConversationRepository, 'setPendingEntry' | 'takePendingEntry'>;
+    /** Ledger questions (monthly figures, late payers) and budgets. */
+    finance: Omit<LedgerQueryDependencies, 'ledger' | 'clock'> & Omit<BudgetCommandDependencies, 'clock'>;
   },
 ): OwnerCommands {
   return {
@@ -87,11 +90,15 @@ export function ownerCommands(
         case 'ledger_question': {
           const query = interpretation.ledgerQuery;
           const plain = !query || (!query.period && !query.category && query.aggregate === 'sum');
-          if (plain && intent === 'ledger_summary') return monthlySummary(deps, { tenantId });
-          return answerLedgerQuery(deps, {
-            tenantId,
-            query: query ?? { period: null, category: null, side: 'both', aggregate: 'sum' },
-          });
+          if (plain && intent === 'ledger_summary')
+            return monthlySummary({ ...deps.finance, ledger: deps.ledger, clock: deps.clock }, { tenantId });
+          return answerLedgerQuery(
+            { ...deps.finance, ledger: deps.ledger, clock: deps.clock },
+            {
+              tenantId,
+              query: query ?? { period: null, category: null, side: 'both', aggregate: 'sum' },
+            },
+          );
         }
         case 'check_status':
           return deps.boletos.paymentStatus({ tenantId, contactName: interpretation.contact });
@@ -111,6 +118,13 @@ export function ownerCommands(
             name: interpretation.trackedExpense,
             ...(memberId && { memberId }),
           });
+        case 'set_budget':
+        case 'list_budgets':
+        case 'remove_budget':
+          return answerBudgetIntent(
+            { ...deps.finance, clock: deps.clock },
+            { tenantId, intent, interpretation },
+          );
       }
     },
   };

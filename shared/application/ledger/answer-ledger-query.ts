@@ -1,6 +1,6 @@
 import type { Clock } from '#application/ports/clock';
 import type { LedgerQuery } from '#application/ports/language-model';
-import type { LedgerEntry, LedgerRepository } from '#application/ports/ledger-repository';
+import { parseLedgerQuery } from '#application/ports/ledger-query.schema';
 import {
   addDays,
   type CalendarDate,
@@ -8,126 +8,134 @@ import {
   dateParts,
   daysInMonth,
   formatDateBr,
-  isAfter,
-  isBefore,
   saoPauloDateOf,
 } from '#domain/calendar-date';
+import { type LedgerFigures, rankCategories, type Side, sideFigures } from '#domain/ledger-aggregate';
 import { ledgerCategoryNames } from '#domain/ledger-category';
-import { formatBrl, sumCents } from '#domain/money';
+import { formatBrl } from '#domain/money';
 import { MONTH_NAMES_PT_BR } from '#domain/month-names';
+import { answerLatePayers, type LatePayerSources } from './late-payers';
+import {
+  type LedgerFigureSources,
+  MAX_MONTHS,
+  monthsOf,
+  type Period,
+  periodFigures,
+} from './ledger-period-figures';
+import { summaryText } from './monthly-summary';
 
-/** Longest period a question may span: two years of monthly Queries. */
-const MAX_MONTHS = 24;
+export type LedgerQueryDependencies = LedgerFigureSources & LatePayerSources & { clock: Clock };
 
 /**
- * Executes a ledger question's typed plan over the entries of the months it spans (one Query per month on the
- * ledger's month partition) and answers with the figures and the period in words. The plan never carries a
- * number; every figure is computed here from the entries.
+ * Executes a ledger question's typed plan (checked by `ledgerQuerySchema` whoever proposed it) and answers with
+ * the figures and the period in words. The plan never carries a number: every figure is computed here, from
+ * the months' stored figures where the question allows and from the entries where it does not.
  */
 export async function answerLedgerQuery(
-  deps: { ledger: LedgerRepository; clock: Clock },
+  deps: LedgerQueryDependencies,
   input: { tenantId: string; query: LedgerQuery },
 ): Promise<string> {
+  const query = parseLedgerQuery(input.query);
+  if (!query)
+    return 'Não entendi a pergunta. Pode dizer o período e o que quer saber? Ex.: "quanto gastei em novembro?"';
   const today = saoPauloDateOf(deps.clock.now());
-  const period = input.query.period ?? {
-    from: calendarDateFromParts(dateParts(today).year, dateParts(today).month, 1),
-    to: today,
-  };
-  const months = monthsOf(period.from, period.to);
-  if (months.length > MAX_MONTHS)
+  if (query.aggregate === 'late_payers') return answerLatePayers(deps, { tenantId: input.tenantId, today });
+  const period = query.period ?? thisMonth(today);
+  const periods =
+    query.aggregate === 'compare' && query.comparedWith ? [period, query.comparedWith] : [period];
+  if (periods.some((p) => monthsOf(p.from, p.to).length > MAX_MONTHS))
     return 'Consigo responder sobre até 24 meses de cada vez. Pode pedir um período menor?';
-  const all = (
-    await Promise.all(months.map((month) => deps.ledger.listByMonth(input.tenantId, month)))
-  ).flat();
-  const entries = all.filter(
-    (entry) =>
-      !isBefore(entry.date, period.from) &&
-      !isAfter(entry.date, period.to) &&
-      matchesCategory(entry, input.query.category),
+  const categoryName =
+    query.category && ledgerCategoryNames().includes(query.category) ? query.category : null;
+  const descriptionWord = query.category && !categoryName ? query.category : null;
+  const [figures, other] = await Promise.all(
+    periods.map((p) => periodFigures(deps, { tenantId: input.tenantId, period: p, descriptionWord })),
   );
+  if (!figures) throw new Error('no period to answer');
+  // A description word already filtered the entries; a category name filters the figures.
+  const scope = categoryName ?? undefined;
   const when = periodInWords(period, today);
-  const what = input.query.category ? ` com ${input.query.category}` : '';
-  const { side, aggregate } = input.query;
-  if (side === 'both' && aggregate === 'sum') return summary(entries, when, what);
-  const kind = side === 'income' ? 'income' : 'expense';
-  const chosen = entries.filter((entry) => entry.kind === kind);
-  const noun = kind === 'income' ? 'recebimento' : 'gasto';
-  switch (aggregate) {
+  const what = query.category ? ` com ${query.category}` : '';
+  const side: Side = query.side === 'income' ? 'income' : 'expense';
+  const noun = side === 'income' ? 'recebimento' : 'gasto';
+  const chosen = sideFigures(figures, side, scope);
+  switch (query.aggregate) {
+    case 'compare': {
+      if (!other || !query.comparedWith) return summaryText(`Resumo ${when}${what}:`, figures, scope);
+      const bare = (p: Period) => periodInWords(p, today).replace(/^em /, '');
+      return comparison(query.side, scope, query.category, [
+        { when: bare(period), figures },
+        { when: bare(query.comparedWith), figures: other },
+      ]);
+    }
     case 'sum': {
-      const total = formatBrl(sumCents(chosen.map((entry) => entry.amountCents)));
-      const verb = kind === 'income' ? 'recebeu' : 'gastou';
-      return `Você ${verb} ${total}${what} ${when}${countNote(chosen.length, noun)}.`;
+      if (query.side === 'both') return summaryText(`Resumo ${when}${what}:`, figures, scope);
+      const verb = side === 'income' ? 'recebeu' : 'gastou';
+      return `Você ${verb} ${formatBrl(chosen.totalCents)}${what} ${when}${countNote(chosen.count, noun)}.`;
     }
     case 'max': {
-      const largest = [...chosen].sort((a, b) => b.amountCents - a.amountCents)[0];
+      const largest = chosen.largest;
       if (!largest) return `Não encontrei nenhum ${noun}${what} ${when}.`;
       return `Seu maior ${noun}${what} ${when} foi ${formatBrl(largest.amountCents)} (${largest.description}, ${largest.category}) em ${formatDateBr(largest.date)}.`;
     }
-    case 'count': {
-      const total = formatBrl(sumCents(chosen.map((entry) => entry.amountCents)));
-      return `Você teve ${chosen.length} ${chosen.length === 1 ? noun : `${noun}s`}${what} ${when}, somando ${total}.`;
-    }
+    case 'count':
+      return `Você teve ${chosen.count} ${chosen.count === 1 ? noun : `${noun}s`}${what} ${when}, somando ${formatBrl(chosen.totalCents)}.`;
     case 'top': {
-      const lines = topCategories(chosen).map(([category, cents]) => `• ${category}: ${formatBrl(cents)}`);
+      const lines = rankCategories(figures, side)
+        .slice(0, 5)
+        .map(([category, cents]) => `• ${category}: ${formatBrl(cents)}`);
       if (lines.length === 0) return `Não encontrei nenhum ${noun} ${when}.`;
-      const title = kind === 'income' ? 'De onde mais entrou dinheiro' : 'Onde você mais gastou';
+      const title = side === 'income' ? 'De onde mais entrou dinheiro' : 'Onde você mais gastou';
       return [`${title} ${when}:`, ...lines].join('\n');
     }
   }
 }
 
-/** A category name filters by category; any other word by the entry's description ("gasolina"). */
-function matchesCategory(entry: LedgerEntry, category: string | null): boolean {
-  if (!category) return true;
-  if (ledgerCategoryNames().includes(category)) return entry.category === category;
-  const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  return folded(entry.description).includes(folded(category));
+function thisMonth(today: CalendarDate): Period {
+  const { year, month } = dateParts(today);
+  return { from: calendarDateFromParts(year, month, 1), to: today };
 }
 
-function summary(entries: LedgerEntry[], when: string, what: string): string {
-  const income = sumCents(entries.filter((e) => e.kind === 'income').map((e) => e.amountCents));
-  const expenses = sumCents(entries.filter((e) => e.kind === 'expense').map((e) => e.amountCents));
-  const lines = [
-    `Resumo ${when}${what}:`,
-    `Entradas: ${formatBrl(income)}`,
-    `Saídas: ${formatBrl(expenses)}`,
-    `Saldo: ${formatBrl(income - expenses)}`,
-  ];
-  const top = topCategories(entries.filter((e) => e.kind === 'expense')).slice(0, 3);
-  if (top.length > 0)
-    lines.push('Maiores gastos:', ...top.map(([c, cents]) => `• ${c}: ${formatBrl(cents)}`));
+function totals(figures: LedgerFigures, scope: string | undefined): { income: number; expenses: number } {
+  return {
+    income: sideFigures(figures, 'income', scope).totalCents,
+    expenses: sideFigures(figures, 'expense', scope).totalCents,
+  };
+}
+
+/** "+R$ 120,00 (+15%)", "−R$ 40,00 (−8%)", "igual". */
+function difference(from: number, to: number): string {
+  const delta = to - from;
+  if (delta === 0) return 'igual';
+  const sign = delta > 0 ? '+' : '−';
+  const percent = from > 0 ? ` (${sign}${Math.round((Math.abs(delta) * 100) / from)}%)` : '';
+  return `${sign}${formatBrl(Math.abs(delta))}${percent}`;
+}
+
+function comparison(
+  side: LedgerQuery['side'],
+  scope: string | undefined,
+  category: string | null,
+  [first, second]: [{ when: string; figures: LedgerFigures }, { when: string; figures: LedgerFigures }],
+): string {
+  const a = totals(first.figures, scope);
+  const b = totals(second.figures, scope);
+  const line = (label: string, x: number, y: number) =>
+    `${label}: ${formatBrl(x)} → ${formatBrl(y)} (${difference(x, y)})`;
+  const about = category ? ` (${category})` : '';
+  const lines = [`Comparando ${first.when} com ${second.when}${about}:`];
+  if (side !== 'income') lines.push(line('Saídas', a.expenses, b.expenses));
+  if (side !== 'expense') lines.push(line('Entradas', a.income, b.income));
+  if (side === 'both') lines.push(line('Saldo', a.income - a.expenses, b.income - b.expenses));
   return lines.join('\n');
-}
-
-function topCategories(entries: LedgerEntry[]): Array<[string, number]> {
-  const byCategory = new Map<string, number>();
-  for (const entry of entries)
-    byCategory.set(entry.category, (byCategory.get(entry.category) ?? 0) + entry.amountCents);
-  return [...byCategory.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
 }
 
 function countNote(count: number, noun: string): string {
   return count === 0 ? '' : ` (${count} ${count === 1 ? noun : `${noun}s`})`;
 }
 
-function monthsOf(from: CalendarDate, to: CalendarDate): string[] {
-  const months: string[] = [];
-  let { year, month } = dateParts(from);
-  const end = dateParts(to);
-  while (year < end.year || (year === end.year && month <= end.month)) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-    if (months.length > MAX_MONTHS) break;
-  }
-  return months;
-}
-
 /** "em novembro de 2026", "este mês", "ontem (04/12/2026)", "em 2026", "de 01/09/2026 a 05/12/2026". */
-export function periodInWords(period: { from: CalendarDate; to: CalendarDate }, today: CalendarDate): string {
+export function periodInWords(period: Period, today: CalendarDate): string {
   const from = dateParts(period.from);
   const to = dateParts(period.to);
   if (period.from === period.to) {

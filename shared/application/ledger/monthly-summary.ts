@@ -1,35 +1,40 @@
 import type { Clock } from '#application/ports/clock';
-import type { LedgerRepository } from '#application/ports/ledger-repository';
-import { saoPauloDateOf } from '#domain/calendar-date';
-import { formatBrl, sumCents } from '#domain/money';
+import { calendarDateFromParts, dateParts, saoPauloDateOf } from '#domain/calendar-date';
+import { type LedgerFigures, rankCategories, sideFigures } from '#domain/ledger-aggregate';
+import { formatBrl } from '#domain/money';
 import { MONTH_NAMES_PT_BR } from '#domain/month-names';
+import { type LedgerFigureSources, periodFigures } from './ledger-period-figures';
 
 /** "como estão as contas?": this month's income, expenses and balance, with the largest expense categories. */
 export async function monthlySummary(
-  deps: { ledger: LedgerRepository; clock: Clock },
+  deps: LedgerFigureSources & { clock: Clock },
   input: { tenantId: string },
 ): Promise<string> {
   const today = saoPauloDateOf(deps.clock.now());
-  const month = today.slice(0, 7);
-  const entries = await deps.ledger.listByMonth(input.tenantId, month);
-  const income = sumCents(entries.filter((e) => e.kind === 'income').map((e) => e.amountCents));
-  const expenses = sumCents(entries.filter((e) => e.kind === 'expense').map((e) => e.amountCents));
-  const byCategory = new Map<string, number>();
-  for (const entry of entries.filter((e) => e.kind === 'expense')) {
-    byCategory.set(entry.category, (byCategory.get(entry.category) ?? 0) + entry.amountCents);
-  }
-  const top = [...byCategory.entries()]
-    .filter(([, cents]) => cents > 0) // a category whose entries were all reversed nets to nothing
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([category, cents]) => `• ${category}: ${formatBrl(cents)}`);
-  const monthName = MONTH_NAMES_PT_BR[Number(month.slice(5, 7)) - 1];
+  const { year, month } = dateParts(today);
+  const figures = await periodFigures(deps, {
+    tenantId: input.tenantId,
+    period: { from: calendarDateFromParts(year, month, 1), to: today },
+    descriptionWord: null,
+  });
+  return summaryText(`Resumo de ${MONTH_NAMES_PT_BR[month - 1]}:`, figures, undefined);
+}
+
+/**
+ * Income, expenses and balance of a set of figures (within one category when `category` is given), with the
+ * three largest expense categories otherwise (a category whose entries were all reversed nets to nothing).
+ */
+export function summaryText(title: string, figures: LedgerFigures, category: string | undefined): string {
+  const income = sideFigures(figures, 'income', category).totalCents;
+  const expenses = sideFigures(figures, 'expense', category).totalCents;
   const lines = [
-    `Resumo de ${monthName}:`,
+    title,
     `Entradas: ${formatBrl(income)}`,
     `Saídas: ${formatBrl(expenses)}`,
     `Saldo: ${formatBrl(income - expenses)}`,
   ];
-  if (top.length > 0) lines.push('Maiores gastos:', ...top);
+  const top = category ? [] : rankCategories(figures, 'expense').slice(0, 3);
+  if (top.length > 0)
+    lines.push('Maiores gastos:', ...top.map(([c, cents]) => `• ${c}: ${formatBrl(cents)}`));
   return lines.join('\n');
 }

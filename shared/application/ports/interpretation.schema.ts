@@ -39,6 +39,10 @@ export const INTENTS = [
   'collections_schedule_stop',
   'collections_pause',
   'collections_resume',
+  // Budgets (shared/language/budget-intents.ts)
+  'set_budget',
+  'list_budgets',
+  'remove_budget',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

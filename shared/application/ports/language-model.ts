@@ -38,17 +38,24 @@ export interface Interpretation {
   categoryRule?: { term: string; category: string };
   /** stop_tracking_expense: the tracked expense named, as written ("netflix"; the parser fills it). */
   trackedExpense?: string;
+  /** set_budget / remove_budget: the limit's word as written ("mercado"); null for the overall limit. */
+  budgetTarget?: { word: string | null };
 }
 
-/** A question over the ledger as a plan the application executes over the entries. */
+/** A question over the ledger as a plan the application executes over the entries and their monthly figures. */
 export interface LedgerQuery {
   /** Inclusive São Paulo dates; null means "this month so far". */
   period: { from: CalendarDate; to: CalendarDate } | null;
   /** A category name of the ledger's set, or the keyword the owner used ("gasolina"); null for all. */
   category: string | null;
   side: 'expense' | 'income' | 'both';
-  /** `sum` a total, `max` the largest entry, `count` how many, `top` the largest categories. */
-  aggregate: 'sum' | 'max' | 'count' | 'top';
+  /**
+   * `sum` a total, `max` the largest entry, `count` how many, `top` the largest categories, `compare` two
+   * periods side by side (`period` and `comparedWith`), `late_payers` payers ranked by days late.
+   */
+  aggregate: 'sum' | 'max' | 'count' | 'top' | 'compare' | 'late_payers';
+  /** compare: the other period ("compara outubro com novembro": period = outubro, comparedWith = novembro). */
+  comparedWith?: { from: CalendarDate; to: CalendarDate } | null;
 }
 
 export interface InterpretRequest {

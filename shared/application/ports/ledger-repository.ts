@@ -48,8 +48,12 @@ export class DuplicateLedgerEntryError extends DomainError {
 export interface LedgerRepository {
   /** Throws `DuplicateLedgerEntryError` if this entry (same date and id) exists: derive ids from their cause. */
   add(entry: LedgerEntry, tx?: TransactionContext): Promise<void>;
-  /** A month's entries, ordered by date then id. */
-  listByMonth(tenantId: string, month: YearMonth): Promise<LedgerEntry[]>;
+  /** A month's entries, ordered by date then id (`consistentRead` for the stream's recomputations). */
+  listByMonth(
+    tenantId: string,
+    month: YearMonth,
+    options?: { consistentRead?: boolean },
+  ): Promise<LedgerEntry[]>;
   /** One page of a month's entries, by date. */
   listMonthPage(tenantId: string, month: YearMonth, page: PageRequest): Promise<Page<LedgerEntry>>;
 }

@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import type { LedgerEntry } from '#application/ports/ledger-repository';
-import type { CalendarDate } from '#domain/calendar-date';
+import { applyPayment, registerBoleto, requestBoleto } from '#domain/boleto';
+import { type CalendarDate, calendarDate } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
+import { normalizePhone } from '#domain/phone-number';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { aContact, uniqueId } from '#test/support/dynamodb-fixtures';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
 
 /**
@@ -51,6 +54,62 @@ describe('questions over the ledger', () => {
   const expenses = (list: typeof entries) => list.filter((e) => e.kind === 'expense');
   const incomes = (list: typeof entries) => list.filter((e) => e.kind === 'income');
 
+  let repositories: ReturnType<typeof createTableRepositories>;
+  /** Payers and their boletos of R$ 150,00: [due date, paid on | null (still open)]. */
+  const payers: Array<[string, string, Array<[string, string | null]>]> = [
+    [
+      'Joana Prado',
+      '(11) 97777-0001',
+      [
+        ['2026-10-10', '2026-10-25'],
+        ['2026-11-10', null],
+      ],
+    ],
+    [
+      'Marcos Lima',
+      '(11) 97777-0002',
+      [
+        ['2026-11-01', '2026-11-04'],
+        ['2026-11-20', '2026-11-18'],
+      ],
+    ],
+    ['Paula Reis', '(11) 97777-0003', [['2026-12-10', null]]],
+  ];
+  const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
+  async function seedBoleto(contactId: string, dueDate: string, paidOn: string | null): Promise<void> {
+    const actor = { kind: 'owner' as const, id: 'ana' };
+    const requested = requestBoleto(
+      {
+        id: uniqueId('boleto'),
+        tenantId,
+        contactId,
+        amountCents: 15_000,
+        dueDate: calendarDate(dueDate),
+        description: 'Mensalidade',
+        commandKey: uniqueId('command'),
+        today: calendarDate('2026-09-01'),
+        maxAmountCents: 1_000_000,
+      },
+      { actor, at: '2026-09-01T12:00:00.000Z' },
+    );
+    await repositories.boletos.create(requested);
+    const provider = { kind: 'provider' as const, id: 'paytime' };
+    const registered = registerBoleto(
+      requested.boleto,
+      { providerId: uniqueId('billet'), digitableLine: '2'.repeat(47), barcode: '3'.repeat(44) },
+      { actor: provider, at: '2026-09-01T12:01:00.000Z' },
+    );
+    await repositories.boletos.update(registered, requested.boleto.version);
+    if (!paidOn) return;
+    const paid = applyPayment(
+      registered.boleto,
+      { paymentId: uniqueId('payment'), amountCents: 15_000, chargesCents: 0, paidOn: calendarDate(paidOn) },
+      { actor: provider, at: `${paidOn}T15:00:00.000Z` },
+    );
+    await repositories.boletos.update(paid, registered.boleto.version);
+  }
+
   const ask = async (text: string): Promise<string> => {
     const response = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
       method: 'POST',
@@ -71,10 +130,11 @@ describe('questions over the ledger', () => {
       dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       clockStart: new Date('2026-12-05T13:00:00Z'),
     });
-    const { ledger } = createTableRepositories(
+    repositories = createTableRepositories(
       cloud.tableName,
       createDocumentClient(createLocalDynamoDbClient()),
     );
+    const { ledger } = repositories;
     for (const entry of entries) {
       await ledger.add({
         ...entry,
@@ -83,6 +143,13 @@ describe('questions over the ledger', () => {
         createdAt: '2026-12-05T13:00:00.000Z',
       } satisfies LedgerEntry);
     }
+    for (const [name, phone, boletos] of payers) {
+      const contact = aContact(tenantId, { name, phone: normalizePhone(phone) });
+      await repositories.contacts.create(contact);
+      for (const [dueDate, paidOn] of boletos) await seedBoleto(contact.contactId, dueDate, paidOn);
+    }
+    // The stream's projector catches up (month figures, late-payment lines) before the first question.
+    await cloud.settle();
   }, 120_000);
   afterAll(async () => cloud?.stop());
 
@@ -165,5 +232,52 @@ describe('questions over the ledger', () => {
     expect(await ask('quanto recebi em fevereiro?')).toBe(
       `Você recebeu ${total(february)} em fevereiro de 2026 (1 recebimento).`,
     );
+  });
+
+  it('compares two months side by side with the difference', async () => {
+    const spent = (from: string, to: string) =>
+      expenses(within(from, to)).reduce((sum, e) => sum + e.amountCents, 0);
+    const [october, november] = [spent('2026-10-01', '2026-10-31'), spent('2026-11-01', '2026-11-30')];
+    const delta = november - october;
+    const percent = Math.round((Math.abs(delta) * 100) / october);
+    expect(await ask('compara meus gastos de outubro com novembro')).toBe(
+      [
+        'Comparando outubro de 2026 com novembro de 2026:',
+        `Saídas: ${formatBrl(october)} → ${formatBrl(november)} (${delta < 0 ? '−' : '+'}${formatBrl(Math.abs(delta))} (${delta < 0 ? '−' : '+'}${percent}%))`,
+      ].join('\n'),
+    );
+  });
+
+  it('ranks payers by days late over boletos paid late and still overdue', async () => {
+    const today = '2026-12-05';
+    const ranked = payers
+      .map(([name, , boletos]) => {
+        const late = boletos.map(([due, paid]) => days(due, paid ?? today)).filter((d) => d > 0);
+        const open = boletos.filter(([due, paid]) => paid === null && days(due, today) > 0).length;
+        return { name, days: late.reduce((a, b) => a + b, 0), count: late.length, open };
+      })
+      .filter((p) => p.count > 0)
+      .sort((a, b) => b.days - a.days);
+    const lines = ranked.map((p, i) => {
+      const overdue = p.open > 0 ? `; ${p.open} vencido em aberto, ${formatBrl(15_000 * p.open)}` : '';
+      return `${i + 1}. ${p.name}: ${p.days} dias de atraso em ${p.count} ${p.count === 1 ? 'boleto' : 'boletos'}${overdue}`;
+    });
+    expect(await ask('quem mais atrasa?')).toBe(
+      ['Quem mais atrasa (dias de atraso somados, pagos com atraso e vencidos):', ...lines].join('\n'),
+    );
+  });
+
+  it('keeps each month figures in the stream projection, equal to the entries', async () => {
+    for (const month of ['2026-10', '2026-11']) {
+      const figures = await repositories.ledgerAggregates.month(tenantId, month);
+      const inMonth = entries.filter((e) => e.date.startsWith(month));
+      expect(figures?.entryCount).toBe(inMonth.length);
+      for (const e of expenses(inMonth)) {
+        const expected = expenses(inMonth)
+          .filter((x) => x.category === e.category)
+          .reduce((sum, x) => sum + x.amountCents, 0);
+        expect(figures?.categories[e.category]?.expense.totalCents).toBe(expected);
+      }
+    }
   });
 });

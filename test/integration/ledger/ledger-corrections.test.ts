@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbLedgerRepository } from '#adapters/dynamodb/dynamodb-ledger-repository';
+import { DynamoDbLedgerAggregates } from '#adapters/dynamodb/finance/dynamodb-ledger-aggregates';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
 import { monthlySummary } from '#application/ledger/monthly-summary';
@@ -57,7 +58,8 @@ describe('ledger corrections on DynamoDB Local', () => {
     const stored = await deps.ledger.listByMonth(tenantId, '2026-11');
     expect(stored.map((entry) => entry.recordedBy).sort()).toEqual(['ana', 'bruno', 'bruno']);
     expect(await deps.ledger.listByMonth(tenantId, '2026-11')).toHaveLength(3);
-    expect(await monthlySummary(deps, { tenantId })).toMatch(/Saídas: R\$ 54,00/);
+    const aggregates = new DynamoDbLedgerAggregates(table.tableName, table.documentClient);
+    expect(await monthlySummary({ ...deps, aggregates }, { tenantId })).toMatch(/Saídas: R\$ 54,00/);
   });
 
   it('an entry is reversed once, even by two concurrent corrections', async () => {

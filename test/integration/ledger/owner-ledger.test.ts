@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbLedgerAggregates } from '#adapters/dynamodb/finance/dynamodb-ledger-aggregates';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { monthlySummary } from '#application/ledger/monthly-summary';
 import {
@@ -76,7 +77,8 @@ describe('owner ledger entries', () => {
     await book('income', 150000, 'venda', 'm1');
     await book('expense', 4500, 'mercado', 'm2');
     await book('expense', 12000, 'gasolina', 'm3');
-    const summary = await monthlySummary({ ledger, clock }, { tenantId });
+    const aggregates = new DynamoDbLedgerAggregates(table.tableName, table.documentClient);
+    const summary = await monthlySummary({ ledger, aggregates, clock }, { tenantId });
     expect(summary).toContain('Entradas: R$ 1.500,00');
     expect(summary).toContain('Saídas: R$ 165,00');
     expect(summary).toContain('Saldo: R$ 1.335,00');

@@ -236,4 +236,26 @@ describe('OpenAiLanguageModel against a local Chat Completions server', () => {
       expect(logger.warnings[0]?.extra).toMatchObject({ reason: 'ungrounded_contact' });
     });
   });
+
+  it('reads which limit and a question plan by rule from the text the model classified', async () => {
+    server.script(
+      json({ intent: 'set_budget', amountCents: 80_000, contact: null, date: null, description: null }),
+    );
+    const budget = await adapter().interpret({ text: 'meu limite de mercado é 800 por mês', today });
+    expect(budget).toMatchObject({
+      intent: 'set_budget',
+      amountCents: 80_000,
+      budgetTarget: { word: 'mercado' },
+    });
+    server.script(
+      json({ intent: 'ledger_question', amountCents: null, contact: null, date: null, description: null }),
+    );
+    const question = await adapter().interpret({ text: 'qual foi meu maior gasto em outubro?', today });
+    expect(question.ledgerQuery).toEqual({
+      period: { from: '2026-10-01', to: '2026-10-31' },
+      category: null,
+      side: 'expense',
+      aggregate: 'max',
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbBoletoRepository } from '#adapters/dynamodb/dynamodb-boleto-repository';
 import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-repository';
 import { DynamoDbPaymentRepository } from '#adapters/dynamodb/dynamodb-payment-repository';
@@ -13,10 +13,11 @@ import { readStatement } from '#application/statements/read-statement';
 import { applyPayment, type Boleto, cancelBoleto, registerBoleto, requestBoleto } from '#domain/boleto';
 import { calendarDate } from '#domain/calendar-date';
 import { createStatementProjectorHandler } from '#functions/statement-projector/create-handler';
-import { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-streams/index';
+import type { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-streams/index';
 import { aContact, aPayment, uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { expectNoScan, recordCommands } from '#test/support/record-commands';
+import { startProjectorPoller } from '#test/support/stream-projector-poller';
 
 const owner = { kind: 'owner' as const, id: 'user-1' };
 const provider = { kind: 'provider' as const, id: 'paytime' };
@@ -30,7 +31,8 @@ describe('statement projection (table stream → statement-projector → one Que
   let contacts: DynamoDbContactRepository;
   let tenants: DynamoDbTenantRepository;
   let statements: DynamoDbStatementProjection;
-  const projected: DynamoDBRecord[] = [];
+  let projected: DynamoDBRecord[] = [];
+  let settle: () => Promise<void>;
 
   beforeAll(async () => {
     table = await createTestTable();
@@ -40,33 +42,20 @@ describe('statement projection (table stream → statement-projector → one Que
     tenants = new DynamoDbTenantRepository(table.tableName, table.documentClient);
     statements = new DynamoDbStatementProjection(table.tableName, table.documentClient);
     const handler = createStatementProjectorHandler({ statements });
-    poller = new DynamoDbStreamPoller({
-      tableName: table.tableName,
-      endpoint: inject('dynamoDbEndpoint'),
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      pollIntervalMs: 20,
-    });
-    await poller.subscribe({
+    const stream = await startProjectorPoller(table, {
       name: 'statement-projector',
-      filterPatterns: [STATEMENT_STREAM_FILTER_PATTERN],
-      startingPosition: 'TRIM_HORIZON',
-      handler: async (event) => {
-        projected.push(...event.Records);
-        return handler(event, context);
-      },
+      filterPattern: STATEMENT_STREAM_FILTER_PATTERN,
+      handler: (event) => handler(event, context),
     });
-    await poller.start();
+    poller = stream.poller;
+    projected = stream.records;
+    settle = stream.settle;
   });
 
   afterAll(async () => {
     await poller.stop();
     await table.drop();
   });
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    await poller.idle();
-  }
 
   async function issue(tenantId: string, contactId: string, amountCents: number, dueDate: string) {
     const requested = requestBoleto(
