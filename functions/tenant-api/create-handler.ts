@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { memberOfClaims } from '#adapters/auth/cognito-claims';
+import { csvText } from '#application/exports/export-csv';
 import { type AuthenticatedMember, UnauthenticatedError } from '#application/ports/access-token-verifier';
 import { InvalidCursorError } from '#application/ports/page';
 import { can } from '#domain/member-permissions';
@@ -23,7 +24,11 @@ interface JwtAuthorizerContext {
   authorizer?: { jwt?: { claims?: Record<string, unknown> } };
 }
 
-function toResponse(result: RouteResult): APIGatewayProxyStructuredResultV2 {
+async function toResponse(result: RouteResult): Promise<APIGatewayProxyStructuredResultV2> {
+  if (result.chunks) {
+    const { chunks, ...rest } = result;
+    return toResponse({ ...rest, text: await csvText(chunks) });
+  }
   return {
     statusCode: result.status,
     headers: { 'content-type': 'application/json', ...result.headers },

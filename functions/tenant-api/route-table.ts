@@ -17,6 +17,11 @@ export interface RouteResult {
   body?: unknown;
   /** A non-JSON body (CSV), sent as is with the route's content type. */
   text?: string;
+  /**
+   * A non-JSON body produced in chunks (an export, page by page): the streaming export function writes each
+   * chunk as it comes; the HTTP API function, which cannot stream, joins them into `text`.
+   */
+  chunks?: AsyncIterable<string>;
   headers?: Record<string, string>;
 }
 

@@ -47,6 +47,20 @@ export function readWriteTable(fn: IrisFunction, table: dynamodb.ITableV2): void
 }
 
 /**
+ * `TABLE_NAME` + GetItem, Query, PutItem and UpdateItem on the table itself (transactions of puts and updates
+ * need the per-item actions): for a read-model projector that writes its lines and recomputes a summary from
+ * them. No Delete, no Batch, no indexes.
+ */
+export function projectIntoTable(fn: IrisFunction, table: dynamodb.ITableV2): void {
+  fn.addEnvironment(ENV.tableName, table.tableName);
+  allow(
+    fn,
+    ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    [table.tableArn],
+  );
+}
+
+/**
  * `TABLE_NAME` + `dynamodb:PutItem` on the table and nothing else: for a function whose only DynamoDB request
  * is one conditional put (the WhatsApp webhook storing a delivery). No reads, no updates, no indexes.
  */

@@ -28,6 +28,7 @@ import {
   knowStateMachine,
   manageMemberAccounts,
   manageSchedules,
+  projectIntoTable,
   putItemsOnly,
   readSecret,
   readWriteFiles,
@@ -157,7 +158,7 @@ export function wireFunctions(
 
   // Statement read model: boletos and payments from the stream onto their contact's statement lines.
   const statementProjector = fns['statement-projector'];
-  putItemsOnly(statementProjector, table);
+  projectIntoTable(statementProjector, table);
   consumeTableStream(statementProjector, table, {
     filterPattern: STATEMENT_STREAM_FILTER_PATTERN,
     settings: STATEMENT_PROJECTOR_EVENT_SOURCE,

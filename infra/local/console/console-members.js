@@ -55,15 +55,24 @@ export async function renderContacts() {
   );
 }
 
+/** The statement's totals (over all of it) and its latest lines, newest first (one page of the API). */
 async function showStatement(contactId) {
-  const statement = await apiGet(`/v1/statements/${encodeURIComponent(contactId)}`);
+  const statement = await apiGet(`/v1/statements/${encodeURIComponent(contactId)}?limit=${STATEMENT_LINES}`);
   const panel = document.getElementById('statement-panel');
   panel.hidden = false;
   document.getElementById('statement-title').textContent = statement.contact.name;
-  const totals = statement.totals ?? {};
+  const { totals } = statement;
   const lines = [
-    `Boletos: ${statement.boletos.length} · pagamentos: ${statement.payments.length}`,
-    ...(totals.openBalanceCents !== undefined ? [`Em aberto hoje: ${money(totals.openBalanceCents)}`] : []),
+    `Boletos: ${totals.boletoCount} · pagamentos: ${totals.paymentCount}`,
+    `Em aberto hoje: ${money(totals.openBalanceCents)}`,
+    ...statement.lines.map((line) =>
+      line.kind === 'boleto'
+        ? `${dateBr(line.dueDate)} boleto ${money(line.amountCents)} (${line.status})`
+        : `${dateBr(line.paidOn)} pagamento ${money(line.amountCents)}${line.partial ? ' (parcial)' : ''}`,
+    ),
+    ...(statement.nextCursor
+      ? [`… e mais ${totals.boletoCount + totals.paymentCount - statement.lines.length} anteriores`]
+      : []),
   ];
   document.getElementById('statement').replaceChildren(
     ...lines.map((line) => {
@@ -72,6 +81,15 @@ async function showStatement(contactId) {
       return item;
     }),
   );
+}
+
+const STATEMENT_LINES = 10;
+
+/** `2026-12-10` as `10/12/2026` (the console's dates; also used by console.js). */
+export function dateBr(date) {
+  if (!date) return '—';
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
 }
 
 function showError(error) {

@@ -2,7 +2,7 @@
 // Plain browser JavaScript, no build step. Signed in as a member (console-members.js): contacts and statements
 // come from the tenant API with the member's token; what /v1 does not serve yet (boletos with their audit
 // trail, the outbox, e-mails, the clock) from GET /_local/state; the chat is the member's own.
-import { memberLabel, renderContacts, session, signIn } from './console-members.js';
+import { dateBr, memberLabel, renderContacts, session, signIn } from './console-members.js';
 
 const BOLETO_STATUS = {
   requested: 'solicitado',
@@ -96,12 +96,6 @@ function element(tag, options = {}, children = []) {
 
 function money(cents) {
   return brl.format(cents / 100);
-}
-
-function dateBr(date) {
-  if (!date) return '—';
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
 }
 
 function instantBr(iso) {
