@@ -39,6 +39,7 @@ export type StatementSource = { kind: 'boleto'; boleto: Boleto } | { kind: 'paym
 export async function projectStatement(
   projection: StatementProjection,
   source: StatementSource,
+  options: { refreshSummary: boolean } = { refreshSummary: true },
 ): Promise<'stored' | 'stale' | 'duplicate'> {
   const { tenantId, contactId } = source.kind === 'boleto' ? source.boleto : source.payment;
   const outcome =
@@ -46,7 +47,7 @@ export async function projectStatement(
       ? await projection.putBoleto(tenantId, contactId, statementLineOfBoleto(source.boleto))
       : await projection.putPayment(tenantId, contactId, statementLineOfPayment(source.payment));
   // Also after `stale`/`duplicate`: a replayed record heals a recompute lost to a crash after its line write.
-  await refreshStatementSummary(projection, tenantId, contactId);
+  if (options.refreshSummary) await refreshStatementSummary(projection, tenantId, contactId);
   return outcome;
 }
 

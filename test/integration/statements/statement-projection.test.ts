@@ -207,6 +207,37 @@ describe('statement projection (table stream → statement-projector → one Que
     });
   });
 
+  it("recomputes the totals once per contact per batch, after that contact's last line", async () => {
+    const tenantId = uniqueTenantId();
+    const contact = aContact(tenantId);
+    await contacts.create(contact);
+    const first = await issue(tenantId, contact.contactId, 10_000, '2026-12-10');
+    await pay(first, 10_000, '2026-12-09');
+    await issue(tenantId, contact.contactId, 20_000, '2026-12-11');
+    await settle();
+    const records = projected.filter((record) => record.dynamodb?.NewImage?.tenantId?.S === tenantId);
+    expect(records.length).toBeGreaterThan(3);
+    let recomputes = 0;
+    const counting = Object.assign(Object.create(statements), {
+      readAllLines: (t: string, c: string) => {
+        recomputes += 1;
+        return statements.readAllLines(t, c);
+      },
+    }) as DynamoDbStatementProjection;
+    const replay = await createStatementProjectorHandler({ statements: counting })(
+      { Records: records },
+      context,
+    );
+    expect(replay.batchItemFailures).toEqual([]);
+    expect(recomputes).toBe(1);
+    expect(await statements.readSummary(tenantId, contact.contactId)).toMatchObject({
+      boletoCount: 2,
+      paymentCount: 1,
+      billedCents: 30_000,
+      paidCents: 10_000,
+    });
+  });
+
   it('never lets an older recompute of the totals overwrite a newer one', async () => {
     const tenantId = uniqueTenantId();
     const contactId = uniqueId('contact');
