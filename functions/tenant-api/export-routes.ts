@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import { listBoletos } from '#application/boletos/list-boletos';
 import {
   boletosCsv,
@@ -11,7 +12,24 @@ import { readWholeStatement } from '#application/statements/read-statement';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { ContactExportQuery, CsvText, LedgerExportQuery, Problem } from './api-schemas';
 import { notFound, refuse } from './route-results';
-import { type Route, type RouteResult, route } from './route-table';
+import { type Route, type RouteDefinition, type RouteResult, route } from './route-table';
+import type { TenantApiDependencies } from './tenant-api-dependencies';
+
+/** What the exports read: the streaming export function composes exactly these. */
+export type ExportDependencies = Pick<
+  TenantApiDependencies,
+  'tenantId' | 'clock' | 'logger' | 'ledger' | 'boletos' | 'payments' | 'contacts' | 'tenants' | 'statements'
+>;
+
+/** The export URL's query parameter that carries the ticket. */
+export const EXPORT_TICKET_PARAMETER = 'ticket';
+
+/** An export route: its use case gets `ExportDependencies` only; served streamed (`streamed: true`). */
+function exportRoute<Q extends z.ZodMiniType>(
+  definition: RouteDefinition<z.ZodMiniType, Q, z.ZodMiniType, ExportDependencies>,
+): Route<ExportDependencies> {
+  return route(definition);
+}
 
 const csv = (name: string, chunks: AsyncIterable<string>): RouteResult => ({
   status: 200,
@@ -31,9 +49,10 @@ const csvResponse = {
  * CSV exports, produced page by page (each page one Query) as chunks: the streaming export function writes each
  * chunk out before reading the next page; `format=br` (default) or `iso`.
  */
-export const EXPORT_ROUTES: readonly Route[] = [
-  route({
+export const EXPORT_ROUTES: readonly Route<ExportDependencies>[] = [
+  exportRoute({
     method: 'GET',
+    streamed: true,
     path: '/v1/exports/ledger.csv',
     action: 'read',
     tag: 'exports',
@@ -45,8 +64,9 @@ export const EXPORT_ROUTES: readonly Route[] = [
       return csv(`ledger-${query.month}.csv`, ledgerCsv(query.format ?? 'br', pages));
     },
   }),
-  route({
+  exportRoute({
     method: 'GET',
+    streamed: true,
     path: '/v1/exports/boletos.csv',
     action: 'read',
     tag: 'exports',
@@ -68,8 +88,9 @@ export const EXPORT_ROUTES: readonly Route[] = [
       );
     },
   }),
-  route({
+  exportRoute({
     method: 'GET',
+    streamed: true,
     path: '/v1/exports/payments.csv',
     action: 'read',
     tag: 'exports',
@@ -83,8 +104,9 @@ export const EXPORT_ROUTES: readonly Route[] = [
       return csv('payments.csv', paymentsCsv(query.format ?? 'br', pages));
     },
   }),
-  route({
+  exportRoute({
     method: 'GET',
+    streamed: true,
     path: '/v1/exports/statement.csv',
     action: 'read',
     tag: 'exports',
