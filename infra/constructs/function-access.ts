@@ -46,6 +46,17 @@ export function readWriteTable(fn: IrisFunction, table: dynamodb.ITableV2): void
   );
 }
 
+/** `TABLE_NAME` + GetItem and Query on the table and Query on its named GSIs: a reader that writes nothing. */
+export function readTable(fn: IrisFunction, table: dynamodb.ITableV2): void {
+  fn.addEnvironment(ENV.tableName, table.tableName);
+  allow(fn, ['dynamodb:GetItem', 'dynamodb:Query'], [table.tableArn]);
+  allow(
+    fn,
+    ['dynamodb:Query'],
+    indexNames().map((indexName) => `${table.tableArn}/index/${indexName}`),
+  );
+}
+
 /**
  * `TABLE_NAME` + GetItem, Query, PutItem and UpdateItem on the table itself (transactions of puts and updates
  * need the per-item actions): for a read-model projector that writes its lines and recomputes a summary from

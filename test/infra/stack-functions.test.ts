@@ -112,13 +112,18 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'REMINDER_STATE_MACHINE_ARN',
     'CONVERSATION_STATE_MACHINE_ARN',
     'MEMBER_USER_POOL_ID',
+    // Exports: the export function's URL and the key that signs its tickets.
+    'EXPORT_URL',
+    'EXPORT_TICKET_KEY_PARAMETER',
+    'EXPORT_TICKET_KEY_PREVIOUS_PARAMETER',
   ],
+  'tenant-exports': ['TABLE_NAME', 'EXPORT_TICKET_KEY_PARAMETER', 'EXPORT_TICKET_KEY_PREVIOUS_PARAMETER'],
 };
 
 describe('TenantStageStack functions', () => {
-  it('deploys exactly the twelve catalogued functions', () => {
+  it('deploys exactly the thirteen catalogued functions', () => {
     expect(resourcesOfType(dev.json, 'AWS::Lambda::Function')).toHaveLength(FUNCTION_NAMES.length);
-    expect(FUNCTION_NAMES).toHaveLength(12);
+    expect(FUNCTION_NAMES).toHaveLength(13);
   });
 
   it.each(FUNCTION_NAMES)('runs %s on Node.js 22, arm64, with its catalogued memory and timeout', (name) => {
