@@ -20,6 +20,7 @@ import { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-streams/in
 import { aContact, aPayment, uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { expectNoScan, recordCommands } from '#test/support/record-commands';
+import { aStatementBoletoLine } from '#test/support/statement-fixtures';
 
 const owner = { kind: 'owner' as const, id: 'user-1' };
 const provider = { kind: 'provider' as const, id: 'paytime' };
@@ -241,11 +242,11 @@ describe('statement projection (table stream → statement-projector → one Que
   it('never lets an older recompute of the totals overwrite a newer one', async () => {
     const tenantId = uniqueTenantId();
     const contactId = uniqueId('contact');
-    const first = aLine({ boletoId: 'b1', amountCents: 10_000 });
+    const first = aStatementBoletoLine({ boletoId: 'b1', amountCents: 10_000 });
     await projectLine(tenantId, contactId, first);
     const older = await statements.readAllLines(tenantId, contactId);
     // A second line lands (and its own recompute runs) between the first recompute's read and its write.
-    await projectLine(tenantId, contactId, aLine({ boletoId: 'b2', amountCents: 20_000 }));
+    await projectLine(tenantId, contactId, aStatementBoletoLine({ boletoId: 'b2', amountCents: 20_000 }));
     expect(
       await statements.putSummary(tenantId, contactId, summarizeStatement(older.boletos, []), older.seq),
     ).toBe('superseded');
@@ -265,9 +266,17 @@ describe('statement projection (table stream → statement-projector → one Que
     await contacts.create(contact);
     const { contactId } = contact;
     for (let day = 1; day <= 7; day++) {
-      await projectLine(tenantId, contactId, aLine({ boletoId: `b${day}`, dueDate: `2026-12-0${day}` }));
+      await projectLine(
+        tenantId,
+        contactId,
+        aStatementBoletoLine({ boletoId: `b${day}`, dueDate: `2026-12-0${day}` }),
+      );
     }
-    await projectLine(tenantId, contactId, aLine({ boletoId: 'b2', dueDate: '2026-12-09', version: 3 }));
+    await projectLine(
+      tenantId,
+      contactId,
+      aStatementBoletoLine({ boletoId: 'b2', dueDate: '2026-12-09', version: 3 }),
+    );
     const deps = { contacts, tenants, statements };
     const today = calendarDate('2026-12-01');
     const seen: string[] = [];
@@ -311,7 +320,7 @@ describe('statement projection (table stream → statement-projector → one Que
   it('stores a line as one packed attribute beside its version and index keys, and a totals item', async () => {
     const tenantId = uniqueTenantId();
     const contactId = uniqueId('contact');
-    const line = aLine({
+    const line = aStatementBoletoLine({
       boletoId: 'packed-1',
       description: 'Parcela "1"; [a]',
       status: 'disputed',
@@ -349,22 +358,6 @@ describe('statement projection (table stream → statement-projector → one Que
     expect(lines).toEqual({ seq: 2, boletos: [line], payments: [payment] });
     expect(await statements.putBoleto(tenantId, contactId, { ...line, version: 3 })).toBe('stale');
   });
-
-  function aLine(
-    over: Partial<Omit<StatementBoletoLine, 'dueDate'>> & { boletoId: string; dueDate?: string },
-  ): StatementBoletoLine {
-    return {
-      description: '',
-      status: 'registered',
-      amountCents: 10_000,
-      paidCents: 0,
-      chargesPaidCents: 0,
-      createdAt: '2026-11-01T12:00:00.000Z',
-      version: 2,
-      ...over,
-      dueDate: calendarDate(over.dueDate ?? '2026-12-10'),
-    } as StatementBoletoLine;
-  }
 
   async function projectLine(tenantId: string, contactId: string, line: StatementBoletoLine) {
     await statements.putBoleto(tenantId, contactId, line);

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '#domain/calendar-date';
-import {
-  type StatementBoletoLine,
-  statementLinesOn,
-  statementTotalsOn,
-  summarizeStatement,
-} from '#domain/statement';
+import { statementLinesOn, statementTotalsOn, summarizeStatement } from '#domain/statement';
+import { aStatementBoletoLine } from '#test/support/statement-fixtures';
 
-const line = (over: Partial<StatementBoletoLine> & Pick<StatementBoletoLine, 'boletoId'>) =>
-  ({
-    description: '',
-    status: 'registered',
-    amountCents: 30_000,
-    paidCents: 0,
-    chargesPaidCents: 0,
-    dueDate: calendarDate('2026-11-25'),
-    createdAt: '2026-11-01T12:00:00.000Z',
-    version: 2,
-    ...over,
-  }) as StatementBoletoLine;
+const line = (over: Parameters<typeof aStatementBoletoLine>[0]) =>
+  aStatementBoletoLine({ amountCents: 30_000, dueDate: '2026-11-25', ...over });
 
 describe('statement summary (kept by the projector) and totals (computed on the day read)', () => {
   const policy = { fineBps: 200, monthlyInterestBps: 100 };

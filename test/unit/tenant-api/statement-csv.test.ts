@@ -2,26 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { csvText, statementCsv } from '#application/exports/export-csv';
 import { calendarDate } from '#domain/calendar-date';
 import {
-  type StatementBoletoLine,
   type StatementPaymentLine,
   type StoredStatementLine,
   statementLinesOn,
   statementTotalsOn,
   summarizeStatement,
 } from '#domain/statement';
+import { aStatementBoletoLine } from '#test/support/statement-fixtures';
 
-const line = (over: Partial<StatementBoletoLine> & Pick<StatementBoletoLine, 'boletoId'>) =>
-  ({
-    description: '',
-    status: 'registered',
-    amountCents: 10_000,
-    paidCents: 0,
-    chargesPaidCents: 0,
-    dueDate: calendarDate('2026-12-20'),
-    createdAt: '2026-11-01T12:00:00.000Z',
-    version: 2,
-    ...over,
-  }) as StatementBoletoLine;
+const line = (over: Parameters<typeof aStatementBoletoLine>[0]) =>
+  aStatementBoletoLine({ dueDate: '2026-12-20', ...over });
 
 describe('statement CSV', () => {
   const rules = { today: calendarDate('2026-12-05'), policy: { fineBps: 200, monthlyInterestBps: 100 } };
@@ -30,11 +20,11 @@ describe('statement CSV', () => {
     description: 'Parcela 1',
     status: 'partially_paid',
     paidCents: 4_000,
-    dueDate: calendarDate('2026-12-01'),
+    dueDate: '2026-12-01',
     paidOn: calendarDate('2026-12-02'),
   });
   const b2 = line({ boletoId: 'b2', description: 'Parcela 2; final', amountCents: 123_456 });
-  const b3 = line({ boletoId: 'b3', status: 'cancelled', dueDate: calendarDate('2026-12-03') });
+  const b3 = line({ boletoId: 'b3', status: 'cancelled', dueDate: '2026-12-03' });
   const p1: StatementPaymentLine = {
     paymentId: 'p1',
     boletoId: 'b1',
