@@ -178,9 +178,56 @@ export const ContactExportQuery = z.object({
 });
 export const CsvText = z.string();
 
-export const StatementView = z.looseObject({
+/** `limit` 1-200 (default 50) lines, newest first; `cursor` as returned in the previous page's `nextCursor`. */
+export const StatementQuery = z.object({
+  limit: z.optional(z.string().check(z.regex(/^(200|1[0-9]{2}|[1-9][0-9]?)$/))),
+  cursor: PageQuery.shape.cursor,
+});
+
+const StatementBoletoLineView = z.object({
+  kind: z.literal('boleto'),
+  boletoId: z.string(),
+  description: z.string(),
+  status: BoletoStatusSchema,
+  disputedFrom: z.optional(BoletoStatusSchema),
+  amountCents: cents(),
+  paidCents: cents(),
+  chargesPaidCents: cents(),
+  dueDate: date(),
+  paidOn: z.optional(date()),
+  createdAt: instant(),
+  version: z.int(),
+  remainingCents: cents(),
+  chargesTodayCents: cents(),
+  openCents: cents(),
+  closedBalanceCents: cents(),
+});
+
+const StatementPaymentLineView = z.object({
+  kind: z.literal('payment'),
+  paymentId: z.string(),
+  boletoId: z.string(),
+  amountCents: cents(),
+  paidOn: date(),
+  partial: z.boolean(),
+});
+
+export const StatementView = z.object({
   contact: z.object({ id: z.string(), name: z.string() }),
-  totals: z.looseObject({ openBalanceCents: z.int() }),
+  asOf: date(),
+  /** Over the whole statement, whatever the page. */
+  totals: z.object({
+    boletoCount: z.int().check(z.minimum(0)),
+    paymentCount: z.int().check(z.minimum(0)),
+    billedCents: cents(),
+    paidCents: cents(),
+    chargesPaidCents: cents(),
+    chargesDueTodayCents: cents(),
+    openBalanceCents: cents(),
+  }),
+  /** Newest first: a boleto on its due date, a payment on its date. */
+  lines: z.array(z.discriminatedUnion('kind', [StatementBoletoLineView, StatementPaymentLineView])),
+  nextCursor: z.nullable(z.string()),
 });
 
 export const AgingView = z.object({

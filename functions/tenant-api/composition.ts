@@ -1,3 +1,4 @@
+import { HmacExportTickets } from '#adapters/auth/hmac-export-tickets';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
@@ -41,6 +42,9 @@ export const deps: TenantApiDependencies = {
   rateLimiter: new DynamoDbRateLimiter(new TableAccess(config.tableName), config.tenantId, {
     requests: config.memberRequestsPerMinute,
     windowSeconds: 60,
+  }),
+  ...(config.exports && {
+    exports: { url: config.exports.url, tickets: new HmacExportTickets(config.exports.ticketKeys) },
   }),
 };
 

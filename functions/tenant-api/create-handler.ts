@@ -1,9 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { memberOfClaims } from '#adapters/auth/cognito-claims';
+import { csvText } from '#application/exports/export-csv';
 import { type AuthenticatedMember, UnauthenticatedError } from '#application/ports/access-token-verifier';
 import { InvalidCursorError } from '#application/ports/page';
 import { can } from '#domain/member-permissions';
 import type { AppLogger } from '#logging/create-logger';
+import { EXPORT_TICKET_PARAMETER } from './export-routes';
 import { IDEMPOTENCY_KEY_PATTERN, type IdempotentRunner } from './idempotency';
 import { API_REFERENCE_HTML, buildOpenApiDocument } from './openapi';
 import { json, problems } from './problem';
@@ -23,12 +25,40 @@ interface JwtAuthorizerContext {
   authorizer?: { jwt?: { claims?: Record<string, unknown> } };
 }
 
-function toResponse(result: RouteResult): APIGatewayProxyStructuredResultV2 {
+async function toResponse(result: RouteResult): Promise<APIGatewayProxyStructuredResultV2> {
+  if (result.chunks) {
+    const { chunks, ...rest } = result;
+    return toResponse({ ...rest, text: await csvText(chunks) });
+  }
   return {
     statusCode: result.status,
     headers: { 'content-type': 'application/json', ...result.headers },
     ...(result.text !== undefined ? { body: result.text } : {}),
     ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+  };
+}
+
+/**
+ * 303 to the streaming export URL, for this request (path and query) and this member, with a ticket: an HTTP
+ * API Lambda integration cannot stream, and a client following a cross-origin redirect drops Authorization.
+ */
+function redirectToExport(
+  exports: NonNullable<TenantApiDependencies['exports']>,
+  member: AuthenticatedMember,
+  event: APIGatewayProxyEventV2,
+  now: Date,
+): APIGatewayProxyStructuredResultV2 {
+  const query: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.queryStringParameters ?? {}))
+    if (value !== undefined && name !== EXPORT_TICKET_PARAMETER) query[name] = value;
+  const ticket = exports.tickets.issue(member, { path: event.rawPath, query }, now);
+  const search = new URLSearchParams({ ...query, [EXPORT_TICKET_PARAMETER]: ticket });
+  return {
+    statusCode: 303,
+    headers: {
+      location: `${exports.url.replace(/\/$/, '')}${event.rawPath}?${search}`,
+      'cache-control': 'no-store',
+    },
   };
 }
 
@@ -81,6 +111,8 @@ export function createTenantApiHandler(
     }
     const parsed = parseRequest(route, matched.params, event);
     if (!parsed.ok) return problems.badRequest(parsed.issues.detail, parsed.issues.errors);
+    if (route.streamed && deps.exports)
+      return redirectToExport(deps.exports, member, event, deps.clock.now());
     const key = event.headers['idempotency-key'];
     if (key !== undefined && (method !== 'POST' || !IDEMPOTENCY_KEY_PATTERN.test(key)))
       return problems.badRequest('Idempotency-Key is for POST requests: 1-255 letters, digits, _ . : -');

@@ -1,14 +1,39 @@
+import type * as z from 'zod/mini';
 import { listBoletos } from '#application/boletos/list-boletos';
-import { allPages, boletosCsv, ledgerCsv, paymentsCsv, statementCsv } from '#application/exports/export-csv';
-import { readStatement } from '#application/statements/read-statement';
+import {
+  boletosCsv,
+  EXPORT_PAGE,
+  ledgerCsv,
+  pagesOf,
+  paymentsCsv,
+  statementCsv,
+} from '#application/exports/export-csv';
+import { readWholeStatement } from '#application/statements/read-statement';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { ContactExportQuery, CsvText, LedgerExportQuery, Problem } from './api-schemas';
 import { notFound, refuse } from './route-results';
-import { type Route, type RouteResult, route } from './route-table';
+import { type Route, type RouteDefinition, type RouteResult, route } from './route-table';
+import type { TenantApiDependencies } from './tenant-api-dependencies';
 
-const csv = (name: string, text: string): RouteResult => ({
+/** What the exports read: the streaming export function composes exactly these. */
+export type ExportDependencies = Pick<
+  TenantApiDependencies,
+  'tenantId' | 'clock' | 'logger' | 'ledger' | 'boletos' | 'payments' | 'contacts' | 'tenants' | 'statements'
+>;
+
+/** The export URL's query parameter that carries the ticket. */
+export const EXPORT_TICKET_PARAMETER = 'ticket';
+
+/** An export route: its use case gets `ExportDependencies` only; served streamed (`streamed: true`). */
+function exportRoute<Q extends z.ZodMiniType>(
+  definition: RouteDefinition<z.ZodMiniType, Q, z.ZodMiniType, ExportDependencies>,
+): Route<ExportDependencies> {
+  return route(definition);
+}
+
+const csv = (name: string, chunks: AsyncIterable<string>): RouteResult => ({
   status: 200,
-  text,
+  chunks,
   headers: {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="${name}"`,
@@ -20,10 +45,14 @@ const csvResponse = {
   mediaType: 'text/csv',
 };
 
-/** CSV exports, every page read (each a Query); `format=br` (default) or `iso`. */
-export const EXPORT_ROUTES: readonly Route[] = [
-  route({
+/**
+ * CSV exports, produced page by page (each page one Query) as chunks: the streaming export function writes each
+ * chunk out before reading the next page; `format=br` (default) or `iso`.
+ */
+export const EXPORT_ROUTES: readonly Route<ExportDependencies>[] = [
+  exportRoute({
     method: 'GET',
+    streamed: true,
     path: '/v1/exports/ledger.csv',
     action: 'read',
     tag: 'exports',
@@ -31,12 +60,13 @@ export const EXPORT_ROUTES: readonly Route[] = [
     query: LedgerExportQuery,
     responses: { 200: csvResponse },
     async handle(deps, { query }) {
-      const entries = await allPages((page) => deps.ledger.listMonthPage(deps.tenantId, query.month, page));
-      return csv(`ledger-${query.month}.csv`, ledgerCsv(query.format ?? 'br', entries));
+      const pages = pagesOf((page) => deps.ledger.listMonthPage(deps.tenantId, query.month, page));
+      return csv(`ledger-${query.month}.csv`, ledgerCsv(query.format ?? 'br', pages));
     },
   }),
-  route({
+  exportRoute({
     method: 'GET',
+    streamed: true,
     path: '/v1/exports/boletos.csv',
     action: 'read',
     tag: 'exports',
@@ -50,16 +80,17 @@ export const EXPORT_ROUTES: readonly Route[] = [
         today,
         ...(query.contact ? { contactId: query.contact } : {}),
       };
-      const boletos = await allPages((page) => listBoletos(deps, request, page));
+      const pages = pagesOf((page) => listBoletos(deps, request, page));
       const names = new Map((await deps.contacts.list(deps.tenantId)).map((c) => [c.contactId, c.name]));
       return csv(
         'boletos.csv',
-        boletosCsv(query.format ?? 'br', boletos, (id) => names.get(id) ?? id),
+        boletosCsv(query.format ?? 'br', pages, (id) => names.get(id) ?? id),
       );
     },
   }),
-  route({
+  exportRoute({
     method: 'GET',
+    streamed: true,
     path: '/v1/exports/payments.csv',
     action: 'read',
     tag: 'exports',
@@ -69,14 +100,13 @@ export const EXPORT_ROUTES: readonly Route[] = [
     async handle(deps, { query }) {
       const contactId = query.contact;
       if (!contactId) return refuse(400, 'Bad Request', 'contact is required for the payments export.');
-      const payments = await allPages((page) =>
-        deps.payments.listByContactPage(deps.tenantId, contactId, page),
-      );
-      return csv('payments.csv', paymentsCsv(query.format ?? 'br', payments));
+      const pages = pagesOf((page) => deps.payments.listByContactPage(deps.tenantId, contactId, page));
+      return csv('payments.csv', paymentsCsv(query.format ?? 'br', pages));
     },
   }),
-  route({
+  exportRoute({
     method: 'GET',
+    streamed: true,
     path: '/v1/exports/statement.csv',
     action: 'read',
     tag: 'exports',
@@ -91,13 +121,14 @@ export const EXPORT_ROUTES: readonly Route[] = [
     async handle(deps, { query }) {
       const contactId = query.contact;
       if (!contactId) return refuse(400, 'Bad Request', 'contact is required for the statement export.');
-      const found = await readStatement(deps, {
+      const found = await readWholeStatement(deps, {
         tenantId: deps.tenantId,
         contactId,
         today: saoPauloDateOf(deps.clock.now()),
+        pageSize: EXPORT_PAGE,
       });
       if (!found) return notFound('contact');
-      return csv('statement.csv', statementCsv(query.format ?? 'br', found.statement));
+      return csv('statement.csv', statementCsv(query.format ?? 'br', found));
     },
   }),
 ];

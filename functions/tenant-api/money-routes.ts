@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { entryCategoriser } from '#application/ledger/categorise-entry';
 import { bookLedgerCorrection } from '#application/ledger-corrections/book-ledger-correction';
-import { readStatement } from '#application/statements/read-statement';
+import { readStatementPage } from '#application/statements/read-statement';
 import type { CalendarDate } from '#domain/calendar-date';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import {
@@ -17,6 +17,7 @@ import {
   PaymentView,
   Problem,
   pageOf,
+  StatementQuery,
   StatementView,
 } from './api-schemas';
 import { pageRequestOf } from './route-query';
@@ -117,21 +118,31 @@ export const MONEY_ROUTES: readonly Route[] = [
     path: '/v1/statements/{contactId}',
     action: 'read',
     tag: 'statements',
-    summary: "A payer's statement: boletos, payments (partial ones marked), charges and the open balance",
+    summary:
+      "A payer's statement: totals over the whole statement (billed, paid, charges, open balance today, counts) and its latest lines (boletos on their due date, payments incl. partial ones on their date), newest first, paginated",
     params: ContactIdParams,
+    query: StatementQuery,
     responses: {
-      200: { description: 'The statement', schema: StatementView },
+      200: { description: 'The statement: totals and one page of lines', schema: StatementView },
+      400: problem('Invalid cursor or limit'),
       404: problem('No such contact'),
     },
-    async handle(deps, { params }) {
-      const found = await readStatement(deps, {
+    async handle(deps, { params, query }) {
+      const found = await readStatementPage(deps, {
         tenantId: deps.tenantId,
         contactId: params.contactId,
         today: saoPauloDateOf(deps.clock.now()),
+        page: pageRequestOf(query),
       });
       if (!found) return notFound('contact');
-      const { contact, statement } = found;
-      return ok(200, { contact: { id: contact.contactId, name: contact.name }, ...statement });
+      const { contact, asOf, totals, lines, nextCursor } = found;
+      return ok(200, {
+        contact: { id: contact.contactId, name: contact.name },
+        asOf,
+        totals,
+        lines,
+        nextCursor: nextCursor ?? null,
+      });
     },
   }),
 ];

@@ -67,6 +67,13 @@ function operationOf(route: Route): JsonSchema {
         : {}),
     };
   }
+  if (route.streamed) {
+    responses['303'] = {
+      description:
+        'See Other: `Location` is the streaming export URL for this very request with a ticket good for 60 s. Follow it (curl -L, fetch, browsers do); the CSV streams from there, page by page. No Authorization header is needed (or sent on a cross-origin redirect): the ticket carries the member.',
+      headers: { Location: { schema: { type: 'string', format: 'uri' } } },
+    };
+  }
   responses['400'] ??= problemResponse('The request does not match the schema (each issue in `errors`)');
   responses['401'] = problemResponse('No valid access token');
   responses['403'] = problemResponse(`The member's role may not ${route.action.replace('_', ' ')}`);

@@ -17,6 +17,11 @@ export interface RouteResult {
   body?: unknown;
   /** A non-JSON body (CSV), sent as is with the route's content type. */
   text?: string;
+  /**
+   * A non-JSON body produced in chunks (an export, page by page): the streaming export function writes each
+   * chunk as it comes; the HTTP API function, which cannot stream, joins them into `text`.
+   */
+  chunks?: AsyncIterable<string>;
   headers?: Record<string, string>;
 }
 
@@ -40,6 +45,7 @@ export interface RouteDefinition<
   P extends z.ZodMiniType = z.ZodMiniType,
   Q extends z.ZodMiniType = z.ZodMiniType,
   B extends z.ZodMiniType = z.ZodMiniType,
+  D = TenantApiDependencies,
 > {
   method: HttpMethod;
   /** `/v1/contacts/{id}`: `{name}` matches one path segment. */
@@ -53,30 +59,38 @@ export interface RouteDefinition<
   body?: B;
   /** Every status the route answers on success or a foreseen refusal (problem+json for 4xx). */
   responses: Record<number, RouteResponse>;
-  handle(
-    deps: TenantApiDependencies,
-    input: RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>,
-  ): Promise<RouteResult>;
+  /**
+   * An export: served by the streaming export function. The tenant API checks the token, the role and the
+   * request, then answers 303 to the export URL with a short-lived ticket for this request.
+   */
+  streamed?: boolean;
+  handle(deps: D, input: RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<RouteResult>;
 }
 
-/** Erased so routes with different schemas share one table. */
-export type Route = RouteDefinition<z.ZodMiniType, z.ZodMiniType, z.ZodMiniType>;
+/** Erased so routes with different schemas share one table; `D` is what the route's use case needs. */
+export type Route<D = TenantApiDependencies> = RouteDefinition<
+  z.ZodMiniType,
+  z.ZodMiniType,
+  z.ZodMiniType,
+  D
+>;
 
 /** Declares a route with its input types inferred from its schemas. */
 export function route<
   P extends z.ZodMiniType = z.ZodMiniType,
   Q extends z.ZodMiniType = z.ZodMiniType,
   B extends z.ZodMiniType = z.ZodMiniType,
->(definition: RouteDefinition<P, Q, B>): Route {
-  return definition as unknown as Route;
+  D = TenantApiDependencies,
+>(definition: RouteDefinition<P, Q, B, D>): Route<D> {
+  return definition as unknown as Route<D>;
 }
 
 /** The route and its raw path parameters, or undefined. */
-export function matchRoute(
-  routes: readonly Route[],
+export function matchRoute<D>(
+  routes: readonly Route<D>[],
   method: string,
   path: string,
-): { route: Route; params: Record<string, string> } | undefined {
+): { route: Route<D>; params: Record<string, string> } | undefined {
   const segments = path.replace(/\/+$/, '').split('/');
   for (const candidate of routes) {
     if (candidate.method !== method) continue;

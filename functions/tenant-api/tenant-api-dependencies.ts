@@ -1,6 +1,7 @@
 import type { PaymentDependencies } from '#application/payments/payment-dependencies';
 import type { CategoryRuleRepository } from '#application/ports/category-rule-repository';
 import type { ConversationRepository } from '#application/ports/conversation-repository';
+import type { ExportTickets } from '#application/ports/export-tickets';
 import type { IdGenerator } from '#application/ports/id-generator';
 import type { MemberAccounts } from '#application/ports/member-accounts';
 import type { RateLimiter } from '#application/ports/rate-limiter';
@@ -21,4 +22,9 @@ export interface TenantApiDependencies extends Omit<PaymentDependencies, 'workfl
   team: { users: UserRepository; memberAccounts?: MemberAccounts };
   /** Per-member request limit (429 with Retry-After); see docs/decisions.md, "Team". */
   rateLimiter?: RateLimiter;
+  /**
+   * The streaming export function's URL and the tickets it accepts: exports are answered 303 there. Without
+   * it (a stack or test that has no export URL) an export is joined into one response here.
+   */
+  exports?: { url: string; tickets: ExportTickets };
 }

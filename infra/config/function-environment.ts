@@ -45,6 +45,8 @@ export const ENV = {
   scheduleGroupName: 'SCHEDULE_GROUP_NAME',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   scheduleDeadLetterQueueArn: 'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
+  // Exports: the export function's Function URL, where the tenant API redirects `/v1/exports/*`
+  exportUrl: 'EXPORT_URL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];
@@ -73,6 +75,8 @@ export const SECRETS = {
     rotating: true,
   },
   openAiApiKey: { name: 'OPENAI_API_KEY', parameter: 'openai/api-key', rotating: false },
+  /** Signs the 60 s export tickets (tenant API) and checks them (export function); 32+ random characters. */
+  exportTicketKey: { name: 'EXPORT_TICKET_KEY', parameter: 'api/export-ticket-key', rotating: true },
 } as const;
 
 export type SecretId = keyof typeof SECRETS;

@@ -37,12 +37,35 @@ const TABLE_ITEM_ACTIONS = [
  * from `IRIS_TABLE`, not `index/*`). Scan is not granted: every read is a GetItem or a Query (DESIGN §3).
  */
 export function readWriteTable(fn: IrisFunction, table: dynamodb.ITableV2): void {
+  accessTableAndIndexes(fn, table, TABLE_ITEM_ACTIONS);
+}
+
+/** `TABLE_NAME` + GetItem and Query on the table and Query on its named GSIs: a reader that writes nothing. */
+export function readTable(fn: IrisFunction, table: dynamodb.ITableV2): void {
+  accessTableAndIndexes(fn, table, ['dynamodb:GetItem', 'dynamodb:Query']);
+}
+
+function accessTableAndIndexes(fn: IrisFunction, table: dynamodb.ITableV2, actions: string[]): void {
   fn.addEnvironment(ENV.tableName, table.tableName);
-  allow(fn, TABLE_ITEM_ACTIONS, [table.tableArn]);
+  allow(fn, actions, [table.tableArn]);
   allow(
     fn,
     ['dynamodb:Query'],
     indexNames().map((indexName) => `${table.tableArn}/index/${indexName}`),
+  );
+}
+
+/**
+ * `TABLE_NAME` + GetItem, Query, PutItem and UpdateItem on the table itself (transactions of puts and updates
+ * need the per-item actions): for a read-model projector that writes its lines and recomputes a summary from
+ * them. No Delete, no Batch, no indexes.
+ */
+export function projectIntoTable(fn: IrisFunction, table: dynamodb.ITableV2): void {
+  fn.addEnvironment(ENV.tableName, table.tableName);
+  allow(
+    fn,
+    ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    [table.tableArn],
   );
 }
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { toApiGatewayEvent, writeApiGatewayResult } from './api-gateway-event';
 import { serveConsoleAsset } from './console-assets';
 import { createLambdaContext, invokeLocalHandler, type LocalLambdaHandler } from './emulators';
+import { invokeExportFunctionUrl, LOCAL_EXPORT_URL_PREFIX } from './export-function-url';
 import { BadRequestError, RequestTooLargeError, readBody, sendError, sendJson } from './http-io';
 import { functionArn, type LocalFunctionName } from './local-cloud-names';
 import { handleLocalRoute, type LocalRoutesBackend } from './local-routes';
@@ -102,6 +103,8 @@ async function route(
   if (path === '/v1' || path.startsWith('/v1/') || path === '/docs') {
     return backend.tenantApi.invoke(request, response, backend.handler('tenant-api'));
   }
+  if (path.startsWith(`${LOCAL_EXPORT_URL_PREFIX}/`))
+    return invokeExportFunctionUrl(request, response, backend.handler('tenant-exports'), log);
   if (path === '/_local/auth/token' && method === 'POST')
     return backend.tenantApi.issueToken(request, response);
   if (path.startsWith('/_sim/whatsapp/')) {

@@ -1,4 +1,5 @@
 import { DEMO_TENANT } from './demo-tenant';
+import { LOCAL_EXPORT_URL_PREFIX } from './export-function-url';
 import {
   CONVERSATION_RULES,
   FILES_BUCKET_NAME,
@@ -37,6 +38,8 @@ export interface LocalEndpoints {
 
 export interface LocalEnvironmentInput {
   tableName: string;
+  /** The local cloud's API URL; the export function's Function URL is `<api>/_exports` there. */
+  apiUrl: string;
   endpoints: LocalEndpoints;
   queueUrls: { whatsapp: string; email: string };
   /** The failed-events queue's ARN: run-time schedules' dead letters. */
@@ -94,7 +97,9 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     EMAIL_REPLY_TO: LOCAL_EMAIL.replyTo,
     USUAL_MAX_AMOUNT_CENTS: String(CONVERSATION_RULES.usualMaxAmountCents),
     CONFIRMATION_TIMEOUT_SECONDS: String(CONVERSATION_RULES.confirmationTimeoutSeconds),
+    EXPORT_URL: `${input.apiUrl}${LOCAL_EXPORT_URL_PREFIX}`,
     // Secrets as values (`shared/config/secret-values.ts`).
+    EXPORT_TICKET_KEY: LOCAL_SECRETS.exportTicketKey,
     WHATSAPP_APP_SECRET: LOCAL_SECRETS.whatsAppAppSecret,
     WHATSAPP_VERIFY_TOKEN: LOCAL_SECRETS.whatsAppVerifyToken,
     WHATSAPP_ACCESS_TOKEN: LOCAL_SECRETS.whatsAppAccessToken,

@@ -28,6 +28,7 @@ export const LOCAL_FUNCTION_NAMES = [
   'ledger-projector',
   'tenant-api',
   'finance-daily',
+  'tenant-exports',
 ] as const;
 
 export type LocalFunctionName = (typeof LOCAL_FUNCTION_NAMES)[number];
@@ -63,6 +64,8 @@ export const LOCAL_SECRETS = {
   whatsAppAccessToken: 'local-whatsapp-access-token',
   paytimeWebhookUser: 'paytime',
   paytimeWebhookPassword: 'local-paytime-webhook-password',
+  /** Signs the export tickets (the tenant API issues them, the export function checks them); 32+ characters. */
+  exportTicketKey: 'local-export-ticket-key-0123456789abcdef',
   /** Any key: the OpenAI simulator only checks one is sent. */
   openAiSimulatorKey: 'local-openai-simulator-key',
 } as const;

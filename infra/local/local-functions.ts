@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LocalLambdaHandler } from './emulators';
+import { installLambdaResponseStreaming } from './emulators/lambda-response-streaming';
 import { LOCAL_FUNCTION_NAMES, type LocalFunctionName } from './local-cloud-names';
 import { applyEnvironment } from './process-environment';
 
@@ -37,6 +38,7 @@ export async function loadLocalFunctions(
 ): Promise<LoadedFunctions> {
   const handlers: LocalHandlers = {};
   const missing: LocalFunctionName[] = [];
+  installLambdaResponseStreaming(); // the runtime's `awslambda` global, for response-streaming functions
   for (const name of LOCAL_FUNCTION_NAMES) {
     const path = handlerPath(name);
     if (!existsSync(path)) {

@@ -272,6 +272,7 @@ async function start(
     {
       ...localFunctionEnvironment({
         tableName,
+        apiUrl: api.url,
         endpoints,
         queueUrls,
         failedEventsQueueArn: sqs.queueArn(queueUrls.failedEvents),

@@ -105,6 +105,12 @@ export const FUNCTION_CATALOGUE = {
     memorySize: 1024,
     timeoutSeconds: 29,
   },
+  'tenant-exports': {
+    description:
+      'CSV exports streamed page by page behind a Function URL (a 60 s ticket from the tenant API)',
+    memorySize: 1024,
+    timeoutSeconds: 300,
+  },
   reconciliation: {
     description: 'Daily: asks Paytime for the status of open boletos and heals missed webhooks',
     memorySize: 1024,

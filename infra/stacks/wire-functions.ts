@@ -1,3 +1,4 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import {
   LEDGER_PROJECTOR_EVENT_SOURCE,
@@ -32,8 +33,10 @@ import {
   knowStateMachine,
   manageMemberAccounts,
   manageSchedules,
+  projectIntoTable,
   putItemsOnly,
   readSecret,
+  readTable,
   readWriteFiles,
   readWriteTable,
   sendEmail,
@@ -164,7 +167,7 @@ export function wireFunctions(
 
   // Statement read model: boletos and payments from the stream onto their contact's statement lines.
   const statementProjector = fns['statement-projector'];
-  putItemsOnly(statementProjector, table);
+  projectIntoTable(statementProjector, table);
   consumeTableStream(statementProjector, table, {
     filterPattern: STATEMENT_STREAM_FILTER_PATTERN,
     settings: STATEMENT_PROJECTOR_EVENT_SOURCE,
@@ -187,6 +190,19 @@ export function wireFunctions(
   paytimeApi(tenantApi);
   stopExecutions(tenantApi, ENV.reminderStateMachineArn, reminderLoop);
   startExecutions(tenantApi, ENV.conversationStateMachineArn, conversation);
+  // Exports: the tenant API checks the member and the request, then redirects to the export function's URL
+  // with a 60 s ticket signed with the export-ticket key; that function checks it and streams the CSV (a
+  // Function URL in RESPONSE_STREAM mode: an HTTP API Lambda integration cannot stream). The URL has no IAM
+  // auth (an ERP cannot SigV4-sign): the ticket is its authorisation, checked before any read.
+  const tenantExports = fns['tenant-exports'];
+  readTable(tenantExports, table);
+  secret(tenantExports, 'exportTicketKey');
+  secret(tenantApi, 'exportTicketKey');
+  const exportUrl = tenantExports.function.addFunctionUrl({
+    authType: lambda.FunctionUrlAuthType.NONE,
+    invokeMode: lambda.InvokeMode.RESPONSE_STREAM,
+  });
+  setting(tenantApi, ENV.exportUrl, exportUrl.url);
   // Team changes (owners: WhatsApp and /v1/members) put and remove members' sign-in accounts.
   manageMemberAccounts(tenantApi, stack.members.userPool);
   manageMemberAccounts(conversationSteps, stack.members.userPool);

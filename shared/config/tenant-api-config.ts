@@ -1,11 +1,15 @@
 import * as z from 'zod/mini';
 import { loadPaytimeFollowUpConfig, type PaytimeFollowUpConfig } from './paytime-event-processor-config';
 import { type Env, nonEmpty, parseEnv } from './process-env';
+import { readRotatingSecret } from './secret-values';
+import { EXPORT_TICKET_KEY } from './tenant-exports-config';
 
 export interface TenantApiConfig extends PaytimeFollowUpConfig {
   conversationStateMachineArn: string;
   /** Requests one member may make per minute (docs/decisions.md, "Team": rate limits). */
   memberRequestsPerMinute: number;
+  /** The streaming export function's URL and the export-ticket key (current first), when the stack has one. */
+  exports?: { url: string; ticketKeys: string[] };
 }
 
 /** Default per-member limit: far above a person at the console, low enough to stop a runaway ERP loop. */
@@ -14,6 +18,7 @@ export const DEFAULT_MEMBER_REQUESTS_PER_MINUTE = 120;
 const environment = z.object({
   CONVERSATION_STATE_MACHINE_ARN: nonEmpty(),
   API_MEMBER_REQUESTS_PER_MINUTE: z.optional(z.string().check(z.regex(/^[1-9]\d{0,5}$/))),
+  EXPORT_URL: z.optional(z.string().check(z.regex(/^https?:\/\/\S+$/))),
 });
 
 /**
@@ -24,8 +29,15 @@ const environment = z.object({
 export async function loadTenantApiConfig(env: Env): Promise<TenantApiConfig> {
   const followUp = await loadPaytimeFollowUpConfig(env, 'tenant API configuration');
   const parsed = parseEnv(environment, env, 'tenant API configuration');
+  const exports = parsed.EXPORT_URL
+    ? {
+        url: parsed.EXPORT_URL,
+        ticketKeys: await readRotatingSecret(EXPORT_TICKET_KEY, env as NodeJS.ProcessEnv),
+      }
+    : undefined;
   return {
     ...followUp,
+    ...(exports && { exports }),
     conversationStateMachineArn: parsed.CONVERSATION_STATE_MACHINE_ARN,
     memberRequestsPerMinute: Number(
       parsed.API_MEMBER_REQUESTS_PER_MINUTE ?? DEFAULT_MEMBER_REQUESTS_PER_MINUTE,

@@ -1,16 +1,16 @@
 /**
  * Where a statement read's time goes, measured without trusting wall-clock alone (the machine is shared):
- * the Query's pages, items and wire bytes; the CPU this process spends per read (document-client unmarshalling
- * and line mapping, `buildStatement`, `JSON.stringify`) by `process.cpuUsage`; DynamoDB Local's own CPU per
- * Query from /proc (its JVM is this process's child); and, beside them, the wall time of a bare Query of the
- * same partition through the same low-level client — the floor no change to the read model can go under.
+ * the whole partition's Query (what the unpaged statement read: pages, items, wire bytes, wall time, DynamoDB
+ * Local's CPU from /proc — its JVM is this process's child) beside one page's Query on the `byContact` index
+ * (what a paged read costs now); the CPU this process spends per page read (summary GetItem + page Query,
+ * unmarshalling), on the lines and totals for today, and on `JSON.stringify` of the answer.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { StatementProjection } from '#application/ports/statement-projection';
 import type { CalendarDate } from '#domain/calendar-date';
 import { NO_LATE_CHARGES } from '#domain/interest-policy';
-import { buildStatement } from '#domain/statement';
+import { EMPTY_STATEMENT_SUMMARY, statementLinesOn, statementTotalsOn } from '#domain/statement';
 
 export interface StatementReadProfile {
   queryPages: number;
@@ -18,20 +18,22 @@ export interface StatementReadProfile {
   /** The Query's items in DynamoDB's wire JSON, summed over its pages: whole items, and the reader's projection. */
   queryBytes: number;
   projectedQueryBytes: number;
-  /** Wall time of one bare Query projecting the packed line attribute only, p50 / p99. */
+  /** Wall time of one bare Query of the whole partition projecting the packed line only (the unpaged read), p50 / p99. */
   bareProjectedQueryP50Ms: number;
   bareProjectedQueryP99Ms: number;
-  /** Wall time of one bare Query (every page) through the low-level client, p50 / p99. */
-  bareQueryP50Ms: number;
-  bareQueryP99Ms: number;
-  /** DynamoDB Local's JVM CPU per bare Query (/proc, 10 ms ticks averaged over the runs); null if not found. */
+  /** DynamoDB Local's JVM CPU per bare whole-partition projected Query (/proc, 10 ms ticks averaged); null if not found. */
   dynamoDbCpuMsPerQuery: number | null;
-  /** This process's CPU per bare Query (HTTP + low-level unmarshalling to AttributeValues). */
-  bareQueryCpuMs: number;
-  /** This process's CPU per `StatementProjection.read` (document client + line mapping), minus nothing. */
+  /** One page (`pageSize` lines, newest first) from the `byContact` index, projected: wire bytes, p50 / p99. */
+  pageSize: number;
+  pageQueryBytes: number;
+  barePageQueryP50Ms: number;
+  barePageQueryP99Ms: number;
+  dynamoDbCpuMsPerPageQuery: number | null;
+  /** This process's CPU per summary GetItem + page Query through the projection (document client, parsing). */
   projectionReadCpuMs: number;
   projectionReadP50Ms: number;
-  buildStatementCpuMs: number;
+  /** CPU of the page's lines and the totals for today, and of `JSON.stringify` of the page. */
+  linesAndTotalsCpuMs: number;
   stringifyCpuMs: number;
   responseBytes: number;
   runs: number;
@@ -78,7 +80,14 @@ export function dynamoDbLocalTicks(): (() => number) | null {
   return null;
 }
 
-async function bareQuery(client: DynamoDBClient, tableName: string, partition: string, attribute?: string) {
+async function bareQuery(
+  client: DynamoDBClient,
+  tableName: string,
+  partition: string,
+  options: { attribute?: string; page?: { index: string; limit: number } } = {},
+) {
+  const { attribute, page: onePage } = options;
+  const keyName = onePage ? 'gsi1pk' : 'pk';
   let pages = 0;
   let items = 0;
   let bytes = 0;
@@ -87,8 +96,9 @@ async function bareQuery(client: DynamoDBClient, tableName: string, partition: s
     const page = await client.send(
       new QueryCommand({
         TableName: tableName,
+        ...(onePage ? { IndexName: onePage.index, Limit: onePage.limit, ScanIndexForward: false } : {}),
         KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': 'pk', ...(attribute ? { '#a': attribute } : {}) },
+        ExpressionAttributeNames: { '#pk': keyName, ...(attribute ? { '#a': attribute } : {}) },
         ExpressionAttributeValues: { ':pk': { S: partition } },
         ...(attribute ? { ProjectionExpression: '#a' } : {}),
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
@@ -97,9 +107,23 @@ async function bareQuery(client: DynamoDBClient, tableName: string, partition: s
     pages += 1;
     items += page.Items?.length ?? 0;
     bytes += Buffer.byteLength(JSON.stringify(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
+    startKey = onePage ? undefined : page.LastEvaluatedKey;
   } while (startKey);
   return { pages, items, bytes };
+}
+
+/** Wall times (sorted) and DynamoDB Local CPU per run of `query`. */
+async function timed(runs: number, query: () => Promise<unknown>) {
+  const jvmTicks = dynamoDbLocalTicks();
+  const ticksBefore = jvmTicks?.() ?? 0;
+  const wall: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await query();
+    wall.push(performance.now() - started);
+  }
+  wall.sort((a, b) => a - b);
+  return { wall, dynamoDbCpuMs: jvmTicks ? round(((jvmTicks() - ticksBefore) * 10) / runs) : null };
 }
 
 export async function profileStatementRead(input: {
@@ -108,71 +132,68 @@ export async function profileStatementRead(input: {
   partition: string;
   /** The attribute the reader projects. */
   lineAttribute: string;
-  projection: Pick<StatementProjection, 'read'>;
+  projection: Pick<StatementProjection, 'readSummary' | 'readLinePage'>;
   tenantId: string;
   contactId: string;
   today: CalendarDate;
+  pageSize: number;
   runs: number;
 }): Promise<StatementReadProfile> {
-  const { client, tableName, partition, runs } = input;
+  const { client, tableName, partition, runs, pageSize } = input;
+  const attribute = input.lineAttribute;
+  const page = { index: 'byContact', limit: pageSize };
   const shape = await bareQuery(client, tableName, partition);
-  const projectedShape = await bareQuery(client, tableName, partition, input.lineAttribute);
-  const projectedWall: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    await bareQuery(client, tableName, partition, input.lineAttribute);
-    projectedWall.push(performance.now() - started);
-  }
-  projectedWall.sort((a, b) => a - b);
-  const jvmTicks = dynamoDbLocalTicks();
-  const bareWall: number[] = [];
-  const ticksBefore = jvmTicks?.() ?? 0;
-  let cpu = process.cpuUsage();
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    await bareQuery(client, tableName, partition);
-    bareWall.push(performance.now() - started);
-  }
-  const bareQueryCpuMs = cpuMs(process.cpuUsage(cpu)) / runs;
-  const dynamoDbCpuMsPerQuery = jvmTicks ? ((jvmTicks() - ticksBefore) * 10) / runs : null;
+  const projectedShape = await bareQuery(client, tableName, partition, { attribute });
+  const pageShape = await bareQuery(client, tableName, partition, { attribute, page });
+  const whole = await timed(runs, () => bareQuery(client, tableName, partition, { attribute }));
+  const paged = await timed(runs, () => bareQuery(client, tableName, partition, { attribute, page }));
 
+  const read = () =>
+    Promise.all([
+      input.projection.readSummary(input.tenantId, input.contactId),
+      input.projection.readLinePage(input.tenantId, input.contactId, { limit: pageSize, newestFirst: true }),
+    ]);
+  let [summary, lines] = await read();
+  let cpu = process.cpuUsage();
   const readWall: number[] = [];
-  cpu = process.cpuUsage();
-  let lines = await input.projection.read(input.tenantId, input.contactId);
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    lines = await input.projection.read(input.tenantId, input.contactId);
+    [summary, lines] = await read();
     readWall.push(performance.now() - started);
   }
-  const projectionReadCpuMs = cpuMs(process.cpuUsage(cpu)) / (runs + 1);
+  const projectionReadCpuMs = cpuMs(process.cpuUsage(cpu)) / runs;
+  readWall.sort((a, b) => a - b);
 
-  const build = () =>
-    buildStatement({ contactId: input.contactId, ...lines, today: input.today, policy: NO_LATE_CHARGES });
+  const rules = { today: input.today, policy: NO_LATE_CHARGES };
+  const build = () => ({
+    totals: statementTotalsOn(summary ?? EMPTY_STATEMENT_SUMMARY, rules),
+    lines: statementLinesOn(lines.items, summary ?? EMPTY_STATEMENT_SUMMARY, rules),
+  });
   cpu = process.cpuUsage();
   for (let run = 0; run < runs; run++) build();
-  const buildStatementCpuMs = cpuMs(process.cpuUsage(cpu)) / runs;
-  const statement = build();
+  const linesAndTotalsCpuMs = cpuMs(process.cpuUsage(cpu)) / runs;
+  const built = build();
   let text = '';
   cpu = process.cpuUsage();
-  for (let run = 0; run < runs; run++) text = JSON.stringify(statement);
+  for (let run = 0; run < runs; run++) text = JSON.stringify(built);
   const stringifyCpuMs = cpuMs(process.cpuUsage(cpu)) / runs;
 
-  bareWall.sort((a, b) => a - b);
-  readWall.sort((a, b) => a - b);
   return {
     queryPages: shape.pages,
     queryItems: shape.items,
     queryBytes: shape.bytes,
     projectedQueryBytes: projectedShape.bytes,
-    bareProjectedQueryP50Ms: round(percentile(projectedWall, 50)),
-    bareProjectedQueryP99Ms: round(percentile(projectedWall, 99)),
-    bareQueryP50Ms: round(percentile(bareWall, 50)),
-    bareQueryP99Ms: round(percentile(bareWall, 99)),
-    dynamoDbCpuMsPerQuery: dynamoDbCpuMsPerQuery === null ? null : round(dynamoDbCpuMsPerQuery),
-    bareQueryCpuMs: round(bareQueryCpuMs),
+    bareProjectedQueryP50Ms: round(percentile(whole.wall, 50)),
+    bareProjectedQueryP99Ms: round(percentile(whole.wall, 99)),
+    dynamoDbCpuMsPerQuery: whole.dynamoDbCpuMs,
+    pageSize,
+    pageQueryBytes: pageShape.bytes,
+    barePageQueryP50Ms: round(percentile(paged.wall, 50)),
+    barePageQueryP99Ms: round(percentile(paged.wall, 99)),
+    dynamoDbCpuMsPerPageQuery: paged.dynamoDbCpuMs,
     projectionReadCpuMs: round(projectionReadCpuMs),
     projectionReadP50Ms: round(percentile(readWall, 50)),
-    buildStatementCpuMs: round(buildStatementCpuMs),
+    linesAndTotalsCpuMs: round(linesAndTotalsCpuMs),
     stringifyCpuMs: round(stringifyCpuMs),
     responseBytes: Buffer.byteLength(text),
     runs,

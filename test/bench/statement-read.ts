@@ -1,9 +1,10 @@
 /**
  * Statement read model figure (issue 14 item 3): a payer with 500 boletos (a fifth paid, a tenth paid short)
  * written through the repositories into a local cloud's table; the local cloud's `statement-projector` builds
- * the statement lines from the table's stream; then `GET /v1/statements/{contactId}` is called 200 times
- * through the local JWT authorizer and the tenant-api handler (contact GetItem + profile GetItem + one Query,
- * the statement built and serialised). Goal p99 ≤ 50 ms.
+ * the statement lines and their summary from the table's stream; then `GET /v1/statements/{contactId}` (the
+ * default page: totals + the latest 50 lines) is called 200 times through the local JWT authorizer and the
+ * tenant-api handler (rate limiter UpdateItem, contact + profile + summary GetItems and one page Query, the
+ * page built and serialised), and 200 times more with `limit=200` (the largest page). Goal p99 ≤ 50 ms.
  *
  * Runs in a child process of its own (`tsx test/bench/statement-read.ts`): a process holds one local cloud.
  */
@@ -28,7 +29,24 @@ import {
   type StatementReadProfile,
 } from './statement-read-profile';
 
-export const STATEMENT_BENCH = { boletos: 500, reads: 200, warmUp: 20, p99GoalMs: 50 } as const;
+export const STATEMENT_BENCH = {
+  boletos: 500,
+  reads: 200,
+  warmUp: 20,
+  p99GoalMs: 50,
+  pageLines: 50,
+  largestPageLines: 200,
+} as const;
+
+interface ReadSeries {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** CPU per GET in this process (gateway, authorizer, tenant-api, the bench's fetch) and in DynamoDB Local. */
+  cpuMsPerRead: number;
+  dynamoDbCpuMsPerRead: number | null;
+  responseBytes: number;
+}
 
 export interface StatementReadFigures {
   boletos: number;
@@ -36,20 +54,60 @@ export interface StatementReadFigures {
   lines: number;
   projectionMs: number;
   reads: number;
+  /** The default page (50 lines): the figure the goal is about. */
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
   goalP99Ms: number;
   ok: boolean;
-  /** CPU per GET in this process (gateway, authorizer, tenant-api, the bench's fetch) and in DynamoDB Local. */
   cpuMsPerRead: number;
   dynamoDbCpuMsPerRead: number | null;
-  /** Where the time goes, and the bare-Query floor, in the same run. */
+  responseBytes: number;
+  /** The largest page (`limit=200`). */
+  largestPage: ReadSeries;
+  /** Where the time goes, and the bare-Query floors, in the same run. */
   profile: StatementReadProfile;
 }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const tenth = (value: number) => Math.round(value * 10) / 10;
+
+/** `reads` GETs of `url` after a warm-up, each checked to be a whole page with the whole statement's totals. */
+async function readSeries(url: string, token: string, lines: number, boletos: number): Promise<ReadSeries> {
+  const durations: number[] = [];
+  const jvmTicks = dynamoDbLocalTicks();
+  let ticksAtStart = 0;
+  let cpuAtStart = process.cpuUsage();
+  let responseBytes = 0;
+  for (let index = 0; index < STATEMENT_BENCH.warmUp + STATEMENT_BENCH.reads; index++) {
+    if (index === STATEMENT_BENCH.warmUp) {
+      ticksAtStart = jvmTicks?.() ?? 0;
+      cpuAtStart = process.cpuUsage();
+    }
+    const started = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const text = await response.text();
+    const body = JSON.parse(text) as { lines?: unknown[]; totals?: { boletoCount?: number } };
+    const elapsed = performance.now() - started;
+    if (response.status !== 200 || body.lines?.length !== lines || body.totals?.boletoCount !== boletos) {
+      throw new Error(`incomplete statement page: ${response.status}`);
+    }
+    responseBytes = Buffer.byteLength(text);
+    if (index >= STATEMENT_BENCH.warmUp) durations.push(elapsed);
+  }
+  const cpu = process.cpuUsage(cpuAtStart);
+  durations.sort((a, b) => a - b);
+  return {
+    p50Ms: tenth(percentile(durations, 50)),
+    p99Ms: tenth(percentile(durations, 99)),
+    maxMs: tenth(durations.at(-1) ?? 0),
+    cpuMsPerRead: Math.round(((cpu.user + cpu.system) / 1000 / STATEMENT_BENCH.reads) * 100) / 100,
+    dynamoDbCpuMsPerRead: jvmTicks ? ((jvmTicks() - ticksAtStart) * 10) / STATEMENT_BENCH.reads : null,
+    responseBytes,
+  };
 }
 
 async function measure(): Promise<StatementReadFigures> {
@@ -129,36 +187,22 @@ async function measure(): Promise<StatementReadFigures> {
     let lines = 0;
     for (let attempt = 0; attempt < 600 && lines < expectedLines; attempt++) {
       await cloud.settle();
-      const read = await tables.statements.read(tenantId, contactId);
-      lines = read.boletos.length + read.payments.length;
+      const summary = await tables.statements.readSummary(tenantId, contactId);
+      lines = (summary?.boletoCount ?? 0) + (summary?.paymentCount ?? 0);
       if (lines < expectedLines) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const projectionMs = Date.now() - writeStarted;
-    if (lines < expectedLines) throw new Error(`the projection holds ${lines} of ${expectedLines} lines`);
+    if (lines < expectedLines)
+      throw new Error(`the projection's totals count ${lines} of ${expectedLines} lines`);
     const token = await cloud.issuer.accessToken({ username: 'carla', role: 'viewer' });
     const url = `${cloud.apiUrl}/v1/statements/${contactId}`;
-    const durations: number[] = [];
-    const jvmTicks = dynamoDbLocalTicks();
-    let ticksAtStart = 0;
-    let cpuAtStart = process.cpuUsage();
-    for (let index = 0; index < STATEMENT_BENCH.warmUp + STATEMENT_BENCH.reads; index++) {
-      if (index === STATEMENT_BENCH.warmUp) {
-        ticksAtStart = jvmTicks?.() ?? 0;
-        cpuAtStart = process.cpuUsage();
-      }
-      const started = performance.now();
-      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      const body = (await response.json()) as { boletos?: unknown[] };
-      const elapsed = performance.now() - started;
-      if (response.status !== 200 || body.boletos?.length !== STATEMENT_BENCH.boletos) {
-        throw new Error(`incomplete statement: ${response.status}`);
-      }
-      if (index >= STATEMENT_BENCH.warmUp) durations.push(elapsed);
-    }
-    const cpu = process.cpuUsage(cpuAtStart);
-    const cpuMsPerRead = (cpu.user + cpu.system) / 1000 / STATEMENT_BENCH.reads;
-    const dynamoDbCpuMsPerRead = jvmTicks ? ((jvmTicks() - ticksAtStart) * 10) / STATEMENT_BENCH.reads : null;
-    durations.sort((a, b) => a - b);
+    const page = await readSeries(url, token, STATEMENT_BENCH.pageLines, STATEMENT_BENCH.boletos);
+    const largestPage = await readSeries(
+      `${url}?limit=${STATEMENT_BENCH.largestPageLines}`,
+      token,
+      STATEMENT_BENCH.largestPageLines,
+      STATEMENT_BENCH.boletos,
+    );
     const profile = await profileStatementRead({
       client,
       tableName: cloud.tableName,
@@ -168,22 +212,19 @@ async function measure(): Promise<StatementReadFigures> {
       tenantId,
       contactId,
       today,
+      pageSize: STATEMENT_BENCH.pageLines,
       runs: 100,
     });
-    const p99Ms = percentile(durations, 99);
     return {
       boletos: STATEMENT_BENCH.boletos,
       payments,
       lines,
       projectionMs,
-      reads: durations.length,
-      p50Ms: Math.round(percentile(durations, 50) * 10) / 10,
-      p99Ms: Math.round(p99Ms * 10) / 10,
-      maxMs: Math.round((durations.at(-1) ?? 0) * 10) / 10,
+      reads: STATEMENT_BENCH.reads,
+      ...page,
       goalP99Ms: STATEMENT_BENCH.p99GoalMs,
-      ok: p99Ms <= STATEMENT_BENCH.p99GoalMs,
-      cpuMsPerRead: Math.round(cpuMsPerRead * 100) / 100,
-      dynamoDbCpuMsPerRead,
+      ok: page.p99Ms <= STATEMENT_BENCH.p99GoalMs,
+      largestPage,
       profile,
     };
   } finally {

@@ -156,12 +156,30 @@ describe('tenant API contract', () => {
     await cloud.settle();
     const statement = await vi.waitFor(async () => {
       const read = await call('/v1/statements/joao-silva', { token: tokens.viewer });
-      const boletos = read.body.boletos as { boletoId: string; status: string }[];
-      expect(boletos.find((boleto) => boleto.boletoId === charged.body.id)?.status).toMatch(
-        /registered|sent/,
-      );
-      return read.body as { totals: Record<string, number>; boletos: unknown[]; payments: unknown[] };
+      const lines = read.body.lines as { kind: string; boletoId: string; status: string }[];
+      expect(lines.find((line) => line.boletoId === charged.body.id)?.status).toMatch(/registered|sent/);
+      return read.body as {
+        totals: Record<
+          'boletoCount' | 'paymentCount' | 'billedCents' | 'paidCents' | 'openBalanceCents',
+          number
+        >;
+      };
     });
+    // Paged one line at a time, the statement lists every line once, and the totals never change with the page.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await call(`/v1/statements/joao-silva?limit=1${query}`, { token: tokens.viewer });
+      expect(page.status).toBe(200);
+      expect(page.body.totals).toEqual(statement.totals);
+      paged.push(
+        ...(page.body.lines as { kind: string; boletoId: string }[]).map((l) => `${l.kind}:${l.boletoId}`),
+      );
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    expect(paged).toHaveLength(statement.totals.boletoCount + statement.totals.paymentCount);
+    expect((await call('/v1/statements/joao-silva?limit=201', { token: tokens.viewer })).status).toBe(400);
     expect(statement.totals.openBalanceCents).toBeGreaterThanOrEqual(12_345);
     const exported = await call('/v1/exports/statement.csv?contact=joao-silva', { token: tokens.viewer });
     expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -179,7 +197,7 @@ describe('tenant API contract', () => {
     expect(cents(total[6])).toBe(statement.totals.paidCents);
     expect(cents(total[7])).toBe(statement.totals.openBalanceCents);
     const lines = cells.slice(0, -1);
-    expect(lines).toHaveLength(statement.boletos.length + statement.payments.length);
+    expect(lines).toHaveLength(paged.length);
     expect(lines.reduce((sum, line) => sum + cents(line[7]), 0)).toBe(statement.totals.openBalanceCents);
     const machine = await call('/v1/exports/statement.csv?contact=joao-silva&format=iso', {
       token: tokens.viewer,

@@ -117,7 +117,12 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'REMINDER_STATE_MACHINE_ARN',
     'CONVERSATION_STATE_MACHINE_ARN',
     'MEMBER_USER_POOL_ID',
+    // Exports: the export function's URL and the key that signs its tickets.
+    'EXPORT_URL',
+    'EXPORT_TICKET_KEY_PARAMETER',
+    'EXPORT_TICKET_KEY_PREVIOUS_PARAMETER',
   ],
+  'tenant-exports': ['TABLE_NAME', 'EXPORT_TICKET_KEY_PARAMETER', 'EXPORT_TICKET_KEY_PREVIOUS_PARAMETER'],
 };
 
 describe('TenantStageStack functions', () => {

@@ -127,6 +127,30 @@ describe('TenantStageStack IAM', () => {
     expect(actions.some((a) => a.startsWith('states:') || a.startsWith('sqs:'))).toBe(false);
   });
 
+  it('lets the export function only read the table, behind a response-streaming Function URL', () => {
+    const actions = functionStatements(dev, 'tenant-exports').flatMap(actionsOf);
+    expect([...new Set(actions.filter((a) => a.startsWith('dynamodb:')))].sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+    ]);
+    const urls = resourcesOfType(dev.json, 'AWS::Lambda::Url');
+    expect(urls).toHaveLength(1);
+    const [, url] = urls[0] ?? [];
+    expect(url?.Properties).toMatchObject({ AuthType: 'NONE', InvokeMode: 'RESPONSE_STREAM' });
+    expect(JSON.stringify(url?.Properties?.TargetFunctionArn)).toContain('TenantExports');
+  });
+
+  it('lets the statement projector read, put and update items of the table, never delete them', () => {
+    const actions = functionStatements(dev, 'statement-projector').flatMap(actionsOf);
+    const itemActions = ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'Scan'];
+    expect(itemActions.filter((action) => actions.includes(`dynamodb:${action}`))).toEqual([
+      'GetItem',
+      'Query',
+      'PutItem',
+      'UpdateItem',
+    ]);
+  });
+
   it("lets only the inbound router and the tenant API's POST /v1/boletos start conversations, and only the router answer their task tokens", () => {
     const conversation = dev.stack.conversation.stateMachineName;
     expect(functionsAllowed(dev, 'states:StartExecution', `stateMachine:${conversation}`).sort()).toEqual([

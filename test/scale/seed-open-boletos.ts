@@ -70,20 +70,31 @@ export async function seedSentBoletos(
   }
   const prepareMs = performance.now() - prepareStarted;
   const items = prepared.flatMap((entry) => entry.items);
-  const batches: Item[][] = [];
-  for (let start = 0; start < items.length; start += BATCH_SIZE)
-    batches.push(items.slice(start, start + BATCH_SIZE));
   const writeStarted = performance.now();
-  await mapWithConcurrency(batches, WRITE_CONCURRENCY, (batch) =>
-    batchWrite(fx.table.documentClient, fx.table.tableName, batch),
-  );
+  const batchWrites = await writeInBulk(fx.table.documentClient, fx.table.tableName, items);
   return {
     seeded: prepared.map((entry) => entry.seeded),
     items: items.length,
-    batchWrites: batches.length,
+    batchWrites,
     prepareMs,
     writeMs: performance.now() - writeStarted,
   };
+}
+
+/**
+ * Writes items to a fresh table with BatchWriteItem, 25 at a time, a few batches in flight (unprocessed items
+ * retried); no conditions are checked. Returns the number of batches.
+ */
+export async function writeInBulk(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Item[],
+): Promise<number> {
+  const batches: Item[][] = [];
+  for (let start = 0; start < items.length; start += BATCH_SIZE)
+    batches.push(items.slice(start, start + BATCH_SIZE));
+  await mapWithConcurrency(batches, WRITE_CONCURRENCY, (batch) => batchWrite(client, tableName, batch));
+  return batches.length;
 }
 
 /** The same steps and inputs as `newSentBoleto`, staged instead of written. */

@@ -2,6 +2,8 @@
 // issuer (POST /_local/auth/token), then contacts and statements read through the tenant API (/v1) with it.
 // The chat is that member's own WhatsApp conversation with IRIS.
 
+import { dateBr, money } from './console-format.js';
+
 const ROLE_NAME = { owner: 'dono', operator: 'operador', viewer: 'consulta' };
 
 export const session = { member: undefined, token: undefined };
@@ -31,9 +33,6 @@ export async function apiGet(path) {
   return payload;
 }
 
-const money = (cents) =>
-  new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(cents / 100);
-
 function cell(text) {
   const td = document.createElement('td');
   td.textContent = text;
@@ -55,15 +54,24 @@ export async function renderContacts() {
   );
 }
 
+/** The statement's totals (over all of it) and its latest lines, newest first (one page of the API). */
 async function showStatement(contactId) {
-  const statement = await apiGet(`/v1/statements/${encodeURIComponent(contactId)}`);
+  const statement = await apiGet(`/v1/statements/${encodeURIComponent(contactId)}?limit=${STATEMENT_LINES}`);
   const panel = document.getElementById('statement-panel');
   panel.hidden = false;
   document.getElementById('statement-title').textContent = statement.contact.name;
-  const totals = statement.totals ?? {};
+  const { totals } = statement;
   const lines = [
-    `Boletos: ${statement.boletos.length} · pagamentos: ${statement.payments.length}`,
-    ...(totals.openBalanceCents !== undefined ? [`Em aberto hoje: ${money(totals.openBalanceCents)}`] : []),
+    `Boletos: ${totals.boletoCount} · pagamentos: ${totals.paymentCount}`,
+    `Em aberto hoje: ${money(totals.openBalanceCents)}`,
+    ...statement.lines.map((line) =>
+      line.kind === 'boleto'
+        ? `${dateBr(line.dueDate)} boleto ${money(line.amountCents)} (${line.status})`
+        : `${dateBr(line.paidOn)} pagamento ${money(line.amountCents)}${line.partial ? ' (parcial)' : ''}`,
+    ),
+    ...(statement.nextCursor
+      ? [`… e mais ${totals.boletoCount + totals.paymentCount - statement.lines.length} anteriores`]
+      : []),
   ];
   document.getElementById('statement').replaceChildren(
     ...lines.map((line) => {
@@ -73,6 +81,8 @@ async function showStatement(contactId) {
     }),
   );
 }
+
+const STATEMENT_LINES = 10;
 
 function showError(error) {
   document.getElementById('status').textContent = `Erro: ${error.message}`;

@@ -57,6 +57,16 @@ function keyCondition(query: PartitionQuery): {
   return { condition, names, values };
 }
 
+function projectionNames(query: PartitionQuery): Record<string, string> {
+  return Object.fromEntries((query.attributes ?? []).map((name, at) => [`#a${at}`, name]));
+}
+
+function projection(query: PartitionQuery): { ProjectionExpression?: string } {
+  return query.attributes
+    ? { ProjectionExpression: query.attributes.map((_, at) => `#a${at}`).join(', ') }
+    : {};
+}
+
 /** A key condition on a partition (of the table or of a GSI) with an optional sort-key restriction. */
 export interface PartitionQuery {
   /** Omit for the table itself. */
@@ -114,15 +124,10 @@ export class TableAccess {
             TableName: this.tableName,
             ...(query.index ? { IndexName: query.index.indexName } : {}),
             KeyConditionExpression: condition,
-            ExpressionAttributeNames: {
-              ...names,
-              ...Object.fromEntries((query.attributes ?? []).map((name, at) => [`#a${at}`, name])),
-            },
+            ExpressionAttributeNames: { ...names, ...projectionNames(query) },
             ExpressionAttributeValues: values,
             ScanIndexForward: !query.newestFirst,
-            ...(query.attributes
-              ? { ProjectionExpression: query.attributes.map((_, at) => `#a${at}`).join(', ') }
-              : {}),
+            ...projection(query),
             ...(query.consistentRead ? { ConsistentRead: true } : {}),
             ...(query.limit ? { Limit: query.limit - items.length } : {}),
             ...(startKey ? { ExclusiveStartKey: startKey } : {}),
@@ -161,9 +166,10 @@ export class TableAccess {
           TableName: this.tableName,
           ...(query.index ? { IndexName: query.index.indexName } : {}),
           KeyConditionExpression: condition,
-          ExpressionAttributeNames: names,
+          ExpressionAttributeNames: { ...names, ...projectionNames(query) },
           ExpressionAttributeValues: values,
           ScanIndexForward: !query.newestFirst,
+          ...projection(query),
           Limit: query.limit,
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),

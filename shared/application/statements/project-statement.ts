@@ -1,12 +1,12 @@
 import type { Payment } from '#application/ports/payment-repository';
 import type { StatementProjection } from '#application/ports/statement-projection';
 import type { Boleto } from '#domain/boleto';
-import type { StatementBoletoLine, StatementPaymentLine } from '#domain/statement';
+import { type StatementBoletoLine, type StatementPaymentLine, summarizeStatement } from '#domain/statement';
 
 /**
  * Keeps the statement read model in step with the table, from its stream: each new version of a boleto
  * replaces its line (never by an older one: stream retries and replays are harmless), each payment adds its
- * line once. No message, no other effect.
+ * line once; then the statement's summary is recomputed from all its lines. No message, no other effect.
  */
 
 export function statementLineOfBoleto(boleto: Boleto): StatementBoletoLine {
@@ -39,11 +39,29 @@ export type StatementSource = { kind: 'boleto'; boleto: Boleto } | { kind: 'paym
 export async function projectStatement(
   projection: StatementProjection,
   source: StatementSource,
+  options: { refreshSummary: boolean } = { refreshSummary: true },
 ): Promise<'stored' | 'stale' | 'duplicate'> {
-  if (source.kind === 'boleto') {
-    const { boleto } = source;
-    return projection.putBoleto(boleto.tenantId, boleto.contactId, statementLineOfBoleto(boleto));
-  }
-  const { payment } = source;
-  return projection.putPayment(payment.tenantId, payment.contactId, statementLineOfPayment(payment));
+  const { tenantId, contactId } = source.kind === 'boleto' ? source.boleto : source.payment;
+  const outcome =
+    source.kind === 'boleto'
+      ? await projection.putBoleto(tenantId, contactId, statementLineOfBoleto(source.boleto))
+      : await projection.putPayment(tenantId, contactId, statementLineOfPayment(source.payment));
+  // Also after `stale`/`duplicate`: a replayed record heals a recompute lost to a crash after its line write.
+  if (options.refreshSummary) await refreshStatementSummary(projection, tenantId, contactId);
+  return outcome;
+}
+
+/**
+ * Recomputes the summary from every line, stored only if no line changed since `seq` was read. When one did,
+ * that line's own write recomputes after it (`superseded` here): the last change always gets the last word,
+ * however the stream orders, retries or replays the records.
+ */
+export async function refreshStatementSummary(
+  projection: StatementProjection,
+  tenantId: string,
+  contactId: string,
+): Promise<'stored' | 'superseded'> {
+  const { seq, boletos, payments } = await projection.readAllLines(tenantId, contactId);
+  if (seq === 0) return 'superseded';
+  return projection.putSummary(tenantId, contactId, summarizeStatement(boletos, payments), seq);
 }

@@ -1,11 +1,12 @@
 import type { BoletoStatus } from '#domain/boleto';
 import { formatDateBr } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
-import type { Statement, StatementBoleto } from '#domain/statement';
+import type { StatementBoleto, StatementPayment } from '#domain/statement';
+import type { StatementPage } from './read-statement';
 
-/** The statement as a WhatsApp message: the latest boletos and payments, then the totals. */
+/** The statement as a WhatsApp message: its latest lines (boletos and payments), then the whole statement's totals. */
 
-/** Lines of each list in one message; older ones are counted, not listed. */
+/** Lines in one message (one page of the statement); older ones are counted, not listed. */
 export const STATEMENT_MESSAGE_LINES = 10;
 
 const STATUS_TEXT: Record<BoletoStatus, string> = {
@@ -31,27 +32,26 @@ function boletoLine(boleto: StatementBoleto): string {
   return `• ${formatBrl(boleto.amountCents)}${what}: ${parts.join('; ')}`;
 }
 
-function latest<T>(items: readonly T[]): { shown: T[]; older: number } {
-  const shown = items.slice(-STATEMENT_MESSAGE_LINES);
-  return { shown, older: items.length - shown.length };
-}
-
-export function statementText(contactName: string, statement: Statement): string {
-  if (statement.boletos.length === 0) return `${contactName} ainda não tem boletos: o extrato está vazio.`;
-  const lines = [`📄 Extrato de ${contactName} (até ${formatDateBr(statement.asOf)})`, '', 'Boletos:'];
-  const boletos = latest(statement.boletos);
-  if (boletos.older > 0) lines.push(`• … e mais ${boletos.older} anteriores`);
-  lines.push(...boletos.shown.map(boletoLine));
-  if (statement.payments.length > 0) {
+export function statementText(contactName: string, page: StatementPage): string {
+  const { totals } = page;
+  if (totals.boletoCount === 0) return `${contactName} ainda não tem boletos: o extrato está vazio.`;
+  const lines = [`📄 Extrato de ${contactName} (até ${formatDateBr(page.asOf)})`, '', 'Boletos:'];
+  // The page is newest first; the message reads oldest to newest.
+  const shown = [...page.lines].reverse();
+  const boletos = shown.filter((line): line is StatementBoleto => line.kind === 'boleto');
+  const payments = shown.filter((line): line is StatementPayment => line.kind === 'payment');
+  const olderBoletos = totals.boletoCount - boletos.length;
+  if (olderBoletos > 0) lines.push(`• … e mais ${olderBoletos} anteriores`);
+  lines.push(...boletos.map(boletoLine));
+  if (totals.paymentCount > 0) {
     lines.push('', 'Pagamentos:');
-    const payments = latest(statement.payments);
-    if (payments.older > 0) lines.push(`• … e mais ${payments.older} anteriores`);
-    for (const payment of payments.shown) {
+    const olderPayments = totals.paymentCount - payments.length;
+    if (olderPayments > 0) lines.push(`• … e mais ${olderPayments} anteriores`);
+    for (const payment of payments) {
       const partial = payment.partial ? ' (parcial)' : '';
       lines.push(`• ${formatDateBr(payment.paidOn)}: ${formatBrl(payment.amountCents)}${partial}`);
     }
   }
-  const { totals } = statement;
   lines.push('', `Total pago: ${formatBrl(totals.paidCents)}`);
   if (totals.chargesPaidCents > 0)
     lines.push(`Multa e juros recebidos: ${formatBrl(totals.chargesPaidCents)}`);

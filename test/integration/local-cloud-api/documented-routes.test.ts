@@ -178,7 +178,28 @@ describe('local interface documented in the README', () => {
         headers: { authorization: `Bearer ${String(json?.access_token)}` },
       });
       expect(answer.status).toBe(200);
-      expect(answer.json).toMatchObject({ contact: { id: 'pedro-alvares' }, boletos: [], payments: [] });
+      expect(answer.json).toMatchObject({
+        contact: { id: 'pedro-alvares' },
+        totals: { boletoCount: 0, paymentCount: 0, openBalanceCents: 0 },
+        lines: [],
+        nextCursor: null,
+      });
+    },
+    'GET /_exports/v1/exports/<name>.csv': async () => {
+      const { json } = await call('POST', '/_local/auth/token', { body: { username: 'carla' } });
+      const redirect = await fetch(`${cloud.apiUrl}/v1/exports/ledger.csv?month=2026-11`, {
+        redirect: 'manual',
+        headers: { authorization: `Bearer ${String(json?.access_token)}` },
+      });
+      expect(redirect.status).toBe(303);
+      const location = redirect.headers.get('location') ?? '';
+      expect(
+        location.startsWith(`${cloud.apiUrl}/_exports/v1/exports/ledger.csv?month=2026-11&ticket=`),
+      ).toBe(true);
+      const csv = await fetch(location);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(await fetch(location.replace(/ticket=[^&]+/, 'ticket=forged.x'))).toHaveProperty('status', 401);
     },
     'GET /ready': async () => {
       const answer = await call('GET', '/ready');

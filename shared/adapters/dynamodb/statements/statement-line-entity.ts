@@ -1,25 +1,41 @@
-import { ENTITY_ATTRIBUTE, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
+import { ENTITY_ATTRIBUTE, indexKey, type KeyedItem, primaryKey } from '#adapters/dynamodb/keys/entity-keys';
 import { attr, key } from '#adapters/dynamodb/keys/key-template';
 import type { CalendarDate } from '#domain/calendar-date';
-import type { StatementBoletoLine, StatementPaymentLine } from '#domain/statement';
+import type { StatementBoletoLine, StatementPaymentLine, StoredStatementLine } from '#domain/statement';
 
 /**
  * One line of a contact's statement read model: `T#<t>#STATEMENT#<contactId>` / `BOLETO#<boletoId>` (the
  * boleto's latest version) or `PAYMENT#<paymentId>`. Keyed by the source's id, not its date, so an amended
- * due date rewrites the line in place; the reader sorts (a payer's lines are one Query, a few hundred KB at
- * most). Written only by `statement-projector`, never part of a use case's transaction.
+ * due date rewrites the line in place. Each line is also in the `byContact` index under the statement's own
+ * partition, ordered by its date (`LINE#<date>#B|P#<id>`: a boleto on its due date, a payment on its date;
+ * on one date boletos first), which is what a page of the statement reads (newest first); DynamoDB moves a
+ * line in the index when an amended due date changes its key. Beside the lines, one `TOTALS` item: the
+ * statement's summary (`StatementSummary`, recomputed from all lines after each change) and `seq`, a counter
+ * every line write increments in the same transaction. Written only by `statement-projector`.
  */
 const statementPartition = key('T', attr('tenantId'), 'STATEMENT', attr('contactId'));
 
 export const StatementBoletoLineEntity = {
   name: 'StatementBoletoLine',
   primary: primaryKey(statementPartition, key('BOLETO', attr('boletoId'))),
+  byDate: indexKey('byContact', statementPartition, key('LINE', attr('date'), 'B', attr('boletoId'))),
 } as const;
 
 export const StatementPaymentLineEntity = {
   name: 'StatementPaymentLine',
   primary: primaryKey(statementPartition, key('PAYMENT', attr('paymentId'))),
+  byDate: indexKey('byContact', statementPartition, key('LINE', attr('date'), 'P', attr('paymentId'))),
 } as const;
+
+export const StatementTotalsEntity = {
+  name: 'StatementTotals',
+  primary: primaryKey(statementPartition, key('TOTALS')),
+} as const;
+
+/** The totals item's attributes: the line-write counter, the counter its summary was computed at, the summary. */
+export const STATEMENT_TOTALS_SEQ = 'seq';
+export const STATEMENT_TOTALS_COMPUTED_SEQ = 'computedSeq';
+export const STATEMENT_TOTALS_SUMMARY = 'summary';
 
 export function statementPartitionKey(tenantId: string, contactId: string): string {
   return statementPartition.build({ tenantId, contactId });
@@ -30,31 +46,10 @@ export function statementPartitionKey(tenantId: string, contactId: string): stri
  * amount, paid, chargesPaid, dueDate, createdAt, version, paidOn|null, disputedFrom|null]`, payment `["p", id,
  * boletoId, amount, paidOn]`). A 500-boleto statement was 13 attributes an item and 228 KB on the wire; the
  * reader projects `line` alone, so keys and the entity name stay on the server. A boleto line also keeps
- * `version` as its own attribute for the projector's condition. Lines written before packing (one attribute
- * per field) are still read: the projection lists their attributes too.
+ * `version` as its own attribute for the projector's condition. Lines stored before the statement was paged
+ * (one attribute per field, or packed without the index keys) are not read: see docs/decisions.md.
  */
 export const STATEMENT_LINE_ATTRIBUTE = 'line';
-
-const LEGACY_LINE_ATTRIBUTES = [
-  'boletoId',
-  'paymentId',
-  'description',
-  'status',
-  'amountCents',
-  'paidCents',
-  'chargesPaidCents',
-  'dueDate',
-  'createdAt',
-  'version',
-  'paidOn',
-  'disputedFrom',
-] as const;
-
-/** What the reader asks the Query for. */
-export const STATEMENT_READ_ATTRIBUTES: readonly string[] = [
-  STATEMENT_LINE_ATTRIBUTE,
-  ...LEGACY_LINE_ATTRIBUTES,
-];
 
 type PackedBoleto = [
   'b',
@@ -93,6 +88,12 @@ export function toStatementBoletoItem(
   ];
   return {
     ...StatementBoletoLineEntity.primary.key({ tenantId, contactId, boletoId: line.boletoId }),
+    ...StatementBoletoLineEntity.byDate.attributes({
+      tenantId,
+      contactId,
+      date: line.dueDate,
+      boletoId: line.boletoId,
+    }),
     [ENTITY_ATTRIBUTE]: StatementBoletoLineEntity.name,
     version: line.version,
     [STATEMENT_LINE_ATTRIBUTE]: JSON.stringify(packed),
@@ -107,6 +108,12 @@ export function toStatementPaymentItem(
   const packed: PackedPayment = ['p', line.paymentId, line.boletoId, line.amountCents, line.paidOn];
   return {
     ...StatementPaymentLineEntity.primary.key({ tenantId, contactId, paymentId: line.paymentId }),
+    ...StatementPaymentLineEntity.byDate.attributes({
+      tenantId,
+      contactId,
+      date: line.paidOn,
+      paymentId: line.paymentId,
+    }),
     [ENTITY_ATTRIBUTE]: StatementPaymentLineEntity.name,
     [STATEMENT_LINE_ATTRIBUTE]: JSON.stringify(packed),
   };
@@ -137,46 +144,12 @@ function boletoLineOf(packed: PackedBoleto): StatementBoletoLine {
   return line;
 }
 
-/** A stored line (packed, or one attribute per field as first written), or `undefined` for anything else. */
-export function fromStatementLineItem(
-  item: Record<string, unknown>,
-):
-  | { kind: 'boleto'; line: StatementBoletoLine }
-  | { kind: 'payment'; line: StatementPaymentLine }
-  | undefined {
+/** A stored line, or `undefined` for anything else (the totals item). */
+export function fromStatementLineItem(item: Record<string, unknown>): StoredStatementLine | undefined {
   const packed = item[STATEMENT_LINE_ATTRIBUTE];
-  if (typeof packed === 'string') {
-    const values = JSON.parse(packed) as PackedBoleto | PackedPayment;
-    if (values[0] === 'b') return { kind: 'boleto', line: boletoLineOf(values) };
-    const [, paymentId, boletoId, amountCents, paidOn] = values;
-    return { kind: 'payment', line: { paymentId, boletoId, amountCents, paidOn: paidOn as CalendarDate } };
-  }
-  if (typeof item.paymentId === 'string') return { kind: 'payment', line: legacyPaymentLine(item) };
-  if (typeof item.boletoId === 'string') return { kind: 'boleto', line: legacyBoletoLine(item) };
-  return undefined;
-}
-
-function legacyBoletoLine(item: Record<string, unknown>): StatementBoletoLine {
-  return {
-    boletoId: String(item.boletoId),
-    description: String(item.description ?? ''),
-    status: item.status as StatementBoletoLine['status'],
-    amountCents: Number(item.amountCents),
-    paidCents: Number(item.paidCents),
-    chargesPaidCents: Number(item.chargesPaidCents ?? 0),
-    dueDate: String(item.dueDate) as CalendarDate,
-    createdAt: String(item.createdAt),
-    version: Number(item.version),
-    ...(item.paidOn ? { paidOn: String(item.paidOn) as CalendarDate } : {}),
-    ...(item.disputedFrom ? { disputedFrom: item.disputedFrom as StatementBoletoLine['status'] } : {}),
-  };
-}
-
-function legacyPaymentLine(item: Record<string, unknown>): StatementPaymentLine {
-  return {
-    paymentId: String(item.paymentId),
-    boletoId: String(item.boletoId),
-    amountCents: Number(item.amountCents),
-    paidOn: String(item.paidOn) as CalendarDate,
-  };
+  if (typeof packed !== 'string') return undefined;
+  const values = JSON.parse(packed) as PackedBoleto | PackedPayment;
+  if (values[0] === 'b') return { kind: 'boleto', line: boletoLineOf(values) };
+  const [, paymentId, boletoId, amountCents, paidOn] = values;
+  return { kind: 'payment', line: { paymentId, boletoId, amountCents, paidOn: paidOn as CalendarDate } };
 }
