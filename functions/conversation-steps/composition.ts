@@ -1,5 +1,3 @@
-import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
-import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { TesseractReceiptTextReader } from '#adapters/ocr/tesseract-receipt-text-reader';
 import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
@@ -48,6 +46,7 @@ const billing = new PaytimeBillingProvider({
 const workflows = new StepFunctionsWorkflows({
   conversationStateMachineArn: config.conversationStateMachineArn,
   reminderLoopStateMachineArn: config.reminderStateMachineArn,
+  ...(config.agingImportStateMachineArn && { agingImportStateMachineArn: config.agingImportStateMachineArn }),
 });
 const deterministic = new DeterministicLanguageModel();
 const media = new WhatsAppCloudApiSender({
@@ -122,10 +121,8 @@ export const deps: ConversationStepsDependencies = {
     receipts: receiptReader({ ...repositories, media, ocr, proposals, clock, logger }),
     spreadsheets: agingSpreadsheetReader({
       files: composeObjectStore(loadObjectStoreConfig(processEnv())),
-      receivables: new DynamoDbReceivablesRepository(new TableAccess(config.tableName)),
-      clock,
-      ids: new TimeOrderedIdGenerator(clock),
       media,
+      imports: workflows,
       reply: replyToMedia,
     }),
     reply: replyToMedia,

@@ -25,6 +25,7 @@ export const LOCAL_FUNCTION_NAMES = [
   'reconciliation',
   'statement-projector',
   'tenant-api',
+  'aging-import',
 ] as const;
 
 export type LocalFunctionName = (typeof LOCAL_FUNCTION_NAMES)[number];
@@ -33,7 +34,7 @@ export function functionArn(name: LocalFunctionName): string {
   return `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:function:${PREFIX}-${name}`;
 }
 
-export function stateMachineArn(kind: 'conversation' | 'reminder-loop'): string {
+export function stateMachineArn(kind: 'conversation' | 'reminder-loop' | 'aging-import'): string {
   return `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:stateMachine:${PREFIX}-${kind}`;
 }
 

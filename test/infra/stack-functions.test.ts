@@ -76,6 +76,8 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'WHATSAPP_ACCESS_TOKEN_PARAMETER',
     'CONVERSATION_STATE_MACHINE_ARN',
     'REMINDER_STATE_MACHINE_ARN',
+    // An owner's spreadsheet starts the aging import workflow.
+    'AGING_IMPORT_STATE_MACHINE_ARN',
     'USUAL_MAX_AMOUNT_CENTS',
     'CONFIRMATION_TIMEOUT_SECONDS',
     // Recurring plans (shared/config/schedules-config.ts) and the raw files bucket (object-store-config.ts).
@@ -106,6 +108,7 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
   ],
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
   'statement-projector': ['TABLE_NAME'],
+  'aging-import': ['TABLE_NAME', 'FILES_BUCKET_NAME'],
   'tenant-api': [
     'TABLE_NAME',
     ...PAYTIME_API,

@@ -10,7 +10,8 @@ import type { Cents } from '#domain/money';
  * docs/access-patterns.md ("Receivables").
  */
 
-export type ImportStatus = 'running' | 'completed' | 'refused';
+/** `failed`: the workflow could not finish (the owner was told; the same file may be sent again). */
+export type ImportStatus = 'running' | 'completed' | 'refused' | 'failed';
 
 export interface AgingImport {
   tenantId: string;
@@ -32,6 +33,8 @@ export interface AgingImport {
   /** Snapshots already recorded for this date by an earlier file (kept: snapshots never change). */
   snapshotsKept: number;
   errorReportKey?: string;
+  /** The clean copy the workflow's Distributed Map reads (`imports/<tenant>/<id>/normalised.csv`). */
+  normalisedKey?: string;
   /** Why the whole file was refused (pt-BR), when `refused`. */
   refusal?: string;
 }
@@ -86,26 +89,42 @@ export interface AgingSnapshot {
   aging: AgingBuckets;
 }
 
-export type ClaimImportResult = { claimed: true } | { claimed: false; previous: AgingImport };
+export type ClaimImportResult =
+  | { claimed: true }
+  | { claimed: false; reason: 'duplicate'; previous: AgingImport }
+  /** Another import of the tenant is running (one at a time: the day's snapshots are written once). */
+  | { claimed: false; reason: 'busy'; runningImportId: string };
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
 
 export interface ReceivablesRepository {
-  /** Records a new import unless a file with the same content was imported before (then returns that one). */
-  claimImport(record: AgingImport): Promise<ClaimImportResult>;
+  /**
+   * Records a new import and takes the tenant's import lock (until `lockUntil`, ISO), unless a file with the
+   * same content was imported before or another import holds the lock. Claiming again with the same import id
+   * (a retried step) succeeds.
+   */
+  claimImport(record: AgingImport, lockUntil: string): Promise<ClaimImportResult>;
+  /** Releases the tenant's lock held by `importId`; `forgetContent` also drops the same-bytes guard (a failed import). */
+  releaseImport(
+    record: Pick<AgingImport, 'tenantId' | 'importId' | 'contentSha256'>,
+    forgetContent: boolean,
+  ): Promise<void>;
   saveImport(record: AgingImport): Promise<void>;
   getImport(tenantId: string, importId: string): Promise<AgingImport | undefined>;
   listImports(tenantId: string): Promise<AgingImport[]>;
   /** Upserts the account (name, last import) and the row's contact (keeping a bounced/complained status). */
   upsertAccount(tenantId: string, importId: string, row: AgingRow): Promise<void>;
-  /** Upserts the invoice (open, seen by this import) and puts the day's snapshot if absent. */
-  applyRow(
-    tenantId: string,
-    importRecord: Pick<AgingImport, 'importId' | 'asOf'>,
-    row: AgingRow,
-  ): Promise<{ snapshot: 'written' | 'kept' }>;
   /** A rejected row still names an invoice that is in the file: it must not be closed as "gone". */
   markInvoiceSeen(tenantId: string, clientId: string, invoiceNumber: string, importId: string): Promise<void>;
   openInvoices(tenantId: string): Promise<ReceivableInvoice[]>;
-  /** Closes the invoice if no later import saw it; false if it was seen by `importId` meanwhile. */
+  openInvoicesPage(tenantId: string, cursor?: string): Promise<Page<ReceivableInvoice>>;
+  /**
+   * Closes the invoice if no later import saw it, recording the closure under the import in the same
+   * transaction; false if it was seen by `importId` meanwhile or is already closed.
+   */
   closeInvoice(invoice: ReceivableInvoice, importId: string): Promise<boolean>;
   snapshotsOf(tenantId: string, clientId: string, asOf: CalendarDate): Promise<AgingSnapshot[]>;
   setAccountAging(
@@ -113,6 +132,7 @@ export interface ReceivablesRepository {
     derived: Required<Pick<ReceivableAccount, 'agingAsOf' | 'aging' | 'maxDaysOverdue' | 'openInvoices'>>,
   ): Promise<void>;
   listAccounts(tenantId: string): Promise<ReceivableAccount[]>;
+  accountsPage(tenantId: string, cursor?: string): Promise<Page<ReceivableAccount>>;
   contactsOf(tenantId: string, clientId: string): Promise<ReceivableContact[]>;
 }
 

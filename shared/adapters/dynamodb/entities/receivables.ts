@@ -25,6 +25,26 @@ export const AgingImportHashGuardEntity = {
   primary: primaryKey(key('T', attr('tenantId'), 'AR_IMPORT_HASH', attr('sha256')), key('GUARD')),
 } as const;
 
+/** The tenant's import lock: one import runs at a time (its snapshots are read-then-written in batches). */
+export const AgingImportLockEntity = {
+  name: 'AgingImportLock',
+  primary: primaryKey(key('T', attr('tenantId'), 'AR_IMPORT_LOCK'), key('LOCK')),
+} as const;
+
+const importPartition = key('T', attr('tenantId'), 'AR_IMPORT', attr('importId'));
+
+/** What one batch of the import workflow wrote (Distributed Map child), by its first line: a retry overwrites it. */
+export const AgingImportBatchEntity = {
+  name: 'AgingImportBatch',
+  primary: primaryKey(importPartition, key('BATCH', attr('firstLine'))),
+} as const;
+
+/** An invoice the import closed (it vanished from the file), written with the close: counted once, auditable. */
+export const AgingImportClosureEntity = {
+  name: 'AgingImportClosure',
+  primary: primaryKey(importPartition, key('CLOSED', attr('clientKey'), attr('invoiceKey'))),
+} as const;
+
 export const ReceivableAccountEntity = {
   name: 'ReceivableAccount',
   primary: primaryKey(key('T', attr('tenantId'), 'AR_ACCOUNTS'), key('ACCOUNT', attr('clientKey'))),
