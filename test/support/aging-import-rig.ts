@@ -64,6 +64,7 @@ export async function startAgingImportRig(table: TestTable) {
     lambdaFunctions: { [FUNCTION_ARN]: createAgingImportHandler(deps) },
   });
 
+  let lastArn = '';
   /** Stores the file as the conversation step does and runs the workflow to its end. */
   async function importFile(
     tenantId: string,
@@ -98,6 +99,7 @@ export async function startAgingImportRig(table: TestTable) {
       input: JSON.stringify(request),
     });
     const execution = await sfn.waitForExecution(executionArn);
+    lastArn = executionArn;
     const reply = await repositories.outbox.get(
       tenantId,
       deterministicId(tenantId, messageId, AGING_IMPORT_SUMMARY_PURPOSE),
@@ -113,6 +115,7 @@ export async function startAgingImportRig(table: TestTable) {
     files,
     receivables,
     importFile,
+    history: () => sfn.executionHistory(lastArn),
     async close() {
       sfn.dispose();
       await s3.close();

@@ -165,6 +165,7 @@ export class TableAccess {
           ExpressionAttributeValues: values,
           ScanIndexForward: !query.newestFirst,
           Limit: query.limit,
+          ...(query.consistentRead ? { ConsistentRead: true } : {}),
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );

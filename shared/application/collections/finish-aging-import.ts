@@ -1,10 +1,10 @@
-import type { AgingImport, ReceivableAccount } from '#application/ports/receivables-repository';
-import { addAging, EMPTY_AGING } from '#domain/collections/aging-buckets';
+import type { AgingImport } from '#application/ports/receivables-repository';
+import { EMPTY_AGING } from '#domain/collections/aging-buckets';
 import type { AgingImportDeps, ImportAgingOutcome } from './import-aging-file';
 import { requireImport } from './import-aging-file';
 
 /** Closes or derives this many items at once (each a small conditional write). */
-const CONCURRENCY = 16;
+const CONCURRENCY = 32;
 
 type ImportIds = { tenantId: string; importId: string };
 
@@ -35,43 +35,33 @@ export async function closeVanishedInvoices(
 }
 
 /**
- * Each account's aging = the sum of its snapshots of the import date with money outstanding. Every account of
- * the tenant is derived (paged): one the file no longer names has no snapshot of the date, so its aging
- * becomes zero with its invoices closed.
+ * Each account's aging = the sum of its snapshots of the import date (written by this import, or kept from an
+ * earlier one the same day), as the batches' parts add up. Every account of the tenant is derived (paged): one
+ * the file no longer names has no part, so its aging becomes zero with its invoices closed. Memory holds one
+ * small sum per account, never the rows.
  */
 export async function deriveAccountsAging(
   deps: AgingImportDeps,
   ids: ImportIds,
 ): Promise<{ accounts: number }> {
   const record = await requireImport(deps, ids);
+  const agings = await deps.batches.accountAgings(ids.tenantId, ids.importId);
   let accounts = 0;
   let cursor: string | undefined;
   do {
     const page = await deps.receivables.accountsPage(ids.tenantId, cursor);
-    for (let at = 0; at < page.items.length; at += CONCURRENCY) {
-      await Promise.all(
-        page.items.slice(at, at + CONCURRENCY).map((account) => derive(deps, record, account)),
-      );
-    }
+    await deps.batches.putAccountAgings(
+      ids.tenantId,
+      page.items.map(({ clientId }) => ({
+        clientId,
+        agingAsOf: record.asOf,
+        ...(agings.get(clientId) ?? { aging: EMPTY_AGING, maxDaysOverdue: 0, openInvoices: 0 }),
+      })),
+    );
     accounts += page.items.length;
     cursor = page.nextCursor;
   } while (cursor);
   return { accounts };
-}
-
-async function derive(deps: AgingImportDeps, record: AgingImport, account: ReceivableAccount): Promise<void> {
-  const snapshots = (
-    await deps.receivables.snapshotsOf(record.tenantId, account.clientId, record.asOf)
-  ).filter((snapshot) => snapshot.outstandingCents > 0);
-  await deps.receivables.setAccountAging(
-    { tenantId: record.tenantId, clientId: account.clientId },
-    {
-      agingAsOf: record.asOf,
-      aging: snapshots.reduce((sum, snapshot) => addAging(sum, snapshot.aging), EMPTY_AGING),
-      maxDaysOverdue: snapshots.reduce((max, snapshot) => Math.max(max, snapshot.daysOverdue), 0),
-      openInvoices: snapshots.length,
-    },
-  );
 }
 
 /** Not every valid row reached the table (a batch missing): the import must not be reported as done. */

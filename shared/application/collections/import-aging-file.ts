@@ -52,6 +52,7 @@ export const MAX_KEPT_ERRORS = 5_000;
 /** How long a claim holds the tenant's import lock if its workflow never releases it. */
 const LOCK_SECONDS = 2 * 3600;
 const CHUNK_CHARS = 64 * 1024;
+const SEEN_MARKS_IN_FLIGHT = 16;
 
 /** Streams the owner's file into `imports/<tenant>/<id>/<name>`, hashing it on the way (one pass, no copy). */
 export async function storeAgingFile(
@@ -108,6 +109,11 @@ export async function claimAgingImport(
     invoicesClosed: 0,
     snapshotsKept: 0,
   };
+  const earlier = await deps.receivables.listImports(request.tenantId);
+  record.sameDayImports = earlier.some(
+    (other) =>
+      other.importId !== request.importId && other.asOf === record.asOf && other.status !== 'refused',
+  );
   const lockUntil = new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString();
   const claim = await deps.receivables.claimImport(record, lockUntil);
   if (claim.claimed) return { outcome: 'claimed', asOf: record.asOf };
@@ -137,6 +143,17 @@ export async function normaliseAgingFile(
   const errors: RowError[] = [];
   let rowsRead = 0;
   let rowsValid = 0;
+  /** Invoices named by rejected rows, marked seen a few at a time (a broken file can have many). */
+  let seen: Array<{ clientId: string; invoiceNumber: string }> = [];
+  const markSeen = async () => {
+    const marking = seen;
+    seen = [];
+    await Promise.all(
+      marking.map((invoice) =>
+        deps.receivables.markInvoiceSeen(ids.tenantId, invoice.clientId, invoice.invoiceNumber, ids.importId),
+      ),
+    );
+  };
   async function* normalisedLines(): AsyncIterable<string> {
     yield NORMALISED_HEADER_LINE;
     for await (const row of csv.records) {
@@ -149,10 +166,10 @@ export async function normaliseAgingFile(
       for (const error of row.validation.errors) if (errors.length < MAX_KEPT_ERRORS) errors.push(error);
       const clientId = row.values.client_id?.trim();
       const invoiceNumber = row.values.invoice_number?.trim();
-      if (clientId && invoiceNumber) {
-        await deps.receivables.markInvoiceSeen(ids.tenantId, clientId, invoiceNumber, ids.importId);
-      }
+      if (clientId && invoiceNumber) seen.push({ clientId, invoiceNumber });
+      if (seen.length >= SEEN_MARKS_IN_FLIGHT) await markSeen();
     }
+    await markSeen();
   }
   const normalisedKey = `imports/${ids.tenantId}/${ids.importId}/normalised.csv`;
   await deps.files.put({

@@ -1,4 +1,4 @@
-import type { AgingImport } from '#application/ports/receivables-repository';
+import type { AgingImport, ReceivableAccount } from '#application/ports/receivables-repository';
 import type { AgingRow } from '#domain/collections/aging-row';
 
 /**
@@ -18,6 +18,10 @@ export interface AgingBatchResult {
   snapshotsKept: number;
 }
 
+export type DerivedAging = Required<
+  Pick<ReceivableAccount, 'agingAsOf' | 'aging' | 'maxDaysOverdue' | 'openInvoices'>
+>;
+
 export interface AgingImportTotals {
   batches: number;
   rowsImported: number;
@@ -28,14 +32,26 @@ export interface AgingImportTotals {
 
 export interface AgingImportBatches {
   /**
-   * Puts the rows' invoices (open, seen by this import) and each snapshot of `asOf` that no other import
-   * wrote. A snapshot this import already wrote (a retried batch) counts as written, not kept.
+   * Creates the rows' accounts and billing contacts that are new and updates those whose imported fields
+   * changed (a contact keeps its bounced/complained status, an account its owner's pin or pause); then puts
+   * the rows' invoices (open, seen by this import) and each snapshot of `asOf` that no other import
+   * wrote. A snapshot this import already wrote (a retried batch) counts as written, not kept. Without
+   * `sameDayImports` no other import can have written one (one import per tenant at a time), so nothing is read.
    */
   writeRows(
     tenantId: string,
-    importRecord: Pick<AgingImport, 'importId' | 'asOf'>,
+    importRecord: Pick<AgingImport, 'importId' | 'asOf' | 'sameDayImports'>,
     rows: readonly AgingRow[],
+    /** The batch's identity: its parts of each account's aging are keyed by it (a retry overwrites them). */
+    firstLine: number,
   ): Promise<{ snapshotsWritten: number; snapshotsKept: number }>;
+  /** Each account's aging from this import's snapshots: the batches' parts added up (one partition, paged). */
+  accountAgings(tenantId: string, importId: string): Promise<Map<string, Omit<DerivedAging, 'agingAsOf'>>>;
+  /** Writes accounts' derived aging in bulk. */
+  putAccountAgings(
+    tenantId: string,
+    agings: ReadonlyArray<{ clientId: string } & DerivedAging>,
+  ): Promise<void>;
   recordBatch(tenantId: string, importId: string, result: AgingBatchResult): Promise<void>;
   /** Sums the batch records and counts the closures of the import (Query of the import's partition). */
   totals(tenantId: string, importId: string): Promise<AgingImportTotals>;

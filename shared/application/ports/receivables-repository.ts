@@ -1,6 +1,6 @@
 import type { CalendarDate } from '#domain/calendar-date';
 import type { AgingBuckets } from '#domain/collections/aging-buckets';
-import type { AgingRow, RowError } from '#domain/collections/aging-row';
+import type { RowError } from '#domain/collections/aging-row';
 import type { AccountCollectionControl } from '#domain/collections/escalation';
 import type { Cents } from '#domain/money';
 
@@ -33,6 +33,11 @@ export interface AgingImport {
   /** Snapshots already recorded for this date by an earlier file (kept: snapshots never change). */
   snapshotsKept: number;
   errorReportKey?: string;
+  /**
+   * Another import of the same São Paulo date came first (its snapshots of the date may exist and are kept):
+   * batches then read before they write snapshots; otherwise they only write.
+   */
+  sameDayImports?: boolean;
   /** The clean copy the workflow's Distributed Map reads (`imports/<tenant>/<id>/normalised.csv`). */
   normalisedKey?: string;
   /** Why the whole file was refused (pt-BR), when `refused`. */
@@ -43,6 +48,7 @@ export interface ReceivableAccount {
   tenantId: string;
   clientId: string;
   name: string;
+  /** The import that created the account or last changed its name. */
   lastImportId: string;
   /** Derived from the snapshots of `agingAsOf` (recomputed at the end of each import). */
   agingAsOf?: CalendarDate;
@@ -115,8 +121,6 @@ export interface ReceivablesRepository {
   saveImport(record: AgingImport): Promise<void>;
   getImport(tenantId: string, importId: string): Promise<AgingImport | undefined>;
   listImports(tenantId: string): Promise<AgingImport[]>;
-  /** Upserts the account (name, last import) and the row's contact (keeping a bounced/complained status). */
-  upsertAccount(tenantId: string, importId: string, row: AgingRow): Promise<void>;
   /** A rejected row still names an invoice that is in the file: it must not be closed as "gone". */
   markInvoiceSeen(tenantId: string, clientId: string, invoiceNumber: string, importId: string): Promise<void>;
   openInvoices(tenantId: string): Promise<ReceivableInvoice[]>;
@@ -127,11 +131,9 @@ export interface ReceivablesRepository {
    */
   closeInvoice(invoice: ReceivableInvoice, importId: string): Promise<boolean>;
   snapshotsOf(tenantId: string, clientId: string, asOf: CalendarDate): Promise<AgingSnapshot[]>;
-  setAccountAging(
-    account: Pick<ReceivableAccount, 'tenantId' | 'clientId'>,
-    derived: Required<Pick<ReceivableAccount, 'agingAsOf' | 'aging' | 'maxDaysOverdue' | 'openInvoices'>>,
-  ): Promise<void>;
+  /** Every account with its derived aging. */
   listAccounts(tenantId: string): Promise<ReceivableAccount[]>;
+  /** A page of accounts, without their derived aging (the import's derive step pages through them). */
   accountsPage(tenantId: string, cursor?: string): Promise<Page<ReceivableAccount>>;
   contactsOf(tenantId: string, clientId: string): Promise<ReceivableContact[]>;
 }

@@ -39,6 +39,15 @@ export const AgingImportBatchEntity = {
   primary: primaryKey(importPartition, key('BATCH', attr('firstLine'))),
 } as const;
 
+/**
+ * One batch's share of one account's aging (sums of the snapshots it wrote or kept): the derive step adds the
+ * parts of an import up per account, reading one partition, instead of querying every account's snapshots.
+ */
+export const AgingImportPartEntity = {
+  name: 'AgingImportPart',
+  primary: primaryKey(importPartition, key('PART', attr('clientKey'), attr('firstLine'))),
+} as const;
+
 /** An invoice the import closed (it vanished from the file), written with the close: counted once, auditable. */
 export const AgingImportClosureEntity = {
   name: 'AgingImportClosure',
@@ -48,6 +57,15 @@ export const AgingImportClosureEntity = {
 export const ReceivableAccountEntity = {
   name: 'ReceivableAccount',
   primary: primaryKey(key('T', attr('tenantId'), 'AR_ACCOUNTS'), key('ACCOUNT', attr('clientKey'))),
+} as const;
+
+/**
+ * An account's derived aging, beside the account in the tenant's accounts partition: written only by the
+ * import (in bulk), so it never overwrites what the owner sets on the account (pin, pause).
+ */
+export const ReceivableAccountAgingEntity = {
+  name: 'ReceivableAccountAging',
+  primary: primaryKey(key('T', attr('tenantId'), 'AR_ACCOUNTS'), key('AGING', attr('clientKey'))),
 } as const;
 
 const accountPartition = key('T', attr('tenantId'), 'AR_ACCOUNT', attr('clientKey'));

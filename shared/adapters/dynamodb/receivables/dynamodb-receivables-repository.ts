@@ -8,6 +8,7 @@ import {
   idKey,
   importItem,
   invoiceKeyOf,
+  ReceivableAccountAgingEntity,
   ReceivableAccountEntity,
   ReceivableContactEntity,
   ReceivableInvoiceEntity,
@@ -26,7 +27,6 @@ import type {
   ReceivablesRepository,
 } from '#application/ports/receivables-repository';
 import type { CalendarDate } from '#domain/calendar-date';
-import type { AgingRow } from '#domain/collections/aging-row';
 
 const OPEN = ReceivableInvoiceEntity.openByDueDate;
 /** Items per page of the import's closing and aging passes: memory stays flat whatever the portfolio's size. */
@@ -135,49 +135,6 @@ export class DynamoDbReceivablesRepository implements ReceivablesRepository {
     return items.map((item) => withoutKeys(item) as unknown as AgingImport);
   }
 
-  async upsertAccount(tenantId: string, importId: string, row: AgingRow): Promise<void> {
-    const clientKey = idKey(row.clientId);
-    const tableName = this.table.tableName;
-    const account = this.table.client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: ReceivableAccountEntity.primary.key({ tenantId, clientKey }),
-        UpdateExpression:
-          'SET #entity = :entity, tenantId = :tenantId, clientId = :clientId, #name = :name, lastImportId = :importId',
-        ExpressionAttributeNames: { '#entity': ENTITY_ATTRIBUTE, '#name': 'name' },
-        ExpressionAttributeValues: {
-          ':entity': ReceivableAccountEntity.name,
-          ':tenantId': tenantId,
-          ':clientId': row.clientId,
-          ':name': row.accountName,
-          ':importId': importId,
-        },
-      }),
-    );
-    const contact = this.table.client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: ReceivableContactEntity.primary.key({ tenantId, clientKey, email: row.contact.email }),
-        UpdateExpression:
-          'SET #entity = :entity, tenantId = :tenantId, clientId = :clientId, email = :email, firstName = :first, lastName = :last, isBilling = :billing, emailStatus = if_not_exists(emailStatus, :valid)' +
-          (row.contact.phone ? ', phone = :phone' : ''),
-        ExpressionAttributeNames: { '#entity': ENTITY_ATTRIBUTE },
-        ExpressionAttributeValues: {
-          ':entity': ReceivableContactEntity.name,
-          ':tenantId': tenantId,
-          ':clientId': row.clientId,
-          ':email': row.contact.email,
-          ':first': row.contact.firstName,
-          ':last': row.contact.lastName,
-          ':billing': row.contact.isBilling,
-          ':valid': 'valid',
-          ...(row.contact.phone ? { ':phone': row.contact.phone } : {}),
-        },
-      }),
-    );
-    await this.send(() => Promise.all([account, contact]), `account ${row.clientId}`);
-  }
-
   async markInvoiceSeen(tenantId: string, clientId: string, invoiceNumber: string, importId: string) {
     try {
       await this.table.client.send(
@@ -263,40 +220,30 @@ export class DynamoDbReceivablesRepository implements ReceivablesRepository {
     return items.map((item) => withoutKeys(item) as unknown as AgingSnapshot);
   }
 
-  async setAccountAging(
-    account: Pick<ReceivableAccount, 'tenantId' | 'clientId'>,
-    derived: Required<Pick<ReceivableAccount, 'agingAsOf' | 'aging' | 'maxDaysOverdue' | 'openInvoices'>>,
-  ): Promise<void> {
-    await this.send(
-      () =>
-        this.table.client.send(
-          new UpdateCommand({
-            TableName: this.table.tableName,
-            Key: ReceivableAccountEntity.primary.key({
-              tenantId: account.tenantId,
-              clientKey: idKey(account.clientId),
-            }),
-            UpdateExpression:
-              'SET agingAsOf = :asOf, aging = :aging, maxDaysOverdue = :max, openInvoices = :open',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: {
-              ':asOf': derived.agingAsOf,
-              ':aging': derived.aging,
-              ':max': derived.maxDaysOverdue,
-              ':open': derived.openInvoices,
-            },
-          }),
-        ),
-      `account ${account.clientId}`,
-    );
-  }
-
+  /** The accounts with their derived aging (the aging items share the accounts' partition: one Query). */
   async listAccounts(tenantId: string): Promise<ReceivableAccount[]> {
     const items = await this.table.query({
       partition: ReceivableAccountEntity.primary.pk.build({ tenantId }),
-      sortKeyBeginsWith: 'ACCOUNT#',
     });
-    return items.map((item) => withoutKeys(item) as unknown as ReceivableAccount);
+    const agings = new Map<string, Record<string, unknown>>();
+    for (const item of items) {
+      if (item[ENTITY_ATTRIBUTE] === ReceivableAccountAgingEntity.name)
+        agings.set(String(item.clientId), item);
+    }
+    return items
+      .filter((item) => item[ENTITY_ATTRIBUTE] === ReceivableAccountEntity.name)
+      .map((item) => {
+        const aging = agings.get(String(item.clientId));
+        const derived = aging
+          ? {
+              agingAsOf: aging.agingAsOf,
+              aging: aging.aging,
+              maxDaysOverdue: aging.maxDaysOverdue,
+              openInvoices: aging.openInvoices,
+            }
+          : {};
+        return { ...withoutKeys(item), ...derived } as unknown as ReceivableAccount;
+      });
   }
 
   async accountsPage(tenantId: string, cursor?: string): Promise<Page<ReceivableAccount>> {
