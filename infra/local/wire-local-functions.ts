@@ -16,6 +16,7 @@ import {
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
 import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import { FUNCTION_CATALOGUE } from '#infra/stacks/function-catalogue';
 import { agingImportWorkflowDefinition } from '#workflows/aging-import-workflow';
 import { conversationWorkflowDefinition } from '#workflows/conversation-workflow';
 import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
@@ -106,6 +107,8 @@ export function registerStateMachines(stepFunctions: LocalStepFunctions, handler
         FilesBucketName: FILES_BUCKET_NAME,
       },
       lambdaFunctions: { [functionArn('aging-import')]: agingImport },
+      // Normalise streams a whole file in one invocation: the function's own timeout, not the local default.
+      functionTimeoutSeconds: FUNCTION_CATALOGUE['aging-import'].timeoutSeconds,
     });
   }
 }

@@ -105,6 +105,16 @@ export async function benchAgingImport(cloud: LocalCloud, rows: number): Promise
     if (event.type === 'StateExited')
       stepSeconds[name] = (event.timestamp - (entered.get(name) ?? event.timestamp)) / 1000;
   }
+  const failure = cloud.sfn
+    .executionHistory(executionArn)
+    .find(
+      (event) =>
+        event.type === 'StateEntered' &&
+        (event as { state?: { name?: string } }).state?.name === 'ReportFailure',
+    );
+  const failureCause = failure
+    ? JSON.stringify((failure as { state?: { input?: unknown } }).state?.input).slice(0, 2000)
+    : '';
   const record = await receivables.getImport(tenantId, importId);
   dynamo.destroy();
   return {
@@ -115,7 +125,7 @@ export async function benchAgingImport(cloud: LocalCloud, rows: number): Promise
     goalSeconds: AGING_IMPORT_GOAL_SECONDS,
     rssMb: { before: mb(before.rss), peak: mb(peakRss) },
     heapUsedMb: { before: mb(before.heapUsed), peak: mb(peakHeap) },
-    status: `${execution.status}${execution.cause ? `: ${execution.cause}` : ''} / import ${record?.status ?? 'missing'}`,
+    status: `${execution.status}${execution.cause ? `: ${execution.cause}` : ''} / import ${record?.status ?? 'missing'}${failureCause ? ` / ${failureCause}` : ''}`,
     counts: {
       rowsRead: record?.rowsRead ?? 0,
       rowsImported: record?.rowsImported ?? 0,

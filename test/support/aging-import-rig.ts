@@ -64,7 +64,6 @@ export async function startAgingImportRig(table: TestTable) {
     lambdaFunctions: { [FUNCTION_ARN]: createAgingImportHandler(deps) },
   });
 
-  let lastArn = '';
   /** Stores the file as the conversation step does and runs the workflow to its end. */
   async function importFile(
     tenantId: string,
@@ -99,7 +98,6 @@ export async function startAgingImportRig(table: TestTable) {
       input: JSON.stringify(request),
     });
     const execution = await sfn.waitForExecution(executionArn);
-    lastArn = executionArn;
     const reply = await repositories.outbox.get(
       tenantId,
       deterministicId(tenantId, messageId, AGING_IMPORT_SUMMARY_PURPOSE),
@@ -115,7 +113,7 @@ export async function startAgingImportRig(table: TestTable) {
     files,
     receivables,
     importFile,
-    history: () => sfn.executionHistory(lastArn),
+    deps,
     async close() {
       sfn.dispose();
       await s3.close();

@@ -59,6 +59,11 @@ export interface StateMachineRegistration {
   lambdaFunctions?: Readonly<Record<string, LocalLambdaHandler>>;
   /** Overrides the service's retryIntervalMs for this machine. */
   retryIntervalMs?: number;
+  /**
+   * The Task functions' configured timeout, as their Lambda context reports it (`getRemainingTimeInMillis`,
+   * which middy's early timeout reads); default 30 s.
+   */
+  functionTimeoutSeconds?: number;
   /** asl-validator options for the definition (default: ARNs and paths checked). */
   validationOptions?: { checkArn?: boolean; checkPaths?: boolean; noValidate?: boolean };
 }
@@ -77,6 +82,7 @@ interface RegisteredMachine {
   engine: StateMachine;
   lookup: (task: LocalTaskState, functionName: string | undefined) => LocalLambdaHandler | undefined;
   retryOverrides: Record<string, number>;
+  functionTimeoutSeconds?: number;
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
@@ -141,6 +147,9 @@ export class LocalStepFunctions {
       engine,
       lookup,
       retryOverrides,
+      ...(registration.functionTimeoutSeconds !== undefined && {
+        functionTimeoutSeconds: registration.functionTimeoutSeconds,
+      }),
     });
     return { arn: registration.arn, name };
   }
@@ -195,6 +204,9 @@ export class LocalStepFunctions {
       accountId: this.accountId,
       retryIntervalOverrides: machine.retryOverrides,
       ...(this.readObject && { readObject: this.readObject }),
+      ...(machine.functionTimeoutSeconds !== undefined && {
+        functionTimeoutMs: machine.functionTimeoutSeconds * 1000,
+      }),
     });
     execution.start(machine.engine, {
       overrides: { taskResourceLocalHandlers: overrides, retryIntervalOverrides: machine.retryOverrides },

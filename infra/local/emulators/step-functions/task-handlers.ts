@@ -48,6 +48,8 @@ export interface ExecutionRuntime {
   readObject?: LocalObjectReader;
   /** The machine's retry pauses, applied to Distributed Map children too. */
   retryIntervalOverrides?: Record<string, number>;
+  /** What the Task functions' Lambda context reports as their timeout (default 30 s). */
+  functionTimeoutMs?: number;
 }
 
 type LocalOverride = (input: JsonValue) => Promise<JsonValue>;
@@ -154,6 +156,7 @@ async function runTask(
     functionName: functionName ?? task.stateName,
     region: runtime.region,
     accountId: runtime.accountId,
+    ...(runtime.functionTimeoutMs !== undefined && { timeoutMs: runtime.functionTimeoutMs }),
   });
   const call = async (payload: JsonValue): Promise<JsonValue> => {
     try {

@@ -123,7 +123,9 @@ export function invoiceKeyOf(invoice: Pick<ReceivableInvoice, 'tenantId' | 'clie
   });
 }
 
-export function snapshotItem(snapshot: AgingSnapshot): KeyedItem {
+export function snapshotKeyOf(
+  snapshot: Pick<AgingSnapshot, 'tenantId' | 'clientId' | 'asOf' | 'invoiceNumber'>,
+): KeyedItem {
   return {
     ...AgingSnapshotEntity.primary.key({
       tenantId: snapshot.tenantId,
@@ -131,6 +133,12 @@ export function snapshotItem(snapshot: AgingSnapshot): KeyedItem {
       asOf: snapshot.asOf,
       invoiceKey: idKey(snapshot.invoiceNumber),
     }),
+  };
+}
+
+export function snapshotItem(snapshot: AgingSnapshot): KeyedItem {
+  return {
+    ...snapshotKeyOf(snapshot),
     [ENTITY_ATTRIBUTE]: AgingSnapshotEntity.name,
     ...snapshot,
   };

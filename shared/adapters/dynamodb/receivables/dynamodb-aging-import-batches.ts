@@ -2,7 +2,6 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   AgingImportBatchEntity,
   AgingImportPartEntity,
-  AgingSnapshotEntity,
   contactItem,
   idKey,
   invoiceKeyOf,
@@ -11,6 +10,7 @@ import {
   ReceivableContactEntity,
   ReceivableInvoiceEntity,
   snapshotItem,
+  snapshotKeyOf,
 } from '#adapters/dynamodb/entities/receivables';
 import { ENTITY_ATTRIBUTE, type KeyedItem } from '#adapters/dynamodb/keys/entity-keys';
 import type { Item, TableAccess } from '#adapters/dynamodb/table-access';
@@ -83,12 +83,12 @@ export class DynamoDbAgingImportBatches implements AgingImportBatches {
         outstandingCents: row.outstandingCents,
         aging: row.aging,
       };
-      snapshots.set(itemId(snapshotKey(snapshot)), snapshot);
+      snapshots.set(itemId(snapshotKeyOf(snapshot)), snapshot);
     }
     await this.upsertAccounts(tenantId, importId, rows);
     const existing = importRecord.sameDayImports
       ? await this.bulk.read(
-          [...snapshots.values()].map(snapshotKey),
+          [...snapshots.values()].map(snapshotKeyOf),
           'pk, sk, importId, clientId, aging, daysOverdue, outstandingCents',
         )
       : new Map<string, Item>();
@@ -325,17 +325,6 @@ function contactChanged(found: Item, row: AgingRow): boolean {
     found.isBilling !== row.contact.isBilling ||
     (found.phone ?? undefined) !== row.contact.phone
   );
-}
-
-function snapshotKey(snapshot: AgingSnapshot): KeyedItem {
-  return {
-    ...AgingSnapshotEntity.primary.key({
-      tenantId: snapshot.tenantId,
-      clientKey: idKey(snapshot.clientId),
-      asOf: snapshot.asOf,
-      invoiceKey: idKey(snapshot.invoiceNumber),
-    }),
-  };
 }
 
 /** Line numbers as fixed-width sort keys, so the import's batches list in file order. */
