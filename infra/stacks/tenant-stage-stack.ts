@@ -130,7 +130,7 @@ export class TenantStageStack extends Stack {
       logRetention,
       removalPolicy,
     });
-    this.agingImport = new IrisStateMachine(this, 'AgingImport', {
+    this.agingImport = new IrisStateMachine(this, 'AgingImportWorkflow', {
       stateMachineName: `${prefix}-aging-import`,
       definition: agingImportWorkflowDefinition(),
       taskFunctions: { AgingImportFunctionArn: functions['aging-import'] },
