@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import type { JsonValue, MachineDefinition, StateDefinition } from './local-definition';
+import type { JsonValue, MachineDefinition, StateDefinition } from './asl-types';
 import { StateError } from './state-errors';
 
 /**

@@ -1,3 +1,4 @@
+import type { MachineDefinition, StateDefinition } from './asl-types';
 import { describeDistributedMap, type LocalDistributedMap } from './distributed-map';
 
 /**
@@ -20,13 +21,7 @@ import { describeDistributedMap, type LocalDistributedMap } from './distributed-
  * timeout may exceed what `setTimeout` can hold (~24.8 days).
  */
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-export type StateDefinition = { Type: string; [field: string]: unknown };
-export interface MachineDefinition {
-  StartAt: string;
-  States: Record<string, StateDefinition>;
-  [field: string]: unknown;
-}
+export type { JsonValue, MachineDefinition, StateDefinition } from './asl-types';
 
 /** The Resource given to transformed Wait states (any well-formed ARN; the local handler replaces it). */
 export const LOCAL_WAIT_RESOURCE = 'arn:aws:lambda:us-east-1:000000000000:function:local-virtual-clock-wait';
