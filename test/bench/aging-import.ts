@@ -4,13 +4,11 @@ import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dy
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createS3Client } from '#adapters/s3/create-s3-client';
 import { S3ObjectStore } from '#adapters/s3/s3-object-store';
-import { storeAgingFile } from '#application/collections/import-aging-file';
-import { deterministicId } from '#application/conversation/deterministic-id';
-import type { AgingImportRequest } from '#application/ports/workflows';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, stateMachineArn } from '#infra/local/local-cloud-names';
 import type { LocalCloud } from '#infra/local/start-local-cloud';
 import { agingFileBytes, generateAgingFile } from '#simulators/collections/aging-file-generator';
+import { storeAgingImportRequest } from '#test/support/aging-import-rig';
 
 /** Issue 13's goal: 100,000 rows on the local cloud in at most 5 minutes, memory flat. */
 export const AGING_IMPORT_GOAL_SECONDS = 300;
@@ -57,27 +55,14 @@ export async function benchAgingImport(cloud: LocalCloud, rows: number): Promise
   );
   const tenantId = DEMO_TENANT.tenantId;
   const messageId = `bench-aging-${rows}-${Date.now()}`;
-  const importId = deterministicId(tenantId, messageId, 'aging-import');
   const generated = generateAgingFile({ rows, badEvery: 50 });
-  const stored = await storeAgingFile(
-    { files },
-    {
-      tenantId,
-      importId,
-      filename: 'carteira.csv',
-      contentType: 'text/csv',
-      body: agingFileBytes(generated),
-    },
-  );
-  const request: AgingImportRequest = {
+  const request = await storeAgingImportRequest(files, {
     tenantId,
-    importId,
-    objectKey: stored.objectKey,
-    contentSha256: stored.contentSha256,
-    filename: stored.filename,
-    requestedBy: DEMO_TENANT.owner.phone,
     messageId,
-  };
+    requestedBy: DEMO_TENANT.owner.phone,
+    body: agingFileBytes(generated),
+  });
+  const importId = request.importId;
   global.gc?.();
   const before = process.memoryUsage();
   let peakRss = before.rss;

@@ -7,6 +7,7 @@ import { S3ObjectStore } from '#adapters/s3/s3-object-store';
 import { storeAgingFile } from '#application/collections/import-aging-file';
 import { AGING_IMPORT_SUMMARY_PURPOSE, agingImportReply } from '#application/collections/report-aging-import';
 import { deterministicId } from '#application/conversation/deterministic-id';
+import type { ObjectStore } from '#application/ports/object-store';
 import type { AgingImportRequest } from '#application/ports/workflows';
 import { createAgingImportHandler } from '#functions/aging-import/create-handler';
 import { type ExecutionDescription, LocalStepFunctions } from '#infra/local/emulators/step-functions/index';
@@ -70,12 +71,10 @@ export async function startAgingImportRig(table: TestTable) {
     file: GeneratedAgingFile | { bytes: Uint8Array },
     messageId: string,
   ): Promise<{ execution: ExecutionDescription; request: AgingImportRequest; summary?: string }> {
-    const importId = deterministicId(tenantId, messageId, 'aging-import');
-    const stored = await storeAgingFile(deps, {
+    const request = await storeAgingImportRequest(files, {
       tenantId,
-      importId,
-      filename: 'carteira.csv',
-      contentType: 'text/csv',
+      messageId,
+      requestedBy: '+5511999990001',
       body:
         'bytes' in file
           ? (async function* () {
@@ -83,15 +82,7 @@ export async function startAgingImportRig(table: TestTable) {
             })()
           : agingFileBytes(file),
     });
-    const request: AgingImportRequest = {
-      tenantId,
-      importId,
-      objectKey: stored.objectKey,
-      contentSha256: stored.contentSha256,
-      filename: stored.filename,
-      requestedBy: '+5511999990001',
-      messageId,
-    };
+    const importId = request.importId;
     const { executionArn } = sfn.startExecution({
       stateMachineArn: MACHINE_ARN,
       name: `imp-${importId.slice(0, 40)}`,
@@ -118,6 +109,33 @@ export async function startAgingImportRig(table: TestTable) {
       sfn.dispose();
       await s3.close();
     },
+  };
+}
+
+/** Stores a file as the WhatsApp path does (import id from the message) and returns the workflow's input. */
+export async function storeAgingImportRequest(
+  files: ObjectStore,
+  input: { tenantId: string; messageId: string; requestedBy: string; body: AsyncIterable<Uint8Array> },
+): Promise<AgingImportRequest> {
+  const importId = deterministicId(input.tenantId, input.messageId, 'aging-import');
+  const stored = await storeAgingFile(
+    { files },
+    {
+      tenantId: input.tenantId,
+      importId,
+      filename: 'carteira.csv',
+      contentType: 'text/csv',
+      body: input.body,
+    },
+  );
+  return {
+    tenantId: input.tenantId,
+    importId,
+    objectKey: stored.objectKey,
+    contentSha256: stored.contentSha256,
+    filename: stored.filename,
+    requestedBy: input.requestedBy,
+    messageId: input.messageId,
   };
 }
 
