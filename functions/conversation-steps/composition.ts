@@ -53,6 +53,7 @@ const billing = new PaytimeBillingProvider({
 const workflows = new StepFunctionsWorkflows({
   conversationStateMachineArn: config.conversationStateMachineArn,
   reminderLoopStateMachineArn: config.reminderStateMachineArn,
+  ...(config.agingImportStateMachineArn && { agingImportStateMachineArn: config.agingImportStateMachineArn }),
 });
 const deterministic = new DeterministicLanguageModel();
 const media = new WhatsAppCloudApiSender({
@@ -159,10 +160,8 @@ export const deps: ConversationStepsDependencies = {
     receipts: receiptReader({ ...repositories, ...booking, media, ocr, vision, proposals, logger }),
     spreadsheets: agingSpreadsheetReader({
       files: composeObjectStore(loadObjectStoreConfig(processEnv())),
-      receivables,
-      clock,
-      ids: new TimeOrderedIdGenerator(clock),
       media,
+      imports: workflows,
       reply: replyToMedia,
     }),
     reply: replyToMedia,

@@ -21,6 +21,7 @@ export const ENV = {
   // Workflows
   conversationStateMachineArn: 'CONVERSATION_STATE_MACHINE_ARN',
   reminderStateMachineArn: 'REMINDER_STATE_MACHINE_ARN',
+  agingImportStateMachineArn: 'AGING_IMPORT_STATE_MACHINE_ARN',
   // Queues: the relay's targets, and a delivery function's own queue (push back, re-queue).
   whatsappQueueUrl: 'WHATSAPP_QUEUE_URL',
   emailQueueUrl: 'EMAIL_QUEUE_URL',

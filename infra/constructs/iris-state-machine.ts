@@ -1,6 +1,7 @@
-import { ArnFormat, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, type CfnElement, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from '#infra/nag/acknowledge';
@@ -17,8 +18,16 @@ export interface IrisStateMachineProps {
   readonly definition: object;
   /** `${Key}` substitutions in the definition, each a function its Tasks invoke. */
   readonly taskFunctions: Readonly<Record<string, IrisFunction>>;
+  /** Other `${Key}` substitutions (resource names the definition refers to, e.g. the ItemReader's bucket). */
+  readonly substitutions?: Readonly<Record<string, string>>;
   readonly logRetention: logs.RetentionDays;
   readonly removalPolicy: RemovalPolicy;
+  /**
+   * A Distributed Map reads its items from these objects (ItemReader `s3:getObject`) and starts its child
+   * executions: GetObject on `<bucket>/<prefix>*` and StartExecution / DescribeExecution / StopExecution on
+   * this state machine's own executions.
+   */
+  readonly distributedMapItems?: { bucket: s3.IBucket; prefix: string };
 }
 
 /**
@@ -54,7 +63,7 @@ export class IrisStateMachine extends Construct {
       retention: props.logRetention,
       removalPolicy: props.removalPolicy,
     });
-    const substitutions: Record<string, string> = {};
+    const substitutions: Record<string, string> = { ...props.substitutions };
     for (const [key, fn] of Object.entries(props.taskFunctions)) {
       substitutions[key] = fn.function.functionArn;
     }
@@ -75,10 +84,39 @@ export class IrisStateMachine extends Construct {
         resources: Object.values(props.taskFunctions).map((fn) => fn.function.functionArn),
       }),
     );
+    if (props.distributedMapItems) this.allowDistributedMap(props.distributedMapItems);
     acknowledgeNag(
       this.stateMachine.role,
       'AwsSolutions-IAM5[Resource::*]',
       'Vended log delivery (logs:CreateLogDelivery, PutResourcePolicy, DescribeLogGroups...) and X-Ray tracing actions do not support resource-level permissions; Step Functions requires them on "*".',
+    );
+  }
+
+  private allowDistributedMap(items: { bucket: s3.IBucket; prefix: string }): void {
+    this.stateMachine.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [items.bucket.arnForObjects(`${items.prefix}*`)],
+      }),
+    );
+    this.stateMachine.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [this.stateMachineArn] }),
+    );
+    this.stateMachine.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['states:DescribeExecution', 'states:StopExecution'],
+        resources: [this.executionsArn],
+      }),
+    );
+    acknowledgeNag(
+      this.stateMachine.role,
+      `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(items.bucket.node.defaultChild as CfnElement)}.Arn>/${items.prefix}*]`,
+      `The Distributed Map reads each import's normalised CSV, whose key is minted per import: GetObject on the ${items.prefix} prefix of the stack's own bucket only.`,
+    );
+    acknowledgeNag(
+      this.stateMachine.role,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${this.stateMachineName}:*]`,
+      "A Distributed Map describes and stops the child executions it starts, whose names Step Functions mints: the grant covers this state machine's executions only.",
     );
   }
 }

@@ -82,6 +82,7 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     FILES_BUCKET_NAME,
     CONVERSATION_STATE_MACHINE_ARN: stateMachineArn('conversation'),
     REMINDER_STATE_MACHINE_ARN: stateMachineArn('reminder-loop'),
+    AGING_IMPORT_STATE_MACHINE_ARN: stateMachineArn('aging-import'),
     SCHEDULE_GROUP_NAME,
     SCHEDULER_ROLE_ARN,
     SCHEDULE_DEAD_LETTER_QUEUE_ARN: input.failedEventsQueueArn,

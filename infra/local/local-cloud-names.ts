@@ -29,6 +29,7 @@ export const LOCAL_FUNCTION_NAMES = [
   'tenant-api',
   'finance-daily',
   'tenant-exports',
+  'aging-import',
 ] as const;
 
 export type LocalFunctionName = (typeof LOCAL_FUNCTION_NAMES)[number];
@@ -37,7 +38,7 @@ export function functionArn(name: LocalFunctionName): string {
   return `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:function:${PREFIX}-${name}`;
 }
 
-export function stateMachineArn(kind: 'conversation' | 'reminder-loop'): string {
+export function stateMachineArn(kind: 'conversation' | 'reminder-loop' | 'aging-import'): string {
   return `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:stateMachine:${PREFIX}-${kind}`;
 }
 

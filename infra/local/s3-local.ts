@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 /**
  * `s3rver`: an S3 emulator (PutObject, multipart uploads, GetObject, presigned GETs) started in-process on a
@@ -60,5 +61,21 @@ export async function startS3Local(options: {
       await closed;
       await rm(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * What Step Functions' ItemReader does with `s3:getObject`, locally: streams an object of the local S3 (the
+ * Distributed Map emulation reads the import's normalised CSV through it).
+ */
+export function localObjectReader(
+  endpoint: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+): (bucket: string, key: string) => Promise<AsyncIterable<Uint8Array>> {
+  const client = new S3Client({ endpoint, forcePathStyle: true, region: 'us-east-1', credentials });
+  return async (bucket, key) => {
+    const answer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (!answer.Body) throw new Error(`s3://${bucket}/${key} has no body`);
+    return answer.Body as AsyncIterable<Uint8Array>;
   };
 }

@@ -47,7 +47,7 @@ import { loadLocalFunctions } from './local-functions';
 import { OutboxObserver } from './outbox-observer';
 import { applyEnvironment } from './process-environment';
 import { Quiescence, type SettleResult } from './quiescence';
-import { startS3Local } from './s3-local';
+import { localObjectReader, startS3Local } from './s3-local';
 import { startSesLocal } from './ses-local';
 import { addSettleParticipants } from './settle-participants';
 import { Shutdown } from './shutdown';
@@ -199,6 +199,7 @@ async function start(
     region: LOCAL_REGION,
     settleClockAdvances: false,
     retryIntervalMs: 50,
+    readObject: localObjectReader(s3.endpoint, LOCAL_CREDENTIALS),
   });
   const sfnServer = await createStepFunctionsHttpServer(sfn);
   shutdown.add('Step Functions', async () => {

@@ -21,6 +21,8 @@ import {
 } from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
 import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
 import { FINANCE_DAILY_TIME } from '#infra/stacks/function-catalogue';
+import { FUNCTION_CATALOGUE } from '#infra/stacks/function-catalogue';
+import { agingImportWorkflowDefinition } from '#workflows/aging-import-workflow';
 import { conversationWorkflowDefinition } from '#workflows/conversation-workflow';
 import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import { LocalDailySchedule } from './daily-schedule';
@@ -37,6 +39,7 @@ import {
 } from './emulators';
 import {
   CONVERSATION_RULES,
+  FILES_BUCKET_NAME,
   functionArn,
   LOCAL_FUNCTION_NAMES,
   QUEUE_NAMES,
@@ -47,7 +50,7 @@ import type { LocalHandlers } from './local-functions';
 import { OUTBOX_OBSERVER_FILTER, type OutboxObserver } from './outbox-observer';
 
 /**
- * What the stack's event sources do, locally: the two state machines with their Task functions, the table's
+ * What the stack's event sources do, locally: the three state machines with their Task functions, the table's
  * stream feeding the outbox relay and the Paytime event processor (same filters and batch settings as the
  * mappings), the delivery queues feeding their functions, and the daily schedules (reconciliation, finance).
  */
@@ -97,6 +100,20 @@ export function registerStateMachines(stepFunctions: LocalStepFunctions, handler
       definition: reminderLoopWorkflowDefinition(),
       definitionSubstitutions: { ReminderStepFunctionArn: functionArn('reminder-step') },
       lambdaFunctions: { [functionArn('reminder-step')]: reminderStep },
+    });
+  }
+  const agingImport = handlers['aging-import'];
+  if (agingImport) {
+    stepFunctions.registerStateMachine({
+      arn: stateMachineArn('aging-import'),
+      definition: agingImportWorkflowDefinition(),
+      definitionSubstitutions: {
+        AgingImportFunctionArn: functionArn('aging-import'),
+        FilesBucketName: FILES_BUCKET_NAME,
+      },
+      lambdaFunctions: { [functionArn('aging-import')]: agingImport },
+      // Normalise streams a whole file in one invocation: the function's own timeout, not the local default.
+      functionTimeoutSeconds: FUNCTION_CATALOGUE['aging-import'].timeoutSeconds,
     });
   }
 }

@@ -111,6 +111,13 @@ export const FUNCTION_CATALOGUE = {
     memorySize: 1024,
     timeoutSeconds: 300,
   },
+  'aging-import': {
+    description:
+      'Tasks of the aging import workflow (claim, normalise, apply a batch, close, derive, report)',
+    // Normalise streams the whole file in one invocation: 100,000 rows take well under a minute here.
+    memorySize: 1024,
+    timeoutSeconds: 900,
+  },
   reconciliation: {
     description: 'Daily: asks Paytime for the status of open boletos and heals missed webhooks',
     memorySize: 1024,

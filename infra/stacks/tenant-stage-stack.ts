@@ -10,7 +10,7 @@ import { tenantSettingsEnvironment } from '#infra/config/tenant-settings-environ
 import { DailySchedule } from '#infra/constructs/daily-schedule';
 import { DeliveryQueue, failedEventsQueue } from '#infra/constructs/delivery-queue';
 import { EmailSending } from '#infra/constructs/email-sending';
-import { FileStorage } from '#infra/constructs/file-storage';
+import { FILE_PREFIXES, FileStorage } from '#infra/constructs/file-storage';
 import { IrisFunction } from '#infra/constructs/iris-function';
 import { IrisStateMachine } from '#infra/constructs/iris-state-machine';
 import { IrisTable } from '#infra/constructs/iris-table';
@@ -19,6 +19,7 @@ import { OperatorAlarms } from '#infra/constructs/operator-alarms';
 import { IrisScheduleGroup } from '#infra/constructs/schedule-group';
 import { WebhookApi } from '#infra/constructs/webhook-api';
 import type { Stage } from '#infra/stage';
+import { agingImportWorkflowDefinition } from '#workflows/aging-import-workflow';
 import { conversationWorkflowDefinition, OWNER_PROMPT_SIGNALS } from '#workflows/conversation-workflow';
 import { REMINDER_LOOP_ENDED_ERROR, reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import {
@@ -66,6 +67,7 @@ export class TenantStageStack extends Stack {
   readonly members: MemberDirectory;
   readonly conversation: IrisStateMachine;
   readonly reminderLoop: IrisStateMachine;
+  readonly agingImport: IrisStateMachine;
   readonly whatsappDelivery: DeliveryQueue;
   readonly emailDelivery: DeliveryQueue;
   readonly failedEvents: sqs.Queue;
@@ -130,6 +132,15 @@ export class TenantStageStack extends Stack {
       taskFunctions: { ReminderStepFunctionArn: functions['reminder-step'] },
       logRetention,
       removalPolicy,
+    });
+    this.agingImport = new IrisStateMachine(this, 'AgingImportWorkflow', {
+      stateMachineName: `${prefix}-aging-import`,
+      definition: agingImportWorkflowDefinition(),
+      taskFunctions: { AgingImportFunctionArn: functions['aging-import'] },
+      substitutions: { FilesBucketName: this.files.bucket.bucketName },
+      logRetention,
+      removalPolicy,
+      distributedMapItems: { bucket: this.files.bucket, prefix: FILE_PREFIXES.imports.prefix },
     });
     this.conversation = new IrisStateMachine(this, 'Conversation', {
       stateMachineName: `${prefix}-conversation`,

@@ -58,6 +58,7 @@ export interface WiredResources {
   readonly table: IrisTable;
   readonly conversation: IrisStateMachine;
   readonly reminderLoop: IrisStateMachine;
+  readonly agingImport: IrisStateMachine;
   readonly whatsappDelivery: DeliveryQueue;
   readonly emailDelivery: DeliveryQueue;
   readonly failedEvents: sqs.IQueue;
@@ -121,9 +122,9 @@ export function wireFunctions(
   secret(conversationSteps, 'whatsappAccessToken');
   if (settings.openAiEnabled) secret(conversationSteps, 'openAiApiKey');
   startExecutions(conversationSteps, ENV.reminderStateMachineArn, reminderLoop);
-  // An owner's CSV becomes an aging import: the raw file under imports/, the error CSV under outbound/.
+  // An owner's CSV is stored under imports/ and starts the aging import workflow, which answers at its end.
   readWriteFiles(conversationSteps, stack.files.bucket, FILE_PREFIXES.imports.prefix);
-  readWriteFiles(conversationSteps, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
+  startExecutions(conversationSteps, ENV.agingImportStateMachineArn, stack.agingImport);
   knowStateMachine(conversationSteps, ENV.conversationStateMachineArn, conversation);
   // Receipt photos: Tesseract's Portuguese data in a layer.
   readsOcrLanguageData(conversationSteps);
@@ -143,6 +144,13 @@ export function wireFunctions(
   const reminderStep = fns['reminder-step'];
   readWriteTable(reminderStep, table);
   paytimeApi(reminderStep);
+
+  // Aging import steps: read the raw file and write its clean copy (imports/), the error CSV (outbound/),
+  // the portfolio and the owner's summary (outbox) in the table. Its workflow reads the clean copy itself.
+  const agingImport = fns['aging-import'];
+  readWriteTable(agingImport, table);
+  readWriteFiles(agingImport, stack.files.bucket, FILE_PREFIXES.imports.prefix);
+  readWriteFiles(agingImport, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
 
   // Paytime events from the stream: re-read the boleto at Paytime, apply it, stop the loop of a paid boleto.
   const paytimeEvents = fns['paytime-event-processor'];

@@ -13,6 +13,8 @@ const environment = z.object({
   TABLE_NAME: nonEmpty(),
   CONVERSATION_STATE_MACHINE_ARN: nonEmpty(),
   REMINDER_STATE_MACHINE_ARN: nonEmpty(),
+  /** The aging import workflow an owner's spreadsheet starts (absent: spreadsheets are answered "not yet"). */
+  AGING_IMPORT_STATE_MACHINE_ARN: z.optional(nonEmpty()),
   WHATSAPP_API_BASE_URL: z._default(z.url(), 'https://graph.facebook.com'),
   WHATSAPP_PHONE_NUMBER_ID: nonEmpty(),
   OPENAI_BASE_URL: z.optional(z.url()),
@@ -45,6 +47,7 @@ export interface ConversationConfig {
   tableName: string;
   conversationStateMachineArn: string;
   reminderStateMachineArn: string;
+  agingImportStateMachineArn?: string;
   paytime: PaytimeApiConfig;
   paytimeDefaultPayerEmail?: string;
   whatsApp: { apiBaseUrl: string; phoneNumberId: string; accessToken: string };
@@ -76,6 +79,9 @@ export async function loadConversationConfig(env: Env): Promise<ConversationConf
     tableName: parsed.TABLE_NAME,
     conversationStateMachineArn: parsed.CONVERSATION_STATE_MACHINE_ARN,
     reminderStateMachineArn: parsed.REMINDER_STATE_MACHINE_ARN,
+    ...(parsed.AGING_IMPORT_STATE_MACHINE_ARN
+      ? { agingImportStateMachineArn: parsed.AGING_IMPORT_STATE_MACHINE_ARN }
+      : {}),
     paytime,
     ...(parsed.PAYTIME_DEFAULT_PAYER_EMAIL
       ? { paytimeDefaultPayerEmail: parsed.PAYTIME_DEFAULT_PAYER_EMAIL }

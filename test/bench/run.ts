@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_EMAIL_FROM_DAYS_LATE, DEFAULT_REMINDER_OFFSETS } from '#domain/reminder-cadence';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { benchAgingImport, printAgingImportBench } from './aging-import';
 import { benchBundles } from './bundle-sizes';
 import { synthesizeForBench } from './cdk-assets';
 import {
@@ -39,14 +40,19 @@ const report: Record<string, unknown> = { startedAt: new Date().toISOString(), n
 let cloud: LocalCloud | undefined;
 
 /**
- * `npm run bench -- --only=webhook` (or `--only=bundles`) runs one part alone, prints it and writes it to
- * `bench-<part>.json`; the full run (no option) is the one whose `bench.json` holds every figure.
+ * `npm run bench -- --only=webhook` (or `--only=bundles`, `--only=aging`) runs one part alone, prints it and
+ * writes it to `bench-<part>.json`; the full run (no option) is the one whose `bench.json` holds every figure.
+ * `--aging-rows=N` sizes the aging import (default 100,000, issue 13's figure).
  */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'webhook' && only !== 'bundles') {
-  console.error(`unknown part ${only}: --only=webhook or --only=bundles`);
+if (only !== undefined && only !== 'webhook' && only !== 'bundles' && only !== 'aging') {
+  console.error(`unknown part ${only}: --only=webhook, --only=bundles or --only=aging`);
   process.exit(2);
 }
+const agingRows = Number(
+  process.argv.find((arg) => arg.startsWith('--aging-rows='))?.slice('--aging-rows='.length) ?? 100_000,
+);
+const agingSection = `Aging import of ${agingRows} rows on the local cloud (goal <= 5 min, memory flat)`;
 
 try {
   if (only === 'bundles') {
@@ -57,6 +63,13 @@ try {
     cloud = await startLocalCloud({ port: 0 });
     section('WhatsApp webhook ack vs a verify-only receiver, owner reply');
     report.webhookAck = await benchWebhookAck(cloud);
+    await cloud.stop();
+  }
+  if (only === 'aging') {
+    cloud = await startLocalCloud({ port: 0 });
+    section(agingSection);
+    report.agingImport = await benchAgingImport(cloud, agingRows);
+    printAgingImportBench(report.agingImport as Awaited<ReturnType<typeof benchAgingImport>>);
     await cloud.stop();
   }
   if (only !== undefined) {
@@ -87,6 +100,11 @@ try {
     'WhatsApp webhook ack vs a verify-only receiver, owner reply (goal p50 <= 3x, p99 <= 5x, throughput >= 1/3)',
   );
   report.webhookAck = await benchWebhookAck(cloud);
+
+  section(agingSection);
+  const aging = await benchAgingImport(cloud, agingRows);
+  report.agingImport = aging;
+  printAgingImportBench(aging);
 
   section('Boleto lifecycles on the local cloud');
   const lifecycles = await benchLifecycles(cloud);

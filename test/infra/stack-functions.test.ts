@@ -76,6 +76,8 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'WHATSAPP_ACCESS_TOKEN_PARAMETER',
     'CONVERSATION_STATE_MACHINE_ARN',
     'REMINDER_STATE_MACHINE_ARN',
+    // An owner's spreadsheet starts the aging import workflow.
+    'AGING_IMPORT_STATE_MACHINE_ARN',
     'USUAL_MAX_AMOUNT_CENTS',
     'CONFIRMATION_TIMEOUT_SECONDS',
     // Receipt photos: Tesseract's Portuguese data in a layer (infra/constructs/ocr-language-data.ts).
@@ -111,6 +113,7 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
   'statement-projector': ['TABLE_NAME'],
   'finance-daily': ['TABLE_NAME'],
   'ledger-projector': ['TABLE_NAME'],
+  'aging-import': ['TABLE_NAME', 'FILES_BUCKET_NAME'],
   'tenant-api': [
     'TABLE_NAME',
     ...PAYTIME_API,

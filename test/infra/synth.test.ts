@@ -144,7 +144,8 @@ describe('cdk synth', () => {
     const template = await templateIn(prod, 'Iris-demo-prod');
     const types = Object.values(template.Resources).map((r) => r.Type);
     expect(types).toContain('AWS::DynamoDB::GlobalTable');
-    expect(types.filter((type) => type === 'AWS::StepFunctions::StateMachine')).toHaveLength(2);
+    // Conversation, reminder loop, aging import.
+    expect(types.filter((type) => type === 'AWS::StepFunctions::StateMachine')).toHaveLength(3);
   });
 
   it('fails with a clear message when the stage is missing', { timeout: 120_000 }, async () => {

@@ -171,6 +171,7 @@ export class TableAccess {
           ScanIndexForward: !query.newestFirst,
           ...projection(query),
           Limit: query.limit,
+          ...(query.consistentRead ? { ConsistentRead: true } : {}),
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );

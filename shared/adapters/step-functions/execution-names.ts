@@ -39,6 +39,11 @@ export function reminderLoopExecutionName(tenantId: string, boletoId: string): s
   return compose('rl', readable(boletoId, 40), hashOf('reminder-loop', tenantId, boletoId).slice(0, 24));
 }
 
+/** `imp-<import id>-<24 hex>`: one aging import workflow per import (the id derives from the inbound message). */
+export function agingImportExecutionName(tenantId: string, importId: string): string {
+  return compose('imp', readable(importId, 32), hashOf('aging-import', tenantId, importId).slice(0, 24));
+}
+
 /** `arn:…:stateMachine:<machine>` + name → `arn:…:execution:<machine>:<name>` (StopExecution needs the ARN). */
 export function executionArnOf(stateMachineArn: string, executionName: string): string {
   const marker = ':stateMachine:';

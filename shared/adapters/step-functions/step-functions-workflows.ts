@@ -6,13 +6,20 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type {
+  AgingImportRequest,
+  AgingImportWorkflow,
   ConversationStartInput,
   OwnerMessageInput,
   ReminderLoopStartInput,
   Workflows,
 } from '#application/ports/workflows';
 import { DomainError } from '#domain/domain-error';
-import { conversationExecutionName, executionArnOf, reminderLoopExecutionName } from './execution-names';
+import {
+  agingImportExecutionName,
+  conversationExecutionName,
+  executionArnOf,
+  reminderLoopExecutionName,
+} from './execution-names';
 
 /**
  * `Workflows` over Step Functions (`@aws-sdk/client-sfn`), in AWS and against the local cloud's emulator.
@@ -30,6 +37,7 @@ import { conversationExecutionName, executionArnOf, reminderLoopExecutionName } 
 export interface StepFunctionsWorkflowsOptions {
   conversationStateMachineArn?: string;
   reminderLoopStateMachineArn: string;
+  agingImportStateMachineArn?: string;
   client?: SFNClient;
 }
 
@@ -53,7 +61,7 @@ export class WorkflowConflictError extends DomainError {
 
 const TOKEN_GONE = new Set(['TaskDoesNotExist', 'InvalidToken', 'TaskTimedOut']);
 
-export class StepFunctionsWorkflows implements Workflows {
+export class StepFunctionsWorkflows implements Workflows, AgingImportWorkflow {
   private readonly client: SFNClient;
 
   constructor(private readonly options: StepFunctionsWorkflowsOptions) {
@@ -81,6 +89,14 @@ export class StepFunctionsWorkflows implements Workflows {
   async startReminderLoop(input: ReminderLoopStartInput): Promise<void> {
     const name = reminderLoopExecutionName(input.tenantId, input.boletoId);
     await this.start(this.options.reminderLoopStateMachineArn, name, input);
+  }
+
+  async startAgingImport(request: AgingImportRequest): Promise<void> {
+    const arn = this.options.agingImportStateMachineArn;
+    if (!arn) throw new WorkflowUnavailableError('no aging import state machine is configured');
+    const name = agingImportExecutionName(request.tenantId, request.importId);
+    const outcome = await this.start(arn, name, request);
+    if (outcome === 'exists_with_other_input') throw new WorkflowConflictError(name);
   }
 
   async stopReminderLoop(tenantId: string, boletoId: string, reason: string): Promise<void> {

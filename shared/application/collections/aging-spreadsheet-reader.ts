@@ -1,28 +1,31 @@
+import { deterministicId } from '#application/conversation/deterministic-id';
 import type { OwnerMediaDependencies, OwnerMediaReader } from '#application/owner-media/handle-owner-media';
 import type { MediaDownloader } from '#application/ports/media-downloader';
-import { type ImportAgingDeps, importAgingFile, storeAgingFile } from './import-aging-file';
-import { importSummaryText } from './import-summary';
+import type { ObjectStore } from '#application/ports/object-store';
+import type { AgingImportWorkflow } from '#application/ports/workflows';
+import { storeAgingFile } from './import-aging-file';
 
-export interface AgingSpreadsheetReaderDeps extends ImportAgingDeps {
+export interface AgingSpreadsheetReaderDeps {
+  files: ObjectStore;
   media: MediaDownloader;
+  imports: AgingImportWorkflow;
   reply: OwnerMediaDependencies['reply'];
 }
-
-/** How long the owner's link to the error CSV works. */
-const ERROR_REPORT_LINK_SECONDS = 7 * 24 * 3600;
 
 const XLSX = /spreadsheetml|ms-excel/;
 
 export const agingImportReplies = {
   xlsxNotYet: () =>
     'Ainda não leio XLSX. Salve a planilha como CSV (separado por ; ou ,) e mande de novo. Nada foi importado.',
+  received: (filename: string) =>
+    `Recebi a planilha ${filename}, estou importando… Aviso aqui quando terminar, com as contagens.`,
 } as const;
 
 /**
  * The collections reader of owner spreadsheets (the inbound-media router sends CSV/XLSX here): download the
- * document from WhatsApp, keep it in the file bucket (hashed on the way), import it, and answer the owner
- * with the exact counts and a time-limited link to the error CSV. One answer per inbound message (the reply's
- * purpose is fixed), and a replayed message finds its file already imported.
+ * document from WhatsApp, keep it in the file bucket (hashed on the way), acknowledge it, and start the import
+ * workflow, whose last step answers with the exact counts. The import id, the object key and the execution
+ * name derive from the inbound message, so a replayed message stores the same object and starts nothing new.
  */
 export function agingSpreadsheetReader(deps: AgingSpreadsheetReaderDeps): OwnerMediaReader {
   return {
@@ -32,29 +35,27 @@ export function agingSpreadsheetReader(deps: AgingSpreadsheetReaderDeps): OwnerM
         await deps.reply(input, agingImportReplies.xlsxNotYet(), 'aging-import');
         return;
       }
+      const importId = deterministicId(input.tenantId, input.messageId, 'aging-import');
       const downloaded = await deps.media.downloadMedia(input.media.mediaId);
       const stored = await storeAgingFile(deps, {
         tenantId: input.tenantId,
+        importId,
         filename,
         contentType: downloaded.mimeType || 'text/csv',
         body: (async function* () {
           yield downloaded.bytes;
         })(),
       });
-      const outcome = await importAgingFile(deps, {
+      await deps.reply(input, agingImportReplies.received(filename), 'aging-import');
+      await deps.imports.startAgingImport({
         tenantId: input.tenantId,
-        file: stored,
+        importId,
+        objectKey: stored.objectKey,
+        contentSha256: stored.contentSha256,
+        filename,
         requestedBy: input.ownerPhone,
+        messageId: input.messageId,
       });
-      let text = importSummaryText(outcome);
-      if (outcome.kind === 'imported' && outcome.record.errorReportKey) {
-        const url = await deps.files.downloadUrl(outcome.record.errorReportKey, {
-          expiresInSeconds: ERROR_REPORT_LINK_SECONDS,
-          filename: `erros-${filename.replace(/\.[^.]*$/, '')}.csv`,
-        });
-        text += `\nArquivo de erros (linha, coluna, motivo; vale 7 dias): ${url}`;
-      }
-      await deps.reply(input, text, 'aging-import');
     },
   };
 }

@@ -1,30 +1,33 @@
 import { createHash } from 'node:crypto';
+import type { AgingImportBatches } from '#application/ports/aging-import-batches';
 import type { Clock } from '#application/ports/clock';
-import type { IdGenerator } from '#application/ports/id-generator';
 import type { ObjectStore } from '#application/ports/object-store';
 import type { AgingImport, ReceivablesRepository } from '#application/ports/receivables-repository';
+import type { AgingImportRequest } from '#application/ports/workflows';
 import { saoPauloDateOf } from '#domain/calendar-date';
-import { addAging, EMPTY_AGING } from '#domain/collections/aging-buckets';
 import type { RowError } from '#domain/collections/aging-row';
 import { AgingFileError, openAgingCsv } from './aging-csv';
 import { errorReportCsv } from './error-report-csv';
+import { encodeNormalisedRow, NORMALISED_HEADER_LINE } from './normalised-aging-csv';
 
 /**
- * The aging import (issue 13): validate → upsert accounts / contacts / invoices → write the day's snapshots →
- * close what disappeared → derive each account's aging → summarise. The file is read from the object store as
- * a stream; rows are applied with bounded concurrency; memory holds the touched account ids and at most
- * `MAX_KEPT_ERRORS` row errors, never the file.
+ * The aging import (issue 13) as the steps of its workflow (`workflows/aging-import-workflow.ts`): claim →
+ * normalise (validate every row, write the clean copy the Distributed Map reads and the error CSV) → apply
+ * batches (`apply-aging-batch.ts`) → close what vanished → derive each account's aging → finish
+ * (`finish-aging-import.ts`). Each step is idempotent for its import id, so a retried Task leaves one effect.
+ * The file is only ever streamed; memory holds at most `MAX_KEPT_ERRORS` row errors.
  *
- * Rules (docs/decisions.md, "Collections by e-mail"): the same bytes twice are one import (content hash); an
- * open invoice that a newer file does not name at all (not even in a rejected row) is closed; snapshots are
- * immutable, so a second, different file on the same date keeps the day's existing snapshots.
+ * Rules (docs/decisions.md, "Collections by e-mail"): the same bytes twice are one import (content hash); one
+ * import runs per tenant at a time; an open invoice that a newer file does not name at all (not even in a
+ * rejected row) is closed; snapshots are immutable, so a second, different file on the same date keeps the
+ * day's existing snapshots.
  */
 
-export interface ImportAgingDeps {
+export interface AgingImportDeps {
   files: ObjectStore;
   receivables: ReceivablesRepository;
+  batches: AgingImportBatches;
   clock: Clock;
-  ids: IdGenerator;
 }
 
 export interface StoredAgingFile {
@@ -34,19 +37,34 @@ export interface StoredAgingFile {
 }
 
 export type ImportAgingOutcome =
-  | { kind: 'imported'; record: AgingImport; errors: RowError[] }
+  | { kind: 'imported'; record: AgingImport }
   | { kind: 'duplicate'; previous: AgingImport }
+  | { kind: 'busy' }
   | { kind: 'refused'; record: AgingImport };
 
-/** Rows in flight at once: enough to hide DynamoDB latency, few enough not to throttle an on-demand table. */
-const CONCURRENCY = 8;
+export type ClaimOutcome = { outcome: 'claimed'; asOf: string } | { outcome: 'duplicate' | 'busy' };
+export type NormaliseOutcome =
+  | { outcome: 'normalised'; normalisedKey: string; rowsValid: number }
+  | { outcome: 'refused' };
+
 /** Row errors kept for the error CSV (all are counted); a file this broken needs fixing at its source anyway. */
 export const MAX_KEPT_ERRORS = 5_000;
+/** How long a claim holds the tenant's import lock if its workflow never releases it. */
+const LOCK_SECONDS = 2 * 3600;
+const CHUNK_CHARS = 64 * 1024;
+const SEEN_MARKS_IN_FLIGHT = 16;
 
 /** Streams the owner's file into `imports/<tenant>/<id>/<name>`, hashing it on the way (one pass, no copy). */
 export async function storeAgingFile(
-  deps: Pick<ImportAgingDeps, 'files' | 'ids'>,
-  input: { tenantId: string; filename: string; contentType: string; body: AsyncIterable<Uint8Array> },
+  deps: { files: ObjectStore },
+  input: {
+    tenantId: string;
+    /** The import's id: the raw file, its clean copy and nothing else share `imports/<tenant>/<id>/`. */
+    importId: string;
+    filename: string;
+    contentType: string;
+    body: AsyncIterable<Uint8Array>;
+  },
 ): Promise<StoredAgingFile> {
   const hash = createHash('sha256');
   async function* hashed() {
@@ -60,7 +78,7 @@ export async function storeAgingFile(
       .normalize('NFD')
       .replace(/[^A-Za-z0-9._-]+/g, '_')
       .slice(-100) || 'carteira.csv';
-  const objectKey = `imports/${input.tenantId}/${deps.ids.newId()}/${safeName}`;
+  const objectKey = `imports/${input.tenantId}/${input.importId}/${safeName}`;
   await deps.files.put({
     key: objectKey,
     body: hashed(),
@@ -70,128 +88,135 @@ export async function storeAgingFile(
   return { objectKey, contentSha256: hash.digest('hex'), filename: input.filename };
 }
 
-export async function importAgingFile(
-  deps: ImportAgingDeps,
-  input: { tenantId: string; file: StoredAgingFile; requestedBy: string },
-): Promise<ImportAgingOutcome> {
-  const { tenantId, file } = input;
+export async function claimAgingImport(
+  deps: AgingImportDeps,
+  request: AgingImportRequest,
+): Promise<ClaimOutcome> {
   const now = deps.clock.now();
-  let record: AgingImport = {
-    tenantId,
-    importId: deps.ids.newId(),
-    contentSha256: file.contentSha256,
-    objectKey: file.objectKey,
-    filename: file.filename,
+  const record: AgingImport = {
+    tenantId: request.tenantId,
+    importId: request.importId,
+    contentSha256: request.contentSha256,
+    objectKey: request.objectKey,
+    filename: request.filename,
     asOf: saoPauloDateOf(now),
     status: 'running',
     startedAt: now.toISOString(),
-    requestedBy: input.requestedBy,
+    requestedBy: request.requestedBy,
     rowsRead: 0,
     rowsImported: 0,
     rowsRejected: 0,
     invoicesClosed: 0,
     snapshotsKept: 0,
   };
-  const claim = await deps.receivables.claimImport(record);
-  if (!claim.claimed) return { kind: 'duplicate', previous: claim.previous };
+  const earlier = await deps.receivables.listImports(request.tenantId);
+  record.sameDayImports = earlier.some(
+    (other) =>
+      other.importId !== request.importId && other.asOf === record.asOf && other.status !== 'refused',
+  );
+  const lockUntil = new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString();
+  const claim = await deps.receivables.claimImport(record, lockUntil);
+  if (claim.claimed) return { outcome: 'claimed', asOf: record.asOf };
+  return { outcome: claim.reason };
+}
 
-  const errors: RowError[] = [];
-  const touched = new Set<string>();
-  /** Account + contact pairs already upserted by this import: once each, not once per invoice row. */
-  const upserted = new Set<string>();
+/**
+ * Reads the owner's file once (encoding, separator, header, every row validated) and writes the clean copy
+ * (`normalised.csv`) and the error CSV. A rejected row that still names its invoice marks it seen, so the
+ * closing pass does not close an invoice that is in the file. A file refused whole changes nothing.
+ */
+export async function normaliseAgingFile(
+  deps: AgingImportDeps,
+  ids: { tenantId: string; importId: string },
+): Promise<NormaliseOutcome> {
+  let record = await requireImport(deps, ids);
+  const stored = await deps.files.get(record.objectKey);
+  let csv: Awaited<ReturnType<typeof openAgingCsv>>;
   try {
-    const stored = await deps.files.get(file.objectKey);
-    const csv = await openAgingCsv(stored.body);
-    const inFlight = new Set<Promise<void>>();
-    for await (const row of csv.records) {
-      record.rowsRead += 1;
-      const task = (async () => {
-        if (row.validation.ok) {
-          const { clientId, contact } = row.validation.row;
-          const accountContact = JSON.stringify([clientId, contact.email]);
-          if (!upserted.has(accountContact)) {
-            upserted.add(accountContact);
-            await deps.receivables.upsertAccount(tenantId, record.importId, row.validation.row);
-          }
-          const { snapshot } = await deps.receivables.applyRow(tenantId, record, row.validation.row);
-          record.rowsImported += 1;
-          if (snapshot === 'kept') record.snapshotsKept += 1;
-          touched.add(row.validation.row.clientId);
-          return;
-        }
-        record.rowsRejected += 1;
-        for (const error of row.validation.errors) if (errors.length < MAX_KEPT_ERRORS) errors.push(error);
-        const clientId = row.values.client_id?.trim();
-        const invoiceNumber = row.values.invoice_number?.trim();
-        if (clientId && invoiceNumber) {
-          await deps.receivables.markInvoiceSeen(tenantId, clientId, invoiceNumber, record.importId);
-        }
-      })();
-      inFlight.add(task);
-      void task.finally(() => inFlight.delete(task)).catch(() => undefined);
-      if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
+    csv = await openAgingCsv(stored.body);
   } catch (error) {
     if (!(error instanceof AgingFileError)) throw error;
-    record = {
-      ...record,
-      status: 'refused',
-      refusal: error.reason,
-      finishedAt: deps.clock.now().toISOString(),
-    };
-    await deps.receivables.saveImport(record);
-    return { kind: 'refused', record };
+    const finishedAt = deps.clock.now().toISOString();
+    await deps.receivables.saveImport({ ...record, status: 'refused', refusal: error.reason, finishedAt });
+    return { outcome: 'refused' };
   }
-
-  for (const invoice of await deps.receivables.openInvoices(tenantId)) {
-    if (invoice.lastSeenImportId === record.importId) continue;
-    if (await deps.receivables.closeInvoice(invoice, record.importId)) {
-      record.invoicesClosed += 1;
-      touched.add(invoice.clientId);
+  const errors: RowError[] = [];
+  let rowsRead = 0;
+  let rowsValid = 0;
+  /** Invoices named by rejected rows, marked seen a few at a time (a broken file can have many). */
+  let seen: Array<{ clientId: string; invoiceNumber: string }> = [];
+  const markSeen = async () => {
+    const marking = seen;
+    seen = [];
+    await Promise.all(
+      marking.map((invoice) =>
+        deps.receivables.markInvoiceSeen(ids.tenantId, invoice.clientId, invoice.invoiceNumber, ids.importId),
+      ),
+    );
+  };
+  async function* normalisedLines(): AsyncIterable<string> {
+    yield NORMALISED_HEADER_LINE;
+    for await (const row of csv.records) {
+      rowsRead += 1;
+      if (row.validation.ok) {
+        rowsValid += 1;
+        yield encodeNormalisedRow(row.line, row.validation.row);
+        continue;
+      }
+      for (const error of row.validation.errors) if (errors.length < MAX_KEPT_ERRORS) errors.push(error);
+      const clientId = row.values.client_id?.trim();
+      const invoiceNumber = row.values.invoice_number?.trim();
+      if (clientId && invoiceNumber) seen.push({ clientId, invoiceNumber });
+      if (seen.length >= SEEN_MARKS_IN_FLIGHT) await markSeen();
     }
+    await markSeen();
   }
-  await deriveAccountAging(deps.receivables, tenantId, record, touched);
-
+  const normalisedKey = `imports/${ids.tenantId}/${ids.importId}/normalised.csv`;
+  await deps.files.put({
+    key: normalisedKey,
+    body: utf8Chunks(normalisedLines()),
+    contentType: 'text/csv; charset=utf-8',
+  });
+  record = { ...record, rowsRead, rowsRejected: rowsRead - rowsValid, normalisedKey };
   if (errors.length > 0) {
-    const errorReportKey = `outbound/${tenantId}/imports/${record.importId}-erros.csv`;
+    const errorReportKey = `outbound/${ids.tenantId}/imports/${ids.importId}-erros.csv`;
     await deps.files.put({
       key: errorReportKey,
       body: errorReportCsv(errors),
       contentType: 'text/csv; charset=utf-8',
-      filename: `erros-${file.filename.replace(/\.[^.]*$/, '')}.csv`,
+      filename: `erros-${record.filename.replace(/\.[^.]*$/, '')}.csv`,
     });
     record.errorReportKey = errorReportKey;
   }
-  record = { ...record, status: 'completed', finishedAt: deps.clock.now().toISOString() };
   await deps.receivables.saveImport(record);
-  return { kind: 'imported', record, errors };
+  return { outcome: 'normalised', normalisedKey, rowsValid };
 }
 
-/** Account aging = the sum of its snapshots of the import date, over the invoices still open. */
-async function deriveAccountAging(
-  receivables: ReceivablesRepository,
-  tenantId: string,
-  record: AgingImport,
-  clientIds: ReadonlySet<string>,
-): Promise<void> {
-  const ids = [...clientIds];
-  for (let i = 0; i < ids.length; i += CONCURRENCY) {
-    await Promise.all(
-      ids.slice(i, i + CONCURRENCY).map(async (clientId) => {
-        const snapshots = (await receivables.snapshotsOf(tenantId, clientId, record.asOf)).filter(
-          (snapshot) => snapshot.outstandingCents > 0,
-        );
-        await receivables.setAccountAging(
-          { tenantId, clientId },
-          {
-            agingAsOf: record.asOf,
-            aging: snapshots.reduce((sum, snapshot) => addAging(sum, snapshot.aging), EMPTY_AGING),
-            maxDaysOverdue: snapshots.reduce((max, snapshot) => Math.max(max, snapshot.daysOverdue), 0),
-            openInvoices: snapshots.length,
-          },
-        );
-      }),
-    );
+export async function requireImport(
+  deps: Pick<AgingImportDeps, 'receivables'>,
+  ids: { tenantId: string; importId: string },
+): Promise<AgingImport> {
+  const record = await deps.receivables.getImport(ids.tenantId, ids.importId);
+  if (!record) throw new AgingImportNotFoundError(ids.importId);
+  return record;
+}
+
+export class AgingImportNotFoundError extends Error {
+  constructor(importId: string) {
+    super(`aging import ${importId} not found`);
+    this.name = 'AgingImportNotFoundError';
   }
+}
+
+async function* utf8Chunks(lines: AsyncIterable<string>): AsyncIterable<Uint8Array> {
+  const encoder = new TextEncoder();
+  let pending = '';
+  for await (const line of lines) {
+    pending += line;
+    if (pending.length >= CHUNK_CHARS) {
+      yield encoder.encode(pending);
+      pending = '';
+    }
+  }
+  if (pending) yield encoder.encode(pending);
 }

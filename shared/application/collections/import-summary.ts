@@ -21,6 +21,9 @@ export function importSummaryText(outcome: ImportAgingOutcome): string {
     const previous = outcome.previous;
     return `Esse arquivo já foi importado em ${formatDateBr(previous.asOf)} (${previous.rowsImported} linhas). Nada mudou.`;
   }
+  if (outcome.kind === 'busy') {
+    return 'Ainda estou importando outra planilha sua. Mande esta de novo quando eu avisar que terminei. Nada foi importado dela.';
+  }
   const record = outcome.record;
   if (outcome.kind === 'refused') {
     return `Não importei ${record.filename}: ${record.refusal ?? 'arquivo inválido'}. Nada foi alterado.`;
@@ -34,6 +37,11 @@ export function importSummaryText(outcome: ImportAgingOutcome): string {
   if (record.invoicesClosed > 0)
     lines.push(`• ${record.invoicesClosed} faturas que saíram da carteira foram encerradas`);
   return lines.join('\n');
+}
+
+/** The workflow could not finish: said plainly, without claiming what was or was not written. */
+export function importFailedText(filename: string): string {
+  return `Não consegui terminar a importação de ${filename}. Mande o arquivo de novo em alguns minutos.`;
 }
 
 /** "Como está minha carteira?": totals per bucket and accounts per escalation degree, from the derived aging. */

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '#domain/calendar-date';
 import type { AgingBuckets } from '#domain/collections/aging-buckets';
-import type { AgingRow, RowError } from '#domain/collections/aging-row';
+import type { RowError } from '#domain/collections/aging-row';
 import type { LastCollectionEmail } from '#domain/collections/collection-cadence';
 import type { AccountCollectionControl } from '#domain/collections/escalation';
 import type { EmailAddressStatus } from '#domain/email-events';
@@ -12,7 +12,8 @@ import type { Cents } from '#domain/money';
  * docs/access-patterns.md ("Receivables").
  */
 
-export type ImportStatus = 'running' | 'completed' | 'refused';
+/** `failed`: the workflow could not finish (the owner was told; the same file may be sent again). */
+export type ImportStatus = 'running' | 'completed' | 'refused' | 'failed';
 
 export interface AgingImport {
   tenantId: string;
@@ -34,6 +35,13 @@ export interface AgingImport {
   /** Snapshots already recorded for this date by an earlier file (kept: snapshots never change). */
   snapshotsKept: number;
   errorReportKey?: string;
+  /**
+   * Another import of the same São Paulo date came first (its snapshots of the date may exist and are kept):
+   * batches then read before they write snapshots; otherwise they only write.
+   */
+  sameDayImports?: boolean;
+  /** The clean copy the workflow's Distributed Map reads (`imports/<tenant>/<id>/normalised.csv`). */
+  normalisedKey?: string;
   /** Why the whole file was refused (pt-BR), when `refused`. */
   refusal?: string;
 }
@@ -42,6 +50,7 @@ export interface ReceivableAccount {
   tenantId: string;
   clientId: string;
   name: string;
+  /** The import that created the account or last changed its name. */
   lastImportId: string;
   /** Derived from the snapshots of `agingAsOf` (recomputed at the end of each import). */
   agingAsOf?: CalendarDate;
@@ -93,33 +102,46 @@ export interface AgingSnapshot {
   aging: AgingBuckets;
 }
 
-export type ClaimImportResult = { claimed: true } | { claimed: false; previous: AgingImport };
+export type ClaimImportResult =
+  | { claimed: true }
+  | { claimed: false; reason: 'duplicate'; previous: AgingImport }
+  /** Another import of the tenant is running (one at a time: the day's snapshots are written once). */
+  | { claimed: false; reason: 'busy'; runningImportId: string };
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
 
 export interface ReceivablesRepository {
-  /** Records a new import unless a file with the same content was imported before (then returns that one). */
-  claimImport(record: AgingImport): Promise<ClaimImportResult>;
+  /**
+   * Records a new import and takes the tenant's import lock (until `lockUntil`, ISO), unless a file with the
+   * same content was imported before or another import holds the lock. Claiming again with the same import id
+   * (a retried step) succeeds.
+   */
+  claimImport(record: AgingImport, lockUntil: string): Promise<ClaimImportResult>;
+  /** Releases the tenant's lock held by `importId`; `forgetContent` also drops the same-bytes guard (a failed import). */
+  releaseImport(
+    record: Pick<AgingImport, 'tenantId' | 'importId' | 'contentSha256'>,
+    forgetContent: boolean,
+  ): Promise<void>;
   saveImport(record: AgingImport): Promise<void>;
   getImport(tenantId: string, importId: string): Promise<AgingImport | undefined>;
   listImports(tenantId: string): Promise<AgingImport[]>;
-  /** Upserts the account (name, last import) and the row's contact (keeping its `emailStatus`). */
-  upsertAccount(tenantId: string, importId: string, row: AgingRow): Promise<void>;
-  /** Upserts the invoice (open, seen by this import) and puts the day's snapshot if absent. */
-  applyRow(
-    tenantId: string,
-    importRecord: Pick<AgingImport, 'importId' | 'asOf'>,
-    row: AgingRow,
-  ): Promise<{ snapshot: 'written' | 'kept' }>;
   /** A rejected row still names an invoice that is in the file: it must not be closed as "gone". */
   markInvoiceSeen(tenantId: string, clientId: string, invoiceNumber: string, importId: string): Promise<void>;
   openInvoices(tenantId: string): Promise<ReceivableInvoice[]>;
-  /** Closes the invoice if no later import saw it; false if it was seen by `importId` meanwhile. */
+  openInvoicesPage(tenantId: string, cursor?: string): Promise<Page<ReceivableInvoice>>;
+  /**
+   * Closes the invoice if no later import saw it, recording the closure under the import in the same
+   * transaction; false if it was seen by `importId` meanwhile or is already closed.
+   */
   closeInvoice(invoice: ReceivableInvoice, importId: string): Promise<boolean>;
   snapshotsOf(tenantId: string, clientId: string, asOf: CalendarDate): Promise<AgingSnapshot[]>;
-  setAccountAging(
-    account: Pick<ReceivableAccount, 'tenantId' | 'clientId'>,
-    derived: Required<Pick<ReceivableAccount, 'agingAsOf' | 'aging' | 'maxDaysOverdue' | 'openInvoices'>>,
-  ): Promise<void>;
+  /** Every account with its derived aging. */
   listAccounts(tenantId: string): Promise<ReceivableAccount[]>;
+  /** A page of accounts, without their derived aging (the import's derive step pages through them). */
+  accountsPage(tenantId: string, cursor?: string): Promise<Page<ReceivableAccount>>;
   contactsOf(tenantId: string, clientId: string): Promise<ReceivableContact[]>;
   /** Every account's contact with this (normalised) address: one Query on the `byContact` index. */
   contactsWithEmail(tenantId: string, email: string): Promise<ReceivableContact[]>;

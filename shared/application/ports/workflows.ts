@@ -31,3 +31,22 @@ export interface Workflows {
   /** Stops the boleto's loop if it runs; harmless if it already ended. */
   stopReminderLoop(tenantId: string, boletoId: string, reason: string): Promise<void>;
 }
+
+/** What starts one aging import workflow: the stored file and who to answer. */
+export interface AgingImportRequest {
+  tenantId: string;
+  /** Chosen by the starter (derived from the inbound message): a retried claim is the same import. */
+  importId: string;
+  objectKey: string;
+  contentSha256: string;
+  filename: string;
+  /** The owner who sent the file (E.164): the summary goes to them. */
+  requestedBy: string;
+  /** The inbound message that brought the file: the summary answers it once. */
+  messageId: string;
+}
+
+/** Starts the aging import workflow (`workflows/aging-import-workflow.ts`); idempotent per import id. */
+export interface AgingImportWorkflow {
+  startAgingImport(request: AgingImportRequest): Promise<void>;
+}

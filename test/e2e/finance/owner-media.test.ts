@@ -39,6 +39,8 @@ describe('owner media (images and documents)', () => {
         content_base64: base64('conta;valor\nA;10\n'),
       },
     });
+    // Acknowledged at once, then the import workflow's one summary at its end.
+    expect(repliesToOwner().at(-2)).toMatch(/^Recebi a planilha aging\.csv, estou importando/);
     expect(repliesToOwner().at(-1)).toMatch(
       /^Não importei aging\.csv: faltam colunas: client_id, .*Nada foi alterado\.$/,
     );

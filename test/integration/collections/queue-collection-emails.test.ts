@@ -23,6 +23,7 @@ import type { EmailAddress } from '#domain/email-address';
 import { uniqueTenantId } from '#test/support/dynamodb-fixtures';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { expectNoScan, recordCommands } from '#test/support/record-commands';
+import { seedAgingRows } from '#test/support/seed-receivables';
 
 let table: TestTable;
 let recorded: string[];
@@ -87,26 +88,7 @@ function row(
 
 /** What the import writes for these rows on `asOf` (accounts, contacts, invoices, snapshots, derived aging). */
 async function importRows(tenantId: string, asOf: string, rows: AgingRow[]) {
-  const importRecord = { importId: `imp-${asOf}`, asOf: calendarDate(asOf) };
-  for (const r of rows) {
-    await receivables.upsertAccount(tenantId, importRecord.importId, r);
-    await receivables.applyRow(tenantId, importRecord, r);
-  }
-  for (const clientId of new Set(rows.map((r) => r.clientId))) {
-    const snapshots = await receivables.snapshotsOf(tenantId, clientId, importRecord.asOf);
-    const aging = { ...EMPTY_AGING };
-    for (const s of snapshots)
-      for (const [k, v] of Object.entries(s.aging)) aging[k as keyof typeof aging] += v;
-    await receivables.setAccountAging(
-      { tenantId, clientId },
-      {
-        agingAsOf: importRecord.asOf,
-        aging,
-        maxDaysOverdue: Math.max(...snapshots.map((s) => s.daysOverdue)),
-        openInvoices: snapshots.length,
-      },
-    );
-  }
+  await seedAgingRows(new TableAccess(table.tableName, table.documentClient), tenantId, asOf, rows);
 }
 
 async function seedTenant(tenantId: string) {

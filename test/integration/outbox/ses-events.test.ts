@@ -13,6 +13,7 @@ import type { Cents } from '#domain/money';
 import type { OutboxMessage } from '#domain/outbox-message';
 import { createEmailEventsHandler, type EmailEventsHandler } from '#functions/email-events/create-handler';
 import { parseSesEventRequest, sesEventBridgeEvent } from '#infra/local/ses-event-simulator';
+import { seedAgingRows } from '#test/support/seed-receivables';
 import { type OutboxPipeline, startOutboxPipeline } from './outbox-pipeline';
 import { collectionEmail, enqueue, registerContact, registerOwner } from './pipeline-fixtures';
 
@@ -43,6 +44,7 @@ describe('SES events: recorded once, bounced addresses invalid, complained addre
   let handler: EmailEventsHandler;
   let outbox: RecordingOutbox;
   let receivables: DynamoDbReceivablesRepository;
+  const table = () => new TableAccess(pipeline.table.tableName, pipeline.table.documentClient);
   let owner: string;
   let minute = 0;
 
@@ -104,8 +106,8 @@ describe('SES events: recorded once, bounced addresses invalid, complained addre
 
   it('a hard bounce marks every contact with the address invalid and tells the owner once, however often it comes', async () => {
     const address = 'financeiro@inexistente.test';
-    await receivables.upsertAccount(pipeline.tenantId, 'imp-1', agingRow('C1', address));
-    await receivables.upsertAccount(pipeline.tenantId, 'imp-1', agingRow('C2', address));
+    await seedAgingRows(table(), pipeline.tenantId, '2026-12-05', [agingRow('C1', address)], 'imp-1');
+    await seedAgingRows(table(), pipeline.tenantId, '2026-12-05', [agingRow('C2', address)], 'imp-1');
     const payer = await registerContact(pipeline, 'Bruno Bounce');
     await pipeline.persistence.contacts.update({ ...payer, email: address });
     const { sent } = await send(address, 'Fatura C1', payer.contactId);
@@ -146,13 +148,13 @@ describe('SES events: recorded once, bounced addresses invalid, complained addre
       ['bounce', 'hard', sent.id],
     ]);
     // A re-import of the same contact keeps the status.
-    await receivables.upsertAccount(pipeline.tenantId, 'imp-2', agingRow('C1', address));
+    await seedAgingRows(table(), pipeline.tenantId, '2026-12-05', [agingRow('C1', address)], 'imp-2');
     expect((await receivables.contactsOf(pipeline.tenantId, 'C1'))[0]?.emailStatus).toBe('invalid');
   });
 
   it('a complaint suppresses the address: the next e-mail to it ends failed, unsent', async () => {
     const address = 'joao@reclamou.test';
-    await receivables.upsertAccount(pipeline.tenantId, 'imp-1', agingRow('C3', address));
+    await seedAgingRows(table(), pipeline.tenantId, '2026-12-05', [agingRow('C3', address)], 'imp-1');
     await send(address, 'Fatura C3');
     expect(await handler(await sesEvent('Complaint', address))).toMatchObject({
       recipients: [{ record: 'recorded', addressMarked: 'suppressed' }],
@@ -185,7 +187,7 @@ describe('SES events: recorded once, bounced addresses invalid, complained addre
 
   it('a soft bounce and a delivery are recorded only: the address stays usable', async () => {
     const address = 'cheia@caixa.test';
-    await receivables.upsertAccount(pipeline.tenantId, 'imp-1', agingRow('C4', address));
+    await seedAgingRows(table(), pipeline.tenantId, '2026-12-05', [agingRow('C4', address)], 'imp-1');
     const { sent } = await send(address, 'Fatura C4');
     expect(await handler(await sesEvent('Delivery', address))).toMatchObject({
       recipients: [{ record: 'recorded' }],

@@ -23,7 +23,7 @@ const record: AgingImport = {
 
 describe('import summary for the owner', () => {
   it('gives the exact counts of an import', () => {
-    expect(importSummaryText({ kind: 'imported', record, errors: [] })).toBe(
+    expect(importSummaryText({ kind: 'imported', record })).toBe(
       'Importei carteira.csv (posição de 05/12/2026):\n• 1000 linhas lidas\n• 980 importadas\n• 20 com erro (veja o arquivo de erros)',
     );
   });

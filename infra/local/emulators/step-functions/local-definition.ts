@@ -1,3 +1,6 @@
+import type { MachineDefinition, StateDefinition } from './asl-types';
+import { describeDistributedMap, type LocalDistributedMap } from './distributed-map';
+
 /**
  * Turns a state machine definition, as the CDK stack synthesizes it, into what aws-local-stepfunctions runs.
  *
@@ -7,6 +10,10 @@
  * Wait uses real `Date.now()`, so `POST /_local/clock/advance` could not move it). It still counts as one state
  * transition, like the Wait it replaces.
  *
+ * A Map with an `ItemReader` (a Distributed Map) becomes a Task bound to the local Distributed Map
+ * (`distributed-map.ts`: ItemReader over the local S3, ItemBatcher, MaxConcurrency); its ItemProcessor is
+ * localized like the parent and run per batch.
+ *
  * Everything else is kept as written. Two runtime settings are adjusted, not the flow: the library enforces
  * `TimeoutSeconds` with a real `setTimeout` (default 60 s when absent), so `.waitForTaskToken` Tasks get a long
  * real-time bound while their declared `TimeoutSeconds`/`HeartbeatSeconds` are enforced on the virtual clock by
@@ -14,13 +21,7 @@
  * timeout may exceed what `setTimeout` can hold (~24.8 days).
  */
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-export type StateDefinition = { Type: string; [field: string]: unknown };
-export interface MachineDefinition {
-  StartAt: string;
-  States: Record<string, StateDefinition>;
-  [field: string]: unknown;
-}
+export type { JsonValue, MachineDefinition, StateDefinition } from './asl-types';
 
 /** The Resource given to transformed Wait states (any well-formed ARN; the local handler replaces it). */
 export const LOCAL_WAIT_RESOURCE = 'arn:aws:lambda:us-east-1:000000000000:function:local-virtual-clock-wait';
@@ -47,6 +48,8 @@ export interface LocalizedDefinition {
   waitStates: ReadonlySet<string>;
   /** Every original Task state, by name (nested Parallel/Map states included). */
   taskStates: ReadonlyMap<string, LocalTaskState>;
+  /** Distributed Maps (a Map with an ItemReader), by state name, each now a Task run by the emulator. */
+  distributedMaps: ReadonlyMap<string, LocalDistributedMap>;
   /** The top-level TimeoutSeconds, removed from the definition and enforced on the virtual clock. */
   executionTimeoutSeconds?: number;
 }
@@ -74,60 +77,60 @@ export function substituteDefinition<T>(value: T, substitutions: Readonly<Record
 }
 
 export function localizeDefinition(source: MachineDefinition): LocalizedDefinition {
-  const waitStates = new Set<string>();
-  const taskStates = new Map<string, LocalTaskState>();
+  const found: Found = { waitStates: new Set(), taskStates: new Map(), distributedMaps: new Map() };
   const { TimeoutSeconds, ...machine } = structuredClone(source);
-  const definition = localizeMachine(machine as MachineDefinition, waitStates, taskStates);
+  const definition = localizeMachine(machine as MachineDefinition, found);
   return {
     definition,
-    waitStates,
-    taskStates,
+    ...found,
     ...(typeof TimeoutSeconds === 'number' && { executionTimeoutSeconds: TimeoutSeconds }),
   };
 }
 
-function localizeMachine(
-  machine: MachineDefinition,
-  waitStates: Set<string>,
-  taskStates: Map<string, LocalTaskState>,
-): MachineDefinition {
+interface Found {
+  waitStates: Set<string>;
+  taskStates: Map<string, LocalTaskState>;
+  distributedMaps: Map<string, LocalDistributedMap>;
+}
+
+function localizeMachine(machine: MachineDefinition, found: Found): MachineDefinition {
   const states: Record<string, StateDefinition> = {};
   for (const [name, state] of Object.entries(machine.States)) {
-    if (waitStates.has(name) || taskStates.has(name)) {
+    if (found.waitStates.has(name) || found.taskStates.has(name) || found.distributedMaps.has(name)) {
       throw new LocalDefinitionError(
         `State name "${name}" is used twice; local handlers are bound by state name`,
       );
     }
-    states[name] = localizeState(name, state, waitStates, taskStates);
+    states[name] = localizeState(name, state, found);
   }
   return { ...machine, States: states };
 }
 
-function localizeState(
-  name: string,
-  state: StateDefinition,
-  waitStates: Set<string>,
-  taskStates: Map<string, LocalTaskState>,
-): StateDefinition {
+function localizeState(name: string, state: StateDefinition, found: Found): StateDefinition {
   switch (state.Type) {
     case 'Wait':
-      waitStates.add(name);
+      found.waitStates.add(name);
       return waitAsTask(state);
     case 'Task': {
       const task = describeTask(name, state);
-      taskStates.set(name, task);
+      found.taskStates.set(name, task);
       return withRealTimeBound(state, task);
     }
     case 'Parallel': {
       const branches = (state.Branches as MachineDefinition[]).map((branch) =>
-        localizeMachine(branch, waitStates, taskStates),
+        localizeMachine(branch, found),
       );
       return { ...state, Branches: branches };
     }
     case 'Map': {
+      if (state.ItemReader !== undefined) {
+        const { map, task } = describeDistributedMap(name, state, (inner) => localizeMachine(inner, found));
+        found.distributedMaps.set(name, map);
+        return { ...task, TimeoutSeconds: MAX_REAL_TIMEOUT_SECONDS };
+      }
       const field = state.ItemProcessor ? 'ItemProcessor' : 'Iterator';
       const inner = state[field] as MachineDefinition | undefined;
-      return inner ? { ...state, [field]: localizeMachine(inner, waitStates, taskStates) } : state;
+      return inner ? { ...state, [field]: localizeMachine(inner, found) } : state;
     }
     default:
       return state;

@@ -4,6 +4,7 @@ import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctio
 import { AwsServiceError } from '#infra/local/emulators/aws-service-error';
 import { functionNameOf, type LocalLambdaHandler } from '#infra/local/emulators/lambda-context';
 import type { VirtualClock } from '#infra/local/emulators/virtual-clock';
+import type { LocalObjectReader } from './distributed-map';
 import {
   type LocalizedDefinition,
   type LocalTaskState,
@@ -40,6 +41,8 @@ export interface LocalStepFunctionsOptions {
   maxEventsKept?: number;
   /** Register `idle()` as an idle hook of the clock, so an advance waits for executions to park (default true). */
   settleClockAdvances?: boolean;
+  /** The local S3, read by Distributed Maps' ItemReader (without it such a Map fails with States.ItemReaderFailed). */
+  readObject?: LocalObjectReader;
 }
 
 export interface StateMachineRegistration {
@@ -56,6 +59,11 @@ export interface StateMachineRegistration {
   lambdaFunctions?: Readonly<Record<string, LocalLambdaHandler>>;
   /** Overrides the service's retryIntervalMs for this machine. */
   retryIntervalMs?: number;
+  /**
+   * The Task functions' configured timeout, as their Lambda context reports it (`getRemainingTimeInMillis`,
+   * which middy's early timeout reads); default 30 s.
+   */
+  functionTimeoutSeconds?: number;
   /** asl-validator options for the definition (default: ARNs and paths checked). */
   validationOptions?: { checkArn?: boolean; checkPaths?: boolean; noValidate?: boolean };
 }
@@ -74,6 +82,7 @@ interface RegisteredMachine {
   engine: StateMachine;
   lookup: (task: LocalTaskState, functionName: string | undefined) => LocalLambdaHandler | undefined;
   retryOverrides: Record<string, number>;
+  functionTimeoutSeconds?: number;
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
@@ -90,6 +99,7 @@ export class LocalStepFunctions {
   private readonly retentionMs: number;
   private readonly maxEventsKept: number;
   private readonly removeIdleHook: (() => void) | undefined;
+  private readonly readObject: LocalObjectReader | undefined;
 
   constructor(options: LocalStepFunctionsOptions) {
     this.clock = options.clock;
@@ -99,6 +109,7 @@ export class LocalStepFunctions {
     this.retryIntervalMs = options.retryIntervalMs ?? 10;
     this.retentionMs = (options.retentionDays ?? 90) * 86_400_000;
     this.maxEventsKept = options.maxEventsKept ?? 500;
+    this.readObject = options.readObject;
     if (options.settleClockAdvances ?? true) this.removeIdleHook = this.clock.addIdleHook(() => this.idle());
   }
 
@@ -136,6 +147,9 @@ export class LocalStepFunctions {
       engine,
       lookup,
       retryOverrides,
+      ...(registration.functionTimeoutSeconds !== undefined && {
+        functionTimeoutSeconds: registration.functionTimeoutSeconds,
+      }),
     });
     return { arn: registration.arn, name };
   }
@@ -188,6 +202,11 @@ export class LocalStepFunctions {
       activity: execution,
       region: this.region,
       accountId: this.accountId,
+      retryIntervalOverrides: machine.retryOverrides,
+      ...(this.readObject && { readObject: this.readObject }),
+      ...(machine.functionTimeoutSeconds !== undefined && {
+        functionTimeoutMs: machine.functionTimeoutSeconds * 1000,
+      }),
     });
     execution.start(machine.engine, {
       overrides: { taskResourceLocalHandlers: overrides, retryIntervalOverrides: machine.retryOverrides },

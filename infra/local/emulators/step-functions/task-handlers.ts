@@ -1,9 +1,11 @@
+import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import {
   createLambdaContext,
   invokeLocalHandler,
   type LocalLambdaHandler,
 } from '#infra/local/emulators/lambda-context';
 import { ClockSleepAbortedError, type VirtualClock } from '#infra/local/emulators/virtual-clock';
+import { type LocalObjectReader, runDistributedMap } from './distributed-map';
 import type { JsonValue, LocalizedDefinition, LocalTaskState } from './local-definition';
 import { StateError } from './state-errors';
 import type { TaskTokenRegistry } from './task-tokens';
@@ -42,6 +44,12 @@ export interface ExecutionRuntime {
   activity: ExecutionActivity;
   region: string;
   accountId: string;
+  /** The local S3, for Distributed Maps' ItemReader. */
+  readObject?: LocalObjectReader;
+  /** The machine's retry pauses, applied to Distributed Map children too. */
+  retryIntervalOverrides?: Record<string, number>;
+  /** What the Task functions' Lambda context reports as their timeout (default 30 s). */
+  functionTimeoutMs?: number;
 }
 
 type LocalOverride = (input: JsonValue) => Promise<JsonValue>;
@@ -57,6 +65,33 @@ export function buildTaskOverrides(
   }
   for (const [stateName, task] of localized.taskStates) {
     overrides[stateName] = (input) => runTask(task, input, lookup, runtime);
+  }
+  for (const [stateName, map] of localized.distributedMaps) {
+    const children = new StateMachine(map.itemProcessor as StateMachineDefinition, {
+      validationOptions: { noValidate: true },
+    });
+    const runChild = async (input: JsonValue): Promise<JsonValue> => {
+      const run = children.run(input, {
+        overrides: {
+          taskResourceLocalHandlers: overrides,
+          ...(runtime.retryIntervalOverrides && { retryIntervalOverrides: runtime.retryIntervalOverrides }),
+        },
+      });
+      const stop = () => run.abort();
+      runtime.signal.addEventListener('abort', stop, { once: true });
+      try {
+        return toJson(await run.result);
+      } catch (error) {
+        throw error instanceof ExecutionError && error.cause instanceof Error ? error.cause : error;
+      } finally {
+        runtime.signal.removeEventListener('abort', stop);
+      }
+    };
+    overrides[stateName] = async (input) =>
+      runDistributedMap(map, input, {
+        runChild,
+        ...(runtime.readObject && { readObject: runtime.readObject }),
+      });
   }
   return overrides;
 }
@@ -121,6 +156,7 @@ async function runTask(
     functionName: functionName ?? task.stateName,
     region: runtime.region,
     accountId: runtime.accountId,
+    ...(runtime.functionTimeoutMs !== undefined && { timeoutMs: runtime.functionTimeoutMs }),
   });
   const call = async (payload: JsonValue): Promise<JsonValue> => {
     try {

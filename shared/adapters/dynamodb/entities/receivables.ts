@@ -25,9 +25,47 @@ export const AgingImportHashGuardEntity = {
   primary: primaryKey(key('T', attr('tenantId'), 'AR_IMPORT_HASH', attr('sha256')), key('GUARD')),
 } as const;
 
+/** The tenant's import lock: one import runs at a time (its snapshots are read-then-written in batches). */
+export const AgingImportLockEntity = {
+  name: 'AgingImportLock',
+  primary: primaryKey(key('T', attr('tenantId'), 'AR_IMPORT_LOCK'), key('LOCK')),
+} as const;
+
+const importPartition = key('T', attr('tenantId'), 'AR_IMPORT', attr('importId'));
+
+/** What one batch of the import workflow wrote (Distributed Map child), by its first line: a retry overwrites it. */
+export const AgingImportBatchEntity = {
+  name: 'AgingImportBatch',
+  primary: primaryKey(importPartition, key('BATCH', attr('firstLine'))),
+} as const;
+
+/**
+ * One batch's share of one account's aging (sums of the snapshots it wrote or kept): the derive step adds the
+ * parts of an import up per account, reading one partition, instead of querying every account's snapshots.
+ */
+export const AgingImportPartEntity = {
+  name: 'AgingImportPart',
+  primary: primaryKey(importPartition, key('PART', attr('clientKey'), attr('firstLine'))),
+} as const;
+
+/** An invoice the import closed (it vanished from the file), written with the close: counted once, auditable. */
+export const AgingImportClosureEntity = {
+  name: 'AgingImportClosure',
+  primary: primaryKey(importPartition, key('CLOSED', attr('clientKey'), attr('invoiceKey'))),
+} as const;
+
 export const ReceivableAccountEntity = {
   name: 'ReceivableAccount',
   primary: primaryKey(key('T', attr('tenantId'), 'AR_ACCOUNTS'), key('ACCOUNT', attr('clientKey'))),
+} as const;
+
+/**
+ * An account's derived aging, beside the account in the tenant's accounts partition: written only by the
+ * import (in bulk), so it never overwrites what the owner sets on the account (pin, pause).
+ */
+export const ReceivableAccountAgingEntity = {
+  name: 'ReceivableAccountAging',
+  primary: primaryKey(key('T', attr('tenantId'), 'AR_ACCOUNTS'), key('AGING', attr('clientKey'))),
 } as const;
 
 const accountPartition = key('T', attr('tenantId'), 'AR_ACCOUNT', attr('clientKey'));
@@ -96,7 +134,9 @@ export function invoiceKeyOf(invoice: Pick<ReceivableInvoice, 'tenantId' | 'clie
   });
 }
 
-export function snapshotItem(snapshot: AgingSnapshot): KeyedItem {
+export function snapshotKeyOf(
+  snapshot: Pick<AgingSnapshot, 'tenantId' | 'clientId' | 'asOf' | 'invoiceNumber'>,
+): KeyedItem {
   return {
     ...AgingSnapshotEntity.primary.key({
       tenantId: snapshot.tenantId,
@@ -104,6 +144,12 @@ export function snapshotItem(snapshot: AgingSnapshot): KeyedItem {
       asOf: snapshot.asOf,
       invoiceKey: idKey(snapshot.invoiceNumber),
     }),
+  };
+}
+
+export function snapshotItem(snapshot: AgingSnapshot): KeyedItem {
+  return {
+    ...snapshotKeyOf(snapshot),
     [ENTITY_ATTRIBUTE]: AgingSnapshotEntity.name,
     ...snapshot,
   };

@@ -1,15 +1,17 @@
 import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  AgingImportClosureEntity,
   AgingImportEntity,
   AgingImportHashGuardEntity,
+  AgingImportLockEntity,
   AgingSnapshotEntity,
   idKey,
   importItem,
   invoiceKeyOf,
+  ReceivableAccountAgingEntity,
   ReceivableAccountEntity,
   ReceivableContactEntity,
   ReceivableInvoiceEntity,
-  snapshotItem,
 } from '#adapters/dynamodb/entities/receivables';
 import { ENTITY_ATTRIBUTE, withoutKeys } from '#adapters/dynamodb/keys/entity-keys';
 import type { TableAccess } from '#adapters/dynamodb/table-access';
@@ -18,27 +20,28 @@ import type {
   AgingImport,
   AgingSnapshot,
   ClaimImportResult,
+  Page,
   ReceivableAccount,
   ReceivableContact,
   ReceivableInvoice,
   ReceivablesRepository,
 } from '#application/ports/receivables-repository';
 import type { CalendarDate } from '#domain/calendar-date';
-import type { AgingRow } from '#domain/collections/aging-row';
-import { daysOverdue } from '#domain/collections/collection-email';
 import type { EmailAddressStatus } from '#domain/email-events';
 
 const OPEN = ReceivableInvoiceEntity.openByDueDate;
+/** Items per page of the import's closing and aging passes: memory stays flat whatever the portfolio's size. */
+const PAGE_SIZE = 500;
 
 /** `ReceivablesRepository` on the single table (keys: `entities/receivables.ts`; docs/access-patterns.md). */
 export class DynamoDbReceivablesRepository implements ReceivablesRepository {
   constructor(private readonly table: TableAccess) {}
 
-  async claimImport(record: AgingImport): Promise<ClaimImportResult> {
-    const guardKey = AgingImportHashGuardEntity.primary.key({
-      tenantId: record.tenantId,
-      sha256: record.contentSha256,
-    });
+  async claimImport(record: AgingImport, lockUntil: string): Promise<ClaimImportResult> {
+    const { tenantId, importId } = record;
+    const guardKey = AgingImportHashGuardEntity.primary.key({ tenantId, sha256: record.contentSha256 });
+    const lockKey = AgingImportLockEntity.primary.key({ tenantId });
+    const mine = 'attribute_not_exists(pk) OR importId = :importId';
     try {
       await this.table.client.send(
         new TransactWriteCommand({
@@ -46,12 +49,17 @@ export class DynamoDbReceivablesRepository implements ReceivablesRepository {
             {
               Put: {
                 TableName: this.table.tableName,
-                Item: {
-                  ...guardKey,
-                  [ENTITY_ATTRIBUTE]: AgingImportHashGuardEntity.name,
-                  importId: record.importId,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
+                Item: { ...guardKey, [ENTITY_ATTRIBUTE]: AgingImportHashGuardEntity.name, importId },
+                ConditionExpression: mine,
+                ExpressionAttributeValues: { ':importId': importId },
+              },
+            },
+            {
+              Put: {
+                TableName: this.table.tableName,
+                Item: { ...lockKey, [ENTITY_ATTRIBUTE]: AgingImportLockEntity.name, importId, lockUntil },
+                ConditionExpression: `${mine} OR lockUntil < :now`,
+                ExpressionAttributeValues: { ':importId': importId, ':now': record.startedAt },
               },
             },
             { Put: { TableName: this.table.tableName, Item: importItem(record) } },
@@ -64,9 +72,45 @@ export class DynamoDbReceivablesRepository implements ReceivablesRepository {
         throw new PersistenceError('could not record the import', { cause: error });
     }
     const guard = await this.table.get(guardKey, { consistentRead: true });
-    const previous = guard ? await this.getImport(record.tenantId, String(guard.importId)) : undefined;
-    if (!previous) throw new PersistenceError(`import guard without its import: ${record.contentSha256}`);
-    return { claimed: false, previous };
+    if (guard && guard.importId !== importId) {
+      const previous = await this.getImport(tenantId, String(guard.importId));
+      if (!previous) throw new PersistenceError(`import guard without its import: ${record.contentSha256}`);
+      return { claimed: false, reason: 'duplicate', previous };
+    }
+    const lock = await this.table.get(lockKey, { consistentRead: true });
+    return { claimed: false, reason: 'busy', runningImportId: String(lock?.importId ?? '') };
+  }
+
+  async releaseImport(
+    record: Pick<AgingImport, 'tenantId' | 'importId' | 'contentSha256'>,
+    forgetContent: boolean,
+  ): Promise<void> {
+    const heldByMe = (key: object) => ({
+      Delete: {
+        TableName: this.table.tableName,
+        Key: key,
+        ConditionExpression: 'attribute_not_exists(pk) OR importId = :importId',
+        ExpressionAttributeValues: { ':importId': record.importId },
+      },
+    });
+    const guardKey = AgingImportHashGuardEntity.primary.key({
+      tenantId: record.tenantId,
+      sha256: record.contentSha256,
+    });
+    try {
+      await this.table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            heldByMe(AgingImportLockEntity.primary.key({ tenantId: record.tenantId })),
+            ...(forgetContent ? [heldByMe(guardKey)] : []),
+          ],
+        }),
+      );
+    } catch (error) {
+      // Held by another import already (this one's lease ran out): nothing of ours to release.
+      if (!isConditionFailure(error))
+        throw new PersistenceError('could not release the import', { cause: error });
+    }
   }
 
   async saveImport(record: AgingImport): Promise<void> {
@@ -92,123 +136,6 @@ export class DynamoDbReceivablesRepository implements ReceivablesRepository {
     return items.map((item) => withoutKeys(item) as unknown as AgingImport);
   }
 
-  async upsertAccount(tenantId: string, importId: string, row: AgingRow): Promise<void> {
-    const clientKey = idKey(row.clientId);
-    const tableName = this.table.tableName;
-    const account = this.table.client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: ReceivableAccountEntity.primary.key({ tenantId, clientKey }),
-        UpdateExpression:
-          'SET #entity = :entity, tenantId = :tenantId, clientId = :clientId, #name = :name, lastImportId = :importId',
-        ExpressionAttributeNames: { '#entity': ENTITY_ATTRIBUTE, '#name': 'name' },
-        ExpressionAttributeValues: {
-          ':entity': ReceivableAccountEntity.name,
-          ':tenantId': tenantId,
-          ':clientId': row.clientId,
-          ':name': row.accountName,
-          ':importId': importId,
-        },
-      }),
-    );
-    const byEmail = ReceivableContactEntity.byEmail;
-    const emailIndex = byEmail.attributes({ tenantId, email: row.contact.email, clientKey });
-    // `emailStatus` is never written here: a bounce or complaint recorded earlier stays (SES events set it).
-    const contact = this.table.client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: ReceivableContactEntity.primary.key({ tenantId, clientKey, email: row.contact.email }),
-        UpdateExpression:
-          'SET #entity = :entity, tenantId = :tenantId, clientId = :clientId, email = :email, firstName = :first, lastName = :last, isBilling = :billing, #epk = :epk, #esk = :esk' +
-          (row.contact.phone ? ', phone = :phone' : ''),
-        ExpressionAttributeNames: {
-          '#entity': ENTITY_ATTRIBUTE,
-          '#epk': byEmail.partitionKeyAttribute,
-          '#esk': byEmail.sortKeyAttribute,
-        },
-        ExpressionAttributeValues: {
-          ':entity': ReceivableContactEntity.name,
-          ':tenantId': tenantId,
-          ':clientId': row.clientId,
-          ':email': row.contact.email,
-          ':first': row.contact.firstName,
-          ':last': row.contact.lastName,
-          ':billing': row.contact.isBilling,
-          ':epk': emailIndex[byEmail.partitionKeyAttribute],
-          ':esk': emailIndex[byEmail.sortKeyAttribute],
-          ...(row.contact.phone ? { ':phone': row.contact.phone } : {}),
-        },
-      }),
-    );
-    await this.send(() => Promise.all([account, contact]), `account ${row.clientId}`);
-  }
-
-  async applyRow(
-    tenantId: string,
-    importRecord: Pick<AgingImport, 'importId' | 'asOf'>,
-    row: AgingRow,
-  ): Promise<{ snapshot: 'written' | 'kept' }> {
-    const clientKey = idKey(row.clientId);
-    const invoiceKey = idKey(row.invoiceNumber);
-    const tableName = this.table.tableName;
-    const open = OPEN.attributes({ tenantId, dueDate: row.dueDate, clientKey, invoiceKey });
-    const invoice = this.table.client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: invoiceKeyOf({ tenantId, clientId: row.clientId, invoiceNumber: row.invoiceNumber }),
-        UpdateExpression:
-          'SET #entity = :entity, tenantId = :tenantId, clientId = :clientId, invoiceNumber = :number, dueDate = :due, invoiceAmountCents = :amount, outstandingCents = :outstanding, #status = :open, lastSeenImportId = :importId, #gpk = :gpk, #gsk = :gsk' +
-          (row.invoiceDate ? ', invoiceDate = :invoiceDate' : '') +
-          ' REMOVE closedByImportId',
-        ExpressionAttributeNames: {
-          '#entity': ENTITY_ATTRIBUTE,
-          '#status': 'status',
-          '#gpk': OPEN.partitionKeyAttribute,
-          '#gsk': OPEN.sortKeyAttribute,
-        },
-        ExpressionAttributeValues: {
-          ':entity': ReceivableInvoiceEntity.name,
-          ':tenantId': tenantId,
-          ':clientId': row.clientId,
-          ':number': row.invoiceNumber,
-          ':due': row.dueDate,
-          ':amount': row.invoiceAmountCents,
-          ':outstanding': row.outstandingCents,
-          ':open': 'open',
-          ':importId': importRecord.importId,
-          ':gpk': open[OPEN.partitionKeyAttribute],
-          ':gsk': open[OPEN.sortKeyAttribute],
-          ...(row.invoiceDate ? { ':invoiceDate': row.invoiceDate } : {}),
-        },
-      }),
-    );
-    const snapshot: AgingSnapshot = {
-      tenantId,
-      clientId: row.clientId,
-      invoiceNumber: row.invoiceNumber,
-      asOf: importRecord.asOf,
-      importId: importRecord.importId,
-      dueDate: row.dueDate,
-      daysOverdue: daysOverdue(row.dueDate, importRecord.asOf),
-      outstandingCents: row.outstandingCents,
-      aging: row.aging,
-    };
-    const snapshotWrite = this.table.client
-      .send(putCommand(tableName, snapshotItem(snapshot), 'attribute_not_exists(pk)'))
-      .then(
-        () => 'written' as const,
-        (error: unknown) => {
-          if (isConditionFailure(error)) return 'kept' as const;
-          throw error;
-        },
-      );
-    const [, written] = await this.send(
-      () => Promise.all([invoice, snapshotWrite]),
-      `row ${row.clientId}/${row.invoiceNumber}`,
-    );
-    return { snapshot: written };
-  }
-
   async markInvoiceSeen(tenantId: string, clientId: string, invoiceNumber: string, importId: string) {
     try {
       await this.table.client.send(
@@ -231,20 +158,52 @@ export class DynamoDbReceivablesRepository implements ReceivablesRepository {
     return items.map((item) => withoutKeys(item) as unknown as ReceivableInvoice);
   }
 
+  async openInvoicesPage(tenantId: string, cursor?: string): Promise<Page<ReceivableInvoice>> {
+    const page = await this.table.queryPage(
+      { index: OPEN, partition: OPEN.pk.build({ tenantId }), limit: PAGE_SIZE },
+      cursor,
+    );
+    return { ...page, items: page.items.map((item) => withoutKeys(item) as unknown as ReceivableInvoice) };
+  }
+
   async closeInvoice(invoice: ReceivableInvoice, importId: string): Promise<boolean> {
+    const tableName = this.table.tableName;
     try {
       await this.table.client.send(
-        new UpdateCommand({
-          TableName: this.table.tableName,
-          Key: invoiceKeyOf(invoice),
-          UpdateExpression: 'SET #status = :closed, closedByImportId = :importId REMOVE #gpk, #gsk',
-          ConditionExpression: '#status = :open AND lastSeenImportId <> :importId',
-          ExpressionAttributeNames: {
-            '#status': 'status',
-            '#gpk': OPEN.partitionKeyAttribute,
-            '#gsk': OPEN.sortKeyAttribute,
-          },
-          ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':importId': importId },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: invoiceKeyOf(invoice),
+                UpdateExpression: 'SET #status = :closed, closedByImportId = :importId REMOVE #gpk, #gsk',
+                ConditionExpression: '#status = :open AND lastSeenImportId <> :importId',
+                ExpressionAttributeNames: {
+                  '#status': 'status',
+                  '#gpk': OPEN.partitionKeyAttribute,
+                  '#gsk': OPEN.sortKeyAttribute,
+                },
+                ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':importId': importId },
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: {
+                  ...AgingImportClosureEntity.primary.key({
+                    tenantId: invoice.tenantId,
+                    importId,
+                    clientKey: idKey(invoice.clientId),
+                    invoiceKey: idKey(invoice.invoiceNumber),
+                  }),
+                  [ENTITY_ATTRIBUTE]: AgingImportClosureEntity.name,
+                  clientId: invoice.clientId,
+                  invoiceNumber: invoice.invoiceNumber,
+                  outstandingCents: invoice.outstandingCents,
+                },
+              },
+            },
+          ],
         }),
       );
       return true;
@@ -262,40 +221,42 @@ export class DynamoDbReceivablesRepository implements ReceivablesRepository {
     return items.map((item) => withoutKeys(item) as unknown as AgingSnapshot);
   }
 
-  async setAccountAging(
-    account: Pick<ReceivableAccount, 'tenantId' | 'clientId'>,
-    derived: Required<Pick<ReceivableAccount, 'agingAsOf' | 'aging' | 'maxDaysOverdue' | 'openInvoices'>>,
-  ): Promise<void> {
-    await this.send(
-      () =>
-        this.table.client.send(
-          new UpdateCommand({
-            TableName: this.table.tableName,
-            Key: ReceivableAccountEntity.primary.key({
-              tenantId: account.tenantId,
-              clientKey: idKey(account.clientId),
-            }),
-            UpdateExpression:
-              'SET agingAsOf = :asOf, aging = :aging, maxDaysOverdue = :max, openInvoices = :open',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: {
-              ':asOf': derived.agingAsOf,
-              ':aging': derived.aging,
-              ':max': derived.maxDaysOverdue,
-              ':open': derived.openInvoices,
-            },
-          }),
-        ),
-      `account ${account.clientId}`,
-    );
-  }
-
+  /** The accounts with their derived aging (the aging items share the accounts' partition: one Query). */
   async listAccounts(tenantId: string): Promise<ReceivableAccount[]> {
     const items = await this.table.query({
       partition: ReceivableAccountEntity.primary.pk.build({ tenantId }),
-      sortKeyBeginsWith: 'ACCOUNT#',
     });
-    return items.map((item) => withoutKeys(item) as unknown as ReceivableAccount);
+    const agings = new Map<string, Record<string, unknown>>();
+    for (const item of items) {
+      if (item[ENTITY_ATTRIBUTE] === ReceivableAccountAgingEntity.name)
+        agings.set(String(item.clientId), item);
+    }
+    return items
+      .filter((item) => item[ENTITY_ATTRIBUTE] === ReceivableAccountEntity.name)
+      .map((item) => {
+        const aging = agings.get(String(item.clientId));
+        const derived = aging
+          ? {
+              agingAsOf: aging.agingAsOf,
+              aging: aging.aging,
+              maxDaysOverdue: aging.maxDaysOverdue,
+              openInvoices: aging.openInvoices,
+            }
+          : {};
+        return { ...withoutKeys(item), ...derived } as unknown as ReceivableAccount;
+      });
+  }
+
+  async accountsPage(tenantId: string, cursor?: string): Promise<Page<ReceivableAccount>> {
+    const page = await this.table.queryPage(
+      {
+        partition: ReceivableAccountEntity.primary.pk.build({ tenantId }),
+        sortKeyBeginsWith: 'ACCOUNT#',
+        limit: PAGE_SIZE,
+      },
+      cursor,
+    );
+    return { ...page, items: page.items.map((item) => withoutKeys(item) as unknown as ReceivableAccount) };
   }
 
   async contactsOf(tenantId: string, clientId: string): Promise<ReceivableContact[]> {

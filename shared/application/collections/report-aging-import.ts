@@ -1,0 +1,67 @@
+import type { ConversationDependencies } from '#application/conversation/conversation-dependencies';
+import { replyOnce } from '#application/conversation/reply-once';
+import type { AgingImportRequest } from '#application/ports/workflows';
+import { failAgingImport, finishAgingImport } from './finish-aging-import';
+import type { AgingImportDeps, claimAgingImport } from './import-aging-file';
+import { importFailedText, importSummaryText } from './import-summary';
+
+/** The owner's answer to the message that brought the file: queued once (the purpose is fixed per message). */
+export type AgingImportReply = (request: AgingImportRequest, text: string) => Promise<void>;
+
+/** The summary answers the message that brought the file, once (its own purpose beside the acknowledgement). */
+export const AGING_IMPORT_SUMMARY_PURPOSE = 'aging-import-summary';
+
+/** The owner's answer through the outbox (one item per message and purpose), as every conversation reply. */
+export function agingImportReply(
+  deps: Pick<ConversationDependencies, 'outbox' | 'clock' | 'unitOfWork'>,
+): AgingImportReply {
+  return (request, text) =>
+    replyOnce(
+      deps,
+      request.tenantId,
+      request.requestedBy,
+      text,
+      request.messageId,
+      AGING_IMPORT_SUMMARY_PURPOSE,
+    );
+}
+
+export interface AgingImportReportDeps extends AgingImportDeps {
+  reply: AgingImportReply;
+}
+
+/** How long the owner's link to the error CSV works. */
+const ERROR_REPORT_LINK_SECONDS = 7 * 24 * 3600;
+
+/**
+ * The import workflow's last step: finish the import (counts from what was written) and only then tell the
+ * owner, with the exact counts and a 7-day link to the error CSV. A link, not a document message: the text
+ * states only what is already true.
+ */
+export async function reportAgingImport(
+  deps: AgingImportReportDeps,
+  request: AgingImportRequest,
+  claim: Awaited<ReturnType<typeof claimAgingImport>>['outcome'],
+): Promise<{ status: string }> {
+  const outcome = await finishAgingImport(deps, { ...request, claim });
+  let text = importSummaryText(outcome);
+  if (outcome.kind === 'imported' && outcome.record.errorReportKey) {
+    const url = await deps.files.downloadUrl(outcome.record.errorReportKey, {
+      expiresInSeconds: ERROR_REPORT_LINK_SECONDS,
+      filename: `erros-${request.filename.replace(/\.[^.]*$/, '')}.csv`,
+    });
+    text += `\nArquivo de erros (linha, coluna, motivo; vale 7 dias): ${url}`;
+  }
+  await deps.reply(request, text);
+  return { status: outcome.kind };
+}
+
+/** The workflow's failure path: the import is marked failed (the same file may be sent again) and the owner told. */
+export async function reportAgingImportFailure(
+  deps: AgingImportReportDeps,
+  request: AgingImportRequest,
+): Promise<{ status: 'failed' }> {
+  await failAgingImport(deps, request);
+  await deps.reply(request, importFailedText(request.filename));
+  return { status: 'failed' };
+}
