@@ -110,7 +110,8 @@ function countNote(count: number, noun: string): string {
   return count === 0 ? '' : ` (${count} ${count === 1 ? noun : `${noun}s`})`;
 }
 
-function monthsOf(from: CalendarDate, to: CalendarDate): string[] {
+/** The `YYYY-MM` months from `from` to `to` (at most `MAX_MONTHS` + 1: the caller refuses longer spans). */
+export function monthsOf(from: CalendarDate, to: CalendarDate): string[] {
   const months: string[] = [];
   let { year, month } = dateParts(from);
   const end = dateParts(to);
