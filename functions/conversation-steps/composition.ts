@@ -15,14 +15,18 @@ import { replyOnce } from '#application/conversation/reply-once';
 import { type OwnerMediaDependencies, ownerMediaRouter } from '#application/owner-media/handle-owner-media';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { LanguageModel } from '#application/ports/language-model';
+import type { ReportRenderer } from '#application/ports/report-renderer';
 import { receiptDecisions } from '#application/receipts/decide-receipt';
 import { receiptReader } from '#application/receipts/read-receipt';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
+import { reportCommands } from '#application/reports/report-commands';
+import { repositoryReportSources } from '#application/reports/report-sources';
 import { loadConversationConfig } from '#config/conversation-config';
 import { PAYTIME_PROVIDER_NAME } from '#config/follow-up-env';
 import { composeMemberAccounts } from '#config/member-accounts-config';
 import { composeObjectStore, loadObjectStoreConfig } from '#config/object-store-config';
 import { processEnv } from '#config/process-env';
+import { loadReportScheduleConfig } from '#config/report-config';
 import { composeSchedules } from '#config/schedules-config';
 import { DeterministicLanguageModel } from '#language/deterministic-language-model';
 import { createLogger } from '#logging/create-logger';
@@ -86,6 +90,13 @@ const transcriber = config.transcription
 const payments = { ...repositories, billing, workflows, clock, logger, providerName: PAYTIME_PROVIDER_NAME };
 const proposals = repositories.receiptProposals;
 const ocr = new TesseractReceiptTextReader({ langPath: config.ocrLangPath });
+const files = composeObjectStore(loadObjectStoreConfig(processEnv()));
+const reportSchedule = loadReportScheduleConfig(processEnv());
+// The report's PDF library loads on the first report asked for, not at init.
+const renderer: ReportRenderer = {
+  renderPdf: async (content) =>
+    new (await import('#adapters/pdf/pdf-lib-report-renderer')).PdfLibReportRenderer().renderPdf(content),
+};
 const replyToMedia: OwnerMediaDependencies['reply'] = (input, text, purpose) =>
   replyOnce({ ...repositories, clock }, input.tenantId, input.ownerPhone, text, input.messageId, purpose);
 
@@ -117,11 +128,25 @@ export const deps: ConversationStepsDependencies = {
     clock,
     boletos: boletoQueries(payments),
     conversations: repositories.conversations,
+    reports: reportCommands({
+      ...repositories,
+      sources: repositoryReportSources(repositories),
+      renderer,
+      files,
+      ids: new TimeOrderedIdGenerator(clock),
+      clock,
+      ...(reportSchedule && {
+        schedule: {
+          schedules: composeSchedules(reportSchedule.schedules),
+          reportFunctionArn: reportSchedule.reportFunctionArn,
+        },
+      }),
+    }),
   }),
   ownerMedia: ownerMediaRouter({
     receipts: receiptReader({ ...repositories, media, ocr, proposals, clock, logger }),
     spreadsheets: agingSpreadsheetReader({
-      files: composeObjectStore(loadObjectStoreConfig(processEnv())),
+      files,
       receivables: new DynamoDbReceivablesRepository(new TableAccess(config.tableName)),
       clock,
       ids: new TimeOrderedIdGenerator(clock),

@@ -43,6 +43,10 @@ export const ENV = {
   scheduleGroupName: 'SCHEDULE_GROUP_NAME',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   scheduleDeadLetterQueueArn: 'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
+  /** The report function: target of the tenant's report schedule (set on whoever changes that schedule). */
+  reportFunctionArn: 'REPORT_FUNCTION_ARN',
+  /** Where the owner's copy of each report is e-mailed (the tenant config's `reportEmail`); optional. */
+  reportOwnerEmail: 'REPORT_OWNER_EMAIL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -13,6 +13,7 @@ import { type ChatBubble, type SimulatorRecord, toChatBubble } from './chat-tran
 import type { LocalStepFunctions, VirtualClock } from './emulators';
 import { stateMachineArn } from './local-cloud-names';
 import type { OutboxObserver } from './outbox-observer';
+import { LocalReportViews, type ReportView } from './report-views';
 
 /**
  * What the console shows, read the way the product reads: GetItem and Query through the repositories (contacts
@@ -86,12 +87,19 @@ export class ConsoleState {
   private readonly contacts: DynamoDbContactRepository;
   private readonly tenants: DynamoDbTenantRepository;
   private readonly outboxItems: DynamoDbOutboxRepository;
+  private readonly reportViews: LocalReportViews;
 
   constructor(private readonly deps: ConsoleStateDeps) {
     this.boletos = new DynamoDbBoletoRepository(deps.tableName, deps.documentClient);
     this.contacts = new DynamoDbContactRepository(deps.tableName, deps.documentClient);
     this.tenants = new DynamoDbTenantRepository(deps.tableName, deps.documentClient);
     this.outboxItems = new DynamoDbOutboxRepository(deps.tableName, deps.documentClient);
+    this.reportViews = new LocalReportViews(deps.tableName, deps.documentClient);
+  }
+
+  /** The reports and spreadsheets IRIS generated, newest first, with links to their files. */
+  reports(): Promise<ReportView[]> {
+    return this.reportViews.list(this.deps.tenantId);
   }
 
   clock(): { now: string; saoPaulo: string } {
@@ -176,13 +184,19 @@ export class ConsoleState {
   }
 
   async snapshot() {
-    const [boletos, outbox, emails] = await Promise.all([this.boletoList(), this.outbox(), this.emails()]);
+    const [boletos, outbox, emails, reports] = await Promise.all([
+      this.boletoList(),
+      this.outbox(),
+      this.emails(),
+      this.reports(),
+    ]);
     return {
       clock: this.clock(),
       tenant: { tenantId: this.deps.tenantId, ownerPhone: this.deps.ownerPhone },
       boletos,
       outbox,
       emails,
+      latestReport: reports[0] ?? null,
       chat: this.chat(),
     };
   }

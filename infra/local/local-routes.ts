@@ -14,6 +14,7 @@ import type { SettleResult } from './quiescence';
  * - `GET  /_local/state` — everything the console shows, in one JSON.
  * - `GET  /_local/boletos`, `GET /_local/boletos/<id>` (with its audit trail), `GET /_local/outbox`,
  *   `GET /_local/emails`, `GET /_local/chat?with=<E.164>` (default: the demo owner), `GET /_local/info`.
+ * - `GET  /_local/reports` — the reports (PDF) and spreadsheets (CSV) generated, newest first, with links.
  */
 
 export interface LocalRoutesBackend {
@@ -57,6 +58,8 @@ export async function handleLocalRoute(
   }
   if (method === 'GET' && path === '/_local/outbox') return reply(response, { outbox: await state.outbox() });
   if (method === 'GET' && path === '/_local/emails') return reply(response, { emails: await state.emails() });
+  if (method === 'GET' && path === '/_local/reports')
+    return reply(response, { reports: await state.reports() });
   if (method === 'GET' && path === '/_local/chat') {
     const other = url.searchParams.get('with') ?? undefined;
     return reply(response, { with: other ?? null, messages: state.chat(other) });

@@ -16,9 +16,13 @@ import {
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
 import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
+import { ensureReportSchedule } from '#application/reports/report-schedule';
+import { processEnv } from '#config/process-env';
+import { composeSchedules, loadSchedulesConfig } from '#config/schedules-config';
 import { conversationWorkflowDefinition } from '#workflows/conversation-workflow';
 import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import { LocalDailySchedule } from './daily-schedule';
+import { DEMO_TENANT } from './demo-tenant';
 import {
   createLambdaContext,
   type DynamoDbStreamPoller,
@@ -98,13 +102,14 @@ export function registerStateMachines(stepFunctions: LocalStepFunctions, handler
 
 /**
  * What a run-time schedule may target, as the stack's schedule group role allows per feature: every function
- * (invoked with the schedule's input as its event) and both state machines (started with it as input).
+ * (invoked with the schedule's input as its event) and both state machines (started with it as input). Then
+ * the demo tenant's report schedule, created through the production adapter (monthly unless one exists).
  */
-export function registerScheduleTargets(
+export async function registerScheduleTargets(
   scheduler: LocalScheduler,
   stepFunctions: LocalStepFunctions,
   handlers: LocalHandlers,
-): void {
+): Promise<void> {
   for (const name of LOCAL_FUNCTION_NAMES) {
     const handler = handlers[name];
     if (!handler) continue;
@@ -116,6 +121,10 @@ export function registerScheduleTargets(
     scheduler.registerTarget(stateMachineArn(kind), async (input) => {
       stepFunctions.startExecution({ stateMachineArn: stateMachineArn(kind), input: JSON.stringify(input) });
     });
+  }
+  if (handlers.report) {
+    const schedules = composeSchedules(loadSchedulesConfig(processEnv()));
+    await ensureReportSchedule({ schedules, reportFunctionArn: functionArn('report') }, DEMO_TENANT.tenantId);
   }
 }
 

@@ -212,4 +212,13 @@ export function wireFunctions(
   readWriteTable(reconciliation, table);
   paytimeApi(reconciliation);
   stopExecutions(reconciliation, ENV.reminderStateMachineArn, reminderLoop);
+
+  // Owner reports (the tenant's report schedule): read the ledger and boletos, store the PDF under outbound/,
+  // queue the WhatsApp document and e-mail. The conversation changes the schedule ("toda segunda") and sends
+  // reports asked for by message, so it knows the function and may manage schedules that invoke it.
+  const report = fns.report;
+  readWriteTable(report, table);
+  readWriteFiles(report, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
+  stack.schedules.allowInvoke(report);
+  setting(conversationSteps, ENV.reportFunctionArn, report.function.functionArn);
 }

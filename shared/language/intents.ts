@@ -4,6 +4,7 @@ import { isConfirmation } from './confirm-vocabulary';
 import type { IntentSignals } from './intent-signals';
 import { memberIntent } from './member-intents';
 import { recurringIntent } from './recurring';
+import { reportIntent } from './report-intents';
 import { isStatementRequest } from './statement-intent';
 import type { Token } from './tokenise';
 
@@ -174,6 +175,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (isConfirmation(tokens)) return 'confirm';
   if (denyEmoji(tokens, words)) return 'deny';
   if (isStatementRequest(text, signals)) return 'statement';
+  const report = reportIntent(text);
+  if (report) return report;
   const recurring = recurringIntent(text, signals);
   if (recurring) return recurring;
   const member = memberIntent(text);

@@ -14,6 +14,7 @@ import { classifyIntent } from './intents';
 import { isLedgerQuestion, ledgerQueryOf } from './ledger-query';
 import { memberRequestDetails } from './member-intents';
 import { recurrenceTerms } from './recurring';
+import { REPORT_INTENTS, reportTerms } from './report-intents';
 import { type Token, tokenise } from './tokenise';
 import { correctTypos } from './typos';
 import { FUNCTION_WORD_SET } from './vocabulary';
@@ -68,6 +69,9 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   stop_recurring: 2,
   add_member: 3,
   remove_member: 3,
+  send_report: 3,
+  send_spreadsheet: 3,
+  report_schedule: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */
@@ -235,6 +239,7 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
         ? { member: memberRequestDetails(text) }
         : {}),
       ...ledgerQuery,
+      ...(REPORT_INTENTS.has(intent) ? { report: reportTerms(text, today) } : {}),
     },
     bareAnswer,
   );

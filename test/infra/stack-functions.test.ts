@@ -85,6 +85,8 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'FILES_BUCKET_NAME',
     // Team changes put members' sign-in accounts (shared/config/member-accounts-config.ts).
     'MEMBER_USER_POOL_ID',
+    // "me manda o resumo toda segunda" points the tenant's report schedule at it (report-config.ts).
+    'REPORT_FUNCTION_ARN',
   ],
   'reminder-step': ['TABLE_NAME', ...PAYTIME_API],
   'paytime-event-processor': ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
@@ -106,6 +108,7 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
   ],
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
   'statement-projector': ['TABLE_NAME'],
+  report: ['TABLE_NAME', 'FILES_BUCKET_NAME'],
   'tenant-api': [
     'TABLE_NAME',
     ...PAYTIME_API,
@@ -116,9 +119,9 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
 };
 
 describe('TenantStageStack functions', () => {
-  it('deploys exactly the twelve catalogued functions', () => {
+  it('deploys exactly the thirteen catalogued functions', () => {
     expect(resourcesOfType(dev.json, 'AWS::Lambda::Function')).toHaveLength(FUNCTION_NAMES.length);
-    expect(FUNCTION_NAMES).toHaveLength(12);
+    expect(FUNCTION_NAMES).toHaveLength(13);
   });
 
   it.each(FUNCTION_NAMES)('runs %s on Node.js 22, arm64, with its catalogued memory and timeout', (name) => {

@@ -4,6 +4,7 @@ import { recordOwnerEntry } from '#application/ledger/record-owner-entry';
 import type { Clock } from '#application/ports/clock';
 import type { ConversationRepository } from '#application/ports/conversation-repository';
 import type { LedgerRepository } from '#application/ports/ledger-repository';
+import type { ReportCommands } from '#application/reports/report-commands';
 import { validateRequest } from '#application/request-validation';
 import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import { normalizePhone } from '#domain/phone-number';
@@ -32,6 +33,8 @@ export function ownerCommands(deps: {
   clock: Clock;
   boletos: BoletoQueries;
   conversations: Pick<ConversationRepository, 'setPendingEntry' | 'takePendingEntry'>;
+  /** The owner report by message (absent where the function cannot store files). */
+  reports?: ReportCommands;
 }): OwnerCommands {
   return {
     async completePendingEntry({ tenantId, ownerPhone, memberId, amountCents }) {
@@ -93,6 +96,17 @@ export function ownerCommands(deps: {
           return deps.boletos.receivables({ tenantId });
         case 'statement':
           return deps.boletos.statement({ tenantId, contactName: interpretation.contact });
+        case 'send_report':
+        case 'send_spreadsheet':
+        case 'report_schedule':
+          if (!deps.reports) return 'Os relatórios ainda não estão disponíveis por aqui.';
+          return deps.reports.answer({
+            tenantId,
+            ownerPhone,
+            messageId,
+            intent,
+            terms: interpretation.report,
+          });
       }
     },
   };

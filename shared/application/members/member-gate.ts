@@ -28,6 +28,10 @@ export const ACTION_OF_INTENT: Readonly<Record<Intent, MemberAction>> = {
   deny: 'read',
   help: 'read',
   unknown: 'read',
+  send_report: 'read',
+  send_spreadsheet: 'read',
+  // Changes when the owners get the report: the people who keep the books.
+  report_schedule: 'book_ledger',
 };
 
 export type MemberVerdict =

@@ -28,6 +28,10 @@ export const INTENTS = [
   // Team (shared/language/member-intents.ts)
   'add_member',
   'remove_member',
+  // Owner report (shared/language/report-intents.ts)
+  'send_report',
+  'send_spreadsheet',
+  'report_schedule',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

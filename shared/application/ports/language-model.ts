@@ -34,6 +34,15 @@ export interface Interpretation {
   member?: MemberDetails;
   /** For ledger summaries and questions: the typed plan (period, category, side, aggregate); never numbers. */
   ledgerQuery?: LedgerQuery;
+  /** send_report / send_spreadsheet / report_schedule: the month and the cadence asked for (the parser fills it). */
+  report?: ReportTerms;
+}
+
+/** The owner report asked for by message. */
+export interface ReportTerms {
+  /** `YYYY-MM`, or null: the last closed month. */
+  month: string | null;
+  cadence: 'monthly' | 'weekly' | null;
 }
 
 /** A question over the ledger as a plan the application executes over the entries. */

@@ -12,7 +12,7 @@ export interface GeneratedReport {
   periodFrom: string;
   periodTo: string;
   trigger: 'schedule' | 'request';
-  /** Object store key of the file (`reports/<tenant>/<reportId>.pdf`). */
+  /** Object store key of the file (`outbound/reports/<tenant>/<reportId>.pdf`). */
   objectKey: string;
   filename: string;
   /** The headline figures, for lists (the file has the rest). */

@@ -40,7 +40,24 @@ export interface ReportRequest {
   /** The owner's e-mail, when known: gets the summary and the link. */
   email?: string;
   correlationId: string;
+  /**
+   * Queue the text summary before the document (default). The conversation answers an owner's request with
+   * the summary as its one reply instead, so it asks for the document only.
+   */
+  summaryMessage?: boolean;
 }
+
+export interface SentReport {
+  report: GeneratedReport;
+  /** The text summary; absent when the report had already been generated (a replay). */
+  summary?: string;
+}
+
+/**
+ * Where the files go: under the bucket's `outbound/` prefix (generated files sent to people, kept 90 days by
+ * its lifecycle rule); the record in the table outlives the file.
+ */
+export const REPORT_KEY_PREFIX = 'outbound/reports/';
 
 /** How long the file's link works: WhatsApp fetches it at once; the e-mail reader has a week. */
 const LINK_SECONDS = MAX_DOWNLOAD_URL_SECONDS;
@@ -53,12 +70,9 @@ const LINK_DAYS = LINK_SECONDS / 86_400;
  * one is sent (or retried, or reported failed) by the outbox. A replayed cause returns the report already
  * recorded and queues nothing.
  */
-export async function sendReport(
-  deps: SendReportDependencies,
-  request: ReportRequest,
-): Promise<GeneratedReport> {
+export async function sendReport(deps: SendReportDependencies, request: ReportRequest): Promise<SentReport> {
   const existing = await deps.reports.get(request.tenantId, request.reportId);
-  if (existing) return existing;
+  if (existing) return { report: existing };
   const now = deps.clock.now();
   const content = await buildReport(deps, {
     tenantId: request.tenantId,
@@ -67,16 +81,17 @@ export async function sendReport(
   });
   const pdf = await deps.renderer.renderPdf(content);
   const summary = reportSummaryText(content);
-  return deliverFile(deps, request, {
+  const report = await deliverFile(deps, request, {
     format: 'pdf',
     body: pdf,
     contentType: 'application/pdf',
     filename: `relatorio-${periodKey(request.period)}.pdf`,
     caption: `Relatório de ${periodTitle(request.period)} (PDF)`,
-    summary,
+    ...(request.summaryMessage !== false && { summary }),
     incomeCents: content.incomeCents,
     expenseCents: content.expenseCents,
   });
+  return { report, summary };
 }
 
 /**
@@ -123,7 +138,7 @@ async function deliverFile(
   request: ReportRequest,
   file: FileToDeliver,
 ): Promise<GeneratedReport> {
-  const objectKey = `reports/${request.tenantId}/${request.reportId}.${file.format}`;
+  const objectKey = `${REPORT_KEY_PREFIX}${request.tenantId}/${request.reportId}.${file.format}`;
   // Stored before it is recorded: a crash between the two leaves a file no message names, and the retry
   // overwrites it with the same name.
   await deps.files.put({
