@@ -21,6 +21,7 @@ import { benchLifecycles } from './lifecycle';
 import { benchNluThroughput } from './nlu-throughput';
 import { benchReceiptOcr } from './receipt-ocr';
 import { benchReminderTransitions } from './reminder-transitions';
+import { benchReportGeneration } from './report-generation';
 import { benchStatementRead } from './statement-read';
 import { benchWebhookAck } from './webhook-ack';
 
@@ -68,6 +69,9 @@ try {
 
   section('Receipt OCR (Tesseract, generated receipt photos)');
   report.receiptOcr = await benchReceiptOcr();
+
+  section('Owner report generation (figures + PDF)');
+  report.reportGeneration = await benchReportGeneration();
 
   section('Lambda bundles and init, from the CDK-built assets');
   const built = synthesizeForBench();
