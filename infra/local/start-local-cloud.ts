@@ -288,7 +288,7 @@ async function start(
   log(`functions loaded (${Date.now() - started} ms)`);
 
   registerStateMachines(sfn, handlers);
-  await registerScheduleTargets(scheduler, sfn, handlers);
+  registerScheduleTargets(scheduler, sfn, handlers);
   const poller = new DynamoDbStreamPoller({
     tableName,
     dynamoDbClient: dynamoDb,

@@ -102,14 +102,13 @@ export function registerStateMachines(stepFunctions: LocalStepFunctions, handler
 
 /**
  * What a run-time schedule may target, as the stack's schedule group role allows per feature: every function
- * (invoked with the schedule's input as its event) and both state machines (started with it as input). Then
- * the demo tenant's report schedule, created through the production adapter (monthly unless one exists).
+ * (invoked with the schedule's input as its event) and both state machines (started with it as input).
  */
-export async function registerScheduleTargets(
+export function registerScheduleTargets(
   scheduler: LocalScheduler,
   stepFunctions: LocalStepFunctions,
   handlers: LocalHandlers,
-): Promise<void> {
+): void {
   for (const name of LOCAL_FUNCTION_NAMES) {
     const handler = handlers[name];
     if (!handler) continue;
@@ -122,10 +121,16 @@ export async function registerScheduleTargets(
       stepFunctions.startExecution({ stateMachineArn: stateMachineArn(kind), input: JSON.stringify(input) });
     });
   }
-  if (handlers.report) {
-    const schedules = composeSchedules(loadSchedulesConfig(processEnv()));
-    await ensureReportSchedule({ schedules, reportFunctionArn: functionArn('report') }, DEMO_TENANT.tenantId);
-  }
+}
+
+/**
+ * The demo tenant's report schedule (monthly unless one exists), created through the production adapter from
+ * the environment a started local cloud applied: `npm start` does it; tests that want the report call it, so
+ * the others' clocks can cross a month without a report in their chats.
+ */
+export async function createDemoReportSchedule(): Promise<void> {
+  const schedules = composeSchedules(loadSchedulesConfig(processEnv()));
+  await ensureReportSchedule({ schedules, reportFunctionArn: functionArn('report') }, DEMO_TENANT.tenantId);
 }
 
 export async function subscribeStreamConsumers(

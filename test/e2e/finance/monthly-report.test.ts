@@ -6,11 +6,12 @@ import type { CalendarDate } from '#domain/calendar-date';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { LOCAL_EMAIL, SCHEDULE_GROUP_NAME } from '#infra/local/local-cloud-names';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { createDemoReportSchedule } from '#infra/local/wire-local-functions';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
 
 /**
- * The owner report on the local cloud: the demo tenant's report schedule (created at start through the
- * production Scheduler adapter) fires on the virtual clock; on the first business day of January 2027 (the
+ * The owner report on the local cloud: the demo tenant's report schedule (created as `npm start` creates it,
+ * through the production Scheduler adapter) fires on the virtual clock; on the first business day of January 2027 (the
  * 1st is a holiday, the 2nd and 3rd a weekend: Monday the 4th) the report function sends December's report as
  * a WhatsApp document and an e-mail, and the PDF's text carries totals the test computes from its own entries.
  */
@@ -43,6 +44,7 @@ describe('the monthly report', () => {
       dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       clockStart: new Date('2026-12-05T13:00:00Z'),
     });
+    await createDemoReportSchedule(); // as `npm start` does
     const { ledger } = createTableRepositories(
       cloud.tableName,
       createDocumentClient(createLocalDynamoDbClient()),
