@@ -8,6 +8,7 @@ import { LOCAL_EMAIL, SCHEDULE_GROUP_NAME } from '#infra/local/local-cloud-names
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { createDemoReportSchedule } from '#infra/local/wire-local-functions';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
+import { ownerChat } from '#test/support/owner-chat';
 
 /**
  * The owner report on the local cloud: the demo tenant's report schedule (created as `npm start` creates it,
@@ -117,19 +118,11 @@ describe('the monthly report', () => {
     expect(documentsTo(owner)).toHaveLength(1);
   }, 120_000);
 
+  const chat = ownerChat(() => cloud, owner);
+  /** IRIS's last text to the owner (the PDF, a document, may be delivered before or after it). */
   const say = async (text: string) => {
-    const response = await fetch(`${cloud.apiUrl}/_sim/whatsapp/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: owner, text }),
-    });
-    expect(response.status).toBe(200);
-    await cloud.settle();
-    const texts = cloud.simulators.whatsapp.controls
-      .outboundTo(owner)
-      .map((entry) => (entry.request as { text?: { body: string } }).text?.body)
-      .filter((text): text is string => typeof text === 'string');
-    return texts.at(-1) ?? '';
+    await chat.say({ text });
+    return chat.textsTo(owner).filter(Boolean).at(-1) ?? '';
   };
 
   it('sends a month on demand, and its ledger as the spreadsheet CSV', async () => {
