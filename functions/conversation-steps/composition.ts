@@ -19,15 +19,19 @@ import { ownerEntryBooking } from '#application/ledger/record-owner-entry';
 import { type OwnerMediaDependencies, ownerMediaRouter } from '#application/owner-media/handle-owner-media';
 import { cancelBoletoForOwner } from '#application/payments/cancel-boleto';
 import type { LanguageModel } from '#application/ports/language-model';
+import type { ReportRenderer } from '#application/ports/report-renderer';
 import { receiptDecisions } from '#application/receipts/decide-receipt';
 import { receiptReader } from '#application/receipts/read-receipt';
 import { planFirstReminder } from '#application/reminders/plan-first-reminder';
+import { reportCommands } from '#application/reports/report-commands';
+import { repositoryReportSources } from '#application/reports/report-sources';
 import { recurringExpenseOffers } from '#application/subscriptions/decide-recurring-expense';
 import { loadConversationConfig } from '#config/conversation-config';
 import { PAYTIME_PROVIDER_NAME } from '#config/follow-up-env';
 import { composeMemberAccounts } from '#config/member-accounts-config';
 import { composeObjectStore, loadObjectStoreConfig } from '#config/object-store-config';
 import { processEnv } from '#config/process-env';
+import { loadReportScheduleConfig } from '#config/report-config';
 import { composeSchedules } from '#config/schedules-config';
 import { DeterministicLanguageModel } from '#language/deterministic-language-model';
 import { createLogger } from '#logging/create-logger';
@@ -116,6 +120,13 @@ const vision = openAi
       logger,
     })
   : undefined;
+const files = composeObjectStore(loadObjectStoreConfig(processEnv()));
+const reportSchedule = loadReportScheduleConfig(processEnv());
+// The report's PDF library loads on the first report asked for, not at init.
+const renderer: ReportRenderer = {
+  renderPdf: async (content) =>
+    new (await import('#adapters/pdf/pdf-lib-report-renderer')).PdfLibReportRenderer().renderPdf(content),
+};
 const replyToMedia: OwnerMediaDependencies['reply'] = (input, text, purpose) =>
   replyOnce({ ...repositories, clock }, input.tenantId, input.ownerPhone, text, input.messageId, purpose);
 
@@ -155,11 +166,25 @@ export const deps: ConversationStepsDependencies = {
       contacts: repositories.contacts,
       budgets: repositories.budgets,
     },
+    reports: reportCommands({
+      ...repositories,
+      sources: repositoryReportSources(repositories),
+      renderer,
+      files,
+      ids: new TimeOrderedIdGenerator(clock),
+      clock,
+      ...(reportSchedule && {
+        schedule: {
+          schedules: composeSchedules(reportSchedule.schedules),
+          reportFunctionArn: reportSchedule.reportFunctionArn,
+        },
+      }),
+    }),
   }),
   ownerMedia: ownerMediaRouter({
     receipts: receiptReader({ ...repositories, ...booking, media, ocr, vision, proposals, logger }),
     spreadsheets: agingSpreadsheetReader({
-      files: composeObjectStore(loadObjectStoreConfig(processEnv())),
+      files,
       media,
       imports: workflows,
       reply: replyToMedia,

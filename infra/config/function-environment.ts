@@ -48,6 +48,10 @@ export const ENV = {
   scheduleDeadLetterQueueArn: 'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
   // Exports: the export function's Function URL, where the tenant API redirects `/v1/exports/*`
   exportUrl: 'EXPORT_URL',
+  /** The report function: target of the tenant's report schedule (set on whoever changes that schedule). */
+  reportFunctionArn: 'REPORT_FUNCTION_ARN',
+  /** Where the owner's copy of each report is e-mailed (the tenant config's `reportEmail`); optional. */
+  reportOwnerEmail: 'REPORT_OWNER_EMAIL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -15,6 +15,8 @@ export interface ChatBubble {
   kind: string;
   text: string;
   buttons?: ChatButton[];
+  /** Outbound documents (and templates with a document header): the file's link, for the console to open. */
+  link?: string;
   /** Outbound only: refused by the (simulated) Cloud API. */
   error?: string;
 }
@@ -89,7 +91,7 @@ function inboundText(message: Json): string {
   }
 }
 
-function outboundContent(request: Json | undefined): { text: string; buttons?: ChatButton[] } {
+function outboundContent(request: Json | undefined): { text: string; buttons?: ChatButton[]; link?: string } {
   const body = record(request);
   switch (body.type) {
     case 'text':
@@ -112,12 +114,24 @@ function outboundContent(request: Json | undefined): { text: string; buttons?: C
         })
         .map((parameter: unknown) => text(record(parameter).text))
         .filter(Boolean);
+      const header = components
+        .map((component: unknown) => record(component))
+        .find((component) => component.type === 'header');
+      const headerDocument = record(
+        record((Array.isArray(header?.parameters) ? header.parameters : [])[0]).document,
+      );
       // Outside the 24-hour window IRIS sends an approved template: shown as its parameters.
-      return { text: `📋 ${text(template.name)}${parameters.length ? `: ${parameters.join(' · ')}` : ''}` };
+      return {
+        text: `📋 ${text(template.name)}${parameters.length ? `: ${parameters.join(' · ')}` : ''}`,
+        ...(text(headerDocument.link) && { link: text(headerDocument.link) }),
+      };
     }
     case 'document': {
       const document = record(body.document);
-      return { text: `📄 ${text(document.filename)} ${text(document.caption)}`.trim() };
+      return {
+        text: `📄 ${text(document.filename)} ${text(document.caption)}`.trim(),
+        ...(text(document.link) && { link: text(document.link) }),
+      };
     }
     default:
       return { text: `(${String(body.type)})` };

@@ -14,6 +14,7 @@ import { CollectionsState } from './collections-state';
 import type { LocalStepFunctions, VirtualClock } from './emulators';
 import { stateMachineArn } from './local-cloud-names';
 import type { OutboxObserver } from './outbox-observer';
+import { LocalReportViews, type ReportView } from './report-views';
 import { sesStore } from './ses-local';
 
 /**
@@ -90,6 +91,7 @@ export class ConsoleState {
   private readonly outboxItems: DynamoDbOutboxRepository;
   /** Imports, aging and e-mail statuses (`/_local/imports`, `/_local/aging`, `/_local/email-statuses`). */
   readonly collections: CollectionsState;
+  private readonly reportViews: LocalReportViews;
 
   constructor(private readonly deps: ConsoleStateDeps) {
     this.collections = new CollectionsState(deps);
@@ -97,6 +99,12 @@ export class ConsoleState {
     this.contacts = new DynamoDbContactRepository(deps.tableName, deps.documentClient);
     this.tenants = new DynamoDbTenantRepository(deps.tableName, deps.documentClient);
     this.outboxItems = new DynamoDbOutboxRepository(deps.tableName, deps.documentClient);
+    this.reportViews = new LocalReportViews(deps.tableName, deps.documentClient);
+  }
+
+  /** The reports and spreadsheets IRIS generated, newest first, with links to their files. */
+  reports(): Promise<ReportView[]> {
+    return this.reportViews.list(this.deps.tenantId);
   }
 
   clock(): { now: string; saoPaulo: string } {
@@ -170,13 +178,19 @@ export class ConsoleState {
   }
 
   async snapshot() {
-    const [boletos, outbox, emails] = await Promise.all([this.boletoList(), this.outbox(), this.emails()]);
+    const [boletos, outbox, emails, reports] = await Promise.all([
+      this.boletoList(),
+      this.outbox(),
+      this.emails(),
+      this.reports(),
+    ]);
     return {
       clock: this.clock(),
       tenant: { tenantId: this.deps.tenantId, ownerPhone: this.deps.ownerPhone },
       boletos,
       outbox,
       emails,
+      latestReport: reports[0] ?? null,
       chat: this.chat(),
     };
   }

@@ -3,6 +3,7 @@ import { LOCAL_EXPORT_URL_PREFIX } from './export-function-url';
 import {
   CONVERSATION_RULES,
   FILES_BUCKET_NAME,
+  functionArn,
   LOCAL_CREDENTIALS,
   LOCAL_EMAIL,
   LOCAL_REGION,
@@ -86,6 +87,8 @@ export function localFunctionEnvironment(input: LocalEnvironmentInput): Record<s
     SCHEDULE_GROUP_NAME,
     SCHEDULER_ROLE_ARN,
     SCHEDULE_DEAD_LETTER_QUEUE_ARN: input.failedEventsQueueArn,
+    REPORT_FUNCTION_ARN: functionArn('report'),
+    REPORT_OWNER_EMAIL: LOCAL_EMAIL.ownerReports,
     WHATSAPP_QUEUE_URL: input.queueUrls.whatsapp,
     EMAIL_QUEUE_URL: input.queueUrls.email,
     DELIVERY_QUEUE_URL: input.queueUrls.whatsapp,

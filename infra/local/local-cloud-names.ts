@@ -30,6 +30,7 @@ export const LOCAL_FUNCTION_NAMES = [
   'finance-daily',
   'tenant-exports',
   'aging-import',
+  'report',
 ] as const;
 
 export type LocalFunctionName = (typeof LOCAL_FUNCTION_NAMES)[number];
@@ -72,6 +73,8 @@ export const LOCAL_SECRETS = {
 } as const;
 
 export const LOCAL_EMAIL = {
+  /** The demo owner's address: each report's e-mail copy goes there (the SES viewer shows it). */
+  ownerReports: 'ana@demo.iris.local',
   configurationSet: PREFIX,
   fromAddress: 'cobranca@demo.iris.local',
   replyTo: 'financeiro@demo.iris.local',

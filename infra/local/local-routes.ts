@@ -17,6 +17,7 @@ import type { SettleResult } from './quiescence';
  * - `GET  /_local/imports` — the aging imports, newest first; `GET /_local/aging` — per account: buckets, total,
  *   degree, paused/pinned, last collection e-mail with its status; `GET /_local/email-statuses` — every e-mail
  *   the SES server received with what SES reported about it (`collections-state.ts`).
+ * - `GET  /_local/reports` — the reports (PDF) and spreadsheets (CSV) generated, newest first, with links.
  */
 
 export interface LocalRoutesBackend {
@@ -66,6 +67,8 @@ export async function handleLocalRoute(
     return reply(response, { accounts: await state.collections.aging() });
   if (method === 'GET' && path === '/_local/email-statuses')
     return reply(response, { emails: await state.collections.emailStatuses() });
+  if (method === 'GET' && path === '/_local/reports')
+    return reply(response, { reports: await state.reports() });
   if (method === 'GET' && path === '/_local/chat') {
     const other = url.searchParams.get('with') ?? undefined;
     return reply(response, { with: other ?? null, messages: state.chat(other) });

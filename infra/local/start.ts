@@ -1,5 +1,6 @@
 import { localCloudSettings } from './process-environment';
 import { type LocalCloud, startLocalCloud } from './start-local-cloud';
+import { createDemoReportSchedule } from './wire-local-functions';
 
 /**
  * `npm start`: the local cloud on http://127.0.0.1:3000 (PORT to change), every URL printed, until Ctrl-C,
@@ -43,6 +44,8 @@ try {
     log: (line) => console.log(`[iris] ${line}`),
     ...(settings.logLevel && { functionLogLevel: settings.logLevel }),
   });
+  // The owner report on the first business day of each month (changeable by message).
+  await createDemoReportSchedule();
 } catch (error) {
   console.error('[iris] the local cloud could not start:', error instanceof Error ? error.message : error);
   await stopAndExit(1, 'start failed');

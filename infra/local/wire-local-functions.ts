@@ -20,12 +20,15 @@ import {
   WHATSAPP_DELIVERY_STREAM_FILTER_PATTERN,
 } from '#adapters/dynamodb/webhooks/whatsapp-delivery-stream-filter';
 import { DELIVERY_QUEUE_SETTINGS } from '#adapters/sqs/delivery-queue-settings';
-import { FINANCE_DAILY_TIME } from '#infra/stacks/function-catalogue';
-import { FUNCTION_CATALOGUE } from '#infra/stacks/function-catalogue';
+import { ensureReportSchedule } from '#application/reports/report-schedule';
+import { processEnv } from '#config/process-env';
+import { composeSchedules, loadSchedulesConfig } from '#config/schedules-config';
+import { FINANCE_DAILY_TIME, FUNCTION_CATALOGUE } from '#infra/stacks/function-catalogue';
 import { agingImportWorkflowDefinition } from '#workflows/aging-import-workflow';
 import { conversationWorkflowDefinition } from '#workflows/conversation-workflow';
 import { reminderLoopWorkflowDefinition } from '#workflows/reminder-loop-workflow';
 import { LocalDailySchedule } from './daily-schedule';
+import { DEMO_TENANT } from './demo-tenant';
 import {
   createLambdaContext,
   type DynamoDbStreamPoller,
@@ -139,6 +142,16 @@ export function registerScheduleTargets(
       stepFunctions.startExecution({ stateMachineArn: stateMachineArn(kind), input: JSON.stringify(input) });
     });
   }
+}
+
+/**
+ * The demo tenant's report schedule (monthly unless one exists), created through the production adapter from
+ * the environment a started local cloud applied: `npm start` does it; tests that want the report call it, so
+ * the others' clocks can cross a month without a report in their chats.
+ */
+export async function createDemoReportSchedule(): Promise<void> {
+  const schedules = composeSchedules(loadSchedulesConfig(processEnv()));
+  await ensureReportSchedule({ schedules, reportFunctionArn: functionArn('report') }, DEMO_TENANT.tenantId);
 }
 
 export async function subscribeStreamConsumers(

@@ -128,6 +128,12 @@ export const FUNCTION_CATALOGUE = {
     memorySize: 512,
     timeoutSeconds: 120,
   },
+  report: {
+    description:
+      'The owner report (PDF) on the tenant schedule: monthly on the first business day, or weekly',
+    memorySize: 1024,
+    timeoutSeconds: 120,
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof FUNCTION_CATALOGUE;

@@ -261,4 +261,12 @@ export function wireFunctions(
 
   // Daily finance check (EventBridge Scheduler): tracked subscriptions missing from the month's ledger.
   readWriteTable(fns['finance-daily'], table);
+  // Owner reports (the tenant's report schedule): read the ledger and boletos, store the PDF under outbound/,
+  // queue the WhatsApp document and e-mail. The conversation changes the schedule ("toda segunda") and sends
+  // reports asked for by message, so it knows the function and may manage schedules that invoke it.
+  const report = fns.report;
+  readWriteTable(report, table);
+  readWriteFiles(report, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
+  stack.schedules.allowInvoke(report);
+  setting(conversationSteps, ENV.reportFunctionArn, report.function.functionArn);
 }

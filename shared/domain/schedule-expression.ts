@@ -19,8 +19,8 @@ export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 export interface CronParts {
   minute: number;
   hour: number;
-  /** A day (1-31), `L` (the month's last day), or omitted when `weekday` is given. */
-  dayOfMonth?: number | 'L';
+  /** A day (1-31), `L` (the month's last day), an inclusive range of days, or omitted when `weekday` is given. */
+  dayOfMonth?: number | 'L' | { from: number; to: number };
   /** Every week on that day (exclusive with `dayOfMonth`). */
   weekday?: WeekdayName;
 }
@@ -31,11 +31,14 @@ export function cronExpression(parts: CronParts): string {
   if ((dayOfMonth === undefined) === (weekday === undefined)) {
     throw new RangeError('cronExpression needs exactly one of dayOfMonth and weekday');
   }
-  if (
-    typeof dayOfMonth === 'number' &&
-    (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31)
-  ) {
-    throw new RangeError(`day of month must be 1-31 or L, got ${dayOfMonth}`);
+  const days = typeof dayOfMonth === 'object' ? [dayOfMonth.from, dayOfMonth.to] : [dayOfMonth];
+  for (const day of days) {
+    if (typeof day === 'number' && (!Number.isInteger(day) || day < 1 || day > 31)) {
+      throw new RangeError(`day of month must be 1-31 or L, got ${day}`);
+    }
+  }
+  if (typeof dayOfMonth === 'object' && dayOfMonth.from > dayOfMonth.to) {
+    throw new RangeError(`day range ${dayOfMonth.from}-${dayOfMonth.to} is backwards`);
   }
   if (
     !Number.isInteger(hour) ||
@@ -47,5 +50,6 @@ export function cronExpression(parts: CronParts): string {
   ) {
     throw new RangeError(`invalid time ${hour}:${minute}`);
   }
-  return `cron(${minute} ${hour} ${dayOfMonth ?? '?'} * ${weekday ?? '?'} *)`;
+  const day = typeof dayOfMonth === 'object' ? `${dayOfMonth.from}-${dayOfMonth.to}` : dayOfMonth;
+  return `cron(${minute} ${hour} ${day ?? '?'} * ${weekday ?? '?'} *)`;
 }

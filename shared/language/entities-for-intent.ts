@@ -25,6 +25,9 @@ const WITHOUT_AMOUNT: ReadonlySet<Intent> = new Set([
   'stop_recurring',
   'statement',
   'ledger_question',
+  'send_report',
+  'send_spreadsheet',
+  'report_schedule',
 ]);
 const WITH_DESCRIPTION: ReadonlySet<Intent> = new Set(['record_expense', 'record_income', 'correct_ledger']);
 

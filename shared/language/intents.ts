@@ -7,6 +7,7 @@ import { isConfirmation } from './confirm-vocabulary';
 import type { IntentSignals } from './intent-signals';
 import { memberIntent } from './member-intents';
 import { recurringIntent } from './recurring';
+import { reportIntent } from './report-intents';
 import { isStatementRequest } from './statement-intent';
 import { subscriptionIntent } from './subscription-intents';
 import type { Token } from './tokenise';
@@ -180,6 +181,8 @@ export function classifyIntent(tokens: readonly Token[], signals: IntentSignals)
   if (isStatementRequest(text, signals)) return 'statement';
   const collections = collectionsIntent(text);
   if (collections) return collections;
+  const report = reportIntent(text);
+  if (report) return report;
   const recurring = recurringIntent(text, signals);
   if (recurring) return recurring;
   const budget = budgetIntent(text, signals);

@@ -16,6 +16,7 @@ import { classifyIntent } from './intents';
 import { isLedgerQuestion, ledgerQueryOf } from './ledger-query';
 import { memberRequestDetails } from './member-intents';
 import { recurrenceTerms } from './recurring';
+import { REPORT_INTENTS, reportTerms } from './report-intents';
 import { subscriptionEntities } from './subscription-intents';
 import { type Token, tokenise } from './tokenise';
 import { correctTypos } from './typos';
@@ -82,6 +83,9 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   set_budget: 3,
   list_budgets: 3,
   remove_budget: 3,
+  send_report: 3,
+  send_spreadsheet: 3,
+  report_schedule: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */
@@ -256,6 +260,7 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
       ...(intent === 'set_budget' || intent === 'remove_budget'
         ? { budgetTarget: { word: budgetWordOf(text) } }
         : {}),
+      ...(REPORT_INTENTS.has(intent) ? { report: reportTerms(text, today) } : {}),
     },
     bareAnswer,
   );

@@ -23,6 +23,7 @@ import { benchNluThroughput } from './nlu-throughput';
 import { benchReceiptOcr } from './receipt-ocr';
 import { benchReceiptPdf } from './receipt-pdf';
 import { benchReminderTransitions } from './reminder-transitions';
+import { benchReportGeneration } from './report-generation';
 import { benchStatementRead } from './statement-read';
 import { benchWebhookAck } from './webhook-ack';
 
@@ -85,6 +86,8 @@ try {
 
   section('Receipt PDF (pdf.js text layer, generated receipt PDFs)');
   report.receiptPdf = await benchReceiptPdf();
+  section('Owner report generation (figures + PDF)');
+  report.reportGeneration = await benchReportGeneration();
 
   section('Lambda bundles and init, from the CDK-built assets');
   const built = synthesizeForBench();

@@ -89,6 +89,8 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'FILES_BUCKET_NAME',
     // Team changes put members' sign-in accounts (shared/config/member-accounts-config.ts).
     'MEMBER_USER_POOL_ID',
+    // "me manda o resumo toda segunda" points the tenant's report schedule at it (report-config.ts).
+    'REPORT_FUNCTION_ARN',
   ],
   'reminder-step': ['TABLE_NAME', ...PAYTIME_API],
   'paytime-event-processor': ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
@@ -114,6 +116,7 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
   'finance-daily': ['TABLE_NAME'],
   'ledger-projector': ['TABLE_NAME'],
   'aging-import': ['TABLE_NAME', 'FILES_BUCKET_NAME'],
+  report: ['TABLE_NAME', 'FILES_BUCKET_NAME'],
   'tenant-api': [
     'TABLE_NAME',
     ...PAYTIME_API,

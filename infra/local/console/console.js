@@ -126,6 +126,13 @@ function renderChat(chat) {
         }
         item.append(buttons);
       }
+      if (bubble.link) {
+        const open = element('a', { text: 'abrir arquivo' });
+        open.href = bubble.link;
+        open.target = '_blank';
+        open.rel = 'noopener';
+        item.append(open);
+      }
       if (bubble.error)
         item.append(element('small', { className: 'muted', text: `não entregue: ${bubble.error}` }));
       item.append(element('time', { text: instantBr(bubble.at) }));
@@ -243,6 +250,25 @@ function activityDetail(detail) {
   return parts.length > 0 ? ` · ${parts.join(', ')}` : '';
 }
 
+/** The newest report or spreadsheet (`/_local/reports` lists them all), with a link to its file. */
+function renderLatestReport(report) {
+  const target = byId('latest-report');
+  target.replaceChildren();
+  byId('latest-report-empty').hidden = Boolean(report);
+  if (!report) return;
+  const open = element('a', { text: report.filename });
+  open.href = report.link;
+  open.target = '_blank';
+  open.rel = 'noopener';
+  const kind = report.format === 'pdf' ? 'Relatório' : 'Planilha';
+  target.append(
+    element('span', {
+      text: `${kind} de ${report.title} · entradas ${money(report.incomeCents)} · saídas ${money(report.expenseCents)} · `,
+    }),
+    open,
+  );
+}
+
 async function refresh() {
   if (!session.member) await signIn(byId('member').value);
   const state = await request('GET', '/_local/state');
@@ -254,6 +280,7 @@ async function refresh() {
   await renderContacts();
   renderBoletos(state.boletos);
   renderOutbox(state.outbox);
+  renderLatestReport(state.latestReport);
   if (view.selectedBoleto) {
     const selected = state.boletos.find((boleto) => boleto.id === view.selectedBoleto);
     if (selected) await showAudit(selected.id, selected.contactName);

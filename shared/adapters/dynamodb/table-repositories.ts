@@ -22,6 +22,7 @@ import { DynamoDbProviderEventStore } from './payments/dynamodb-provider-event-s
 import { DynamoDbReconciliationRunStore } from './payments/dynamodb-reconciliation-run-store';
 import { DynamoDbRecurringPlanRepository } from './recurring/dynamodb-recurring-plan-repository';
 import { DynamoDbReminderTurnLog } from './reminders/dynamodb-reminder-turn-log';
+import { DynamoDbReportRepository } from './reports/dynamodb-report-repository';
 import { DynamoDbStatementProjection } from './statements/dynamodb-statement-projection';
 import { DynamoDbUnitOfWork } from './transaction/dynamodb-unit-of-work';
 import { DynamoDbWebhookDeliveryStore } from './webhooks/dynamodb-webhook-delivery-store';
@@ -62,6 +63,7 @@ export function createTableRepositories(
     providerEvents: new DynamoDbProviderEventStore(tableName, client),
     reconciliationRuns: new DynamoDbReconciliationRunStore(tableName, client),
     webhookDeliveries: new DynamoDbWebhookDeliveryStore(tableName, client),
+    reports: new DynamoDbReportRepository(tableName, client),
   };
 }
 

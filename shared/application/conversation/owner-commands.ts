@@ -6,6 +6,7 @@ import { setCategoryRule } from '#application/ledger/set-category-rule';
 import type { CategoryRuleRepository } from '#application/ports/category-rule-repository';
 import type { ConversationRepository } from '#application/ports/conversation-repository';
 import type { RecurringExpenseRepository } from '#application/ports/recurring-expense-repository';
+import type { ReportCommands } from '#application/reports/report-commands';
 import { validateRequest } from '#application/request-validation';
 import { stopTrackingExpense } from '#application/subscriptions/stop-tracking-expense';
 import { type CalendarDate, saoPauloDateOf } from '#domain/calendar-date';
@@ -37,6 +38,8 @@ export function ownerCommands(
     boletos: BoletoQueries;
     conversations: Pick<ConversationRepository, 'setPendingEntry' | 'takePendingEntry'>;
     /** Ledger questions (monthly figures, late payers) and budgets. */
+    /** The owner report by message (absent where the function cannot store files). */
+    reports?: ReportCommands;
     finance: Omit<LedgerQueryDependencies, 'ledger' | 'clock'> & Omit<BudgetCommandDependencies, 'clock'>;
   },
 ): OwnerCommands {
@@ -125,6 +128,17 @@ export function ownerCommands(
             { ...deps.finance, clock: deps.clock },
             { tenantId, intent, interpretation },
           );
+        case 'send_report':
+        case 'send_spreadsheet':
+        case 'report_schedule':
+          if (!deps.reports) return 'Os relatórios ainda não estão disponíveis por aqui.';
+          return deps.reports.answer({
+            tenantId,
+            ownerPhone,
+            messageId,
+            intent,
+            terms: interpretation.report,
+          });
       }
     },
   };

@@ -43,6 +43,10 @@ export const INTENTS = [
   'set_budget',
   'list_budgets',
   'remove_budget',
+  // Owner report (shared/language/report-intents.ts)
+  'send_report',
+  'send_spreadsheet',
+  'report_schedule',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

@@ -40,6 +40,15 @@ export interface Interpretation {
   trackedExpense?: string;
   /** set_budget / remove_budget: the limit's word as written ("mercado"); null for the overall limit. */
   budgetTarget?: { word: string | null };
+  /** send_report / send_spreadsheet / report_schedule: the month and the cadence asked for (the parser fills it). */
+  report?: ReportTerms;
+}
+
+/** The owner report asked for by message. */
+export interface ReportTerms {
+  /** `YYYY-MM`, or null: the last closed month. */
+  month: string | null;
+  cadence: 'monthly' | 'weekly' | null;
 }
 
 /** A question over the ledger as a plan the application executes over the entries and their monthly figures. */

@@ -20,8 +20,8 @@ import type { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-strea
 import { aContact, aPayment, uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { expectNoScan, recordCommands } from '#test/support/record-commands';
-import { startProjectorPoller } from '#test/support/stream-projector-poller';
 import { aStatementBoletoLine } from '#test/support/statement-fixtures';
+import { startProjectorPoller } from '#test/support/stream-projector-poller';
 
 const owner = { kind: 'owner' as const, id: 'user-1' };
 const provider = { kind: 'provider' as const, id: 'paytime' };

@@ -16,6 +16,11 @@ describe('schedule expressions', () => {
     expect(cronExpression({ minute: 0, hour: 9, dayOfMonth: 10 })).toBe('cron(0 9 10 * ? *)');
     expect(cronExpression({ minute: 30, hour: 8, weekday: 'MON' })).toBe('cron(30 8 ? * MON *)');
     expect(cronExpression({ minute: 0, hour: 7, dayOfMonth: 'L' })).toBe('cron(0 7 L * ? *)');
+    expect(cronExpression({ minute: 0, hour: 8, dayOfMonth: { from: 1, to: 7 } })).toBe(
+      'cron(0 8 1-7 * ? *)',
+    );
+    expect(() => cronExpression({ minute: 0, hour: 8, dayOfMonth: { from: 7, to: 1 } })).toThrow(/backwards/);
+    expect(() => cronExpression({ minute: 0, hour: 8, dayOfMonth: { from: 0, to: 7 } })).toThrow(/1-31/);
     expect(() => cronExpression({ minute: 0, hour: 9 })).toThrow(RangeError);
     expect(() => cronExpression({ minute: 0, hour: 9, dayOfMonth: 32 })).toThrow(RangeError);
   });
