@@ -39,9 +39,12 @@ const LINKS = new Set(
 const FILLERS = new Set(
   'e eh sempre como em na no de da do pra para categoria entra vai fica conta coloca poe bota'.split(' '),
 );
-/** A term never names the ledger, a boleto or "this" (those messages are corrections or charges). */
+/**
+ * A term never names the ledger, a boleto or "this" (those messages are corrections or charges), nor is it a
+ * verb of money moving: "gastei no mercado" is an expense without its amount, not a rule for "gastei".
+ */
 const NOT_A_TERM =
-  /\b(isso|isto|esse|essa|este|esta|ultim[oa]|gastos?|despesas?|entradas?|lancamentos?|boletos?|cobrancas?|categoria|eu|voce)\b/;
+  /\b(isso|isto|esse|essa|este|esta|ultim[oa]|gastos?|despesas?|entradas?|lancamentos?|boletos?|cobrancas?|categoria|eu|voce|gastei|gastou|gastamos|gastaram|paguei|pagou|pagamos|pagaram|comprei|comprou|compramos|compraram|recebi|recebeu|recebemos|receberam|vendi|vendeu|vendemos|ganhei|ganhou|ganhamos|torrei|fui|foi|fomos)\b/;
 const MAX_TERM_WORDS = 3;
 
 export interface CategoryRuleStatement {

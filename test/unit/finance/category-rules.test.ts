@@ -127,6 +127,15 @@ describe('the owner teaching categories', () => {
     });
   });
 
+  it.each([
+    ['gastei no mercado', 'record_expense'],
+    ['paguei na farmácia', 'record_expense'],
+    ['comprei no mercado', 'record_expense'],
+    ['recebi em vendas', 'record_income'],
+  ])('"%s" is an entry without its amount (%s), not a rule', (text, intent) => {
+    expect(parseMessage(text, today)).toMatchObject({ intent });
+  });
+
   it('keeps "mercado" as the entry a deletion names', () => {
     expect(parseMessage('apaga a despesa do mercado', today)).toMatchObject({
       intent: 'correct_ledger',
