@@ -18,6 +18,14 @@ describe('collection e-mail templates over the tenant API', () => {
   let tokens: Record<DemoRole, string>;
   let call: ReturnType<typeof apiCaller>;
   const templates = () => partitionsSnapshot(tableClient(cloud), cloud.tableName, ['T#demo#EMAIL_TEMPLATES']);
+  /** PUT of one degree's template (the owner's, unless another token is given). */
+  const put = (degree: string, body: unknown, options: { token?: string; idempotencyKey?: string } = {}) =>
+    call(`/v1/collection-templates/${degree}`, {
+      method: 'PUT',
+      token: options.token ?? tokens.owner,
+      body,
+      ...(options.idempotencyKey && { idempotencyKey: options.idempotencyKey }),
+    });
   const edit = {
     subject: 'Lembrete: {{nome_conta}}',
     text: 'Oi, {{nome_contato}}.\n\n{{faturas}}\n\nObrigado!',
@@ -50,13 +58,13 @@ describe('collection e-mail templates over the tenant API', () => {
 
   it('refuses text the template rules refuse, and an unknown degree, writing nothing', async () => {
     const before = await templates();
-    for (const [path, body, detail] of [
-      ['/v1/collection-templates/2', { subject: 'Oi', text: 'sem a lista' }, /\{\{faturas\}\}/],
-      ['/v1/collection-templates/2', { subject: '{{apelido}}', text: '{{faturas}}' }, /unknown placeholder/],
-      ['/v1/collection-templates/2', { subject: ' ', text: '{{faturas}}' }, /subject/],
-      ['/v1/collection-templates/5', edit, /degree/],
+    for (const [degree, body, detail] of [
+      ['2', { subject: 'Oi', text: 'sem a lista' }, /\{\{faturas\}\}/],
+      ['2', { subject: '{{apelido}}', text: '{{faturas}}' }, /unknown placeholder/],
+      ['2', { subject: ' ', text: '{{faturas}}' }, /subject/],
+      ['5', edit, /degree/],
     ] as const) {
-      const response = await call(path, { method: 'PUT', token: tokens.owner, body });
+      const response = await put(degree, body);
       expect(response.status, response.text).toBe(400);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(JSON.stringify(response.body)).toMatch(detail);
@@ -65,31 +73,20 @@ describe('collection e-mail templates over the tenant API', () => {
   });
 
   it('writes the next version, the only active one; a replayed key answers the same and writes once', async () => {
-    const first = await call('/v1/collection-templates/2', {
-      method: 'PUT',
-      token: tokens.owner,
-      body: edit,
-      idempotencyKey: 'template-edit-1',
-    });
+    const first = await put('2', edit, { idempotencyKey: 'template-edit-1' });
     expect(first.status, first.text).toBe(200);
     expect(first.body).toMatchObject({ degree: 2, version: 2, active: true, ...edit });
     const written = await templates();
-    const replay = await call('/v1/collection-templates/2', {
-      method: 'PUT',
-      token: tokens.owner,
-      body: edit,
-      idempotencyKey: 'template-edit-1',
-    });
+    const replay = await put('2', edit, { idempotencyKey: 'template-edit-1' });
     expect(replay.status).toBe(200);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body).toEqual(first.body);
     expect(await templates()).toBe(written);
-    const reused = await call('/v1/collection-templates/2', {
-      method: 'PUT',
-      token: tokens.owner,
-      body: { ...edit, subject: 'Outro assunto {{nome_conta}}' },
-      idempotencyKey: 'template-edit-1',
-    });
+    const reused = await put(
+      '2',
+      { ...edit, subject: 'Outro assunto {{nome_conta}}' },
+      { idempotencyKey: 'template-edit-1' },
+    );
     expect(reused.status).toBe(422);
 
     const versions = await call('/v1/collection-templates/2', { token: tokens.operator });
@@ -105,11 +102,7 @@ describe('collection e-mail templates over the tenant API', () => {
 
   it('only the owner edits: an operator is refused and nothing is written', async () => {
     const before = await templates();
-    const response = await call('/v1/collection-templates/1', {
-      method: 'PUT',
-      token: tokens.operator,
-      body: edit,
-    });
+    const response = await put('1', edit, { token: tokens.operator });
     expect(response.status).toBe(403);
     expect(await templates()).toBe(before);
   });
