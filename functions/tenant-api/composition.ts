@@ -1,5 +1,6 @@
 import { HmacExportTickets } from '#adapters/auth/hmac-export-tickets';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
+import { DynamoDbCollectionTemplates } from '#adapters/dynamodb/receivables/dynamodb-collection-templates';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { PaytimeBillingProvider } from '#adapters/paytime/paytime-billing-provider';
@@ -32,6 +33,7 @@ export const deps: TenantApiDependencies = {
     conversationStateMachineArn: config.conversationStateMachineArn,
   }),
   ids: new TimeOrderedIdGenerator(clock),
+  collectionTemplates: new DynamoDbCollectionTemplates(new TableAccess(config.tableName)),
   clock,
   logger,
   providerName: PAYTIME_PROVIDER_NAME,

@@ -12,7 +12,7 @@ import { json, problems } from './problem';
 import { DOCS_PATH, OPENAPI_PATH } from './public-paths';
 import { parseRequest } from './request-parsing';
 import { refuse } from './route-results';
-import { matchRoute, methodsOf, type Route, type RouteResult } from './route-table';
+import { IDEMPOTENT_METHODS, matchRoute, methodsOf, type Route, type RouteResult } from './route-table';
 import { ROUTES } from './routes';
 import type { TenantApiDependencies } from './tenant-api-dependencies';
 
@@ -66,7 +66,7 @@ function redirectToExport(
  * `/v1/...` behind the HTTP API's JWT authorizer: the token was verified before this runs (issuer, client,
  * signature, expiry); its claims name the member and their role. In order, before any read or write: the
  * member's rate limit, the route (route table), the role against the route's action, the request against the route's schemas, the
- * `Idempotency-Key` of a POST; a refused request changes nothing.
+ * `Idempotency-Key` of a POST or PUT; a refused request changes nothing.
  */
 export function createTenantApiHandler(
   deps: TenantApiDependencies,
@@ -114,8 +114,10 @@ export function createTenantApiHandler(
     if (route.streamed && deps.exports)
       return redirectToExport(deps.exports, member, event, deps.clock.now());
     const key = event.headers['idempotency-key'];
-    if (key !== undefined && (method !== 'POST' || !IDEMPOTENCY_KEY_PATTERN.test(key)))
-      return problems.badRequest('Idempotency-Key is for POST requests: 1-255 letters, digits, _ . : -');
+    if (key !== undefined && (!IDEMPOTENT_METHODS.includes(method) || !IDEMPOTENCY_KEY_PATTERN.test(key)))
+      return problems.badRequest(
+        'Idempotency-Key is for POST and PUT requests: 1-255 letters, digits, _ . : -',
+      );
     const work = async () => {
       try {
         return await route.handle(deps, {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Problem } from './api-schemas';
-import type { Route } from './route-table';
+import { IDEMPOTENT_METHODS, type Route } from './route-table';
 
 /**
  * The OpenAPI 3.1 document of the tenant API, generated from the route table's zod/mini schemas with zod's
@@ -77,7 +77,7 @@ function operationOf(route: Route): JsonSchema {
   responses['400'] ??= problemResponse('The request does not match the schema (each issue in `errors`)');
   responses['401'] = problemResponse('No valid access token');
   responses['403'] = problemResponse(`The member's role may not ${route.action.replace('_', ' ')}`);
-  if (route.method === 'POST') {
+  if (IDEMPOTENT_METHODS.includes(route.method)) {
     responses['409'] ??= problemResponse('A request with this Idempotency-Key is still in progress');
     responses['422'] = problemResponse('This Idempotency-Key was used with another body');
   }
@@ -86,7 +86,10 @@ function operationOf(route: Route): JsonSchema {
     summary: route.summary,
     tags: [route.tag],
     'x-permission': route.action,
-    parameters: [...parametersOf(route), ...(route.method === 'POST' ? [idempotencyKeyHeader] : [])],
+    parameters: [
+      ...parametersOf(route),
+      ...(IDEMPOTENT_METHODS.includes(route.method) ? [idempotencyKeyHeader] : []),
+    ],
     ...(route.body
       ? {
           requestBody: {

@@ -9,7 +9,10 @@ import type { TenantApiDependencies } from './tenant-api-dependencies';
  * the OpenAPI document and the contract test all read this table; nothing else declares a route.
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Writes that take an `Idempotency-Key` (a replay returns the first response). */
+export const IDEMPOTENT_METHODS: readonly string[] = ['POST', 'PUT'];
 
 /** What a route answers: a status, a JSON body (validated against the route's response schema in tests). */
 export interface RouteResult {
@@ -37,7 +40,7 @@ export interface RouteInput<Params, Query, Body> {
   params: Params;
   query: Query;
   body: Body;
-  /** The request's `Idempotency-Key`, when sent (POST only). */
+  /** The request's `Idempotency-Key`, when sent (POST and PUT only). */
   idempotencyKey?: string;
 }
 

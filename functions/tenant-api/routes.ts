@@ -1,4 +1,5 @@
 import { BOLETO_ROUTES } from './boleto-routes';
+import { COLLECTION_TEMPLATE_ROUTES } from './collection-template-routes';
 import { CONTACT_ROUTES } from './contact-routes';
 import { EXPORT_ROUTES } from './export-routes';
 import { MEMBER_ROUTES } from './member-routes';
@@ -12,4 +13,5 @@ export const ROUTES: readonly Route[] = [
   ...MONEY_ROUTES,
   ...EXPORT_ROUTES,
   ...MEMBER_ROUTES,
+  ...COLLECTION_TEMPLATE_ROUTES,
 ];

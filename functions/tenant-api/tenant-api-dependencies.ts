@@ -1,5 +1,6 @@
 import type { PaymentDependencies } from '#application/payments/payment-dependencies';
 import type { CategoryRuleRepository } from '#application/ports/category-rule-repository';
+import type { CollectionTemplateStore } from '#application/ports/collection-emails';
 import type { ConversationRepository } from '#application/ports/conversation-repository';
 import type { ExportTickets } from '#application/ports/export-tickets';
 import type { IdGenerator } from '#application/ports/id-generator';
@@ -18,6 +19,8 @@ export interface TenantApiDependencies extends Omit<PaymentDependencies, 'workfl
   ids: IdGenerator;
   /** The tenant's learned category rules: an entry booked without a category gets the same one as on WhatsApp. */
   categoryRules: CategoryRuleRepository;
+  /** The collection e-mail templates, versioned per degree (`collection-template-routes.ts`). */
+  collectionTemplates: CollectionTemplateStore;
   /** The tenant's members and their sign-in accounts (`member-routes.ts`). */
   team: { users: UserRepository; memberAccounts?: MemberAccounts };
   /** Per-member request limit (429 with Retry-After); see docs/decisions.md, "Team". */

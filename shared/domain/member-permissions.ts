@@ -12,6 +12,7 @@ import { DomainError } from './domain-error';
  * | manage_contacts    | yes   | yes      | no     |  create, change, archive contacts
  * | book_ledger        | yes   | yes      | no     |  ledger entries and reversals
  * | manage_members     | yes   | no       | no     |  add and remove members
+ * | edit_templates     | yes   | no       | no     |  change the collection e-mail templates
  */
 
 export const MEMBER_ROLES = ['owner', 'operator', 'viewer'] as const;
@@ -24,6 +25,7 @@ export const MEMBER_ACTIONS = [
   'manage_contacts',
   'book_ledger',
   'manage_members',
+  'edit_templates',
 ] as const;
 export type MemberAction = (typeof MEMBER_ACTIONS)[number];
 

@@ -5,7 +5,8 @@ import type { Intent } from '#application/ports/interpretation.schema';
  * (portfolio_status), "manda as cobranças por e-mail" (collections_campaign), the same with "toda segunda" /
  * "toda semana" (collections_schedule) and "para as cobranças automáticas" (collections_schedule_stop). Checked
  * "pausa a cobrança da Padaria Estrela" (collections_pause) and "retoma a cobrança da …" (collections_resume) act
- * on one account of the portfolio. Checked before the boleto rules (`classifyIntent`): "cobranças por e-mail" is not a new boleto. `text` is the folded
+ * on one account of the portfolio, as do "fixa a Padaria Estrela no grau 3" / "coloca a Padaria Estrela em aviso
+ * final" (collections_pin) and "volta a Padaria Estrela pro automático" (collections_unpin). Checked before the boleto rules (`classifyIntent`): "cobranças por e-mail" is not a new boleto. `text` is the folded
  * message with a space at each end.
  */
 
@@ -30,8 +31,20 @@ const PAUSE =
 const RESUME =
   /^ (retoma|retomar|retome|reativa|reativar|reative|despausa|despausar|volta a cobrar|voltar a cobrar)( a| as)?( cobrancas?)? (por e-?mail )?(d[aoe]s?|para|pra) /;
 
+/** A degree by number or by name (escalation.ts): what makes "coloca … em aviso final" a pin. */
+const DEGREE = /\b(grau [1-4]|lembrete amigavel|lembrete firme|notificacao formal|aviso final)\b/;
+const PIN_VERB =
+  /^ (fixa|fixar|fixe|trava|travar|trave|coloca|colocar|coloque|poe|ponha|deixa|deixar|deixe|manda|mande|muda|mudar|mude|passa|passar|passe) /;
+const UNPIN = [
+  /^ (volta|voltar|volte|devolve|devolver|devolva|coloca|coloque|poe|ponha|deixa|deixe|passa|passe) .+ (pro|para o|ao|no) (grau )?automatico\b/,
+  /^ (desfixa|desfixar|desfixe|destrava|destravar|destrave) /,
+];
+
 export function collectionsIntent(text: string): Intent | null {
   if (PORTFOLIO.some((pattern) => pattern.test(text))) return 'portfolio_status';
+  if (UNPIN.some((pattern) => pattern.test(text))) return 'collections_unpin';
+  if (PIN_VERB.test(text) && / (no|em|com|pr[oa]|para o) (o )?/.test(text) && DEGREE.test(text))
+    return 'collections_pin';
   if (PAUSE.test(text)) return 'collections_pause';
   if (RESUME.test(text)) return 'collections_resume';
   const aboutEmailCharges = CHARGE_WORDS.test(text) && (EMAIL.test(text) || AUTOMATIC.test(text));

@@ -86,6 +86,8 @@ const CONTACT_CERTAINTY: Record<Intent, number> = {
   send_report: 3,
   send_spreadsheet: 3,
   report_schedule: 3,
+  collections_pin: 3,
+  collections_unpin: 3,
 };
 
 /** Phone numbers, CPFs and CNPJs: digits that are neither money nor dates. */

@@ -58,6 +58,12 @@ const CALLS: Record<string, { path: string; body?: unknown }> = {
     body: { name: 'Eva Lima', role: 'viewer', phone: '(11) 97777-6666' },
   },
   'DELETE /v1/members/{id}': { path: '/v1/members/eva' },
+  'GET /v1/collection-templates': { path: '/v1/collection-templates' },
+  'GET /v1/collection-templates/{degree}': { path: '/v1/collection-templates/2' },
+  'PUT /v1/collection-templates/{degree}': {
+    path: '/v1/collection-templates/3',
+    body: { subject: 'Faturas de {{nome_conta}}', text: 'Olá, {{nome_contato}}.\n\n{{faturas}}' },
+  },
 };
 
 describe('tenant API contract', () => {

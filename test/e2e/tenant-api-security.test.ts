@@ -56,6 +56,11 @@ const SAMPLES: Record<string, SampleRequest> = {
   'GET /v1/exports/statement.csv': { query: 'contact=joao-silva' },
   'POST /v1/members': { body: { name: 'Davi', role: 'operator', phone: '+5511999990009' } },
   'DELETE /v1/members/{id}': { params: { id: 'carla' } },
+  'GET /v1/collection-templates/{degree}': { params: { degree: '2' } },
+  'PUT /v1/collection-templates/{degree}': {
+    params: { degree: '4' },
+    body: { subject: 'Aviso final: {{nome_conta}}', text: 'Prezado(a) {{nome_contato}},\n{{faturas}}' },
+  },
 };
 
 const keyOf = (route: Route) => `${route.method} ${route.path}`;
@@ -85,6 +90,7 @@ describe('tenant API security, every route', () => {
       'T#demo#CONTACTS',
       'T#demo#TENANT',
       'T#demo#IDEMPOTENCY',
+      'T#demo#EMAIL_TEMPLATES',
       'T#demo#LEDGER#2026-11',
       `T#demo#BOLETO#${SEEDED_BOLETO}`,
       'T#demo#STATEMENT#joao-silva',

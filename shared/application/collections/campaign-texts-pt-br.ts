@@ -102,6 +102,13 @@ export const campaignTexts = {
     paused
       ? `Cobrança por e-mail de ${name} pausada: nenhum e-mail até você pedir "retoma a cobrança de ${name}".`
       : `Cobrança por e-mail de ${name} retomada: entra na próxima campanha em que estiver devida.`,
+  pinned: (name: string, degree: EscalationDegree, paused: boolean) =>
+    `${name} fica no grau ${degree} (${ESCALATION_DEGREE_NAMES[degree]}) nas próximas cobranças por e-mail, ` +
+    `enquanto tiver fatura vencida.${paused ? ` A cobrança dela está pausada: nada é enviado até você pedir "retoma a cobrança de ${name}".` : ''}`,
+  unpinned: (name: string) =>
+    `${name} volta ao grau automático: as próximas cobranças seguem a fatura vencida mais antiga.`,
+  whichDegree: () =>
+    'Em qual grau? 1 lembrete amigável, 2 lembrete firme, 3 notificação formal, 4 aviso final. Ex.: "fixa a Padaria Estrela no grau 3".',
   accountNotFound: (name: string) => `Não encontrei "${name}" na carteira importada.`,
   severalAccounts: (name: string, names: readonly string[]) =>
     `Mais de uma conta tem "${name}": ${names.join(', ')}. Qual delas? Escreva o nome completo.`,

@@ -12,7 +12,13 @@ import type { OwnerMessageInput } from '#application/ports/workflows';
 import type { CalendarDate } from '#domain/calendar-date';
 import { close, type OwnerRequest } from '#domain/owner-request';
 import { type E164, normalizePhone } from '#domain/phone-number';
-import { accountNameIn, setAccountPaused } from './account-pause';
+import {
+  type AccountControlChange,
+  accountNameIn,
+  pinnedAccountNameIn,
+  pinnedDegreeIn,
+  setAccountControl,
+} from './account-controls';
 import { campaignTexts } from './campaign-texts-pt-br';
 import { selectDueAccounts } from './collection-email-selection';
 import type { CollectionsPorts } from './collections-ports';
@@ -34,6 +40,8 @@ import { armWeeklyCollections, stopWeeklyCollections } from './weekly-collection
 export type CollectionsIntent =
   | 'collections_pause'
   | 'collections_resume'
+  | 'collections_pin'
+  | 'collections_unpin'
   | 'portfolio_status'
   | 'collections_campaign'
   | 'collections_schedule'
@@ -72,20 +80,49 @@ export async function startCollectionsRequest(
   };
   const ports = deps.collections;
   if (!ports) return reply(campaignTexts.unavailable(), 'collections-unavailable');
+  /** One account's pause or pin, by the name in the message; a missing, unknown or ambiguous name is answered. */
+  const controlAccount = async (name: string | undefined, change: AccountControlChange) => {
+    const purpose = 'paused' in change ? 'collections-pause' : 'collections-pin';
+    if (!name)
+      return { kind: 'answered' as const, reply: await reply(campaignTexts.whichAccount(), purpose) };
+    const outcome = await setAccountControl(ports, { tenantId, name, change });
+    if (outcome.kind === 'done') {
+      const { clientId, name: accountName, control } = outcome.account;
+      return { kind: 'done' as const, clientId, name: accountName, paused: control?.paused === true };
+    }
+    const text =
+      outcome.kind === 'several'
+        ? campaignTexts.severalAccounts(name, outcome.names)
+        : campaignTexts.accountNotFound(name);
+    return { kind: 'answered' as const, reply: await reply(text, purpose) };
+  };
   if (input.intent === 'portfolio_status') {
     return reply(portfolioStatusText(await ports.receivables.listAccounts(tenantId)), 'portfolio-status');
   }
   if (input.intent === 'collections_pause' || input.intent === 'collections_resume') {
     const paused = input.intent === 'collections_pause';
-    const name = accountNameIn(input.text);
-    if (!name) return reply(campaignTexts.whichAccount(), 'collections-pause');
-    const outcome = await setAccountPaused(ports, { tenantId, name, paused });
-    if (outcome.kind === 'several') {
-      return reply(campaignTexts.severalAccounts(name, outcome.names), 'collections-pause');
+    const outcome = await controlAccount(accountNameIn(input.text), { paused });
+    if (outcome.kind !== 'done') return outcome.reply;
+    deps.logger.info('collections paused or resumed', { clientId: outcome.clientId, paused });
+    return reply(campaignTexts.paused(outcome.name, paused), 'collections-pause');
+  }
+  if (input.intent === 'collections_pin' || input.intent === 'collections_unpin') {
+    const pinnedDegree = input.intent === 'collections_pin' ? pinnedDegreeIn(input.text) : undefined;
+    if (input.intent === 'collections_pin' && pinnedDegree === undefined) {
+      return reply(campaignTexts.whichDegree(), 'collections-pin');
     }
-    if (outcome.kind === 'not_found') return reply(campaignTexts.accountNotFound(name), 'collections-pause');
-    deps.logger.info('collections paused or resumed', { clientId: outcome.account.clientId, paused });
-    return reply(campaignTexts.paused(outcome.account.name, paused), 'collections-pause');
+    const outcome = await controlAccount(pinnedAccountNameIn(input.text), { pinnedDegree });
+    if (outcome.kind !== 'done') return outcome.reply;
+    deps.logger.info('collections degree pinned or unpinned', {
+      clientId: outcome.clientId,
+      pinnedDegree: pinnedDegree ?? null,
+    });
+    return reply(
+      pinnedDegree === undefined
+        ? campaignTexts.unpinned(outcome.name)
+        : campaignTexts.pinned(outcome.name, pinnedDegree, outcome.paused),
+      'collections-pin',
+    );
   }
   if (input.intent === 'collections_schedule_stop') {
     if (!ports.weekly) return reply(campaignTexts.weeklyNotOn(), 'collections-weekly-stop');

@@ -1,6 +1,10 @@
 import type { CollectionTemplateStore } from '#application/ports/collection-emails';
-import { type EmailTemplateVersion, nextTemplateVersion } from '#domain/collections/email-template';
-import type { EscalationDegree } from '#domain/collections/escalation';
+import {
+  activeVersion,
+  type EmailTemplateVersion,
+  nextTemplateVersion,
+} from '#domain/collections/email-template';
+import { ESCALATION_DEGREES, type EscalationDegree } from '#domain/collections/escalation';
 
 /**
  * Edits a degree's collection e-mail template: the text is checked (`validateTemplateText`: known placeholders,
@@ -21,4 +25,17 @@ export async function editCollectionTemplate(
   });
   await deps.templates.saveEdit(input.tenantId, edit);
   return edit.created;
+}
+
+/** Per degree (1 to 4): its active version and how many versions it has (the built-in one counts). */
+export async function collectionTemplatesOverview(
+  deps: { templates: CollectionTemplateStore },
+  tenantId: string,
+): Promise<Array<{ active: EmailTemplateVersion; versions: number }>> {
+  return Promise.all(
+    ESCALATION_DEGREES.map(async (degree) => {
+      const versions = await deps.templates.versions(tenantId, degree);
+      return { active: activeVersion(versions), versions: versions.length };
+    }),
+  );
 }

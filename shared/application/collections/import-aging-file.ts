@@ -5,7 +5,7 @@ import type { ObjectStore } from '#application/ports/object-store';
 import type { AgingImport, ReceivablesRepository } from '#application/ports/receivables-repository';
 import type { AgingImportRequest } from '#application/ports/workflows';
 import { saoPauloDateOf } from '#domain/calendar-date';
-import type { RowError } from '#domain/collections/aging-row';
+import { type RowError, repeatedInvoiceError } from '#domain/collections/aging-row';
 import { AgingFileError, openAgingCsv } from './aging-csv';
 import { errorReportCsv } from './error-report-csv';
 import { encodeNormalisedRow, NORMALISED_HEADER_LINE } from './normalised-aging-csv';
@@ -15,7 +15,8 @@ import { encodeNormalisedRow, NORMALISED_HEADER_LINE } from './normalised-aging-
  * normalise (validate every row, write the clean copy the Distributed Map reads and the error CSV) → apply
  * batches (`apply-aging-batch.ts`) → close what vanished → derive each account's aging → finish
  * (`finish-aging-import.ts`). Each step is idempotent for its import id, so a retried Task leaves one effect.
- * The file is only ever streamed; memory holds at most `MAX_KEPT_ERRORS` row errors.
+ * The file is only ever streamed; memory holds at most `MAX_KEPT_ERRORS` row errors and the keys of the invoices
+ * read so far (client_id + invoice_number: ~100,000 short strings for the largest file, a few MB).
  *
  * Rules (docs/decisions.md, "Collections by e-mail"): the same bytes twice are one import (content hash); one
  * import runs per tenant at a time; an open invoice that a newer file does not name at all (not even in a
@@ -122,7 +123,9 @@ export async function claimAgingImport(
 
 /**
  * Reads the owner's file once (encoding, separator, header, every row validated) and writes the clean copy
- * (`normalised.csv`) and the error CSV. A rejected row that still names its invoice marks it seen, so the
+ * (`normalised.csv`) and the error CSV. A row naming an invoice (client_id + invoice_number) that an earlier
+ * row named is rejected ("fatura repetida na linha N"): two rows of one invoice in different batches would
+ * otherwise count it twice in the account's aging. A rejected row that still names its invoice marks it seen, so the
  * closing pass does not close an invoice that is in the file. A file refused whole changes nothing.
  */
 export async function normaliseAgingFile(
@@ -154,18 +157,27 @@ export async function normaliseAgingFile(
       ),
     );
   };
+  /** The first line naming each invoice, keyed by client_id + invoice_number (as trimmed by validation). */
+  const firstLineOf = new Map<string, number>();
   async function* normalisedLines(): AsyncIterable<string> {
     yield NORMALISED_HEADER_LINE;
     for await (const row of csv.records) {
       rowsRead += 1;
+      const clientId = row.values.client_id?.trim();
+      const invoiceNumber = row.values.invoice_number?.trim();
+      const key = clientId && invoiceNumber ? `${clientId}\u0000${invoiceNumber}` : undefined;
+      const firstLine = key === undefined ? undefined : firstLineOf.get(key);
+      if (firstLine !== undefined) {
+        if (errors.length < MAX_KEPT_ERRORS) errors.push(repeatedInvoiceError(row.line, firstLine));
+        continue;
+      }
+      if (key !== undefined) firstLineOf.set(key, row.line);
       if (row.validation.ok) {
         rowsValid += 1;
         yield encodeNormalisedRow(row.line, row.validation.row);
         continue;
       }
       for (const error of row.validation.errors) if (errors.length < MAX_KEPT_ERRORS) errors.push(error);
-      const clientId = row.values.client_id?.trim();
-      const invoiceNumber = row.values.invoice_number?.trim();
       if (clientId && invoiceNumber) seen.push({ clientId, invoiceNumber });
       if (seen.length >= SEEN_MARKS_IN_FLIGHT) await markSeen();
     }

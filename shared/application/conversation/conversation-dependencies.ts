@@ -129,6 +129,8 @@ export interface OwnerCommands {
       | 'collections_schedule_stop'
       | 'collections_pause'
       | 'collections_resume'
+      | 'collections_pin'
+      | 'collections_unpin'
     >;
     interpretation: Interpretation;
   }): Promise<string>;

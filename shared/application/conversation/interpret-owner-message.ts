@@ -177,6 +177,8 @@ export async function interpretOwnerMessage(
     case 'collections_schedule_stop':
     case 'collections_pause':
     case 'collections_resume':
+    case 'collections_pin':
+    case 'collections_unpin':
       return startCollectionsRequest(deps, {
         text,
         tenantId,

@@ -39,6 +39,8 @@ export const ACTION_OF_INTENT: Readonly<Record<Intent, MemberAction>> = {
   collections_schedule_stop: 'charge',
   collections_pause: 'charge',
   collections_resume: 'charge',
+  collections_pin: 'charge',
+  collections_unpin: 'charge',
   send_report: 'read',
   send_spreadsheet: 'read',
   // Changes when the owners get the report: the people who keep the books.

@@ -17,6 +17,7 @@ const ACTION_TEXT: Readonly<Record<MemberAction, string>> = {
   manage_contacts: 'alterar contatos',
   book_ledger: 'lançar gastos e entradas',
   manage_members: 'alterar a equipe',
+  edit_templates: 'alterar os modelos de e-mail de cobrança',
 };
 
 export const teamTexts = {

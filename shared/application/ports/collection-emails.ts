@@ -38,6 +38,8 @@ export interface CollectionEmailWriter {
 export interface AccountControls {
   /** Sets the account's `paused`; false when the account does not exist. */
   setPaused(tenantId: string, clientId: string, paused: boolean): Promise<boolean>;
+  /** Pins the account's degree (undefined: back to the aging's); false when the account does not exist. */
+  setPinnedDegree(tenantId: string, clientId: string, degree: EscalationDegree | undefined): Promise<boolean>;
 }
 
 /** The account's new `lastEmail`, and the last e-mail the selection saw (the write's condition). */

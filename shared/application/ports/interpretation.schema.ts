@@ -47,6 +47,9 @@ export const INTENTS = [
   'send_report',
   'send_spreadsheet',
   'report_schedule',
+  // Collections by e-mail, one account's pinned degree (issue 13 gaps; shared/language/collections-intents.ts)
+  'collections_pin',
+  'collections_unpin',
 ] as const;
 
 export const intentSchema = z.enum(INTENTS);

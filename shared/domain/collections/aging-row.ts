@@ -31,6 +31,14 @@ export interface RowError {
   reason: string;
 }
 
+/**
+ * A second (or later) row naming an invoice (client_id + invoice_number) that an earlier row of the file named:
+ * the first row is the one that counts, even if it was rejected.
+ */
+export function repeatedInvoiceError(row: number, firstRow: number): RowError {
+  return { row, column: 'invoice_number', reason: `fatura repetida na linha ${firstRow}` };
+}
+
 export type RowValues = Partial<Record<AgingColumn, string>>;
 
 export type RowValidation = { ok: true; row: AgingRow } | { ok: false; errors: RowError[] };

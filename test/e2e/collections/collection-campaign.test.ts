@@ -128,6 +128,12 @@ describe('collection e-mail campaigns', () => {
     expect(await ask('retoma a cobrança da mercearia conceicao 2')).toMatch(
       /^Cobrança por e-mail de Mercearia Conceição 2 retomada/,
     );
+    expect(await ask('fixa a Mercearia Conceição 2 no grau 1')).toBe(
+      'Mercearia Conceição 2 fica no grau 1 (lembrete amigável) nas próximas cobranças por e-mail, enquanto tiver fatura vencida.',
+    );
+    expect(await ask('volta a mercearia conceicao 2 pro automático')).toBe(
+      'Mercearia Conceição 2 volta ao grau automático: as próximas cobranças seguem a fatura vencida mais antiga.',
+    );
   }, 120_000);
 
   it('a viewer may ask how the portfolio is, but not send the e-mails', async () => {
@@ -136,6 +142,8 @@ describe('collection e-mail campaigns', () => {
       /^Carteira \(posição de 07\/12\/2026\): R\$ 4\.463,55 em aberto, 3 contas\./,
     );
     await say({ text: 'manda as cobranças por e-mail' }, viewer);
+    expect(lastTextTo(viewer)).toMatch(/^Seu perfil é consulta: não permite /);
+    await say({ text: 'coloca a Mercearia Conceição 2 em aviso final' }, viewer);
     expect(lastTextTo(viewer)).toMatch(/^Seu perfil é consulta: não permite /);
     await cloud.settle();
     expect(await emails()).toHaveLength(3);

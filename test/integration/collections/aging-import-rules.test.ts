@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAgingCsv } from '#application/collections/aging-csv';
 import { applyAgingBatch } from '#application/collections/apply-aging-batch';
 import { claimAgingImport, normaliseAgingFile } from '#application/collections/import-aging-file';
 import { deterministicId } from '#application/conversation/deterministic-id';
-import { generateAgingFile } from '#simulators/collections/aging-file-generator';
+import { addAging, EMPTY_AGING } from '#domain/collections/aging-buckets';
+import { agingFileBytes, generateAgingFile } from '#simulators/collections/aging-file-generator';
 import { type AgingImportRig, startAgingImportRig } from '#test/support/aging-import-rig';
 import { uniqueTenantId } from '#test/support/dynamodb-fixtures';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
+import { ROWS_PER_BATCH } from '#workflows/aging-import-workflow';
 
 let table: TestTable;
 let rig: AgingImportRig;
@@ -87,6 +90,38 @@ describe('aging import rules (workflow steps on DynamoDB Local and s3rver)', () 
     expect(await rig.deps.batches.totals(tenantId, request.importId)).toEqual(before);
     expect(before).toMatchObject({ batches: 1, rowsImported: 12, snapshotsWritten: 12, snapshotsKept: 0 });
   }, 60_000);
+
+  it('rejects a repeated invoice row, so an invoice in two batches counts once in the aging', async () => {
+    const tenantId = uniqueTenantId();
+    const lines = [...generateAgingFile({ rows: ROWS_PER_BATCH + 10 }).lines];
+    const firstRow = lines[1] ?? '';
+    const repeatedLine = lines.length + 1;
+    const { execution, request } = await rig.importFile(
+      tenantId,
+      { bytes: new TextEncoder().encode(`${[...lines, firstRow].join('\r\n')}\r\n`) },
+      'wamid.repeated',
+    );
+    expect(execution.status, execution.cause).toBe('SUCCEEDED');
+    const record = await rig.receivables.getImport(tenantId, request.importId);
+    expect(record).toMatchObject({
+      status: 'completed',
+      rowsRead: ROWS_PER_BATCH + 11,
+      rowsImported: ROWS_PER_BATCH + 10,
+      rowsRejected: 1,
+    });
+    const errors = await rig.files.get(record?.errorReportKey ?? '');
+    const chunks: Buffer[] = [];
+    for await (const chunk of errors.body) chunks.push(Buffer.from(chunk));
+    expect(Buffer.concat(chunks).toString('utf8')).toContain(
+      `${repeatedLine};invoice_number;fatura repetida na linha 2`,
+    );
+    const account = (await rig.receivables.listAccounts(tenantId)).find((a) => a.clientId === 'C00000');
+    const csv = await openAgingCsv(agingFileBytes(generateAgingFile({ rows: 4 })));
+    let expected = EMPTY_AGING;
+    for await (const row of csv.records)
+      if (row.validation.ok) expected = addAging(expected, row.validation.row.aging);
+    expect(account?.aging).toEqual(expected);
+  }, 120_000);
 
   it('refuses an empty file whole, recording why', async () => {
     const tenantId = uniqueTenantId();

@@ -7,8 +7,8 @@ import { DynamoDbCollectionEmailLog } from '#adapters/dynamodb/receivables/dynam
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
-import { setAccountPaused } from '#application/collections/account-pause';
-import { collectionEmailId } from '#application/collections/collection-email-selection';
+import { type AccountControlChange, setAccountControl } from '#application/collections/account-controls';
+import { collectionEmailId, selectDueAccounts } from '#application/collections/collection-email-selection';
 import {
   defaultCollectionTemplates,
   type QueueCollectionDeps,
@@ -101,6 +101,11 @@ async function seedTenant(tenantId: string) {
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   });
+}
+
+function control(tenantId: string, name: string, change: AccountControlChange) {
+  const controls = new DynamoDbAccountControls(new TableAccess(table.tableName, table.documentClient));
+  return setAccountControl({ receivables, controls }, { tenantId, name, change });
 }
 
 async function setOn(key: { pk: string; sk: string }, attribute: string, value: unknown) {
@@ -205,20 +210,51 @@ describe('queueCollectionEmails on DynamoDB Local', () => {
     const other = uniqueTenantId('mail');
     await seedTenant(other);
     await importRows(other, '2026-12-07', portfolio.slice(0, 3));
-    const pause = (name: string, paused: boolean) =>
-      setAccountPaused(
-        {
-          receivables,
-          controls: new DynamoDbAccountControls(new TableAccess(table.tableName, table.documentClient)),
-        },
-        { tenantId: other, name, paused },
-      );
+    const pause = (name: string, paused: boolean) => control(other, name, { paused });
     expect(await pause('conta c1', true)).toMatchObject({ kind: 'done', account: { clientId: 'C1' } });
     expect(await pause('Conta', true)).toMatchObject({ kind: 'several' });
     expect(await pause('Padaria Estrela', true)).toEqual({ kind: 'not_found', name: 'Padaria Estrela' });
     expect(await queuedAccounts(other)).toEqual(['C2']);
     await pause('Conta C1', false);
     expect(await queuedAccounts(other)).toEqual(['C1']);
+  }, 60_000);
+
+  it('a pinned degree drives the next selection; a pause wins over it; nothing past due stays unsent', async () => {
+    const tenantId = uniqueTenantId('mail');
+    await seedTenant(tenantId);
+    await importRows(tenantId, '2026-12-07', portfolio);
+    const degrees = async () => {
+      const selection = await selectDueAccounts(deps(), tenantId);
+      return {
+        due: selection.due.map((account) => [account.clientId, account.degree]),
+        skipped: selection.skipped.map((skip) => [skip.clientId, skip.reason]),
+      };
+    };
+    expect((await degrees()).due).toEqual([
+      ['C1', 2],
+      ['C2', 4],
+    ]);
+    expect(await control(tenantId, 'Conta C1', { pinnedDegree: 4 })).toMatchObject({
+      kind: 'done',
+      account: { clientId: 'C1', control: { pinnedDegree: 4 } },
+    });
+    await control(tenantId, 'Conta C3', { pinnedDegree: 4 });
+    await control(tenantId, 'Conta C2', { pinnedDegree: 1 });
+    await control(tenantId, 'Conta C2', { paused: true });
+    expect(await degrees()).toEqual({
+      due: [['C1', 4]],
+      skipped: [
+        ['C2', 'paused'],
+        ['C3', 'nothing_overdue'],
+      ],
+    });
+    await control(tenantId, 'Conta C2', { paused: false });
+    await control(tenantId, 'Conta C1', { pinnedDegree: undefined });
+    expect((await degrees()).due).toEqual([
+      ['C1', 2],
+      ['C2', 1],
+    ]);
+    expect(await control(tenantId, 'Padaria', { pinnedDegree: 3 })).toMatchObject({ kind: 'not_found' });
   }, 60_000);
 
   it('uses the model’s e-mail only when grounded, and the template when it invents a number or fails', async () => {

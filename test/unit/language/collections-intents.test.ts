@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { accountNameIn } from '#application/collections/account-pause';
+import {
+  accountNameIn,
+  pinnedAccountNameIn,
+  pinnedDegreeIn,
+} from '#application/collections/account-controls';
 import { calendarDate } from '#domain/calendar-date';
 import { parseMessage } from '#language/parser';
 
@@ -51,5 +55,42 @@ describe('the account a pause names', () => {
     ['volta a cobrar da Padaria Estrela', 'Padaria Estrela'],
   ])('%s → %s', (text, name) => {
     expect(accountNameIn(text)).toBe(name);
+  });
+});
+
+describe('pinning one account’s degree', () => {
+  it.each([
+    ['fixa a Padaria Estrela no grau 3', 'collections_pin', 'Padaria Estrela', 3],
+    ['coloca a Padaria Estrela em aviso final', 'collections_pin', 'Padaria Estrela', 4],
+    ['Deixa o Mercado Bom Preço no lembrete amigável', 'collections_pin', 'Mercado Bom Preço', 1],
+    [
+      'trava a cobrança da Oficina São Jorge em notificação formal.',
+      'collections_pin',
+      'Oficina São Jorge',
+      3,
+    ],
+    ['passa a Padaria Estrela pro grau 2', 'collections_pin', 'Padaria Estrela', 2],
+    ['volta a Padaria Estrela pro automático', 'collections_unpin', 'Padaria Estrela', undefined],
+    [
+      'volta a cobrança da Padaria Estrela para o automático!',
+      'collections_unpin',
+      'Padaria Estrela',
+      undefined,
+    ],
+    ['desfixa a Padaria Estrela', 'collections_unpin', 'Padaria Estrela', undefined],
+    ['destrava o grau da Padaria Estrela', 'collections_unpin', 'Padaria Estrela', undefined],
+  ])('%s → %s (%s, %s)', (text, intent, name, degree) => {
+    expect(parseMessage(text, today).intent).toBe(intent);
+    expect(pinnedAccountNameIn(text)).toBe(name);
+    expect(pinnedDegreeIn(text)).toBe(degree);
+  });
+
+  it.each([
+    ['pausa a cobrança da Padaria Estrela', 'collections_pause'],
+    ['volta a cobrar da Padaria Estrela', 'collections_resume'],
+    ['coloca netflix sempre em lazer', 'set_category_rule'],
+    ['fixa a Padaria Estrela', 'unknown'],
+  ])('leaves %s as %s', (text, intent) => {
+    expect(parseMessage(text, today).intent).toBe(intent);
   });
 });

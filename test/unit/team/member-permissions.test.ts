@@ -13,7 +13,7 @@ import {
 
 /** The matrix of docs/decisions.md ("Members and roles"), written out here independently of the code. */
 const EXPECTED: Record<MemberRole, MemberAction[]> = {
-  owner: ['read', 'charge', 'cancel', 'manage_contacts', 'book_ledger', 'manage_members'],
+  owner: ['read', 'charge', 'cancel', 'manage_contacts', 'book_ledger', 'manage_members', 'edit_templates'],
   operator: ['read', 'charge', 'cancel', 'manage_contacts', 'book_ledger'],
   viewer: ['read'],
 };
