@@ -168,7 +168,7 @@ export const deps: ConversationStepsDependencies = {
     },
     reports: reportCommands({
       ...repositories,
-      sources: repositoryReportSources(repositories),
+      sources: repositoryReportSources({ ...repositories, clock }),
       renderer,
       files,
       ids: new TimeOrderedIdGenerator(clock),
