@@ -1,15 +1,7 @@
 // The console's budgets panel (issue 15): each limit with what the current month spent against it, as
 // GET /_local/budgets (and /_local/state's `budgets`) read it. Plain browser JavaScript, no build step.
+import { byId, cell } from './console-collections.js';
 import { money } from './console-format.js';
-
-const byId = (id) => document.getElementById(id);
-
-function cell(text, className) {
-  const node = document.createElement('td');
-  node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 /** `{ month, budgets }`: one row per budget, over-limit rows marked. */
 export function renderBudgets(current) {
