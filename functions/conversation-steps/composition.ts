@@ -108,7 +108,21 @@ const transcriber = config.transcription
 const payments = { ...repositories, billing, workflows, clock, logger, providerName: PAYTIME_PROVIDER_NAME };
 const proposals = repositories.receiptProposals;
 // Every new entry's category (typed, from a receipt) and the subscription check after each booked expense.
-const booking = ownerEntryBooking({ ...repositories, clock });
+// With an OpenAI key the model files an entry no learned rule or keyword knows (checked against the set).
+const categoryProposer = openAi
+  ? new (await import('#adapters/openai/openai-category-proposer')).OpenAiCategoryProposer({
+      apiKey: openAi.apiKey,
+      baseURL: openAi.baseUrl,
+      model: openAi.model,
+      timeoutMs: 5_000,
+    })
+  : undefined;
+const booking = ownerEntryBooking({
+  ...repositories,
+  clock,
+  logger,
+  ...(categoryProposer && { categoryProposer }),
+});
 const ocr = new ReceiptFileReader({ langPath: config.ocrLangPath });
 // With an OpenAI key the model proposes a receipt photo's fields; the OCR text grounds them (read-receipt.ts).
 const vision = openAi
@@ -168,7 +182,7 @@ export const deps: ConversationStepsDependencies = {
     },
     reports: reportCommands({
       ...repositories,
-      sources: repositoryReportSources(repositories),
+      sources: repositoryReportSources({ ...repositories, clock }),
       renderer,
       files,
       ids: new TimeOrderedIdGenerator(clock),

@@ -19,7 +19,7 @@ export const logger = createLogger('report');
 export const deps: ReportHandlerDependencies = {
   report: {
     ...repositories,
-    sources: repositoryReportSources(repositories),
+    sources: repositoryReportSources({ ...repositories, clock }),
     renderer: new PdfLibReportRenderer(),
     files: composeObjectStore(config.files),
     ids: new TimeOrderedIdGenerator(clock),

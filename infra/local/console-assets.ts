@@ -15,6 +15,7 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
     file: 'console-collections.js',
     type: 'text/javascript; charset=utf-8',
   },
+  '/console/console-budgets.js': { file: 'console-budgets.js', type: 'text/javascript; charset=utf-8' },
   '/console/console-format.js': { file: 'console-format.js', type: 'text/javascript; charset=utf-8' },
   '/console/console.css': { file: 'console.css', type: 'text/css; charset=utf-8' },
 };

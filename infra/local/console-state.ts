@@ -9,6 +9,7 @@ import { saoPauloDateOf } from '#domain/calendar-date';
 import { NO_LATE_CHARGES } from '#domain/interest-policy';
 import type { OutboxMessage } from '#domain/outbox-message';
 import { REMINDER_STATE_NAMES } from '#workflows/reminder-loop-workflow';
+import { type BudgetView, LocalBudgetViews } from './budget-views';
 import { type ChatBubble, type SimulatorRecord, toChatBubble } from './chat-transcript';
 import { CollectionsState } from './collections-state';
 import type { LocalStepFunctions, VirtualClock } from './emulators';
@@ -92,6 +93,7 @@ export class ConsoleState {
   /** Imports, aging and e-mail statuses (`/_local/imports`, `/_local/aging`, `/_local/email-statuses`). */
   readonly collections: CollectionsState;
   private readonly reportViews: LocalReportViews;
+  private readonly budgetViews: LocalBudgetViews;
 
   constructor(private readonly deps: ConsoleStateDeps) {
     this.collections = new CollectionsState(deps);
@@ -100,6 +102,12 @@ export class ConsoleState {
     this.tenants = new DynamoDbTenantRepository(deps.tableName, deps.documentClient);
     this.outboxItems = new DynamoDbOutboxRepository(deps.tableName, deps.documentClient);
     this.reportViews = new LocalReportViews(deps.tableName, deps.documentClient);
+    this.budgetViews = new LocalBudgetViews(deps.tableName, deps.documentClient, deps.clock);
+  }
+
+  /** Each budget with the current month's spent, limit, percent used and what remains. */
+  budgets(): Promise<{ month: string; budgets: BudgetView[] }> {
+    return this.budgetViews.current(this.deps.tenantId);
   }
 
   /** The reports and spreadsheets IRIS generated, newest first, with links to their files. */
@@ -178,11 +186,12 @@ export class ConsoleState {
   }
 
   async snapshot() {
-    const [boletos, outbox, emails, reports] = await Promise.all([
+    const [boletos, outbox, emails, reports, budgets] = await Promise.all([
       this.boletoList(),
       this.outbox(),
       this.emails(),
       this.reports(),
+      this.budgets(),
     ]);
     return {
       clock: this.clock(),
@@ -191,6 +200,7 @@ export class ConsoleState {
       outbox,
       emails,
       latestReport: reports[0] ?? null,
+      budgets,
       chat: this.chat(),
     };
   }

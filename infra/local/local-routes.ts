@@ -18,6 +18,7 @@ import type { SettleResult } from './quiescence';
  *   degree, paused/pinned, last collection e-mail with its status; `GET /_local/email-statuses` — every e-mail
  *   the SES server received with what SES reported about it (`collections-state.ts`).
  * - `GET  /_local/reports` — the reports (PDF) and spreadsheets (CSV) generated, newest first, with links.
+ * - `GET  /_local/budgets` — the current month's budgets: limit, spent, percent used, remaining, days left.
  */
 
 export interface LocalRoutesBackend {
@@ -69,6 +70,7 @@ export async function handleLocalRoute(
     return reply(response, { emails: await state.collections.emailStatuses() });
   if (method === 'GET' && path === '/_local/reports')
     return reply(response, { reports: await state.reports() });
+  if (method === 'GET' && path === '/_local/budgets') return reply(response, await state.budgets());
   if (method === 'GET' && path === '/_local/chat') {
     const other = url.searchParams.get('with') ?? undefined;
     return reply(response, { with: other ?? null, messages: state.chat(other) });

@@ -23,8 +23,8 @@ export interface CategoryRule {
 
 export interface Categorisation {
   category: string;
-  /** Which rule decided: the tenant's learned rule, a keyword of the set, or nothing ("outros"). */
-  source: 'learned' | 'keyword' | 'default';
+  /** Which rule decided: the tenant's learned rule, a keyword of the set, the model (validated), or nothing. */
+  source: 'learned' | 'keyword' | 'model' | 'default';
   /** The learned rule's term, when one decided. */
   term?: string;
 }

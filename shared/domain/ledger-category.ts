@@ -173,6 +173,14 @@ export function expenseCategoryNames(): string[] {
   return [...EXPENSE_CATEGORIES.map(([name]) => name), 'outros'];
 }
 
+/**
+ * The categories a model may propose for a new entry of `kind`: the set's names for that side, never
+ * "boletos" (booked by the payment path) nor "outros" (what is left when nobody knows).
+ */
+export function proposableCategoryNames(kind: 'income' | 'expense'): string[] {
+  return (kind === 'expense' ? EXPENSE_CATEGORIES : INCOME_CATEGORIES).map(([name]) => name);
+}
+
 /** The default category set (pt-BR): expenses, income, boletos and "outros". */
 export function ledgerCategoryNames(): string[] {
   return [

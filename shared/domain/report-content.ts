@@ -26,14 +26,14 @@ export interface CategoryTotals {
   expenseCents: Cents;
 }
 
-/** A budget for the report's month: the limit and what was spent against it. */
-export interface BudgetLimit {
+/**
+ * A budget of the report's month with what was spent against it: read, not computed here (the ledger's monthly
+ * figures, as the budget alerts and "quais meus limites?" read them: `application/budgets/budget-status.ts`).
+ */
+export interface BudgetStatus {
   /** A category name, or null for the overall budget. */
   category: string | null;
   limitCents: Cents;
-}
-
-export interface BudgetStatus extends BudgetLimit {
   spentCents: Cents;
   /** Limit minus spent: negative when over. */
   remainingCents: Cents;
@@ -93,7 +93,7 @@ export interface ReportInput {
   entries: readonly ReportEntry[];
   /** Every boleto of the tenant that may matter: those created in the period, paid in it, or still open. */
   boletos: readonly Boleto[];
-  budgets: readonly BudgetLimit[];
+  budgets: readonly BudgetStatus[];
   aging: ReceivablesAging;
   contactName: (contactId: string) => string;
 }
@@ -122,7 +122,7 @@ export function reportContent(input: ReportInput): ReportContent {
     expenseCents,
     balanceCents: incomeCents - expenseCents,
     categories: categoryTotals(entries),
-    budgets: input.budgets.map((budget) => budgetStatus(budget, entries)),
+    budgets: [...input.budgets],
     boletos: {
       issued: countAndCents(issued.map((boleto) => boleto.amountCents)),
       paid: countAndCents(payments.map((entry) => entry.amountCents)),
@@ -163,20 +163,6 @@ function categoryTotals(entries: readonly ReportEntry[]): CategoryTotals[] {
         b.incomeCents - a.incomeCents ||
         a.category.localeCompare(b.category),
     );
-}
-
-function budgetStatus(budget: BudgetLimit, entries: readonly ReportEntry[]): BudgetStatus {
-  const spentCents = sumCents(
-    entries
-      .filter((e) => e.kind === 'expense' && (budget.category === null || e.category === budget.category))
-      .map((e) => e.amountCents),
-  );
-  return {
-    ...budget,
-    spentCents,
-    remainingCents: budget.limitCents - spentCents,
-    usedPercent: budget.limitCents > 0 ? Math.floor((spentCents * 100) / budget.limitCents) : 0,
-  };
 }
 
 function byPayer(

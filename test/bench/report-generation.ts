@@ -52,7 +52,15 @@ export async function benchReportGeneration(runs = 10): Promise<{
         asOf: '2026-12-01' as CalendarDate,
         entries,
         boletos,
-        budgets: [{ category: 'alimentação', limitCents: 500_000 }],
+        budgets: [
+          {
+            category: 'alimentação',
+            limitCents: 500_000,
+            spentCents: 412_345,
+            remainingCents: 87_655,
+            usedPercent: 82,
+          },
+        ],
         aging: {
           currentCents: 0,
           overdueCents: { days0To30: 0, days31To60: 0, days61To90: 0, days91To120: 0, daysOver120: 0 },

@@ -113,4 +113,17 @@ describe('local console', () => {
     await account.waitFor({ timeout: 10_000 });
     await expect.poll(() => textOf(account)).toContain('R$');
   }, 60_000);
+
+  it('shows each budget with what the month spent against its limit', async () => {
+    const page = await context.newPage();
+    await page.goto(cloud.urls.console);
+    const client = new LocalCloudClient(cloud.apiUrl);
+    await client.sendText('+5511999990001', 'meu limite de mercado é 800 por mês');
+    await client.sendText('+5511999990001', 'gastei 200 no mercado');
+    const budget = page.getByTestId('budgets').locator('tbody tr', { hasText: 'mercado (alimentação)' });
+    await budget.waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => textOf(budget), { timeout: 15_000 })
+      .toMatch(/R\$ 200,00\s*R\$ 800,00\s*25%\s*R\$ 600,00/);
+  }, 60_000);
 });

@@ -24,9 +24,9 @@ const ADDRESS_STATUS = { invalid: 'endereço inválido', suppressed: 'endereço 
 
 const BUCKETS = ['days0To30', 'days31To60', 'days61To90', 'days91To120', 'daysOver120'];
 
-const byId = (id) => document.getElementById(id);
+export const byId = (id) => document.getElementById(id);
 
-function cell(text, className) {
+export function cell(text, className) {
   const node = document.createElement('td');
   node.textContent = text;
   if (className) node.className = className;

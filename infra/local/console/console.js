@@ -1,8 +1,9 @@
 // The local console: talks to the local cloud's documented routes only (README, "Local interface").
 // Plain browser JavaScript, no build step. Signed in as a member (console-members.js): contacts and statements
 // come from the tenant API with the member's token; what /v1 does not serve yet (boletos with their audit
-// trail, the outbox, the clock) from GET /_local/state; imports, aging and e-mail statuses from
+// trail, the outbox, the clock, the month's budgets) from GET /_local/state; imports, aging and e-mail statuses from
 // console-collections.js; the chat is the member's own.
+import { renderBudgets } from './console-budgets.js';
 import { renderCollections } from './console-collections.js';
 import { dateBr, instantBr, money } from './console-format.js';
 import { memberLabel, renderContacts, session, signIn } from './console-members.js';
@@ -281,6 +282,7 @@ async function refresh() {
   renderBoletos(state.boletos);
   renderOutbox(state.outbox);
   renderLatestReport(state.latestReport);
+  renderBudgets(state.budgets);
   if (view.selectedBoleto) {
     const selected = state.boletos.find((boleto) => boleto.id === view.selectedBoleto);
     if (selected) await showAudit(selected.id, selected.contactName);

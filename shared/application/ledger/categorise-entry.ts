@@ -1,16 +1,36 @@
+import type { CategoryProposer } from '#application/ports/category-proposer';
 import type { CategoryRuleRepository } from '#application/ports/category-rule-repository';
 import type { Clock } from '#application/ports/clock';
 import { type Categorisation, type CategoryRule, categorise, categoryTermOf } from '#domain/category-rules';
+import { proposableCategoryNames } from '#domain/ledger-category';
+import type { AppLogger } from '#logging/create-logger';
 
-/** The one categoriser of new entries (typed, from a receipt): the tenant's learned rules, then the keywords. */
+/**
+ * The one categoriser of new entries (typed, from a receipt): the tenant's learned rules, then the keywords,
+ * then (with an OpenAI key) the model's proposal when neither knows the entry; "outros" when nothing does.
+ */
 export interface EntryCategoriser {
   categorise(tenantId: string, kind: 'income' | 'expense', description: string): Promise<Categorisation>;
 }
 
-export function entryCategoriser(deps: { categoryRules: CategoryRuleRepository }): EntryCategoriser {
+export function entryCategoriser(deps: {
+  categoryRules: CategoryRuleRepository;
+  categoryProposer?: CategoryProposer;
+  logger?: Pick<AppLogger, 'warn'>;
+}): EntryCategoriser {
   return {
     async categorise(tenantId, kind, description) {
-      return categorise(await deps.categoryRules.list(tenantId), kind, description);
+      const decided = categorise(await deps.categoryRules.list(tenantId), kind, description);
+      if (decided.source !== 'default' || !deps.categoryProposer || !description.trim()) return decided;
+      const categories = proposableCategoryNames(kind);
+      try {
+        const proposed = await deps.categoryProposer.propose({ kind, description, categories });
+        // Validated against the set whatever the model said: anything else stays "outros".
+        if (proposed && categories.includes(proposed)) return { category: proposed, source: 'model' };
+      } catch (error) {
+        deps.logger?.warn('category proposal failed; the entry stays in outros', { tenantId, error });
+      }
+      return decided;
     },
   };
 }

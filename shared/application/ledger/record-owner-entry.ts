@@ -36,13 +36,18 @@ export interface RecordOwnerEntryDependencies {
   expenses: ExpenseWatch;
 }
 
-/** The booking dependencies over the stores: the tenant's rules categorise, its subscriptions watch. */
-export function ownerEntryBooking(deps: {
-  ledger: LedgerRepository;
-  categoryRules: CategoryRuleRepository;
-  recurringExpenses: RecurringExpenseRepository;
-  clock: Clock;
-}): RecordOwnerEntryDependencies {
+/**
+ * The booking dependencies over the stores: the tenant's rules categorise (then the model, when one is
+ * configured), its subscriptions watch.
+ */
+export function ownerEntryBooking(
+  deps: {
+    ledger: LedgerRepository;
+    categoryRules: CategoryRuleRepository;
+    recurringExpenses: RecurringExpenseRepository;
+    clock: Clock;
+  } & Pick<Parameters<typeof entryCategoriser>[0], 'categoryProposer' | 'logger'>,
+): RecordOwnerEntryDependencies {
   return {
     ledger: deps.ledger,
     clock: deps.clock,

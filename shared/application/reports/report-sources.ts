@@ -1,33 +1,38 @@
+import { readBudgetStatus } from '#application/budgets/budget-status';
 import { monthsOf } from '#application/ledger/ledger-period-figures';
 import type { BoletoRepository } from '#application/ports/boleto-repository';
+import type { BudgetRepository } from '#application/ports/budget-repository';
+import type { Clock } from '#application/ports/clock';
 import type { ContactRepository } from '#application/ports/contact-repository';
-import type { LedgerEntry, LedgerRepository } from '#application/ports/ledger-repository';
+import type { LedgerAggregateReader } from '#application/ports/ledger-aggregates';
+import type { LedgerEntry, LedgerRepository, YearMonth } from '#application/ports/ledger-repository';
 import type { Boleto } from '#domain/boleto';
-import type { BudgetLimit } from '#domain/report-content';
+import type { BudgetStatus } from '#domain/report-content';
 import type { ReportPeriod } from '#domain/report-period';
 
-/**
- * Port: what a report reads. Today it is implemented over the ledger's month partitions, the contacts and
- * their boletos (`repositoryReportSources`); the monthly per-category aggregates and budgets being built
- * beside it can implement it instead without touching the report.
- */
+/** Port: what a report reads (`repositoryReportSources` implements it over the table's repositories). */
 export interface ReportSources {
   /** The ledger entries dated in the period. */
   ledgerEntries(tenantId: string, period: ReportPeriod): Promise<LedgerEntry[]>;
-  /** The budgets in force for the month (`YYYY-MM`); none until budgets exist. */
-  budgets(tenantId: string, month: string): Promise<BudgetLimit[]>;
+  /** The tenant's budgets with what the month (`YYYY-MM`) spent against each. */
+  budgets(tenantId: string, month: YearMonth): Promise<BudgetStatus[]>;
   /** The tenant's boletos with the names of their payers. */
   boletos(tenantId: string): Promise<{ boletos: Boleto[]; contactNames: Map<string, string> }>;
 }
 
 /**
- * Over what exists: one Query per month of the period on the ledger, one Query for the contacts and one per
- * contact for its boletos (by due date, every status). Budgets: none yet (no budget store on this branch).
+ * One Query per month of the period on the ledger, one Query for the contacts and one per contact for its
+ * boletos (by due date, every status). Budgets through `readBudgetStatus` (one Query for the budgets, one
+ * GetItem for the month's figures kept by the ledger projector), the same figure as the budget alerts and
+ * "quais meus limites?": the month's expenses of the budget's category, corrections netted out.
  */
 export function repositoryReportSources(deps: {
   ledger: Pick<LedgerRepository, 'listByMonth'>;
   contacts: Pick<ContactRepository, 'list'>;
   boletos: Pick<BoletoRepository, 'listByContact'>;
+  budgets: Pick<BudgetRepository, 'list'>;
+  ledgerAggregates: LedgerAggregateReader;
+  clock: Clock;
 }): ReportSources {
   return {
     async ledgerEntries(tenantId, period) {
@@ -35,8 +40,18 @@ export function repositoryReportSources(deps: {
       const all = await Promise.all(months.map((month) => deps.ledger.listByMonth(tenantId, month)));
       return all.flat().filter((entry) => entry.date >= period.from && entry.date <= period.to);
     },
-    async budgets() {
-      return [];
+    async budgets(tenantId, month) {
+      const statuses = await readBudgetStatus(
+        { budgets: deps.budgets, aggregates: deps.ledgerAggregates, clock: deps.clock },
+        { tenantId, month },
+      );
+      return statuses.map(({ budget, usage }) => ({
+        category: budget.category,
+        limitCents: usage.limitCents,
+        spentCents: usage.spentCents,
+        remainingCents: usage.limitCents - usage.spentCents,
+        usedPercent: usage.percent,
+      }));
     },
     async boletos(tenantId) {
       const contacts = await deps.contacts.list(tenantId);

@@ -46,6 +46,27 @@ describe('budgets and alerts', () => {
     expect(alerts()).toHaveLength(1);
   }, 120_000);
 
+  it('shows each budget with used / limit / % for the current month (GET /_local/budgets, the console)', async () => {
+    const response = await fetch(`${cloud.apiUrl}/_local/budgets`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      month: '2026-12',
+      budgets: [
+        expect.objectContaining({ category: null, name: 'gastos', limitCents: 500_000, spentCents: 66_600 }),
+        {
+          category: 'alimentação',
+          name: 'mercado (alimentação)',
+          limitCents: 80_000,
+          spentCents: 66_600,
+          percent: 83,
+          remainingCents: 13_400,
+          overCents: 0,
+          daysLeft: 12,
+        },
+      ],
+    });
+  }, 120_000);
+
   it('alerts once at 100%, and not again after a correction brings it back under', async () => {
     await chat.ask('gastei 200 no mercado');
     await cloud.settle();

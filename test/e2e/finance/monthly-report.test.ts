@@ -1,5 +1,5 @@
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import type { CalendarDate } from '#domain/calendar-date';
@@ -29,6 +29,15 @@ describe('the monthly report', () => {
     ['2026-11-30', 'expense', 55_555, 'contas'],
   ];
   const december = seeds.filter(([date]) => date.startsWith('2026-12'));
+  /** Limits for December: alimentação under (45,90 of 50,00), transporte over (120,00 of 100,00). */
+  const budgets: Array<[category: string, label: string, limitCents: number]> = [
+    ['alimentação', 'mercado', 5_000],
+    ['transporte', 'gasolina', 10_000],
+  ];
+  const spentOn = (category: string) =>
+    december
+      .filter(([, kind, , c]) => kind === 'expense' && c === category)
+      .reduce((total, [, , cents]) => total + cents, 0);
   const sum = (kind: 'income' | 'expense') =>
     december.filter(([, k]) => k === kind).reduce((total, [, , cents]) => total + cents, 0);
   /** "R$ 1.234,56", written out here so the test does not use the code under test. */
@@ -46,12 +55,16 @@ describe('the monthly report', () => {
       clockStart: new Date('2026-12-05T13:00:00Z'),
     });
     await createDemoReportSchedule(); // as `npm start` does
-    const { ledger } = createTableRepositories(
+    const repositories = createTableRepositories(
       cloud.tableName,
       createDocumentClient(createLocalDynamoDbClient()),
     );
+    for (const [category, label, limitCents] of budgets) {
+      const at = '2026-12-05T13:00:00.000Z';
+      await repositories.budgets.put({ tenantId, category, label, limitCents, createdAt: at, updatedAt: at });
+    }
     for (const [index, [date, kind, amountCents, category]] of seeds.entries()) {
-      await ledger.add({
+      await repositories.ledger.add({
         tenantId,
         entryId: `seed-${index}`,
         kind,
@@ -62,6 +75,12 @@ describe('the monthly report', () => {
         createdAt: '2026-12-05T13:00:00.000Z',
       });
     }
+    // The budgets read December's figures the ledger projector keeps from the stream: wait until it saw them.
+    await vi.waitFor(
+      async () =>
+        expect((await repositories.ledgerAggregates.month(tenantId, '2026-12'))?.entryCount).toBe(4),
+      { timeout: 30_000, interval: 200 },
+    );
   }, 120_000);
   afterAll(async () => cloud?.stop());
 
@@ -100,6 +119,13 @@ describe('the monthly report', () => {
     expect(text).toContain(`Saldo ${brl(sum('income') - sum('expense'))}`);
     expect(text).toContain(`fornecedores ${brl(0)} ${brl(98_765)}`);
     expect(text).not.toContain(brl(55_555));
+    for (const [category, , limitCents] of budgets) {
+      const spent = spentOn(category);
+      const percent = Math.floor((spent * 100) / limitCents);
+      expect(text).toContain(
+        `${category} ${brl(limitCents)} ${brl(spent)} ${brl(limitCents - spent)} ${percent}%`,
+      );
+    }
 
     const documents = documentsTo(owner);
     expect(documents).toHaveLength(1);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalCloudClient } from '#infra/local/local-cloud-client';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { listOf, routeCaller } from './route-call';
 import { statusWebhookPayload } from './status-webhook-payload';
 
 /**
@@ -37,41 +38,7 @@ describe('local interface documented in the README', () => {
   const ids = {} as Ids;
   const routes = documentedRoutes();
 
-  async function call(
-    method: string,
-    path: string,
-    init: { body?: unknown; headers?: Record<string, string> } = {},
-  ) {
-    const response = await fetch(`${cloud.apiUrl}${path}`, {
-      method,
-      headers: {
-        ...(init.body !== undefined && { 'content-type': 'application/json' }),
-        ...init.headers,
-      },
-      ...(init.body !== undefined && {
-        body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
-      }),
-    });
-    const text = await response.text();
-    let json: Record<string, unknown> | undefined;
-    try {
-      json = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, text, json, headers: response.headers };
-  }
-
-  /** A list field of a JSON answer (fails the test when it is missing). */
-  function listOf<T = Record<string, unknown>>(
-    answer: { json?: Record<string, unknown> },
-    field: string,
-  ): T[] {
-    const value = answer.json?.[field];
-    if (!Array.isArray(value))
-      throw new Error(`the answer has no list ${field}: ${JSON.stringify(answer.json)}`);
-    return value as T[];
-  }
+  const call = routeCaller(() => cloud.apiUrl);
 
   async function requestBoleto(text: string): Promise<void> {
     await client.sendText(OWNER, text);
@@ -339,6 +306,8 @@ describe('local interface documented in the README', () => {
         'boletos',
         'outbox',
         'emails',
+        'latestReport',
+        'budgets',
         'chat',
       ]);
     },
@@ -371,6 +340,17 @@ describe('local interface documented in the README', () => {
     },
     'GET /_local/email-statuses': async () => {
       expect(listOf(await call('GET', '/_local/email-statuses'), 'emails')).toEqual(expect.any(Array));
+    },
+    'GET /_local/reports': async () => {
+      expect(listOf(await call('GET', '/_local/reports'), 'reports')).toEqual([]);
+    },
+    'GET /_local/budgets': async () => {
+      await client.sendText(OWNER, 'meu limite de mercado é 800 por mês');
+      const answer = await call('GET', '/_local/budgets');
+      expect(answer.json?.month).toBe('2026-12');
+      expect(listOf(answer, 'budgets')).toEqual([
+        expect.objectContaining({ category: 'alimentação', limitCents: 80_000, spentCents: 0, percent: 0 }),
+      ]);
     },
     'POST /_sim/ses/events': async () => {
       const answer = await call('POST', '/_sim/ses/events', {

@@ -61,7 +61,7 @@ describe('sendReport', () => {
     deps = {
       ...repositories,
       outbox,
-      sources: repositoryReportSources(repositories),
+      sources: repositoryReportSources({ ...repositories, clock }),
       renderer: new PdfLibReportRenderer(),
       files,
       ids: new TimeOrderedIdGenerator(clock),
