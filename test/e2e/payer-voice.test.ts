@@ -131,5 +131,5 @@ describe('the payer’s voice, end to end', () => {
     ]);
     const old = boletos.find((boleto) => boleto.amountCents === 20_000);
     expect(old?.cancelReason).toBe('balance_recharged');
-  });
+  }, 90_000);
 });
