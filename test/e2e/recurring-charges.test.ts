@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { reportScheduleName } from '#application/reports/report-schedule';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { SCHEDULE_GROUP_NAME, stateMachineArn } from '#infra/local/local-cloud-names';
@@ -24,11 +23,7 @@ describe('recurring charges', () => {
       .boletos()
       .filter((billet) => billet.client.document.replace(/\D/g, '') === taxId.replace(/\D/g, ''))
       .map((billet) => [billet.expiration_at.slice(0, 10), saoPauloDateOf(new Date(billet.created_at))]);
-  // The group also holds the tenant's report schedule (created by the daily finance check): plans only.
-  const plans = () =>
-    cloud.scheduler
-      .list({ group: SCHEDULE_GROUP_NAME })
-      .filter((schedule) => schedule.Name !== reportScheduleName('demo'));
+  const plans = () => cloud.scheduler.list({ group: SCHEDULE_GROUP_NAME });
 
   beforeAll(async () => {
     // Tuesday 01/12/2026, 10:00 in São Paulo.
