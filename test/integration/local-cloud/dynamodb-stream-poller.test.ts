@@ -7,6 +7,7 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-streams/index';
@@ -158,5 +159,48 @@ describe('DynamoDbStreamPoller', () => {
     await poller.idle();
     expect(skipped.map((record) => record.dynamodb?.Keys?.sk?.S)).toEqual(['poison']);
     expect(handledDespitePoison.filter((sk) => sk.startsWith('good'))).toEqual(['good-1', 'good-2']);
+  });
+  it('reads each shard once per cycle for all its consumers, and idle() does not wait out the poll interval', async () => {
+    const streams = new DynamoDBStreamsClient({ endpoint, region: 'us-east-1', credentials });
+    let getRecords = 0;
+    streams.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'GetRecordsCommand') getRecords += 1;
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    // A minute between polls: an idle() that waited for the next timed cycle would outlast the test.
+    const shared = new DynamoDbStreamPoller({
+      tableName,
+      endpoint,
+      credentials,
+      streamsClient: streams,
+      pollIntervalMs: 60_000,
+    });
+    const seen: Record<string, string[]> = { first: [], second: [], third: [] };
+    for (const name of Object.keys(seen)) {
+      await shared.subscribe({
+        name,
+        startingPosition: 'LATEST',
+        handler: async (event) => {
+          seen[name]?.push(...event.Records.map((record) => record.dynamodb?.Keys?.sk?.S ?? ''));
+        },
+      });
+    }
+    await shared.start();
+    try {
+      await shared.idle();
+      await put('T#t4', 'shared-1', 'NOTE');
+      const before = getRecords;
+      await shared.idle();
+      expect(Object.values(seen)).toEqual([['shared-1'], ['shared-1'], ['shared-1']]);
+      // One open shard here: one read for the cycle that found the record and one for the quiet cycle after
+      // it (three consumers reading separately would make six).
+      expect(getRecords - before).toBeLessThanOrEqual(2);
+    } finally {
+      await shared.stop();
+      streams.destroy();
+    }
   });
 });

@@ -7,8 +7,12 @@ import { toLambdaRecord } from './stream-record';
 /**
  * The table's stream feeding functions, as Lambda event source mappings do in AWS: polls DynamoDB Local's stream
  * with the real DynamoDB Streams client and hands each subscribed consumer its filtered batches (see
- * StreamConsumer for batching, filters and failures). Every consumer reads the stream at its own pace through
- * its own shard iterators, like separate mappings; a consumer's records are delivered one batch at a time.
+ * StreamConsumer for batching, filters and failures); a consumer's records are delivered one batch at a time.
+ * Consumers subscribed before `start()` with the same starting position share one reader: each shard is read
+ * once per cycle and its records go to every consumer in turn (six mappings reading separately made six
+ * GetRecords per shard every cycle, which is what the local cloud's settle waited on). A consumer subscribed
+ * later gets its own reader, from its own starting position. `idle()` starts the next cycle at once instead
+ * of waiting out the poll interval.
  */
 
 export interface DynamoDbStreamPollerOptions {
@@ -26,8 +30,10 @@ export interface DynamoDbStreamPollerOptions {
   onError?: (error: unknown) => void;
 }
 
-interface Subscription {
-  consumer: StreamConsumer;
+/** Consumers reading through one set of shard iterators. */
+interface ReaderGroup {
+  position: StartingPosition;
+  consumers: StreamConsumer[];
   reader: ShardReader | undefined;
 }
 
@@ -36,13 +42,15 @@ const REFRESH_EVERY_CYCLES = 20;
 export class DynamoDbStreamPoller {
   private readonly dynamoDb: DynamoDBClient;
   private readonly streams: DynamoDBStreamsClient;
-  private readonly subscriptions: Subscription[] = [];
+  private readonly groups: ReaderGroup[] = [];
   private streamArn: string | undefined;
   private stopper = new AbortController();
   private running: Promise<void> | undefined;
   private cyclesStarted = 0;
   private lastQuietCycle = 0;
   private readonly quietWaiters = new Set<{ target: number; resolve: () => void }>();
+  /** Ends the pause between cycles early (set while the loop pauses). */
+  private wakeLoop: (() => void) | undefined;
 
   constructor(private readonly options: DynamoDbStreamPollerOptions) {
     const config = {
@@ -57,9 +65,18 @@ export class DynamoDbStreamPoller {
   /** Adds a consumer (an event source mapping), reading from its starting position (or the poller's). */
   async subscribe(options: StreamConsumerOptions): Promise<StreamConsumer> {
     const consumer = new StreamConsumer({ region: this.options.region ?? 'us-east-1', ...options });
-    const subscription: Subscription = { consumer, reader: undefined };
-    if (this.streamArn) subscription.reader = await this.newReader(this.streamArn, this.positionOf(consumer));
-    this.subscriptions.push(subscription);
+    const position = this.positionOf(consumer);
+    if (this.streamArn) {
+      this.groups.push({
+        position,
+        consumers: [consumer],
+        reader: await this.newReader(this.streamArn, position),
+      });
+      return consumer;
+    }
+    const group = this.groups.find((candidate) => candidate.position === position);
+    if (group) group.consumers.push(consumer);
+    else this.groups.push({ position, consumers: [consumer], reader: undefined });
     return consumer;
   }
 
@@ -72,8 +89,8 @@ export class DynamoDbStreamPoller {
       throw new Error(`Table ${this.options.tableName} has no enabled stream`);
     }
     this.streamArn = streamArn;
-    for (const subscription of this.subscriptions) {
-      subscription.reader ??= await this.newReader(streamArn, this.positionOf(subscription.consumer));
+    for (const group of this.groups) {
+      group.reader ??= await this.newReader(streamArn, group.position);
     }
     this.stopper = new AbortController();
     this.running = this.loop(this.stopper.signal);
@@ -91,7 +108,9 @@ export class DynamoDbStreamPoller {
   idle(): Promise<void> {
     if (!this.running) return Promise.resolve();
     const target = this.cyclesStarted + 1;
-    return new Promise((resolve) => this.quietWaiters.add({ target, resolve }));
+    const quiet = new Promise<void>((resolve) => this.quietWaiters.add({ target, resolve }));
+    this.wakeLoop?.();
+    return quiet;
   }
 
   get eventSourceArn(): string | undefined {
@@ -120,11 +139,16 @@ export class DynamoDbStreamPoller {
       }
       if (delivered > 0) continue;
       if (delivered === 0) this.markQuiet(cycle);
+      // Someone waits for a quiet cycle that has not run yet: run it now rather than after the pause.
+      if (delivered === 0 && this.quietWaiters.size > 0) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, this.options.pollIntervalMs ?? 100);
+        const poller = this;
+        poller.wakeLoop = done;
         function done() {
           clearTimeout(timer);
           signal.removeEventListener('abort', done);
+          poller.wakeLoop = undefined;
           resolve();
         }
         signal.addEventListener('abort', done, { once: true });
@@ -132,18 +156,18 @@ export class DynamoDbStreamPoller {
     }
   }
 
-  /** One pass over every consumer; returns how many records were read. */
+  /** One pass over every reader, each shard's records to each of its consumers; returns how many were read. */
   private async cycle(cycle: number): Promise<number> {
     let read = 0;
-    for (const subscription of this.subscriptions) {
-      const reader = subscription.reader;
+    for (const { reader, consumers } of this.groups) {
       if (!reader) continue;
       if (cycle % REFRESH_EVERY_CYCLES === 0) await reader.refresh();
       for (const { records } of await reader.poll()) {
         read += records.length;
-        await subscription.consumer.consume(
-          records.map((record) => toLambdaRecord(record, reader.streamArn)),
-        );
+        for (const consumer of consumers) {
+          // Each mapping gets its own event objects, as separate invocations would.
+          await consumer.consume(records.map((record) => toLambdaRecord(record, reader.streamArn)));
+        }
       }
     }
     return read;
