@@ -58,6 +58,8 @@ export interface PaytimeApiConfig {
   integrationKey: string;
   authenticationKey: string;
   xToken: string;
+  /** First retry pause before jitter (the adapter's default 200 ms; the local cloud shortens it). */
+  retryBaseDelayMs?: number;
 }
 
 const paytimeCredentialsSchema = z.object({
@@ -69,14 +71,26 @@ const paytimeCredentialsSchema = z.object({
 /**
  * Paytime's API: `PAYTIME_BASE_URL` and the credentials, JSON `{ integrationKey, authenticationKey, xToken }`
  * in the secret `PAYTIME_API_CREDENTIALS` (SSM in the cloud). Undefined when no base URL is configured.
+ * `PAYTIME_RETRY_BASE_DELAY_MS` (optional) shortens the retry pauses: the local cloud's virtual days must not
+ * spend real seconds in backoff; the number of retries stays the same.
  */
 export async function paytimeApiConfigOf(env: Env): Promise<PaytimeApiConfig | undefined> {
-  const baseUrl = parseEnv(
-    z.object({ PAYTIME_BASE_URL: z.optional(httpUrl()) }),
+  const parsed = parseEnv(
+    z.object({
+      PAYTIME_BASE_URL: z.optional(httpUrl()),
+      PAYTIME_RETRY_BASE_DELAY_MS: z.optional(z.string().check(z.regex(/^\d{1,4}$/))),
+    }),
     env,
     'Paytime API',
-  ).PAYTIME_BASE_URL;
+  );
+  const baseUrl = parsed.PAYTIME_BASE_URL;
   if (!baseUrl) return undefined;
   const secret = await readSecret('PAYTIME_API_CREDENTIALS', env as NodeJS.ProcessEnv);
-  return { baseUrl, ...parseJsonEnv(paytimeCredentialsSchema, secret, 'PAYTIME_API_CREDENTIALS') };
+  return {
+    baseUrl,
+    ...parseJsonEnv(paytimeCredentialsSchema, secret, 'PAYTIME_API_CREDENTIALS'),
+    ...(parsed.PAYTIME_RETRY_BASE_DELAY_MS && {
+      retryBaseDelayMs: Number(parsed.PAYTIME_RETRY_BASE_DELAY_MS),
+    }),
+  };
 }
