@@ -3,6 +3,7 @@ import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dy
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { systemClock } from '#adapters/system/system-clock';
+import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
 import { type AgingImportReportDeps, agingImportReply } from '#application/collections/report-aging-import';
 import { loadAgingImportConfig } from '#config/aging-import-config';
 import { composeObjectStore } from '#config/object-store-config';
@@ -22,5 +23,5 @@ export const deps: AgingImportReportDeps = {
   receivables: new DynamoDbReceivablesRepository(table),
   batches: new DynamoDbAgingImportBatches(table),
   clock,
-  reply: agingImportReply({ ...repositories, clock }),
+  reply: agingImportReply({ ...repositories, clock, ids: new TimeOrderedIdGenerator() }),
 };

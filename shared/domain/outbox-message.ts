@@ -82,7 +82,9 @@ export type SupersededReason =
   | 'boleto_not_cancelled'
   | 'boleto_never_reached_payer'
   /** A grouped forward of a payer's held texts that a later forward carried instead (docs/decisions.md). */
-  | 'forwarded_with_later_message';
+  | 'forwarded_with_later_message'
+  /** A progress notice to the owner ("estou importando") whose result was ready before it went out. */
+  | 'result_sent_instead';
 
 export type SubjectVerdict = { stillTrue: true } | { stillTrue: false; reason: SupersededReason };
 

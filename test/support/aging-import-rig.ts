@@ -4,6 +4,7 @@ import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { createS3Client } from '#adapters/s3/create-s3-client';
 import { S3ObjectStore } from '#adapters/s3/s3-object-store';
+import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
 import { storeAgingFile } from '#application/collections/import-aging-file';
 import { AGING_IMPORT_SUMMARY_PURPOSE, agingImportReply } from '#application/collections/report-aging-import';
 import { deterministicId } from '#application/conversation/deterministic-id';
@@ -50,7 +51,7 @@ export async function startAgingImportRig(table: TestTable) {
     receivables,
     batches: new DynamoDbAgingImportBatches(tableAccess),
     clock,
-    reply: agingImportReply({ ...repositories, clock }),
+    reply: agingImportReply({ ...repositories, clock, ids: new TimeOrderedIdGenerator() }),
   };
   const sfn = new LocalStepFunctions({
     clock: new VirtualClock(),

@@ -4,6 +4,7 @@ import type { MediaDownloader } from '#application/ports/media-downloader';
 import type { ObjectStore } from '#application/ports/object-store';
 import type { AgingImportWorkflow } from '#application/ports/workflows';
 import { storeAgingFile } from './import-aging-file';
+import { AGING_IMPORT_ACK_PURPOSE } from './report-aging-import';
 
 export interface AgingSpreadsheetReaderDeps {
   files: ObjectStore;
@@ -32,7 +33,7 @@ export function agingSpreadsheetReader(deps: AgingSpreadsheetReaderDeps): OwnerM
     async read(input) {
       const filename = input.media.filename ?? 'carteira.csv';
       if (XLSX.test(input.media.mimeType) || /\.xlsx$/i.test(filename)) {
-        await deps.reply(input, agingImportReplies.xlsxNotYet(), 'aging-import');
+        await deps.reply(input, agingImportReplies.xlsxNotYet(), AGING_IMPORT_ACK_PURPOSE);
         return;
       }
       const importId = deterministicId(input.tenantId, input.messageId, 'aging-import');
@@ -46,7 +47,7 @@ export function agingSpreadsheetReader(deps: AgingSpreadsheetReaderDeps): OwnerM
           yield downloaded.bytes;
         })(),
       });
-      await deps.reply(input, agingImportReplies.received(filename), 'aging-import');
+      await deps.reply(input, agingImportReplies.received(filename), AGING_IMPORT_ACK_PURPOSE);
       await deps.imports.startAgingImport({
         tenantId: input.tenantId,
         importId,

@@ -1,5 +1,7 @@
 import type { ConversationDependencies } from '#application/conversation/conversation-dependencies';
+import { deterministicId } from '#application/conversation/deterministic-id';
 import { replyOnce } from '#application/conversation/reply-once';
+import { supersedeMessage } from '#application/outbox/supersede-message';
 import type { AgingImportRequest } from '#application/ports/workflows';
 import { failAgingImport, finishAgingImport } from './finish-aging-import';
 import type { AgingImportDeps, claimAgingImport } from './import-aging-file';
@@ -8,15 +10,26 @@ import { importFailedText, importSummaryText } from './import-summary';
 /** The owner's answer to the message that brought the file: queued once (the purpose is fixed per message). */
 export type AgingImportReply = (request: AgingImportRequest, text: string) => Promise<void>;
 
+/** The acknowledgement ("Recebi a planilha…, estou importando") answers the message that brought the file. */
+export const AGING_IMPORT_ACK_PURPOSE = 'aging-import';
 /** The summary answers the message that brought the file, once (its own purpose beside the acknowledgement). */
 export const AGING_IMPORT_SUMMARY_PURPOSE = 'aging-import-summary';
 
-/** The owner's answer through the outbox (one item per message and purpose), as every conversation reply. */
-export function agingImportReply(
-  deps: Pick<ConversationDependencies, 'outbox' | 'clock' | 'unitOfWork'>,
-): AgingImportReply {
-  return (request, text) =>
-    replyOnce(
+type AgingImportReplyDeps = Pick<
+  ConversationDependencies,
+  'outbox' | 'clock' | 'unitOfWork' | 'ids' | 'boletoActivity'
+>;
+
+/**
+ * The owner's answer through the outbox (one item per message and purpose), as every conversation reply. A
+ * fast import finishes before its acknowledgement has gone out; two queued messages are not delivered in a
+ * guaranteed order, and "estou importando" arriving after the counts would be false. So the acknowledgement
+ * is withdrawn (`superseded`) if no worker has claimed it yet: the owner gets the summary alone.
+ */
+export function agingImportReply(deps: AgingImportReplyDeps): AgingImportReply {
+  return async (request, text) => {
+    await withdrawUnsentAcknowledgement(deps, request);
+    await replyOnce(
       deps,
       request.tenantId,
       request.requestedBy,
@@ -24,6 +37,19 @@ export function agingImportReply(
       request.messageId,
       AGING_IMPORT_SUMMARY_PURPOSE,
     );
+  };
+}
+
+async function withdrawUnsentAcknowledgement(
+  deps: AgingImportReplyDeps,
+  request: AgingImportRequest,
+): Promise<void> {
+  const ackId = deterministicId(request.tenantId, request.messageId, AGING_IMPORT_ACK_PURPOSE);
+  const ack = await deps.outbox.get(request.tenantId, ackId);
+  if (ack?.status !== 'pending') return;
+  const now = deps.clock.now();
+  // A claim of any age blocks (a worker is sending it right now): only a message nobody holds is withdrawn.
+  await supersedeMessage(deps, ack, 'result_sent_instead', { now, staleBefore: new Date(0) });
 }
 
 export interface AgingImportReportDeps extends AgingImportDeps {

@@ -42,6 +42,10 @@ describe('aging import from a WhatsApp document', () => {
 
   it('imports the good rows and tells the owner the exact counts with a link to the errors', async () => {
     await send();
+    // The acknowledgement went out first, or was withdrawn because the summary was ready before it left.
+    const replies = repliesToOwner();
+    expect(replies.length === 1 || /^Recebi a planilha carteira\.csv/.test(replies[0] ?? '')).toBe(true);
+    expect(replies.length).toBeLessThanOrEqual(2);
     const reply = repliesToOwner().at(-1) ?? '';
     expect(reply).toMatch(/^Importei carteira\.csv \(posição de \d{2}\/\d{2}\/\d{4}\):/);
     expect(reply).toContain('• 12 linhas lidas\n• 9 importadas\n• 3 com erro (veja o arquivo de erros)');
@@ -54,7 +58,11 @@ describe('aging import from a WhatsApp document', () => {
   it('answers the same file again with "already imported", importing nothing', async () => {
     const before = repliesToOwner().length;
     await send();
-    expect(repliesToOwner()).toHaveLength(before + 1);
+    // The same file is acknowledged like any other (the workflow's claim is what finds it already imported):
+    // the acknowledgement, unless withdrawn because the answer was ready first, then the answer.
+    const replies = repliesToOwner().slice(before);
+    expect(replies.length === 1 || /^Recebi a planilha carteira\.csv/.test(replies[0] ?? '')).toBe(true);
+    expect(replies.length).toBeLessThanOrEqual(2);
     expect(repliesToOwner().at(-1)).toMatch(
       /^Esse arquivo já foi importado em \d{2}\/\d{2}\/\d{4} \(9 linhas\)\. Nada mudou\.$/,
     );

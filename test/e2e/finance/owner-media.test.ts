@@ -32,6 +32,7 @@ describe('owner media (images and documents)', () => {
   afterAll(async () => cloud?.stop());
 
   it('sends a CSV to the aging import (a file without its columns is refused, nothing imported) and declines XLSX for now', async () => {
+    const beforeCsv = repliesToOwner().length;
     await send({
       document: {
         filename: 'aging.csv',
@@ -39,8 +40,12 @@ describe('owner media (images and documents)', () => {
         content_base64: base64('conta;valor\nA;10\n'),
       },
     });
-    // Acknowledged at once, then the import workflow's one summary at its end.
-    expect(repliesToOwner().at(-2)).toMatch(/^Recebi a planilha aging\.csv, estou importando/);
+    // Acknowledged, then the import workflow's one summary at its end; an acknowledgement not yet sent when the
+    // summary was ready is withdrawn, so "estou importando" never follows the result.
+    const replies = repliesToOwner().slice(beforeCsv);
+    expect(replies.length).toBeGreaterThanOrEqual(1);
+    expect(replies.length).toBeLessThanOrEqual(2);
+    if (replies.length === 2) expect(replies[0]).toMatch(/^Recebi a planilha aging\.csv, estou importando/);
     expect(repliesToOwner().at(-1)).toMatch(
       /^Não importei aging\.csv: faltam colunas: client_id, .*Nada foi alterado\.$/,
     );
