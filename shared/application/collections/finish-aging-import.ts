@@ -11,11 +11,15 @@ type ImportIds = { tenantId: string; importId: string };
 /**
  * The import's closing pass: every open invoice (paged through the open-invoice index) that this import did
  * not see is closed, with a closure record under the import (counted once even if the step is retried).
+ * Only imports write invoices: a tenant's first import (no other import on record, finished or not) has
+ * nothing to close, and skips reading back the invoices it just wrote (50 s of a 100,000-row import).
  */
 export async function closeVanishedInvoices(
   deps: AgingImportDeps,
   ids: ImportIds,
 ): Promise<{ closed: number }> {
+  const imports = await deps.receivables.listImports(ids.tenantId);
+  if (!imports.some((record) => record.importId !== ids.importId)) return { closed: 0 };
   let closed = 0;
   let cursor: string | undefined;
   do {
