@@ -269,4 +269,8 @@ export function wireFunctions(
   readWriteFiles(report, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
   stack.schedules.allowInvoke(report);
   setting(conversationSteps, ENV.reportFunctionArn, report.function.functionArn);
+  // A new stack has no report schedule until someone creates it: the daily finance check creates the monthly
+  // one when the tenant has none (an owner's "toda segunda" is kept), so a deployed tenant gets its report.
+  manageSchedules(fns['finance-daily'], stack.schedules);
+  setting(fns['finance-daily'], ENV.reportFunctionArn, report.function.functionArn);
 }

@@ -113,7 +113,14 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
   'email-events': ['TABLE_NAME'],
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
   'statement-projector': ['TABLE_NAME'],
-  'finance-daily': ['TABLE_NAME'],
+  // Creates the tenant's monthly report schedule when it has none (shared/config/report-config.ts).
+  'finance-daily': [
+    'TABLE_NAME',
+    'SCHEDULE_GROUP_NAME',
+    'SCHEDULER_ROLE_ARN',
+    'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
+    'REPORT_FUNCTION_ARN',
+  ],
   'ledger-projector': ['TABLE_NAME'],
   'aging-import': ['TABLE_NAME', 'FILES_BUCKET_NAME'],
   report: ['TABLE_NAME', 'FILES_BUCKET_NAME'],
