@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { reportScheduleName } from '#application/reports/report-schedule';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { SCHEDULE_GROUP_NAME, stateMachineArn } from '#infra/local/local-cloud-names';
@@ -23,7 +24,11 @@ describe('recurring charges', () => {
       .boletos()
       .filter((billet) => billet.client.document.replace(/\D/g, '') === taxId.replace(/\D/g, ''))
       .map((billet) => [billet.expiration_at.slice(0, 10), saoPauloDateOf(new Date(billet.created_at))]);
-  const plans = () => cloud.scheduler.list({ group: SCHEDULE_GROUP_NAME });
+  // The group also holds the tenant's report schedule (created by the daily finance check): plans only.
+  const plans = () =>
+    cloud.scheduler
+      .list({ group: SCHEDULE_GROUP_NAME })
+      .filter((schedule) => schedule.Name !== reportScheduleName('demo'));
 
   beforeAll(async () => {
     // Tuesday 01/12/2026, 10:00 in São Paulo.
