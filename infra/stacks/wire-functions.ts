@@ -35,6 +35,7 @@ import {
   manageSchedules,
   projectIntoTable,
   putItemsOnly,
+  readFiles,
   readSecret,
   readTable,
   readWriteFiles,
@@ -241,6 +242,8 @@ export function wireFunctions(
     settings.email.fromAddress,
     settings.email.replyToAddress,
   );
+  // The files an e-mail attaches (the monthly report's PDF) are read at send time from the outbound prefix.
+  readFiles(emailDelivery, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
   controlOwnQueue(emailDelivery, stack.emailDelivery.queue, stack.emailDelivery.maxReceiveCount);
   consumeQueue(emailDelivery, stack.emailDelivery.queue, {
     ...deliveryBatch,

@@ -103,12 +103,14 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'WHATSAPP_API_VERSION',
     'WHATSAPP_ACCESS_TOKEN_PARAMETER',
   ],
+  // FILES_BUCKET_NAME: the files an e-mail attaches (shared/application/outbox/email-attachments.ts).
   'email-delivery': [
     'TABLE_NAME',
     'DELIVERY_QUEUE_URL',
     'DELIVERY_MAX_RECEIVE_COUNT',
     'SES_CONFIGURATION_SET',
     'EMAIL_FROM_ADDRESS',
+    'FILES_BUCKET_NAME',
   ],
   'email-events': ['TABLE_NAME'],
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
