@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ensureReportSchedule, type ReportScheduleDependencies } from '#application/reports/report-schedule';
 import {
   type CheckRecurringExpensesDependencies,
   checkRecurringExpenses,
@@ -11,11 +12,20 @@ export interface FinanceDailyHandlerDependencies {
   recurringExpenses: CheckRecurringExpensesDependencies;
   /** The stack's tenant: a schedule for any other tenant is refused. */
   tenantId: string;
+  /**
+   * The tenant's report schedule, created (monthly) when it has none: a deployed stack starts without one, and
+   * the owner would otherwise never get a report until they change its cadence by message. Absent where the
+   * stack grants no schedule management.
+   */
+  reportSchedule?: ReportScheduleDependencies;
 }
 
 export type FinanceDailyHandler = (event: unknown) => Promise<RecurringExpenseCheck>;
 
-/** The daily schedule's target: validate, then point out the tenant's tracked subscriptions that are missing. */
+/**
+ * The daily schedule's target: validate, make sure the tenant has a report schedule, then point out the
+ * tenant's tracked subscriptions that are missing.
+ */
 export function createFinanceDailyHandler(deps: FinanceDailyHandlerDependencies): FinanceDailyHandler {
   return async (event) => {
     const parsed = financeDailyEventSchema.safeParse(event);
@@ -25,6 +35,7 @@ export function createFinanceDailyHandler(deps: FinanceDailyHandlerDependencies)
         `this function serves tenant ${deps.tenantId}, not ${parsed.data.tenantId}`,
       );
     }
+    if (deps.reportSchedule) await ensureReportSchedule(deps.reportSchedule, deps.tenantId);
     return checkRecurringExpenses(deps.recurringExpenses, { tenantId: deps.tenantId });
   };
 }

@@ -83,13 +83,18 @@ export function putItemsOnly(fn: IrisFunction, table: dynamodb.ITableV2): void {
  * reaches just its own part of the file bucket. No List, no Delete (the lifecycle rules expire objects).
  */
 export function readWriteFiles(fn: IrisFunction, bucket: s3.IBucket, prefix: string): void {
+  grantFiles(fn, bucket, prefix, ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload']);
+}
+
+/** `FILES_BUCKET_NAME` + GetObject on the keys under `prefix` only (e-mail delivery reads the files it attaches). */
+export function readFiles(fn: IrisFunction, bucket: s3.IBucket, prefix: string): void {
+  grantFiles(fn, bucket, prefix, ['s3:GetObject']);
+}
+
+function grantFiles(fn: IrisFunction, bucket: s3.IBucket, prefix: string, actions: string[]): void {
   if (!/^[a-z0-9-]+\/$/.test(prefix)) throw new Error(`a file prefix is one folder ending in '/': ${prefix}`);
   fn.addEnvironment(ENV.filesBucketName, bucket.bucketName);
-  allow(
-    fn,
-    ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
-    [bucket.arnForObjects(`${prefix}*`)],
-  );
+  allow(fn, actions, [bucket.arnForObjects(`${prefix}*`)]);
   acknowledgeNag(
     fn.role,
     `AwsSolutions-IAM5[Resource::<${Stack.of(fn).getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${prefix}*]`,

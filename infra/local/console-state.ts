@@ -83,6 +83,8 @@ export interface EmailView {
   to: string[];
   subject: string;
   text: string;
+  /** The attached files' names and sizes (the bytes stay in the SES emulator's store). */
+  attachments: Array<{ filename: string; size: number }>;
 }
 
 export class ConsoleState {
@@ -177,6 +179,10 @@ export class ConsoleState {
         to: email.destination?.to ?? [],
         subject: email.subject,
         text: email.body?.text ?? '',
+        attachments: (email.attachments ?? []).map((attachment) => ({
+          filename: attachment.filename ?? '',
+          size: attachment.size,
+        })),
       }))
       .reverse();
   }

@@ -4,7 +4,8 @@ import sesModule from 'aws-ses-v2-local';
 
 /**
  * `aws-ses-v2-local`: an SESv2-compatible server (SendEmail through the real SESv2 client) that keeps what it
- * received: a viewer at `/` and JSON at `/store`. Started in-process on a free loopback port.
+ * received, attachments included: a viewer at `/` and JSON at `/store`. Started in-process on a free loopback
+ * port.
  */
 
 export interface RunningSesLocal {
@@ -41,6 +42,20 @@ export interface SesStoredEmail {
   destination?: { to?: string[] };
   subject: string;
   body?: { text?: string; html?: string };
+  /** The files sent with it, as received (`content` is base64): a test reads a report's PDF from here. */
+  attachments?: SesStoredAttachment[];
+}
+
+export interface SesStoredAttachment {
+  filename?: string;
+  contentType: string;
+  content: string;
+  size: number;
+}
+
+/** The bytes of an attachment the local SES server kept. */
+export function attachmentBytes(attachment: SesStoredAttachment): Uint8Array {
+  return new Uint8Array(Buffer.from(attachment.content, 'base64'));
 }
 
 /** Every e-mail the local SES server received, oldest first. */

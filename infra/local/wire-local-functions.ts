@@ -146,8 +146,8 @@ export function registerScheduleTargets(
 
 /**
  * The demo tenant's report schedule (monthly unless one exists), created through the production adapter from
- * the environment a started local cloud applied: `npm start` does it; tests that want the report call it, so
- * the others' clocks can cross a month without a report in their chats.
+ * the environment a started local cloud applied: `npm start` does it at once (the daily finance check would
+ * create it only at the next virtual 08:00, as in a deployed stack); tests that want it before then call it.
  */
 export async function createDemoReportSchedule(): Promise<void> {
   const schedules = composeSchedules(loadSchedulesConfig(processEnv()));

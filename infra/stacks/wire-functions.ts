@@ -35,6 +35,7 @@ import {
   manageSchedules,
   projectIntoTable,
   putItemsOnly,
+  readFiles,
   readSecret,
   readTable,
   readWriteFiles,
@@ -241,6 +242,8 @@ export function wireFunctions(
     settings.email.fromAddress,
     settings.email.replyToAddress,
   );
+  // The files an e-mail attaches (the monthly report's PDF) are read at send time from the outbound prefix.
+  readFiles(emailDelivery, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
   controlOwnQueue(emailDelivery, stack.emailDelivery.queue, stack.emailDelivery.maxReceiveCount);
   consumeQueue(emailDelivery, stack.emailDelivery.queue, {
     ...deliveryBatch,
@@ -269,4 +272,8 @@ export function wireFunctions(
   readWriteFiles(report, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
   stack.schedules.allowInvoke(report);
   setting(conversationSteps, ENV.reportFunctionArn, report.function.functionArn);
+  // A new stack has no report schedule until someone creates it: the daily finance check creates the monthly
+  // one when the tenant has none (an owner's "toda segunda" is kept), so a deployed tenant gets its report.
+  manageSchedules(fns['finance-daily'], stack.schedules);
+  setting(fns['finance-daily'], ENV.reportFunctionArn, report.function.functionArn);
 }

@@ -7,7 +7,7 @@ export interface ReportConfig {
   tenantId: string;
   tableName: string;
   files: ObjectStoreConfig;
-  /** Where the owner's copy of each report is e-mailed (a link); absent: WhatsApp only. */
+  /** Where the owner's copy of each report is e-mailed (the file attached); absent: WhatsApp only. */
   ownerEmail?: string;
 }
 

@@ -44,6 +44,15 @@ export interface EmailContent {
   subject: string;
   text: string;
   html: string;
+  /** Files sent with the e-mail, by reference: the bytes stay in the file bucket, never in the outbox item. */
+  attachments?: EmailAttachment[];
+}
+
+/** A file of the stack's file bucket to attach: the e-mail delivery reads it when it sends. */
+export interface EmailAttachment {
+  objectKey: string;
+  filename: string;
+  contentType: string;
 }
 
 /** The approved template to use when free-form text is not allowed (outside the customer-service window). */

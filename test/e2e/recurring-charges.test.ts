@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
-import { SCHEDULE_GROUP_NAME, stateMachineArn } from '#infra/local/local-cloud-names';
+import { stateMachineArn } from '#infra/local/local-cloud-names';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { ownerChat } from '#test/support/owner-chat';
+import { recurringPlanSchedules } from '#test/support/schedule-group';
 
 /**
  * Issue 12 item 5 on the local cloud, with the virtual clock driven across months: a plan confirmed once, one
@@ -23,7 +24,7 @@ describe('recurring charges', () => {
       .boletos()
       .filter((billet) => billet.client.document.replace(/\D/g, '') === taxId.replace(/\D/g, ''))
       .map((billet) => [billet.expiration_at.slice(0, 10), saoPauloDateOf(new Date(billet.created_at))]);
-  const plans = () => cloud.scheduler.list({ group: SCHEDULE_GROUP_NAME });
+  const plans = () => recurringPlanSchedules(cloud);
 
   beforeAll(async () => {
     // Tuesday 01/12/2026, 10:00 in São Paulo.

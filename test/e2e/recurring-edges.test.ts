@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
-import { SCHEDULE_GROUP_NAME } from '#infra/local/local-cloud-names';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { ownerChat } from '#test/support/owner-chat';
+import { recurringPlanSchedules } from '#test/support/schedule-group';
 
 /**
  * Recurring charges off the happy path, on the local cloud: a payer who opted out (the confirmation warns, the
@@ -40,7 +40,7 @@ describe('recurring charges: edges', () => {
     expect(lastTextTo(owner)).toBe('Não encontrei nenhum contato chamado "Zacarias".');
     await say({ text: 'quais cobranças mensais eu tenho?' });
     expect(lastTextTo(owner)).toMatch(/^Você não tem cobranças mensais ativas\./);
-    expect(cloud.scheduler.list({ group: SCHEDULE_GROUP_NAME })).toEqual([]);
+    expect(recurringPlanSchedules(cloud)).toEqual([]);
   });
 
   it('an opted-out payer: the confirmation warns; Paytime down at issue time: told once, issued once when back', async () => {
@@ -71,12 +71,12 @@ describe('recurring charges: edges', () => {
   }, 300_000);
 
   it('a stop after a boleto was issued deletes the schedule and leaves that boleto open', async () => {
-    expect(cloud.scheduler.list({ group: SCHEDULE_GROUP_NAME })).toHaveLength(1);
+    expect(recurringPlanSchedules(cloud)).toHaveLength(1);
     await say({ text: 'não cobra mais o Pedro todo mês' });
     expect(lastTextTo(owner)).toMatch(/^Encerrar a cobrança mensal de R\$ 70,00 de Pedro Álvares/);
     await confirmLast();
     expect(lastTextTo(owner)).toMatch(/os já emitidos continuam valendo\.$/);
-    expect(cloud.scheduler.list({ group: SCHEDULE_GROUP_NAME })).toEqual([]);
+    expect(recurringPlanSchedules(cloud)).toEqual([]);
     expect(pedroBillets().at(-1)?.status).toBe('PENDING');
     const count = pedroBillets().length;
     await cloud.advance({ days: 40 });

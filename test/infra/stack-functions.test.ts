@@ -103,17 +103,26 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'WHATSAPP_API_VERSION',
     'WHATSAPP_ACCESS_TOKEN_PARAMETER',
   ],
+  // FILES_BUCKET_NAME: the files an e-mail attaches (shared/application/outbox/email-attachments.ts).
   'email-delivery': [
     'TABLE_NAME',
     'DELIVERY_QUEUE_URL',
     'DELIVERY_MAX_RECEIVE_COUNT',
     'SES_CONFIGURATION_SET',
     'EMAIL_FROM_ADDRESS',
+    'FILES_BUCKET_NAME',
   ],
   'email-events': ['TABLE_NAME'],
   reconciliation: ['TABLE_NAME', ...PAYTIME_API, 'REMINDER_STATE_MACHINE_ARN'],
   'statement-projector': ['TABLE_NAME'],
-  'finance-daily': ['TABLE_NAME'],
+  // Creates the tenant's monthly report schedule when it has none (shared/config/report-config.ts).
+  'finance-daily': [
+    'TABLE_NAME',
+    'SCHEDULE_GROUP_NAME',
+    'SCHEDULER_ROLE_ARN',
+    'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
+    'REPORT_FUNCTION_ARN',
+  ],
   'ledger-projector': ['TABLE_NAME'],
   'aging-import': ['TABLE_NAME', 'FILES_BUCKET_NAME'],
   report: ['TABLE_NAME', 'FILES_BUCKET_NAME'],

@@ -200,6 +200,15 @@ describe('TenantStageStack IAM', () => {
     );
   });
 
+  it('lets e-mail delivery read, and only read, the generated files it attaches (outbound/)', () => {
+    const files = functionStatements(dev, 'email-delivery').filter((s) =>
+      actionsOf(s).some((action) => action.startsWith('s3:')),
+    );
+    expect(files).toHaveLength(1);
+    expect(actionsOf(files[0] as Statement)).toEqual(['s3:GetObject']);
+    expect(JSON.stringify(files[0]?.Resource)).toContain('/outbound/*');
+  });
+
   it.each(FUNCTION_NAMES)('lets %s read exactly the SSM parameters named in its environment', (name) => {
     for (const target of [dev, prod]) {
       const id = logicalIdOf(target.stack, target.stack.functions[name].function);

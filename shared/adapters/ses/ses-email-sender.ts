@@ -35,7 +35,10 @@ const PERMANENT: Record<string, EmailPermanentReason> = {
   BadRequestException: 'invalid_request',
 };
 
-/** `EmailSender` over SESv2 `SendEmail`: Simple content (text + HTML, UTF-8), the configuration set, tags. */
+/**
+ * `EmailSender` over SESv2 `SendEmail`: Simple content (text + HTML, UTF-8, attachments), the configuration set,
+ * tags.
+ */
 export class SesEmailSender implements EmailSender {
   private readonly client: SESv2Client;
 
@@ -61,6 +64,17 @@ export class SesEmailSender implements EmailSender {
                 Text: { Data: email.text, Charset: 'UTF-8' },
                 Html: { Data: email.html, Charset: 'UTF-8' },
               },
+              // RawContent is the bytes: the SDK base64-encodes them for the JSON request; SES builds the MIME part.
+              ...(email.attachments &&
+                email.attachments.length > 0 && {
+                  Attachments: email.attachments.map((attachment) => ({
+                    FileName: attachment.filename,
+                    ContentType: attachment.contentType,
+                    ContentDisposition: 'ATTACHMENT' as const,
+                    ContentTransferEncoding: 'BASE64' as const,
+                    RawContent: attachment.content,
+                  })),
+                }),
             },
           },
           ConfigurationSetName: this.config.configurationSetName,

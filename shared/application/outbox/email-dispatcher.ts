@@ -1,4 +1,5 @@
 import { EmailPermanentError, EmailRetryableError, type EmailSender } from '#application/ports/email-sender';
+import type { ObjectStore } from '#application/ports/object-store';
 import type { OutboxMessage } from '#domain/outbox-message';
 import {
   type ChannelDispatcher,
@@ -6,19 +7,24 @@ import {
   DeliveryRetryableError,
   type DispatchResult,
 } from './channel-dispatcher';
+import { readAttachments } from './email-attachments';
 
 export interface EmailDispatchSettings {
   fromAddress: string;
   replyToAddresses?: string[];
 }
 
-/** E-mail delivery: plain text + HTML, tagged with the outbox id (SES events and logs lead back to the item). */
+/**
+ * E-mail delivery: plain text + HTML, tagged with the outbox id (SES events and logs lead back to the item), with
+ * the files the message names read from the file bucket (`files`: where the stack grants the read).
+ */
 export class EmailDispatcher implements ChannelDispatcher {
   readonly channel = 'email' as const;
 
   constructor(
     private readonly sender: EmailSender,
     private readonly settings: EmailDispatchSettings,
+    private readonly files?: ObjectStore,
   ) {}
 
   async dispatch(message: OutboxMessage): Promise<DispatchResult> {
@@ -26,6 +32,7 @@ export class EmailDispatcher implements ChannelDispatcher {
     if (content.type !== 'email') {
       throw new DeliveryPermanentError('invalid_request', `outbox ${message.id}: WhatsApp content on e-mail`);
     }
+    const attachments = await readAttachments(this.files, content.attachments ?? [], message.id);
     try {
       const sent = await this.sender.send({
         from: this.settings.fromAddress,
@@ -34,6 +41,7 @@ export class EmailDispatcher implements ChannelDispatcher {
         subject: content.subject,
         text: content.text,
         html: content.html,
+        ...(attachments.length > 0 && { attachments }),
         tags: { outbox_id: tagValue(message.id), tenant_id: tagValue(message.tenantId), kind: message.kind },
       });
       return { providerMessageId: sent.providerMessageId };

@@ -13,8 +13,16 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** Files attached to the message (the provider encodes them). */
+  attachments?: OutgoingAttachment[];
   /** Provider message tags (SES EmailTags): names and values `[A-Za-z0-9_-]`, up to 256 characters. */
   tags: Record<string, string>;
+}
+
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
 }
 
 export interface SentEmail {

@@ -11,8 +11,11 @@ import { atExpression } from '#domain/schedule-expression';
  * is the month's request id: a replayed firing finds the request and creates nothing).
  */
 
+/** Every plan's schedule name starts with it (the schedule group also holds other kinds). */
+export const RECURRING_SCHEDULE_NAME_PREFIX = 'recurring-';
+
 export function scheduleNameOf(planId: string): string {
-  return `recurring-${planId}`;
+  return `${RECURRING_SCHEDULE_NAME_PREFIX}${planId}`;
 }
 
 export function issueMessageOf(plan: RecurringPlan, period: Period): OwnerMessageInput {

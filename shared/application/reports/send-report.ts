@@ -37,7 +37,7 @@ export interface ReportRequest {
   trigger: GeneratedReport['trigger'];
   /** The owners' WhatsApp numbers. */
   recipients: readonly E164[];
-  /** The owner's e-mail, when known: gets the summary and the link. */
+  /** The owner's e-mail, when known: gets the summary with the file attached. */
   email?: string;
   correlationId: string;
   /**
@@ -59,15 +59,14 @@ export interface SentReport {
  */
 export const REPORT_KEY_PREFIX = 'outbound/reports/';
 
-/** How long the file's link works: WhatsApp fetches it at once; the e-mail reader has a week. */
+/** How long the WhatsApp document's link works (WhatsApp fetches it at once; the console shows it). */
 const LINK_SECONDS = MAX_DOWNLOAD_URL_SECONDS;
-const LINK_DAYS = LINK_SECONDS / 86_400;
 
 /**
  * The report for a period: figures, PDF stored under `reports/`, then one transaction that records the report
  * and queues, for each owner, the text summary and the PDF as a WhatsApp document, plus an e-mail with the
- * link when the owner's address is known. Nothing here says "enviei": the messages are the report, and each
- * one is sent (or retried, or reported failed) by the outbox. A replayed cause returns the report already
+ * file attached when the owner's address is known. Nothing here says "enviei": the messages are the report, and
+ * each one is sent (or retried, or reported failed) by the outbox. A replayed cause returns the report already
  * recorded and queues nothing.
  */
 export async function sendReport(deps: SendReportDependencies, request: ReportRequest): Promise<SentReport> {
@@ -170,7 +169,7 @@ async function deliverFile(
     ...(file.summary ? [toOwner(recipient, { type: 'text', text: file.summary }, request)] : []),
     toOwner(recipient, { type: 'document', link, filename: file.filename, caption: file.caption }, request),
   ]);
-  if (request.email) messages.push(emailWith(request, file, link));
+  if (request.email) messages.push(emailWith(request, file, objectKey));
   try {
     await deps.unitOfWork.run(async (tx) => {
       await deps.reports.add(report, tx);
@@ -198,14 +197,14 @@ function toOwner(
   };
 }
 
-/** A link, not an attachment: SES caps a message at 40 MB and an outbox item at DynamoDB's 400 KB. */
-function emailWith(request: ReportRequest, file: FileToDeliver, link: string): NewOutboxMessage {
-  const text = [
-    file.summary ?? file.caption,
-    '',
-    `Arquivo (${file.filename}): ${link}`,
-    `O link funciona por ${LINK_DAYS} dias.`,
-  ].join('\n');
+/**
+ * The file goes as an attachment, not a link: the owner forwards the e-mail to the accountant, and a link
+ * expires. The outbox item names the stored file (an item holds at most DynamoDB's 400 KB); the e-mail
+ * delivery reads it when it sends and fails the message rather than send it without the file, so "segue em
+ * anexo" is true of every e-mail that goes out.
+ */
+function emailWith(request: ReportRequest, file: FileToDeliver, objectKey: string): NewOutboxMessage {
+  const text = [file.summary ?? file.caption, '', `Segue em anexo: ${file.filename}.`].join('\n');
   const html = text
     .split('\n\n')
     .map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`)
@@ -215,7 +214,13 @@ function emailWith(request: ReportRequest, file: FileToDeliver, link: string): N
     kind: 'owner_reply',
     recipient: request.email as string,
     audience: 'owner',
-    content: { type: 'email', subject: `IRIS: ${file.caption}`, text, html },
+    content: {
+      type: 'email',
+      subject: `IRIS: ${file.caption}`,
+      text,
+      html,
+      attachments: [{ objectKey, filename: file.filename, contentType: file.contentType }],
+    },
     correlationId: request.correlationId,
   };
 }

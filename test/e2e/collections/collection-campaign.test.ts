@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
-import { SCHEDULE_GROUP_NAME, stateMachineArn } from '#infra/local/local-cloud-names';
+import { stateMachineArn } from '#infra/local/local-cloud-names';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { ownerChat } from '#test/support/owner-chat';
+import { weeklyCollectionSchedules } from '#test/support/schedule-group';
 
 /**
  * Collection e-mails and campaigns on the local cloud (issue 13 items 5-6): the owner imports
@@ -156,7 +157,7 @@ describe('collection e-mail campaigns', () => {
     expect(lastText()).toBe(
       'Nenhum e-mail novo na fila: nada mais estava devido.\nCobrança automática ligada: toda segunda às 9h. Para desligar: "para as cobranças automáticas".',
     );
-    expect(cloud.scheduler.list({ group: SCHEDULE_GROUP_NAME })).toEqual([
+    expect(weeklyCollectionSchedules(cloud, DEMO_TENANT.tenantId)).toEqual([
       expect.objectContaining({
         ScheduleExpression: 'at(2026-12-14T09:00:00)',
         Target: expect.objectContaining({ Arn: stateMachineArn('conversation') }),
@@ -195,13 +196,13 @@ describe('collection e-mail campaigns', () => {
     expect(oficina.some((email) => email.text.includes('posição de 09/12/2026'))).toBe(true);
     expect(await emailsTo('financeiro2@cliente2.com.br')).toHaveLength(1);
     expect(await emails()).toHaveLength(5);
-    expect(cloud.scheduler.list({ group: SCHEDULE_GROUP_NAME })).toEqual([
+    expect(weeklyCollectionSchedules(cloud, DEMO_TENANT.tenantId)).toEqual([
       expect.objectContaining({ ScheduleExpression: 'at(2026-12-21T09:00:00)' }),
     ]);
 
     expect(await ask('para as cobranças automáticas')).toBe(
       'Cobrança automática desligada. Nenhum e-mail será enviado sem você pedir.',
     );
-    expect(cloud.scheduler.list({ group: SCHEDULE_GROUP_NAME })).toEqual([]);
+    expect(weeklyCollectionSchedules(cloud, DEMO_TENANT.tenantId)).toEqual([]);
   }, 240_000);
 });

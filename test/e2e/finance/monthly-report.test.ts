@@ -4,17 +4,19 @@ import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import type { CalendarDate } from '#domain/calendar-date';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
-import { LOCAL_EMAIL, SCHEDULE_GROUP_NAME } from '#infra/local/local-cloud-names';
+import { LOCAL_EMAIL } from '#infra/local/local-cloud-names';
+import { attachmentBytes, sesStore } from '#infra/local/ses-local';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
-import { createDemoReportSchedule } from '#infra/local/wire-local-functions';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
 import { ownerChat } from '#test/support/owner-chat';
+import { reportScheduleOf } from '#test/support/schedule-group';
 
 /**
- * The owner report on the local cloud: the demo tenant's report schedule (created as `npm start` creates it,
- * through the production Scheduler adapter) fires on the virtual clock; on the first business day of January 2027 (the
- * 1st is a holiday, the 2nd and 3rd a weekend: Monday the 4th) the report function sends December's report as
- * a WhatsApp document and an e-mail, and the PDF's text carries totals the test computes from its own entries.
+ * The owner report on the local cloud: a new stack has no report schedule; the daily finance check creates it
+ * (through the production Scheduler adapter) on its first morning, and it fires on the virtual clock; on the
+ * first business day of January 2027 (the 1st is a holiday, the 2nd and 3rd a weekend: Monday the 4th) the
+ * report function sends December's report as a WhatsApp document and an e-mail with the PDF attached, and the
+ * PDF's text (the linked one and the attached one) carries totals the test computes from its own entries.
  */
 describe('the monthly report', () => {
   let cloud: LocalCloud;
@@ -54,7 +56,6 @@ describe('the monthly report', () => {
       dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       clockStart: new Date('2026-12-05T13:00:00Z'),
     });
-    await createDemoReportSchedule(); // as `npm start` does
     const repositories = createTableRepositories(
       cloud.tableName,
       createDocumentClient(createLocalDynamoDbClient()),
@@ -96,22 +97,8 @@ describe('the monthly report', () => {
       .map((request) => JSON.stringify(request))
       .filter((request) => request.includes('"document"'));
 
-  it('sends nothing before the first business day, then December on Monday 04/01/2027 at 08:00', async () => {
-    await cloud.advance({ days: 29, hours: 12 }); // Sunday 03/01/2027, 22:00 in São Paulo
-    expect(await reports()).toEqual([]);
-    await cloud.advance({ hours: 11 }); // Monday 04/01/2027, 09:00 in São Paulo
-    const [report, ...others] = await reports();
-    expect(others).toEqual([]);
-    expect(report).toMatchObject({
-      reportId: 'schedule-2026-12',
-      title: 'dezembro de 2026',
-      trigger: 'schedule',
-      format: 'pdf',
-      filename: 'relatorio-2026-12.pdf',
-    });
-    expect(report?.createdAt?.slice(0, 16)).toBe('2027-01-04T11:00'); // 08:00 in São Paulo
-
-    const pdf = new Uint8Array(await (await fetch(report?.link ?? '')).arrayBuffer());
+  /** What the PDF must say: totals and budgets computed here from the seeds. */
+  const expectDecemberFigures = async (pdf: Uint8Array) => {
     const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
     expect(text).toContain('Relatório de dezembro de 2026');
     expect(text).toContain(`Entradas ${brl(sum('income'))}`);
@@ -126,16 +113,45 @@ describe('the monthly report', () => {
         `${category} ${brl(limitCents)} ${brl(spent)} ${brl(limitCents - spent)} ${percent}%`,
       );
     }
+  };
+
+  it('sends nothing before the first business day, then December on Monday 04/01/2027 at 08:00', async () => {
+    expect(reportScheduleOf(cloud, tenantId)).toBeUndefined(); // a new stack has none
+    await cloud.advance({ days: 29, hours: 12 }); // Sunday 03/01/2027, 22:00 in São Paulo
+    // The daily finance check's first morning (06/12, 08:00) created the monthly one.
+    expect(reportScheduleOf(cloud, tenantId)?.ScheduleExpression).toBe('cron(0 8 1-7 * ? *)');
+    expect(await reports()).toEqual([]);
+    await cloud.advance({ hours: 11 }); // Monday 04/01/2027, 09:00 in São Paulo
+    const [report, ...others] = await reports();
+    expect(others).toEqual([]);
+    expect(report).toMatchObject({
+      reportId: 'schedule-2026-12',
+      title: 'dezembro de 2026',
+      trigger: 'schedule',
+      format: 'pdf',
+      filename: 'relatorio-2026-12.pdf',
+    });
+    expect(report?.createdAt?.slice(0, 16)).toBe('2027-01-04T11:00'); // 08:00 in São Paulo
+
+    await expectDecemberFigures(new Uint8Array(await (await fetch(report?.link ?? '')).arrayBuffer()));
 
     const documents = documentsTo(owner);
     expect(documents).toHaveLength(1);
     expect(documents[0]).toContain('relatorio-2026-12.pdf');
     const emails = (await (await fetch(`${cloud.apiUrl}/_local/emails`)).json()) as {
-      emails: Array<{ to: string[]; subject: string; text: string }>;
+      emails: Array<{ to: string[]; subject: string; text: string; attachments: unknown[] }>;
     };
     const email = emails.emails.find((e) => e.subject.includes('Relatório de dezembro de 2026'));
     expect(email?.to).toEqual([LOCAL_EMAIL.ownerReports]);
     expect(email?.text).toContain(`Entradas: ${brl(sum('income'))}`);
+    expect(email?.text).toContain('Segue em anexo: relatorio-2026-12.pdf.');
+    expect(email?.attachments).toEqual([{ filename: 'relatorio-2026-12.pdf', size: expect.any(Number) }]);
+    // The attached PDF itself, as SES received it: the one the owner forwards to the accountant.
+    const stored = (await sesStore(cloud.urls.sesViewer)).find((e) => e.subject === email?.subject);
+    const [attached] = stored?.attachments ?? [];
+    expect(attached?.contentType).toBe('application/pdf');
+    if (!attached) throw new Error('the report e-mail reached SES without its PDF');
+    await expectDecemberFigures(attachmentBytes(attached));
   }, 240_000);
 
   it('sends the month once: the schedule firing again on the 5th sends nothing', async () => {
@@ -172,9 +188,7 @@ describe('the monthly report', () => {
   }, 120_000);
 
   it('moves the schedule to Mondays and back to the first business day by message', async () => {
-    const expression = () =>
-      cloud.scheduler.list({ group: SCHEDULE_GROUP_NAME }).find((s) => s.Name === `report-${tenantId}`)
-        ?.ScheduleExpression;
+    const expression = () => reportScheduleOf(cloud, tenantId)?.ScheduleExpression;
     expect(expression()).toBe('cron(0 8 1-7 * ? *)');
     expect(await say('me manda o resumo toda segunda')).toContain('toda segunda-feira às 08:00');
     expect(expression()).toBe('cron(0 8 ? * MON *)');

@@ -10,6 +10,7 @@ import { systemClock } from '#adapters/system/system-clock';
 import { TimeOrderedIdGenerator } from '#adapters/system/time-ordered-id-generator';
 import { WhatsAppCloudApiSender } from '#adapters/whatsapp/whatsapp-cloud-api-sender';
 import type { DeliverySettings } from '#application/outbox/deliver-outbox-message';
+import { ObjectNotFoundError, type ObjectStore } from '#application/ports/object-store';
 import { DEFAULT_DELIVERY_SETTINGS, DEFAULT_WHATSAPP_DISPATCH_SETTINGS } from '#config/outbox-config';
 import type { OutboxMessage } from '#domain/outbox-message';
 import { createEmailDeliveryHandler } from '#functions/email-delivery/create-handler';
@@ -32,6 +33,19 @@ export const ACCESS_TOKEN = 'outbox-test-access-token';
 export const PHONE_NUMBER_ID = '109876543210987';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
+/** A file bucket with no objects, for pipelines whose e-mails attach nothing (any read is "not found"). */
+const EMPTY_FILE_BUCKET: ObjectStore = {
+  put: async () => {
+    throw new Error('the outbox pipeline stores no files');
+  },
+  get: async (key) => {
+    throw new ObjectNotFoundError(key);
+  },
+  downloadUrl: async () => {
+    throw new Error('the outbox pipeline has no file links');
+  },
+};
+
 export interface PipelineOptions {
   /** The delivery queues' redrive maxReceiveCount (default 4). */
   maxReceiveCount?: number;
@@ -39,6 +53,8 @@ export interface PipelineOptions {
   timeScale?: number;
   simulator?: Partial<WhatsAppSimulatorOptions>;
   delivery?: Partial<DeliverySettings>;
+  /** The file bucket the e-mail delivery reads attachments from (default: one with no objects). */
+  files?: ObjectStore;
 }
 
 /**
@@ -140,6 +156,7 @@ export async function startOutboxPipeline(options: PipelineOptions = {}): Promis
     ids,
     delivery,
     email: { fromAddress: 'cobranca@empresa.test' },
+    files: options.files ?? EMPTY_FILE_BUCKET,
     queueSettings,
   });
 

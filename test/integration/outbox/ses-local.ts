@@ -8,6 +8,8 @@ export interface StoredEmail {
   destination: { to: string[]; cc: string[]; bcc: string[] };
   subject: string;
   body: { html?: string; text?: string };
+  /** `content` is base64. */
+  attachments: Array<{ filename?: string; contentType: string; content: string; size: number }>;
   at: number;
 }
 

@@ -101,6 +101,19 @@ describe('sendReport', () => {
     const messages = await stored(tenantId);
     expect(messages.map((m) => m.content.type).sort()).toEqual(['document', 'email', 'text']);
     expect(messages.every((m) => m.status === 'pending')).toBe(true);
+    // The e-mail names the stored PDF; its bytes stay in the bucket (the delivery attaches them when it sends).
+    const email = messages.find((m) => m.content.type === 'email')?.content;
+    expect(email).toMatchObject({
+      attachments: [
+        {
+          objectKey: first.report.objectKey,
+          filename: 'relatorio-2026-11.pdf',
+          contentType: 'application/pdf',
+        },
+      ],
+    });
+    expect(email?.type === 'email' && email.text).toContain('Segue em anexo: relatorio-2026-11.pdf.');
+    expect(JSON.stringify(email)).not.toContain('http');
 
     const replay = await sendReport(deps, requestFor(tenantId, 'schedule-2026-11'));
     expect(replay.report).toEqual(first.report);
