@@ -8,7 +8,7 @@ import { formatBrl } from '#domain/money';
 import { normalizePhone } from '#domain/phone-number';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
-import { aContact, uniqueId } from '#test/support/dynamodb-fixtures';
+import { aContact, aPayment, uniqueId } from '#test/support/dynamodb-fixtures';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
 
 /**
@@ -102,12 +102,23 @@ describe('questions over the ledger', () => {
     );
     await repositories.boletos.update(registered, requested.boleto.version);
     if (!paidOn) return;
+    const paymentId = uniqueId('payment');
     const paid = applyPayment(
       registered.boleto,
-      { paymentId: uniqueId('payment'), amountCents: 15_000, chargesCents: 0, paidOn: calendarDate(paidOn) },
+      { paymentId, amountCents: 15_000, chargesCents: 0, paidOn: calendarDate(paidOn) },
       { actor: provider, at: `${paidOn}T15:00:00.000Z` },
     );
     await repositories.boletos.update(paid, registered.boleto.version);
+    // The payment itself: the statement projection's line that questions about a payer read.
+    await repositories.payments.record(
+      aPayment(tenantId, {
+        paymentId,
+        boletoId: registered.boleto.id,
+        contactId,
+        amountCents: 15_000,
+        paidOn: calendarDate(paidOn),
+      }),
+    );
   }
 
   const ask = async (text: string): Promise<string> => {
@@ -264,6 +275,17 @@ describe('questions over the ledger', () => {
     });
     expect(await ask('quem mais atrasa?')).toBe(
       ['Quem mais atrasa (dias de atraso somados, pagos com atraso e vencidos):', ...lines].join('\n'),
+    );
+  });
+
+  it('answers what one payer paid in a month from the payments, and nothing for a month without any', async () => {
+    const [name, , boletos] = payers.find(([payer]) => payer === 'Marcos Lima') ?? ['', '', []];
+    const november = boletos.filter(([, paid]) => paid?.startsWith('2026-11'));
+    expect(await ask('quanto o Marcos me pagou em novembro?')).toBe(
+      `Você recebeu ${formatBrl(15_000 * november.length)} de ${name} em novembro de 2026 (${november.length} pagamentos).`,
+    );
+    expect(await ask('quanto recebi do Marcos em outubro?')).toBe(
+      `Você não recebeu pagamento de ${name} em outubro de 2026.`,
     );
   });
 
