@@ -8,23 +8,18 @@ import {
   DynamoDbLedgerAggregates,
 } from '#adapters/dynamodb/finance/dynamodb-ledger-aggregates';
 import { DynamoDbStatementProjection } from '#adapters/dynamodb/statements/dynamodb-statement-projection';
-import { STATEMENT_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/statements/statement-stream-filter';
 import { answerLedgerQuery, type LedgerQueryDependencies } from '#application/ledger/answer-ledger-query';
-import { applyPayment, type Boleto, registerBoleto, requestBoleto } from '#domain/boleto';
 import { calendarDate } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
 import { normalizePhone } from '#domain/phone-number';
-import { createStatementProjectorHandler } from '#functions/statement-projector/create-handler';
 import type { DynamoDbStreamPoller } from '#infra/local/emulators/dynamodb-streams/index';
 import { parseMessage } from '#language/parser';
-import { aContact, aPayment, uniqueId, uniqueTenantId } from '#test/support/dynamodb-fixtures';
+import { seedBoletoWithPayments } from '#test/support/boleto-payment-seed';
+import { aContact, uniqueTenantId } from '#test/support/dynamodb-fixtures';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { expectNoScan, recordCommands } from '#test/support/record-commands';
-import { startProjectorPoller } from '#test/support/stream-projector-poller';
+import { startStatementProjectorPoller } from '#test/support/stream-projector-poller';
 
-const owner = { kind: 'owner' as const, id: 'user-1' };
-const provider = { kind: 'provider' as const, id: 'paytime' };
-const context = { functionName: 'statement-projector' } as never;
 /** 05/12/2026 in São Paulo. */
 const clock = { now: () => new Date('2026-12-05T15:00:00Z') };
 const today = calendarDate('2026-12-05');
@@ -45,6 +40,7 @@ describe('ledger questions about a payer (statement projection, one Query on its
   let poller: DynamoDbStreamPoller;
   let deps: LedgerQueryDependencies;
   let settle: () => Promise<void>;
+  let paymentRepository: DynamoDbPaymentRepository;
   const tenantId = uniqueTenantId();
   const otherTenantId = uniqueTenantId();
 
@@ -54,60 +50,17 @@ describe('ledger questions about a payer (statement projection, one Query on its
   const openCents = joaoBoletos.reduce((open, [amount, , paid]) => open + amount - sum(paid), 0);
 
   async function seed(tenant: string, contactId: string, [amount, dueDate, paid]: Seed): Promise<void> {
-    const boletos = deps.boletos as DynamoDbBoletoRepository;
-    const requested = requestBoleto(
-      {
-        id: uniqueId('boleto'),
-        tenantId: tenant,
-        contactId,
-        amountCents: amount,
-        dueDate: calendarDate(dueDate),
-        description: 'Mensalidade',
-        commandKey: uniqueId('command'),
-        today: calendarDate('2025-11-01'),
-        maxAmountCents: 1_000_000,
-      },
-      { actor: owner, at: '2025-11-01T12:00:00.000Z' },
+    await seedBoletoWithPayments(
+      { boletos: deps.boletos as DynamoDbBoletoRepository, payments: paymentRepository },
+      { tenantId: tenant, contactId, amountCents: amount, dueDate, payments: paid, issuedOn: '2025-11-01' },
     );
-    await boletos.create(requested);
-    const billet = { providerId: uniqueId('billet'), digitableLine: '2'.repeat(47), barcode: '3'.repeat(44) };
-    const registered = registerBoleto(requested.boleto, billet, {
-      actor: provider,
-      at: '2025-11-01T12:01:00.000Z',
-    });
-    await boletos.update(registered, requested.boleto.version);
-    let before: Boleto = registered.boleto;
-    for (const [cents, paidOn] of paid) {
-      const paymentId = uniqueId('payment');
-      const change = applyPayment(
-        before,
-        { paymentId, amountCents: cents, chargesCents: 0, paidOn: calendarDate(paidOn) },
-        { actor: provider, at: `${paidOn}T15:00:00.000Z` },
-      );
-      await boletos.update(change, before.version);
-      const boletoId = before.id;
-      before = change.boleto;
-      await new DynamoDbPaymentRepository(table.tableName, table.documentClient).record(
-        aPayment(tenant, {
-          paymentId,
-          boletoId,
-          contactId,
-          amountCents: cents,
-          paidOn: calendarDate(paidOn),
-        }),
-      );
-    }
   }
 
   beforeAll(async () => {
     table = await createTestTable();
+    paymentRepository = new DynamoDbPaymentRepository(table.tableName, table.documentClient);
     const statements = new DynamoDbStatementProjection(table.tableName, table.documentClient);
-    const handler = createStatementProjectorHandler({ statements });
-    const stream = await startProjectorPoller(table, {
-      name: 'statement-projector',
-      filterPattern: STATEMENT_STREAM_FILTER_PATTERN,
-      handler: (event) => handler(event, context),
-    });
+    const stream = await startStatementProjectorPoller(table, statements);
     poller = stream.poller;
     settle = stream.settle;
     deps = {
