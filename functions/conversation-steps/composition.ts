@@ -178,6 +178,8 @@ export const deps: ConversationStepsDependencies = {
       latePayments: repositories.latePayments,
       boletos: repositories.boletos,
       contacts: repositories.contacts,
+      statements: repositories.statements,
+      tenants: repositories.tenants,
       budgets: repositories.budgets,
     },
     reports: reportCommands({

@@ -25,6 +25,16 @@ const MONTH = `(${FOLDED_MONTH_NAMES.join('|')})`;
 const LATE_PAYERS =
   /\bquem (mais )?(atrasa|atrasam|costuma atrasar|paga atrasado|paga com atraso|demora (mais )?(pra|para) pagar)\b|\b(piores|maiores) (pagadores|caloteiros|atrasos)\b|\bquem (e|eh) (o )?(pior pagador|que mais atrasa)\b/;
 
+/**
+ * "quanto o João me pagou?", "quantos boletos a Maria pagou?", "qual o maior pagamento do Pedro?": what a payer
+ * paid ("quanto recebi do João?" is already a ledger summary; "quanto falta o João pagar?" stays a status).
+ */
+const PAYER_QUESTION_SHAPES = [
+  /\bquanto\b.*\b(pagou|pagaram|depositou|transferiu)\b/,
+  /\bquant[oa]s (boletos|pagamentos|parcelas|mensalidades)\b.*\b(pagou|pagaram|pago|pagos)\b/,
+  /\bmaior(es)? pagamentos?\b/,
+];
+
 /** "qual foi meu maior gasto", "quantas despesas", "onde mais gastei": ledger questions beyond a total. */
 const QUESTION_SHAPES = [
   /\b(maior|menor) (gasto|despesa|compra|saida|entrada|recebimento|venda)\b/,
@@ -35,6 +45,7 @@ const QUESTION_SHAPES = [
   /\bcompar\w*\b.*\b(mes|meses|ano|gastos|despesas|entradas|vendas)\b/,
   new RegExp(`\\bcompar\\w*\\b.*\\b${MONTH}\\b`),
   LATE_PAYERS,
+  ...PAYER_QUESTION_SHAPES,
 ];
 
 /** True when the message asks more of the ledger than a total (`ledger_question`). */
@@ -42,11 +53,22 @@ export function isLedgerQuestion(folded: string): boolean {
   return QUESTION_SHAPES.some((pattern) => pattern.test(folded));
 }
 
-export function ledgerQueryOf(text: string, today: CalendarDate): LedgerQuery {
+/**
+ * The plan of a ledger question. `contact` is the payer the message names (the parser's or the model's reading,
+ * as written): a question about money received from them becomes a plan over their payments; a question
+ * about expenses keeps reading the name's words as today (expenses are not booked per contact).
+ */
+export function ledgerQueryOf(text: string, today: CalendarDate, contact?: string | null): LedgerQuery {
   const folded = ` ${fold(text)
     .replace(/[^a-z0-9\s]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `;
+  const payer = contact?.trim();
+  if (payer && !LATE_PAYERS.test(folded) && sideOf(folded) !== 'expense') {
+    const aggregate = /\bmaior\b/.test(folded) ? 'max' : /\bquant[oa]s\b/.test(folded) ? 'count' : 'sum';
+    const period = comparedPeriodsOf(folded, today)?.[0] ?? periodOf(folded, today);
+    return { period, category: null, side: 'income', aggregate, contact: payer };
+  }
   if (LATE_PAYERS.test(folded)) {
     return { period: null, category: null, side: 'income', aggregate: 'late_payers' };
   }
@@ -195,6 +217,14 @@ function periodOf(folded: string, today: CalendarDate): LedgerQuery['period'] {
   if (named) {
     const month = FOLDED_MONTH_NAMES.indexOf(named[1] ?? '') + 1;
     return monthRange(namedMonthYear(month, today, named[3]), month);
+  }
+  // "em 2026", "no ano de 2025": the whole calendar year.
+  const year = /\b(em|no ano de|durante) (20\d\d)\b/.exec(folded);
+  if (year) {
+    return {
+      from: calendarDateFromParts(Number(year[2]), 1, 1),
+      to: calendarDateFromParts(Number(year[2]), 12, 31),
+    };
   }
   return null;
 }

@@ -233,7 +233,7 @@ export function parseMessage(text: string, today: CalendarDate): Interpretation 
   const bareAnswer = intent === 'unknown' && !asksSomethingElse(folded) && isBare(tokens, used, contact);
   const ledgerQuery =
     intent === 'ledger_summary' || intent === 'ledger_question'
-      ? { ledgerQuery: ledgerQueryOf(text, today) }
+      ? { ledgerQuery: ledgerQueryOf(text, today, contact?.name) }
       : {};
   return entitiesForIntent(
     intent,

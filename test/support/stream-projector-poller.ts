@@ -1,5 +1,8 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { inject } from 'vitest';
+import type { DynamoDbStatementProjection } from '#adapters/dynamodb/statements/dynamodb-statement-projection';
+import { STATEMENT_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/statements/statement-stream-filter';
+import { createStatementProjectorHandler } from '#functions/statement-projector/create-handler';
 import { DynamoDbStreamPoller, type FilterPattern } from '#infra/local/emulators/dynamodb-streams/index';
 import type { TestTable } from './dynamodb-test-table';
 
@@ -38,4 +41,15 @@ export async function startProjectorPoller(
     await poller.idle();
   };
   return { poller, records, settle };
+}
+
+/** The statement projector (its handler and filter) on a test table's stream, writing to `statements`. */
+export function startStatementProjectorPoller(table: TestTable, statements: DynamoDbStatementProjection) {
+  const handler = createStatementProjectorHandler({ statements });
+  const context = { functionName: 'statement-projector' } as never;
+  return startProjectorPoller(table, {
+    name: 'statement-projector',
+    filterPattern: STATEMENT_STREAM_FILTER_PATTERN,
+    handler: (event) => handler(event, context),
+  });
 }

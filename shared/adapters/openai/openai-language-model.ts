@@ -107,12 +107,13 @@ function interpretationOf(extraction: Extraction, input: InterpretRequest): Inte
       : {}),
     ...(extraction.intent === 'set_category_rule' ? categoryRuleEntities(input.text) : {}),
     ...(extraction.intent === 'stop_tracking_expense' ? subscriptionEntities(input.text) : {}),
-    // Which limit, and a question's plan, are read by the rules from the same text (the model gives no plan).
+    // Which limit, and a question's plan, are read by the rules from the same text (the model gives no plan;
+    // the payer it names, only a name, is resolved against the contacts like any other).
     ...(extraction.intent === 'set_budget' || extraction.intent === 'remove_budget'
       ? { budgetTarget: { word: budgetWordOf(input.text) } }
       : {}),
     ...(extraction.intent === 'ledger_summary' || extraction.intent === 'ledger_question'
-      ? { ledgerQuery: ledgerQueryOf(input.text, input.today) }
+      ? { ledgerQuery: ledgerQueryOf(input.text, input.today, extraction.contact) }
       : {}),
   };
   const interpretation = entitiesForIntent(

@@ -92,7 +92,8 @@ export function ownerCommands(
         case 'ledger_summary':
         case 'ledger_question': {
           const query = interpretation.ledgerQuery;
-          const plain = !query || (!query.period && !query.category && query.aggregate === 'sum');
+          const plain =
+            !query || (!query.period && !query.category && !query.contact && query.aggregate === 'sum');
           if (plain && intent === 'ledger_summary')
             return monthlySummary({ ...deps.finance, ledger: deps.ledger, clock: deps.clock }, { tenantId });
           return answerLedgerQuery(

@@ -2,18 +2,16 @@ import type { Clock } from '#application/ports/clock';
 import type { LedgerQuery } from '#application/ports/language-model';
 import { parseLedgerQuery } from '#application/ports/ledger-query.schema';
 import {
-  addDays,
   type CalendarDate,
   calendarDateFromParts,
   dateParts,
-  daysInMonth,
   formatDateBr,
   saoPauloDateOf,
 } from '#domain/calendar-date';
 import { type LedgerFigures, rankCategories, type Side, sideFigures } from '#domain/ledger-aggregate';
 import { ledgerCategoryNames } from '#domain/ledger-category';
 import { formatBrl } from '#domain/money';
-import { MONTH_NAMES_PT_BR } from '#domain/month-names';
+import { answerPayerQuestion, type PayerQuestionSources } from './answer-payer-question';
 import { answerLatePayers, type LatePayerSources } from './late-payers';
 import {
   type LedgerFigureSources,
@@ -23,8 +21,11 @@ import {
   periodFigures,
 } from './ledger-period-figures';
 import { summaryText } from './monthly-summary';
+import { periodInWords } from './period-in-words';
 
-export type LedgerQueryDependencies = LedgerFigureSources & LatePayerSources & { clock: Clock };
+export type LedgerQueryDependencies = LedgerFigureSources &
+  LatePayerSources &
+  PayerQuestionSources & { clock: Clock };
 
 /**
  * Executes a ledger question's typed plan (checked by `ledgerQuerySchema` whoever proposed it) and answers with
@@ -40,6 +41,12 @@ export async function answerLedgerQuery(
     return 'Não entendi a pergunta. Pode dizer o período e o que quer saber? Ex.: "quanto gastei em novembro?"';
   const today = saoPauloDateOf(deps.clock.now());
   if (query.aggregate === 'late_payers') return answerLatePayers(deps, { tenantId: input.tenantId, today });
+  if (query.contact)
+    return answerPayerQuestion(deps, {
+      tenantId: input.tenantId,
+      query: { ...query, contact: query.contact },
+      today,
+    });
   const period = query.period ?? thisMonth(today);
   const periods =
     query.aggregate === 'compare' && query.comparedWith ? [period, query.comparedWith] : [period];
@@ -132,23 +139,4 @@ function comparison(
 
 function countNote(count: number, noun: string): string {
   return count === 0 ? '' : ` (${count} ${count === 1 ? noun : `${noun}s`})`;
-}
-
-/** "em novembro de 2026", "este mês", "ontem (04/12/2026)", "em 2026", "de 01/09/2026 a 05/12/2026". */
-export function periodInWords(period: Period, today: CalendarDate): string {
-  const from = dateParts(period.from);
-  const to = dateParts(period.to);
-  if (period.from === period.to) {
-    if (period.from === addDays(today, -1)) return `ontem (${formatDateBr(period.from)})`;
-    if (period.from === today) return 'hoje';
-    return `em ${formatDateBr(period.from)}`;
-  }
-  const wholeMonth = from.day === 1 && from.year === to.year && from.month === to.month;
-  if (wholeMonth && (to.day === daysInMonth(to.year, to.month) || period.to === today)) {
-    const current = period.to === today && to.day !== daysInMonth(to.year, to.month);
-    return current ? 'este mês' : `em ${MONTH_NAMES_PT_BR[from.month - 1]} de ${from.year}`;
-  }
-  const wholeYear = from.day === 1 && from.month === 1 && from.year === to.year;
-  if (wholeYear && ((to.month === 12 && to.day === 31) || period.to === today)) return `em ${from.year}`;
-  return `de ${formatDateBr(period.from)} a ${formatDateBr(period.to)}`;
 }

@@ -65,6 +65,12 @@ export interface LedgerQuery {
   aggregate: 'sum' | 'max' | 'count' | 'top' | 'compare' | 'late_payers';
   /** compare: the other period ("compara outubro com novembro": period = outubro, comparedWith = novembro). */
   comparedWith?: { from: CalendarDate; to: CalendarDate } | null;
+  /**
+   * The payer asked about, as the owner wrote the name ("João"; resolved like a charge's contact, never guessed):
+   * the plan is then over the payments received from that contact (sum, max or count; side `income`), and a
+   * null `period` means the whole history.
+   */
+  contact?: string | null;
 }
 
 export interface InterpretRequest {

@@ -1,4 +1,5 @@
 import type { Page, PageRequest } from '#application/ports/page';
+import type { CalendarDate } from '#domain/calendar-date';
 import type {
   StatementBoletoLine,
   StatementPaymentLine,
@@ -40,10 +41,13 @@ export interface StatementProjection {
   ): Promise<'stored' | 'superseded'>;
   /** The stored summary (GetItem); `undefined` when the statement has no line yet. */
   readSummary(tenantId: string, contactId: string): Promise<StatementSummary | undefined>;
-  /** One page of lines by date (one Query), `newestFirst` or oldest first; the cursor is the page's. */
+  /**
+   * One page of lines by date (one Query), `newestFirst` or oldest first; the cursor is the page's. With
+   * `dates`, only the lines dated within them, inclusive (a boleto on its due date, a payment on its date).
+   */
   readLinePage(
     tenantId: string,
     contactId: string,
-    page: PageRequest & { newestFirst: boolean },
+    page: PageRequest & { newestFirst: boolean; dates?: { from: CalendarDate; to: CalendarDate } },
   ): Promise<Page<StoredStatementLine>>;
 }

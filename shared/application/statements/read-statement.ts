@@ -111,6 +111,49 @@ export async function readWholeStatement(
   };
 }
 
+export interface StatementPeriod {
+  contact: Contact;
+  /** Over the WHOLE statement, as of `today` (what is open now does not depend on the period). */
+  totals: StatementTotals;
+  /** The lines dated within the period (or all of them), oldest first. */
+  lines: StatementLine[];
+}
+
+/** Lines a Query page reads when a caller wants every line of a period. */
+const PERIOD_PAGE_LINES = 500;
+
+/**
+ * A payer's statement lines within a period (or all of them when `dates` is null), with the whole statement's
+ * totals as of `today`: the header's GetItems and one Query on the statement's date index (a page at a time),
+ * so the lines read grow with the period asked about, not with the payer's history. Ledger questions about a
+ * payer read it here. `undefined` when the tenant has no such contact.
+ */
+export async function readStatementPeriod(
+  deps: StatementDependencies,
+  input: {
+    tenantId: string;
+    contactId: string;
+    today: CalendarDate;
+    dates: { from: CalendarDate; to: CalendarDate } | null;
+  },
+): Promise<StatementPeriod | undefined> {
+  const head = await readStatementHead(deps, input);
+  if (!head) return undefined;
+  const lines: StatementLine[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.statements.readLinePage(input.tenantId, input.contactId, {
+      limit: PERIOD_PAGE_LINES,
+      newestFirst: false,
+      ...(input.dates ? { dates: input.dates } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
+    lines.push(...statementLinesOn(page.items, head.summary, head.rules));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { contact: head.contact, totals: statementTotalsOn(head.summary, head.rules), lines };
+}
+
 async function readStatementHead(
   deps: StatementDependencies,
   input: { tenantId: string; contactId: string; today: CalendarDate },

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import type { LedgerEntry } from '#application/ports/ledger-repository';
-import { applyPayment, registerBoleto, requestBoleto } from '#domain/boleto';
-import { type CalendarDate, calendarDate } from '#domain/calendar-date';
+import type { CalendarDate } from '#domain/calendar-date';
 import { formatBrl } from '#domain/money';
 import { normalizePhone } from '#domain/phone-number';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
-import { aContact, uniqueId } from '#test/support/dynamodb-fixtures';
+import { seedBoletoWithPayments } from '#test/support/boleto-payment-seed';
+import { aContact } from '#test/support/dynamodb-fixtures';
 import { createLocalDynamoDbClient } from '#test/support/dynamodb-test-table';
 
 /**
@@ -78,36 +78,14 @@ describe('questions over the ledger', () => {
   const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
   async function seedBoleto(contactId: string, dueDate: string, paidOn: string | null): Promise<void> {
-    const actor = { kind: 'owner' as const, id: 'ana' };
-    const requested = requestBoleto(
-      {
-        id: uniqueId('boleto'),
-        tenantId,
-        contactId,
-        amountCents: 15_000,
-        dueDate: calendarDate(dueDate),
-        description: 'Mensalidade',
-        commandKey: uniqueId('command'),
-        today: calendarDate('2026-09-01'),
-        maxAmountCents: 1_000_000,
-      },
-      { actor, at: '2026-09-01T12:00:00.000Z' },
-    );
-    await repositories.boletos.create(requested);
-    const provider = { kind: 'provider' as const, id: 'paytime' };
-    const registered = registerBoleto(
-      requested.boleto,
-      { providerId: uniqueId('billet'), digitableLine: '2'.repeat(47), barcode: '3'.repeat(44) },
-      { actor: provider, at: '2026-09-01T12:01:00.000Z' },
-    );
-    await repositories.boletos.update(registered, requested.boleto.version);
-    if (!paidOn) return;
-    const paid = applyPayment(
-      registered.boleto,
-      { paymentId: uniqueId('payment'), amountCents: 15_000, chargesCents: 0, paidOn: calendarDate(paidOn) },
-      { actor: provider, at: `${paidOn}T15:00:00.000Z` },
-    );
-    await repositories.boletos.update(paid, registered.boleto.version);
+    await seedBoletoWithPayments(repositories, {
+      tenantId,
+      contactId,
+      amountCents: 15_000,
+      dueDate,
+      payments: paidOn ? [[15_000, paidOn]] : [],
+      issuedOn: '2026-09-01',
+    });
   }
 
   const ask = async (text: string): Promise<string> => {
@@ -264,6 +242,17 @@ describe('questions over the ledger', () => {
     });
     expect(await ask('quem mais atrasa?')).toBe(
       ['Quem mais atrasa (dias de atraso somados, pagos com atraso e vencidos):', ...lines].join('\n'),
+    );
+  });
+
+  it('answers what one payer paid in a month from the payments, and nothing for a month without any', async () => {
+    const [name, , boletos] = payers.find(([payer]) => payer === 'Marcos Lima') ?? ['', '', []];
+    const november = boletos.filter(([, paid]) => paid?.startsWith('2026-11'));
+    expect(await ask('quanto o Marcos me pagou em novembro?')).toBe(
+      `Você recebeu ${formatBrl(15_000 * november.length)} de ${name} em novembro de 2026 (${november.length} pagamentos).`,
+    );
+    expect(await ask('quanto recebi do Marcos em outubro?')).toBe(
+      `Você não recebeu pagamento de ${name} em outubro de 2026.`,
     );
   });
 

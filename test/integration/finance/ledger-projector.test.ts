@@ -1,6 +1,8 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-repository';
 import { DynamoDbLedgerRepository } from '#adapters/dynamodb/dynamodb-ledger-repository';
+import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
 import { DynamoDbUserRepository } from '#adapters/dynamodb/dynamodb-user-repository';
 import { DynamoDbBudgetRepository } from '#adapters/dynamodb/finance/dynamodb-budget-repository';
 import {
@@ -9,6 +11,7 @@ import {
 } from '#adapters/dynamodb/finance/dynamodb-ledger-aggregates';
 import { LEDGER_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/finance/ledger-stream-filter';
 import { DynamoDbOutboxRepository } from '#adapters/dynamodb/outbox/dynamodb-outbox-repository';
+import { DynamoDbStatementProjection } from '#adapters/dynamodb/statements/dynamodb-statement-projection';
 import { DynamoDbUnitOfWork } from '#adapters/dynamodb/transaction/dynamodb-unit-of-work';
 import { answerLedgerQuery } from '#application/ledger/answer-ledger-query';
 import type { LedgerEntry } from '#application/ports/ledger-repository';
@@ -234,7 +237,9 @@ describe('ledger projector (table stream → month figures, budget alerts)', () 
       aggregates,
       latePayments: new DynamoDbLatePaymentLines(table.tableName, table.documentClient),
       boletos: { listOpen: async () => [] },
-      contacts: { get: async () => undefined },
+      contacts: new DynamoDbContactRepository(table.tableName, table.documentClient),
+      statements: new DynamoDbStatementProjection(table.tableName, table.documentClient),
+      tenants: new DynamoDbTenantRepository(table.tableName, table.documentClient),
       clock,
     };
     const period = { from: calendarDate('2026-10-01'), to: calendarDate('2026-11-30') };

@@ -257,5 +257,17 @@ describe('OpenAiLanguageModel against a local Chat Completions server', () => {
       side: 'expense',
       aggregate: 'max',
     });
+    // The model proposes the payer only as a name (grounded in the text); the plan is still the rules'.
+    server.script(
+      json({ intent: 'ledger_question', amountCents: null, contact: 'João', date: null, description: null }),
+    );
+    const payer = await adapter().interpret({ text: 'quanto o João me pagou em novembro?', today });
+    expect(payer.ledgerQuery).toEqual({
+      period: { from: '2026-11-01', to: '2026-11-30' },
+      category: null,
+      side: 'income',
+      aggregate: 'sum',
+      contact: 'João',
+    });
   });
 });

@@ -7,7 +7,6 @@ import { DynamoDbPaymentRepository } from '#adapters/dynamodb/dynamodb-payment-r
 import { DynamoDbTenantRepository } from '#adapters/dynamodb/dynamodb-tenant-repository';
 import { DynamoDbStatementProjection } from '#adapters/dynamodb/statements/dynamodb-statement-projection';
 import { statementPartitionKey } from '#adapters/dynamodb/statements/statement-line-entity';
-import { STATEMENT_STREAM_FILTER_PATTERN } from '#adapters/dynamodb/statements/statement-stream-filter';
 import { InvalidCursorError } from '#application/ports/page';
 import { answerStatement } from '#application/statements/answer-statement';
 import { refreshStatementSummary } from '#application/statements/project-statement';
@@ -21,7 +20,7 @@ import { aContact, aPayment, uniqueId, uniqueTenantId } from '#test/support/dyna
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { expectNoScan, recordCommands } from '#test/support/record-commands';
 import { aStatementBoletoLine } from '#test/support/statement-fixtures';
-import { startProjectorPoller } from '#test/support/stream-projector-poller';
+import { startStatementProjectorPoller } from '#test/support/stream-projector-poller';
 
 const owner = { kind: 'owner' as const, id: 'user-1' };
 const provider = { kind: 'provider' as const, id: 'paytime' };
@@ -45,12 +44,7 @@ describe('statement projection (table stream → statement-projector → one Que
     contacts = new DynamoDbContactRepository(table.tableName, table.documentClient);
     tenants = new DynamoDbTenantRepository(table.tableName, table.documentClient);
     statements = new DynamoDbStatementProjection(table.tableName, table.documentClient);
-    const handler = createStatementProjectorHandler({ statements });
-    const stream = await startProjectorPoller(table, {
-      name: 'statement-projector',
-      filterPattern: STATEMENT_STREAM_FILTER_PATTERN,
-      handler: (event) => handler(event, context),
-    });
+    const stream = await startStatementProjectorPoller(table, statements);
     poller = stream.poller;
     projected = stream.records;
     settle = stream.settle;

@@ -73,3 +73,45 @@ describe('ledger questions: comparisons and late payers', () => {
     });
   });
 });
+
+describe('ledger questions about a payer', () => {
+  const year = { from: '2026-01-01', to: '2026-12-05' };
+  const november = { from: '2026-11-01', to: '2026-11-30' };
+  it.each([
+    ['quanto recebi do João esse ano?', 'ledger_summary', 'João', 'sum', year],
+    ['quanto o João me pagou em novembro?', 'ledger_question', 'João', 'sum', november],
+    ['quantos boletos a Maria pagou esse ano?', 'ledger_question', 'Maria', 'count', year],
+    ['qual o maior pagamento do Pedro?', 'ledger_question', 'Pedro', 'max', null],
+    ['quanto a Maria já pagou?', 'ledger_question', 'Maria', 'sum', null],
+    [
+      'quanto recebi da Maria Souza em 2026?',
+      'ledger_summary',
+      'Maria Souza',
+      'sum',
+      { from: '2026-01-01', to: '2026-12-31' },
+    ],
+    ['qual foi o maior pagamento do João em novembro?', 'ledger_question', 'João', 'max', november],
+  ])('%s → %s about %s (%s)', (text, intent, contact, aggregate, period) => {
+    const parsed = parseMessage(text, today);
+    expect(parsed.intent).toBe(intent);
+    expect(parsed.contact).toBe(contact);
+    expect(parsed.ledgerQuery).toEqual({ period, category: null, side: 'income', aggregate, contact });
+  });
+
+  it.each([
+    ['quanto falta o João pagar?', 'check_status'],
+    ['o João já pagou?', 'check_status'],
+    ['quanto o João ainda me deve?', 'check_status'],
+    ['recebi do Marcos 350', 'record_income'],
+  ])('keeps "%s" a %s', (text, intent) => {
+    expect(parseMessage(text, today).intent).toBe(intent);
+  });
+
+  it('keeps an expense question about a word, never a payer', () => {
+    expect(parseMessage('quanto gastei com Uber esse mês?', today).ledgerQuery).toMatchObject({
+      category: 'uber',
+      side: 'expense',
+    });
+    expect(parseMessage('quanto gastei com Uber esse mês?', today).ledgerQuery?.contact).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@ import { TableAccess } from '#adapters/dynamodb/table-access';
 import type { Expression } from '#adapters/dynamodb/transaction/transaction-builder';
 import type { Page, PageRequest } from '#application/ports/page';
 import type { StatementLinesAtSeq, StatementProjection } from '#application/ports/statement-projection';
+import type { CalendarDate } from '#domain/calendar-date';
 import type {
   StatementBoletoLine,
   StatementPaymentLine,
@@ -150,13 +151,17 @@ export class DynamoDbStatementProjection implements StatementProjection {
   async readLinePage(
     tenantId: string,
     contactId: string,
-    page: PageRequest & { newestFirst: boolean },
+    page: PageRequest & { newestFirst: boolean; dates?: { from: CalendarDate; to: CalendarDate } },
   ): Promise<Page<StoredStatementLine>> {
+    // `LINE#<date>#B|P#<id>`: '~' sorts after both kinds, so the range ends after the last line of `to`.
+    const range = page.dates
+      ? { sortKeyBetween: [`LINE#${page.dates.from}`, `LINE#${page.dates.to}#~`] as [string, string] }
+      : { sortKeyBeginsWith: 'LINE#' };
     const { items, nextCursor } = await this.table.queryPage(
       {
         index: StatementBoletoLineEntity.byDate,
         partition: statementPartitionKey(tenantId, contactId),
-        sortKeyBeginsWith: 'LINE#',
+        ...range,
         newestFirst: page.newestFirst,
         limit: page.limit,
         attributes: [STATEMENT_LINE_ATTRIBUTE],
