@@ -90,11 +90,26 @@ export function readWriteFiles(fn: IrisFunction, bucket: s3.IBucket, prefix: str
     ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
     [bucket.arnForObjects(`${prefix}*`)],
   );
+  acknowledgeFilePrefix(fn, bucket, prefix);
+}
+
+function acknowledgeFilePrefix(fn: IrisFunction, bucket: s3.IBucket, prefix: string): void {
   acknowledgeNag(
     fn.role,
     `AwsSolutions-IAM5[Resource::<${Stack.of(fn).getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${prefix}*]`,
     `Object keys are minted at run time (one per imported or generated file), so the grant covers the ${prefix} prefix of the stack's own bucket and nothing else.`,
   );
+}
+
+/**
+ * `FILES_BUCKET_NAME` + GetObject on the keys under `prefix` only: a function that signs download links to
+ * files others write (the tenant API's link to an import's error CSV). No Put, no List.
+ */
+export function readFiles(fn: IrisFunction, bucket: s3.IBucket, prefix: string): void {
+  if (!/^[a-z0-9-]+\/$/.test(prefix)) throw new Error(`a file prefix is one folder ending in '/': ${prefix}`);
+  fn.addEnvironment(ENV.filesBucketName, bucket.bucketName);
+  allow(fn, ['s3:GetObject'], [bucket.arnForObjects(`${prefix}*`)]);
+  acknowledgeFilePrefix(fn, bucket, prefix);
 }
 
 /** `<envName>` = the queue URL + `sqs:SendMessage` (and the queue's KMS key use, if any) on that queue. */
@@ -115,10 +130,17 @@ export function controlOwnQueue(fn: IrisFunction, queue: sqs.IQueue, maxReceiveC
   queue.grant(fn.function, 'sqs:ChangeMessageVisibility');
 }
 
-/** `<envName>` = the state machine ARN + `states:StartExecution` on it. */
+/**
+ * `<envName>` = the state machine ARN + `states:StartExecution` on it, and `states:DescribeExecution` on its
+ * executions: a start that meets ExecutionAlreadyExists (a retried or replayed start) describes the existing
+ * execution to compare inputs (`StepFunctionsWorkflows`), so a start without it fails exactly when a retry
+ * should succeed.
+ */
 export function startExecutions(fn: IrisFunction, envName: EnvName, workflow: IrisStateMachine): void {
   fn.addEnvironment(envName, workflow.stateMachineArn);
   allow(fn, ['states:StartExecution'], [workflow.stateMachineArn]);
+  allow(fn, ['states:DescribeExecution'], [workflow.executionsArn]);
+  acknowledgeExecutionWildcard(fn, workflow);
 }
 
 /**
@@ -128,10 +150,14 @@ export function startExecutions(fn: IrisFunction, envName: EnvName, workflow: Ir
 export function stopExecutions(fn: IrisFunction, envName: EnvName, workflow: IrisStateMachine): void {
   fn.addEnvironment(envName, workflow.stateMachineArn);
   allow(fn, ['states:StopExecution', 'states:DescribeExecution'], [workflow.executionsArn]);
+  acknowledgeExecutionWildcard(fn, workflow);
+}
+
+function acknowledgeExecutionWildcard(fn: IrisFunction, workflow: IrisStateMachine): void {
   acknowledgeNag(
     fn.role,
     `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${workflow.stateMachineName}:*]`,
-    `Executions are named per boleto at run time, so the ARN ends in a wildcard; it covers only the executions of ${workflow.stateMachineName}.`,
+    `Executions are named per business id at run time (a boleto, a message, an import), so the ARN ends in a wildcard; it covers only the executions of ${workflow.stateMachineName}.`,
   );
 }
 
