@@ -49,5 +49,6 @@ export function composeObjectStore(config: ObjectStoreConfig): ObjectStore {
     put: async (input) => (await store()).put(input),
     get: async (key) => (await store()).get(key),
     downloadUrl: async (key, options) => (await store()).downloadUrl(key, options),
+    uploadUrl: async (key, options) => (await store()).uploadUrl(key, options),
   };
 }

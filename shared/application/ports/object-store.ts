@@ -41,6 +41,11 @@ export interface ObjectStore {
   get(key: string): Promise<StoredObject>;
   /** A time-limited HTTPS GET URL for the object (anyone holding it can download until it expires). */
   downloadUrl(key: string, options: DownloadUrlOptions): Promise<string>;
+  /**
+   * A time-limited HTTPS PUT URL that stores the request's body under the key (anyone holding it can upload
+   * until it expires; a second PUT replaces the object). The caller's Content-Type is kept as sent.
+   */
+  uploadUrl(key: string, options: { expiresInSeconds: number }): Promise<string>;
 }
 
 export class ObjectNotFoundError extends Error {
