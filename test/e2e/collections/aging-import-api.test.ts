@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
+import { type CloudApiRequest, textOf } from '#test/support/owner-chat';
 import { apiCaller, type DemoRole, signInAll } from '#test/support/tenant-api-session';
 
 /**
@@ -36,18 +37,11 @@ describe('aging import through the tenant API', () => {
     expect(response.status, response.text).toBe(200);
     return response.body as Record<string, unknown>;
   };
-  /**
-   * What was sent to a phone, as text: a member who has not written in 24 hours gets it through the approved
-   * template (`iris_aviso`), its one body parameter on one line.
-   */
+  /** What was sent to a phone, as read (outside 24 hours: the `iris_aviso` template, its text on one line). */
   const repliesTo = (phone: string) =>
-    cloud.simulators.whatsapp.controls.outboundTo(phone).map((sent) => {
-      const request = sent.request as {
-        text?: { body: string };
-        template?: { components: Array<{ parameters: Array<{ text: string }> }> };
-      };
-      return request.text?.body ?? request.template?.components[0]?.parameters[0]?.text ?? '';
-    });
+    cloud.simulators.whatsapp.controls
+      .outboundTo(phone)
+      .map((sent) => textOf(sent.request as CloudApiRequest));
   const accounts = async () => (await fetch(`${cloud.apiUrl}/_local/aging`)).text();
 
   beforeAll(async () => {
