@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AgingAccountView } from '#infra/local/collections-state';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
+import { LocalCloudClient } from '#infra/local/local-cloud-client';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { ownerChat } from '#test/support/owner-chat';
 import { apiCaller, signInAll } from '#test/support/tenant-api-session';
@@ -14,13 +14,6 @@ import { apiCaller, signInAll } from '#test/support/tenant-api-session';
  * still uses its built-in version 1.
  */
 
-interface StoredEmail {
-  messageId: string;
-  to: string[];
-  subject: string;
-  text: string;
-}
-
 describe('a campaign with an edited template', () => {
   let cloud: LocalCloud;
   const owner = DEMO_TENANT.owner.phone;
@@ -31,18 +24,12 @@ describe('a campaign with an edited template', () => {
     text: 'Prezado(a) {{nome_contato}},\n\nTexto revisado pela Ana em dezembro.\n\n{{faturas}}\n\nAtenciosamente.',
   };
 
-  const emailsTo = async (address: string): Promise<StoredEmail[]> => {
-    const response = await fetch(`${cloud.apiUrl}/_local/emails`);
-    const { emails } = (await response.json()) as { emails: StoredEmail[] };
-    return emails.filter((email) => email.to.includes(address));
-  };
-  const accounts = async (): Promise<AgingAccountView[]> => {
-    const response = await fetch(`${cloud.apiUrl}/_local/aging`);
-    return ((await response.json()) as { accounts: AgingAccountView[] }).accounts;
-  };
+  const local = () => new LocalCloudClient(cloud.apiUrl);
+  const emailsTo = async (address: string) =>
+    (await local().emails()).filter((email) => email.to.includes(address));
 
   beforeAll(async () => {
-    // Monday 07/12/2026, 10:00 in São Paulo (the sample's degrees as in collection-campaign.test.ts).
+    // The sample's degrees on Monday 07/12/2026 (10:00 in São Paulo): 2, 4 and 4.
     cloud = await startLocalCloud({
       port: 0,
       dynamoDbEndpoint: inject('dynamoDbEndpoint'),
@@ -85,7 +72,9 @@ describe('a campaign with an edited template', () => {
     expect(oficina?.text).not.toContain('Apesar dos avisos anteriores');
 
     expect(oficina?.messageId).toMatch(/\S/);
-    const byEmail = new Map((await accounts()).map((account) => [account.lastEmail?.sesMessageId, account]));
+    const byEmail = new Map(
+      (await local().agingAccounts()).map((account) => [account.lastEmail?.sesMessageId, account]),
+    );
     expect(byEmail.get(oficina?.messageId)?.lastEmail).toMatchObject({
       degree: 4,
       templateId: 'collection-degree-4',

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbAgingUploads } from '#adapters/dynamodb/receivables/dynamodb-aging-uploads';
-import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
 import { TableAccess } from '#adapters/dynamodb/table-access';
-import { createS3Client } from '#adapters/s3/create-s3-client';
-import { S3ObjectStore } from '#adapters/s3/s3-object-store';
 import {
   agingImportStatus,
   openAgingUpload,
@@ -13,8 +10,7 @@ import {
 import type { TenantUser } from '#application/ports/user-repository';
 import type { AgingImportRequest } from '#application/ports/workflows';
 import type { E164 } from '#domain/phone-number';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/local-cloud-names';
-import { type RunningS3Local, startS3Local } from '#infra/local/s3-local';
+import { type AgingImportRig, startAgingImportRig } from '#test/support/aging-import-rig';
 import { uniqueTenantId } from '#test/support/dynamodb-fixtures';
 import { createTestTable, type TestTable } from '#test/support/dynamodb-test-table';
 import { expectNoScan, recordCommands } from '#test/support/record-commands';
@@ -26,10 +22,10 @@ import { expectNoScan, recordCommands } from '#test/support/record-commands';
  */
 let table: TestTable;
 let recorded: string[];
-let s3: RunningS3Local;
-let files: S3ObjectStore;
+let rig: AgingImportRig;
+let files: AgingImportRig['files'];
 let uploads: DynamoDbAgingUploads;
-let receivables: DynamoDbReceivablesRepository;
+let receivables: AgingImportRig['receivables'];
 const clock = { now: () => new Date('2026-12-07T13:00:00Z') };
 let sequence = 0;
 const ids = { newId: () => `upload-${Date.now()}-${++sequence}` };
@@ -48,24 +44,15 @@ const users = {
 beforeAll(async () => {
   table = await createTestTable();
   recorded = recordCommands(table.client);
-  const access = new TableAccess(table.tableName, table.documentClient);
-  uploads = new DynamoDbAgingUploads(access);
-  receivables = new DynamoDbReceivablesRepository(access);
-  s3 = await startS3Local({ bucketName: 'iris-test-files', credentials: LOCAL_CREDENTIALS });
-  files = new S3ObjectStore(
-    { bucketName: s3.bucketName },
-    createS3Client({
-      endpoint: s3.endpoint,
-      forcePathStyle: true,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    }),
-  );
+  rig = await startAgingImportRig(table);
+  files = rig.files;
+  receivables = rig.receivables;
+  uploads = new DynamoDbAgingUploads(new TableAccess(table.tableName, table.documentClient));
 }, 60_000);
 
 afterAll(async () => {
   expectNoScan(recorded);
-  await s3?.close();
+  await rig?.close();
   await table?.drop();
 });
 
