@@ -83,33 +83,23 @@ export function putItemsOnly(fn: IrisFunction, table: dynamodb.ITableV2): void {
  * reaches just its own part of the file bucket. No List, no Delete (the lifecycle rules expire objects).
  */
 export function readWriteFiles(fn: IrisFunction, bucket: s3.IBucket, prefix: string): void {
-  if (!/^[a-z0-9-]+\/$/.test(prefix)) throw new Error(`a file prefix is one folder ending in '/': ${prefix}`);
-  fn.addEnvironment(ENV.filesBucketName, bucket.bucketName);
-  allow(
-    fn,
-    ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
-    [bucket.arnForObjects(`${prefix}*`)],
-  );
-  acknowledgeFilePrefix(fn, bucket, prefix);
+  grantFiles(fn, bucket, prefix, ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload']);
 }
 
-function acknowledgeFilePrefix(fn: IrisFunction, bucket: s3.IBucket, prefix: string): void {
+/** `FILES_BUCKET_NAME` + GetObject on the keys under `prefix` only (e-mail delivery reads the files it attaches). */
+export function readFiles(fn: IrisFunction, bucket: s3.IBucket, prefix: string): void {
+  grantFiles(fn, bucket, prefix, ['s3:GetObject']);
+}
+
+function grantFiles(fn: IrisFunction, bucket: s3.IBucket, prefix: string, actions: string[]): void {
+  if (!/^[a-z0-9-]+\/$/.test(prefix)) throw new Error(`a file prefix is one folder ending in '/': ${prefix}`);
+  fn.addEnvironment(ENV.filesBucketName, bucket.bucketName);
+  allow(fn, actions, [bucket.arnForObjects(`${prefix}*`)]);
   acknowledgeNag(
     fn.role,
     `AwsSolutions-IAM5[Resource::<${Stack.of(fn).getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${prefix}*]`,
     `Object keys are minted at run time (one per imported or generated file), so the grant covers the ${prefix} prefix of the stack's own bucket and nothing else.`,
   );
-}
-
-/**
- * `FILES_BUCKET_NAME` + GetObject on the keys under `prefix` only: a function that signs download links to
- * files others write (the tenant API's link to an import's error CSV). No Put, no List.
- */
-export function readFiles(fn: IrisFunction, bucket: s3.IBucket, prefix: string): void {
-  if (!/^[a-z0-9-]+\/$/.test(prefix)) throw new Error(`a file prefix is one folder ending in '/': ${prefix}`);
-  fn.addEnvironment(ENV.filesBucketName, bucket.bucketName);
-  allow(fn, ['s3:GetObject'], [bucket.arnForObjects(`${prefix}*`)]);
-  acknowledgeFilePrefix(fn, bucket, prefix);
 }
 
 /** `<envName>` = the queue URL + `sqs:SendMessage` (and the queue's KMS key use, if any) on that queue. */
