@@ -6,7 +6,7 @@ import type { ConversationRepository } from '#application/ports/conversation-rep
 import type { ExportTickets } from '#application/ports/export-tickets';
 import type { IdGenerator } from '#application/ports/id-generator';
 import type { MemberAccounts } from '#application/ports/member-accounts';
-import type { ObjectStore } from '#application/ports/object-store';
+import type { ObjectStore, ObjectUploadUrls } from '#application/ports/object-store';
 import type { RateLimiter } from '#application/ports/rate-limiter';
 import type { ReceivablesRepository } from '#application/ports/receivables-repository';
 import type { StatementProjection } from '#application/ports/statement-projection';
@@ -26,7 +26,7 @@ export interface TenantApiDependencies extends Omit<PaymentDependencies, 'workfl
   collectionTemplates: CollectionTemplateStore;
   /** Aging imports through an upload URL (`aging-import-routes.ts`): the file bucket, uploads, the workflow. */
   agingImports: {
-    files: ObjectStore;
+    files: ObjectStore & ObjectUploadUrls;
     uploads: AgingUploads;
     receivables: ReceivablesRepository;
     workflow: AgingImportWorkflow;

@@ -8,6 +8,7 @@ import {
   ObjectNotFoundError,
   type ObjectStore,
   ObjectStoreError,
+  type ObjectUploadUrls,
   type PutObjectInput,
   type StoredObject,
 } from '#application/ports/object-store';
@@ -26,7 +27,7 @@ const QUEUE_SIZE = 2;
  * small body, a multipart upload for a large or endless stream); gets stream the body; download URLs are
  * SigV4 presigned GETs, upload URLs presigned PUTs. SDK errors become `ObjectNotFoundError` / `ObjectStoreError`.
  */
-export class S3ObjectStore implements ObjectStore {
+export class S3ObjectStore implements ObjectStore, ObjectUploadUrls {
   private readonly client: S3Client;
 
   constructor(

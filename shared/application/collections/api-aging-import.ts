@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import type { AgingUpload, AgingUploads } from '#application/ports/aging-uploads';
 import type { Clock } from '#application/ports/clock';
 import type { IdGenerator } from '#application/ports/id-generator';
-import { ObjectNotFoundError, type ObjectStore } from '#application/ports/object-store';
+import {
+  ObjectNotFoundError,
+  type ObjectStore,
+  type ObjectUploadUrls,
+} from '#application/ports/object-store';
 import type { AgingImport, ReceivablesRepository } from '#application/ports/receivables-repository';
 import { memberIdOf, type UserRepository } from '#application/ports/user-repository';
 import type { AgingImportRequest, AgingImportWorkflow } from '#application/ports/workflows';
@@ -21,7 +25,7 @@ export const UPLOAD_URL_SECONDS = 15 * 60;
 export const ERROR_REPORT_LINK_SECONDS = 15 * 60;
 
 export interface OpenAgingUploadDeps {
-  files: Pick<ObjectStore, 'uploadUrl'>;
+  files: ObjectUploadUrls;
   uploads: AgingUploads;
   ids: IdGenerator;
   clock: Clock;

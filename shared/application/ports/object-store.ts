@@ -41,6 +41,10 @@ export interface ObjectStore {
   get(key: string): Promise<StoredObject>;
   /** A time-limited HTTPS GET URL for the object (anyone holding it can download until it expires). */
   downloadUrl(key: string, options: DownloadUrlOptions): Promise<string>;
+}
+
+/** Uploads straight to the store, for a client that should not send the bytes through a function. */
+export interface ObjectUploadUrls {
   /**
    * A time-limited HTTPS PUT URL that stores the request's body under the key (anyone holding it can upload
    * until it expires; a second PUT replaces the object). The caller's Content-Type is kept as sent.
