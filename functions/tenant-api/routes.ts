@@ -1,3 +1,4 @@
+import { AGING_IMPORT_ROUTES } from './aging-import-routes';
 import { BOLETO_ROUTES } from './boleto-routes';
 import { COLLECTION_TEMPLATE_ROUTES } from './collection-template-routes';
 import { CONTACT_ROUTES } from './contact-routes';
@@ -14,4 +15,5 @@ export const ROUTES: readonly Route[] = [
   ...EXPORT_ROUTES,
   ...MEMBER_ROUTES,
   ...COLLECTION_TEMPLATE_ROUTES,
+  ...AGING_IMPORT_ROUTES,
 ];

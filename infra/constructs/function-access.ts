@@ -120,10 +120,17 @@ export function controlOwnQueue(fn: IrisFunction, queue: sqs.IQueue, maxReceiveC
   queue.grant(fn.function, 'sqs:ChangeMessageVisibility');
 }
 
-/** `<envName>` = the state machine ARN + `states:StartExecution` on it. */
+/**
+ * `<envName>` = the state machine ARN + `states:StartExecution` on it, and `states:DescribeExecution` on its
+ * executions: a start that meets ExecutionAlreadyExists (a retried or replayed start) describes the existing
+ * execution to compare inputs (`StepFunctionsWorkflows`), so a start without it fails exactly when a retry
+ * should succeed.
+ */
 export function startExecutions(fn: IrisFunction, envName: EnvName, workflow: IrisStateMachine): void {
   fn.addEnvironment(envName, workflow.stateMachineArn);
   allow(fn, ['states:StartExecution'], [workflow.stateMachineArn]);
+  allow(fn, ['states:DescribeExecution'], [workflow.executionsArn]);
+  acknowledgeExecutionWildcard(fn, workflow);
 }
 
 /**
@@ -133,10 +140,14 @@ export function startExecutions(fn: IrisFunction, envName: EnvName, workflow: Ir
 export function stopExecutions(fn: IrisFunction, envName: EnvName, workflow: IrisStateMachine): void {
   fn.addEnvironment(envName, workflow.stateMachineArn);
   allow(fn, ['states:StopExecution', 'states:DescribeExecution'], [workflow.executionsArn]);
+  acknowledgeExecutionWildcard(fn, workflow);
+}
+
+function acknowledgeExecutionWildcard(fn: IrisFunction, workflow: IrisStateMachine): void {
   acknowledgeNag(
     fn.role,
     `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${workflow.stateMachineName}:*]`,
-    `Executions are named per boleto at run time, so the ARN ends in a wildcard; it covers only the executions of ${workflow.stateMachineName}.`,
+    `Executions are named per business id at run time (a boleto, a message, an import), so the ARN ends in a wildcard; it covers only the executions of ${workflow.stateMachineName}.`,
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ChatBubble } from './chat-transcript';
-import type { BoletoView, OutboxView } from './console-state';
+import type { AgingAccountView } from './collections-state';
+import type { BoletoView, EmailView, OutboxView } from './console-state';
 
 /**
  * A client of the local cloud's documented interface (README, "Local interface"): what the demo script and
@@ -108,6 +109,16 @@ export class LocalCloudClient {
 
   async outbox(): Promise<OutboxView[]> {
     return (await this.json<{ outbox: OutboxView[] }>('GET', '/_local/outbox')).outbox;
+  }
+
+  /** The e-mails in the local SES store, newest first. */
+  async emails(): Promise<EmailView[]> {
+    return (await this.json<{ emails: EmailView[] }>('GET', '/_local/emails')).emails;
+  }
+
+  /** Per account: buckets, degree and the last collection e-mail (template id and version included). */
+  async agingAccounts(): Promise<AgingAccountView[]> {
+    return (await this.json<{ accounts: AgingAccountView[] }>('GET', '/_local/aging')).accounts;
   }
 
   async paytimeBoletos(): Promise<PaytimeBilletView[]> {

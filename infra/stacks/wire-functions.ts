@@ -199,6 +199,11 @@ export function wireFunctions(
   paytimeApi(tenantApi);
   stopExecutions(tenantApi, ENV.reminderStateMachineArn, reminderLoop);
   startExecutions(tenantApi, ENV.conversationStateMachineArn, conversation);
+  // Aging imports by upload URL: presigns the PUT of the raw file (imports/), hashes it and starts the same
+  // import workflow as a WhatsApp document; links to the import's error CSV (outbound/).
+  readWriteFiles(tenantApi, stack.files.bucket, FILE_PREFIXES.imports.prefix);
+  readFiles(tenantApi, stack.files.bucket, FILE_PREFIXES.outbound.prefix);
+  startExecutions(tenantApi, ENV.agingImportStateMachineArn, stack.agingImport);
   // Exports: the tenant API checks the member and the request, then redirects to the export function's URL
   // with a 60 s ticket signed with the export-ticket key; that function checks it and streams the CSV (a
   // Function URL in RESPONSE_STREAM mode: an HTTP API Lambda integration cannot stream). The URL has no IAM

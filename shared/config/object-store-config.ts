@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ObjectStore } from '#application/ports/object-store';
+import type { ObjectStore, ObjectUploadUrls } from '#application/ports/object-store';
 import { type Env, parseEnv } from './process-env';
 
 /**
@@ -28,9 +28,9 @@ export function loadObjectStoreConfig(env: Env): ObjectStoreConfig {
  * load on the first call, not at init: conversation-steps needs them only when an owner sends a spreadsheet,
  * and evaluating them costs every cold start (docs/decisions.md, "Performance").
  */
-export function composeObjectStore(config: ObjectStoreConfig): ObjectStore {
-  let loading: Promise<ObjectStore> | undefined;
-  const store = (): Promise<ObjectStore> => {
+export function composeObjectStore(config: ObjectStoreConfig): ObjectStore & ObjectUploadUrls {
+  let loading: Promise<ObjectStore & ObjectUploadUrls> | undefined;
+  const store = (): Promise<ObjectStore & ObjectUploadUrls> => {
     loading ??= Promise.all([import('#adapters/s3/s3-object-store'), import('#adapters/s3/create-s3-client')])
       .then(
         ([{ S3ObjectStore }, { createS3Client }]) =>
@@ -49,5 +49,6 @@ export function composeObjectStore(config: ObjectStoreConfig): ObjectStore {
     put: async (input) => (await store()).put(input),
     get: async (key) => (await store()).get(key),
     downloadUrl: async (key, options) => (await store()).downloadUrl(key, options),
+    uploadUrl: async (key, options) => (await store()).uploadUrl(key, options),
   };
 }

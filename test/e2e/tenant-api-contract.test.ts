@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { ROUTES } from '#functions/tenant-api/routes';
@@ -64,6 +65,11 @@ const CALLS: Record<string, { path: string; body?: unknown }> = {
     path: '/v1/collection-templates/3',
     body: { subject: 'Faturas de {{nome_conta}}', text: 'Olá, {{nome_contato}}.\n\n{{faturas}}' },
   },
+  'POST /v1/imports': { path: '/v1/imports', body: { filename: 'carteira.csv', contentType: 'text/csv' } },
+  // Set in beforeAll: an import whose file was uploaded.
+  'POST /v1/imports/{id}/start': { path: '' },
+  'GET /v1/imports': { path: '/v1/imports' },
+  'GET /v1/imports/{id}': { path: '' },
 };
 
 describe('tenant API contract', () => {
@@ -82,6 +88,16 @@ describe('tenant API contract', () => {
     for (const boletoId of ['contract-1', 'contract-2'])
       await seedRequestedBoleto(client, cloud.tableName, { boletoId, contactId: 'joao-silva', now });
     await seedLedgerEntry(client, cloud.tableName, 'contract-entry');
+    const opened = await call('/v1/imports', {
+      method: 'POST',
+      token: tokens.owner,
+      body: { filename: 'contrato.csv', contentType: 'text/csv' },
+    });
+    const upload = opened.body as { importId: string; uploadUrl: string };
+    const csv = readFileSync(new URL('../../events/collections/aging-sample.csv', import.meta.url));
+    expect((await fetch(upload.uploadUrl, { method: 'PUT', body: csv })).status).toBe(200);
+    CALLS['POST /v1/imports/{id}/start'] = { path: `/v1/imports/${upload.importId}/start` };
+    CALLS['GET /v1/imports/{id}'] = { path: `/v1/imports/${upload.importId}` };
     const response = await fetch(`${cloud.apiUrl}/v1/openapi.json`);
     expect(response.status).toBe(200);
     document = (await response.json()) as Document;

@@ -37,6 +37,7 @@ interface SampleRequest {
 
 /** A request the route would carry out for a member allowed to: refusals must be what stops it. */
 const SAMPLES: Record<string, SampleRequest> = {
+  'POST /v1/imports': { body: { filename: 'carteira.csv', contentType: 'text/csv' } },
   'POST /v1/contacts': {
     body: { name: 'Cliente Novo', phone: '+5511977770101', taxId: validCpf(123456789) },
   },
@@ -91,6 +92,8 @@ describe('tenant API security, every route', () => {
       'T#demo#TENANT',
       'T#demo#IDEMPOTENCY',
       'T#demo#EMAIL_TEMPLATES',
+      'T#demo#AR_UPLOADS',
+      'T#demo#AR_IMPORTS',
       'T#demo#LEDGER#2026-11',
       `T#demo#BOLETO#${SEEDED_BOLETO}`,
       'T#demo#STATEMENT#joao-silva',
@@ -121,6 +124,15 @@ describe('tenant API security, every route', () => {
       now: cloud.clock.now(),
     });
     await seedLedgerEntry(client, cloud.tableName, SEEDED_ENTRY);
+    // An import opened (not uploaded): reads of it answer 200; its start is what the roles are tried on.
+    const opened = await call('/v1/imports', {
+      method: 'POST',
+      token: tokens.owner,
+      body: { filename: 'seguranca.csv', contentType: 'text/csv' },
+    });
+    const importId = String(opened.body.importId);
+    SAMPLES['GET /v1/imports/{id}'] = { params: { id: importId } };
+    SAMPLES['POST /v1/imports/{id}/start'] = { params: { id: importId } };
     const owner = { username: 'ana', role: 'owner' as const };
     const [header, payload, signature] = tokens.viewer.split('.');
     const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));

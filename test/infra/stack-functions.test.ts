@@ -132,6 +132,9 @@ const ENVIRONMENT_CONTRACT: Record<FunctionName, string[]> = {
     'REMINDER_STATE_MACHINE_ARN',
     'CONVERSATION_STATE_MACHINE_ARN',
     'MEMBER_USER_POOL_ID',
+    // Aging imports by upload URL: the workflow they start and the bucket the file is PUT to.
+    'AGING_IMPORT_STATE_MACHINE_ARN',
+    'FILES_BUCKET_NAME',
     // Exports: the export function's URL and the key that signs its tickets.
     'EXPORT_URL',
     'EXPORT_TICKET_KEY_PARAMETER',

@@ -175,6 +175,45 @@ describe('TenantStageStack IAM', () => {
     ]);
   });
 
+  it('lets every function that starts a workflow describe its executions (a retried start compares inputs), and only conversation-steps and the tenant API start aging imports', () => {
+    const agingImport = dev.stack.agingImport.stateMachineName;
+    expect(functionsAllowed(dev, 'states:StartExecution', `stateMachine:${agingImport}`).sort()).toEqual([
+      'conversation-steps',
+      'tenant-api',
+    ]);
+    expect(functionsAllowed(dev, 'states:DescribeExecution', `execution:${agingImport}:*`).sort()).toEqual([
+      'conversation-steps',
+      'tenant-api',
+    ]);
+    for (const workflow of [dev.stack.conversation, dev.stack.reminderLoop]) {
+      const starters = functionsAllowed(
+        dev,
+        'states:StartExecution',
+        `stateMachine:${workflow.stateMachineName}`,
+      );
+      const describers = functionsAllowed(
+        dev,
+        'states:DescribeExecution',
+        `execution:${workflow.stateMachineName}:*`,
+      );
+      for (const starter of starters) expect(describers, workflow.stateMachineName).toContain(starter);
+    }
+  });
+
+  it("lets the tenant API put and read raw imports and only read generated files (the import's error CSV)", () => {
+    const files = functionStatements(dev, 'tenant-api').filter((s) =>
+      actionsOf(s).some((action) => action.startsWith('s3:')),
+    );
+    const grants = files.map((s) => [actionsOf(s).sort(), JSON.stringify(s.Resource)] as const);
+    expect(grants.find(([, resource]) => resource.includes('/imports/*'))?.[0]).toEqual([
+      's3:AbortMultipartUpload',
+      's3:GetObject',
+      's3:PutObject',
+    ]);
+    expect(grants.find(([, resource]) => resource.includes('/outbound/*'))?.[0]).toEqual(['s3:GetObject']);
+    expect(grants).toHaveLength(2);
+  });
+
   it('lets only the relay and the queue own consumer send to each delivery queue', () => {
     for (const [name, queue] of [
       ['whatsapp-delivery', dev.stack.whatsappDelivery.queue],

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
@@ -8,6 +8,7 @@ import {
   ObjectNotFoundError,
   type ObjectStore,
   ObjectStoreError,
+  type ObjectUploadUrls,
   type PutObjectInput,
   type StoredObject,
 } from '#application/ports/object-store';
@@ -24,9 +25,9 @@ const QUEUE_SIZE = 2;
 /**
  * `ObjectStore` over one S3 bucket. Puts go through `@aws-sdk/lib-storage`'s `Upload` (one PutObject for a
  * small body, a multipart upload for a large or endless stream); gets stream the body; download URLs are
- * SigV4 presigned GETs. SDK errors become `ObjectNotFoundError` / `ObjectStoreError`.
+ * SigV4 presigned GETs, upload URLs presigned PUTs. SDK errors become `ObjectNotFoundError` / `ObjectStoreError`.
  */
-export class S3ObjectStore implements ObjectStore {
+export class S3ObjectStore implements ObjectStore, ObjectUploadUrls {
   private readonly client: S3Client;
 
   constructor(
@@ -83,10 +84,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async downloadUrl(key: string, options: DownloadUrlOptions): Promise<string> {
-    const expiresIn = Math.trunc(options.expiresInSeconds);
-    if (!(expiresIn >= 1 && expiresIn <= MAX_DOWNLOAD_URL_SECONDS)) {
-      throw new RangeError(`a download URL lasts 1 to ${MAX_DOWNLOAD_URL_SECONDS} seconds, not ${expiresIn}`);
-    }
+    const expiresIn = validExpiry(options.expiresInSeconds);
     const command = new GetObjectCommand({
       Bucket: this.config.bucketName,
       Key: key,
@@ -94,6 +92,21 @@ export class S3ObjectStore implements ObjectStore {
     });
     return getSignedUrl(this.client, command, { expiresIn });
   }
+
+  async uploadUrl(key: string, options: { expiresInSeconds: number }): Promise<string> {
+    const expiresIn = validExpiry(options.expiresInSeconds);
+    // No ContentType in the signature: the uploader's own Content-Type header is stored as sent.
+    const command = new PutObjectCommand({ Bucket: this.config.bucketName, Key: key });
+    return getSignedUrl(this.client, command, { expiresIn });
+  }
+}
+
+function validExpiry(seconds: number): number {
+  const expiresIn = Math.trunc(seconds);
+  if (!(expiresIn >= 1 && expiresIn <= MAX_DOWNLOAD_URL_SECONDS)) {
+    throw new RangeError(`a presigned URL lasts 1 to ${MAX_DOWNLOAD_URL_SECONDS} seconds, not ${expiresIn}`);
+  }
+  return expiresIn;
 }
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (ASCII fallback plus the exact UTF-8 name, RFC 6266). */

@@ -74,12 +74,7 @@ export async function storeAgingFile(
       yield chunk;
     }
   }
-  const safeName =
-    input.filename
-      .normalize('NFD')
-      .replace(/[^A-Za-z0-9._-]+/g, '_')
-      .slice(-100) || 'carteira.csv';
-  const objectKey = `imports/${input.tenantId}/${input.importId}/${safeName}`;
+  const objectKey = agingObjectKey(input.tenantId, input.importId, input.filename);
   await deps.files.put({
     key: objectKey,
     body: hashed(),
@@ -87,6 +82,16 @@ export async function storeAgingFile(
     filename: input.filename,
   });
   return { objectKey, contentSha256: hash.digest('hex'), filename: input.filename };
+}
+
+/** Where an import's raw file lives: `imports/<tenant>/<id>/<safe name>` (WhatsApp and API uploads alike). */
+export function agingObjectKey(tenantId: string, importId: string, filename: string): string {
+  const safeName =
+    filename
+      .normalize('NFD')
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .slice(-100) || 'carteira.csv';
+  return `imports/${tenantId}/${importId}/${safeName}`;
 }
 
 export async function claimAgingImport(

@@ -43,6 +43,15 @@ export interface ObjectStore {
   downloadUrl(key: string, options: DownloadUrlOptions): Promise<string>;
 }
 
+/** Uploads straight to the store, for a client that should not send the bytes through a function. */
+export interface ObjectUploadUrls {
+  /**
+   * A time-limited HTTPS PUT URL that stores the request's body under the key (anyone holding it can upload
+   * until it expires; a second PUT replaces the object). The caller's Content-Type is kept as sent.
+   */
+  uploadUrl(key: string, options: { expiresInSeconds: number }): Promise<string>;
+}
+
 export class ObjectNotFoundError extends Error {
   constructor(
     readonly key: string,

@@ -40,9 +40,9 @@ export interface AgingImportRequest {
   objectKey: string;
   contentSha256: string;
   filename: string;
-  /** The owner who sent the file (E.164): the summary goes to them. */
+  /** The member who sent the file on WhatsApp or started its API import (E.164): the summary goes to them. */
   requestedBy: string;
-  /** The inbound message that brought the file: the summary answers it once. */
+  /** The inbound message that brought the file (`api-import-<id>` for the API): the summary answers it once. */
   messageId: string;
 }
 

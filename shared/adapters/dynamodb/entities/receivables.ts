@@ -19,6 +19,12 @@ export const AgingImportEntity = {
   primary: primaryKey(key('T', attr('tenantId'), 'AR_IMPORTS'), key('IMPORT', attr('importId'))),
 } as const;
 
+/** An import opened through the tenant API, awaiting or past its upload (`#application/ports/aging-uploads`). */
+export const AgingUploadEntity = {
+  name: 'AgingUpload',
+  primary: primaryKey(key('T', attr('tenantId'), 'AR_UPLOADS'), key('UPLOAD', attr('importId'))),
+} as const;
+
 /** One per file content per tenant: the conditional put that makes a re-import of the same file a no-op. */
 export const AgingImportHashGuardEntity = {
   name: 'AgingImportHashGuard',
