@@ -8,18 +8,26 @@ const CONCURRENCY = 32;
 
 type ImportIds = { tenantId: string; importId: string };
 
+/** Account agings written per call on a first import (a page of accounts otherwise). */
+const DERIVE_CHUNK = 500;
+
+/** No other import on record (finished, failed or refused): only imports write accounts and invoices. */
+async function isFirstImport(deps: AgingImportDeps, ids: ImportIds): Promise<boolean> {
+  const imports = await deps.receivables.listImports(ids.tenantId);
+  return !imports.some((record) => record.importId !== ids.importId);
+}
+
 /**
  * The import's closing pass: every open invoice (paged through the open-invoice index) that this import did
  * not see is closed, with a closure record under the import (counted once even if the step is retried).
- * Only imports write invoices: a tenant's first import (no other import on record, finished or not) has
- * nothing to close, and skips reading back the invoices it just wrote (50 s of a 100,000-row import).
+ * A tenant's first import has nothing to close, and skips reading back the invoices it just wrote (50 s of a
+ * 100,000-row import).
  */
 export async function closeVanishedInvoices(
   deps: AgingImportDeps,
   ids: ImportIds,
 ): Promise<{ closed: number }> {
-  const imports = await deps.receivables.listImports(ids.tenantId);
-  if (!imports.some((record) => record.importId !== ids.importId)) return { closed: 0 };
+  if (await isFirstImport(deps, ids)) return { closed: 0 };
   let closed = 0;
   let cursor: string | undefined;
   do {
@@ -50,6 +58,14 @@ export async function deriveAccountsAging(
 ): Promise<{ accounts: number }> {
   const record = await requireImport(deps, ids);
   const agings = await deps.batches.accountAgings(ids.tenantId, ids.importId);
+  if (await isFirstImport(deps, ids)) {
+    // Only imports create accounts: on the first one every account has a part, so none needs reading.
+    const derived = [...agings].map(([clientId, part]) => ({ clientId, agingAsOf: record.asOf, ...part }));
+    for (let at = 0; at < derived.length; at += DERIVE_CHUNK) {
+      await deps.batches.putAccountAgings(ids.tenantId, derived.slice(at, at + DERIVE_CHUNK));
+    }
+    return { accounts: derived.length };
+  }
   let accounts = 0;
   let cursor: string | undefined;
   do {
