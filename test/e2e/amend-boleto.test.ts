@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { addDays, type CalendarDate, formatDateBr, saoPauloDateOf } from '#domain/calendar-date';
@@ -25,7 +25,7 @@ describe('amending a boleto', () => {
   const boletosOf = (contactId: string) => repositories.boletos.listByContact(tenantId, contactId);
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     repositories = createTableRepositories(
       cloud.tableName,
       createDocumentClient(createLocalDynamoDbClient()),

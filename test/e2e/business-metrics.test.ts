@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays, formatDateBr, saoPauloDateOf } from '#domain/calendar-date';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
@@ -58,7 +58,7 @@ beforeAll(async () => {
     printed.push(...String(chunk).split('\n').filter(Boolean));
     return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
   });
-  cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint'), emitMetrics: true });
+  cloud = await startLocalCloud({ port: 0, emitMetrics: true });
 }, 60_000);
 
 afterAll(async () => {

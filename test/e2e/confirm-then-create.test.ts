@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { e164ToWhatsAppId, normalizePhone } from '#domain/phone-number';
@@ -23,7 +23,7 @@ describe('confirm-then-create-boleto', () => {
   const { say, sentTo, lastTextTo, buttonsOfLast, confirmLast } = ownerChat(() => cloud, owner);
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     repositories = createTableRepositories(
       cloud.tableName,
       createDocumentClient(createLocalDynamoDbClient()),

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCloudClient } from '#infra/local/local-cloud-client';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 
@@ -44,7 +44,6 @@ describe('local console', () => {
     }
     cloud = await startLocalCloud({
       port: 0,
-      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       // A Tuesday, 10:00 in São Paulo: inside the reminder window, whatever the real time.
       clockStart: new Date('2026-12-01T13:00:00.000Z'),
       functionLogLevel: 'ERROR',

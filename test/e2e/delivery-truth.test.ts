@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
@@ -28,7 +28,6 @@ describe('delivery tells the truth across a weekend (local cloud)', () => {
   beforeAll(async () => {
     cloud = await startLocalCloud({
       port: 0,
-      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       clockStart: new Date('2026-12-12T23:35:00Z'), // Saturday 20:35 in São Paulo
     });
     repositories = createTableRepositories(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBusinessTime, runDemoStory } from '#infra/local/demo-story';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { LocalCloudClient } from '#infra/local/local-cloud-client';
@@ -11,7 +11,6 @@ describe('npm run demo story', () => {
   beforeAll(async () => {
     cloud = await startLocalCloud({
       port: 0,
-      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       // A Saturday, 21:30 in São Paulo: night, and the next day is a Sunday. The story moves the clock itself.
       clockStart: new Date('2026-12-06T00:30:00.000Z'),
       functionLogLevel: 'ERROR',

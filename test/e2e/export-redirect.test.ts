@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { seedLedgerEntry } from '#test/support/tenant-api-fixtures';
 import { type DemoRole, signInAll, tableClient } from '#test/support/tenant-api-session';
@@ -13,7 +13,7 @@ describe('exports: 303 to the streaming export URL', () => {
   let tokens: Record<DemoRole, string>;
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     tokens = await signInAll(cloud);
     await seedLedgerEntry(tableClient(cloud), cloud.tableName, 'entry-export');
   }, 120_000);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSchedules, loadSchedulesConfig } from '#config/schedules-config';
 import { calendarDate, saoPauloDateOf } from '#domain/calendar-date';
 import { atExpression } from '#domain/schedule-expression';
@@ -17,7 +17,6 @@ describe('run-time schedules on the local cloud', () => {
   beforeAll(async () => {
     cloud = await startLocalCloud({
       port: 0,
-      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       clockStart: new Date('2026-12-04T15:00:00Z'),
     });
   });

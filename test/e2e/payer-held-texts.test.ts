@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORWARD_WINDOW_MS } from '#domain/payer-thread';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
@@ -30,7 +30,7 @@ describe('held payer texts at the end of the forward window, on the local cloud'
       .filter((text) => text.startsWith(`💬 ${maria.name} escreveu:`));
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     await say(owner, 'quem me deve?'); // the owner's 24-hour window is open: forwards go as free-form text
   }, 120_000);
   afterAll(async () => cloud?.stop());

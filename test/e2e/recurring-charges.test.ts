@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saoPauloDateOf } from '#domain/calendar-date';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { stateMachineArn } from '#infra/local/local-cloud-names';
@@ -30,7 +30,6 @@ describe('recurring charges', () => {
     // Tuesday 01/12/2026, 10:00 in São Paulo.
     cloud = await startLocalCloud({
       port: 0,
-      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       clockStart: new Date('2026-12-01T13:00:00Z'),
     });
   }, 120_000);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { ownerChat } from '#test/support/owner-chat';
@@ -19,7 +19,7 @@ describe('charge requests IRIS refuses with a question', () => {
     ((await (await fetch(`${cloud.apiUrl}/_local/boletos`)).json()) as { boletos: unknown[] }).boletos;
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
   }, 60_000);
   afterAll(async () => {
     await cloud?.stop();

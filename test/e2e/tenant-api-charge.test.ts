@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays, saoPauloDateOf } from '#domain/calendar-date';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import {
@@ -20,7 +20,7 @@ describe('tenant API charge', () => {
   let call: ReturnType<typeof apiCaller>;
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     tokens = await signInAll(cloud);
     call = apiCaller(cloud);
   }, 120_000);

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-repository';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { aContact } from '#test/support/dynamodb-fixtures';
@@ -38,7 +38,7 @@ describe('tenant API reads, pagination, tenancy and idempotency', () => {
   let call: ReturnType<typeof apiCaller>;
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     client = tableClient(cloud);
     tokens = await signInAll(cloud);
     call = apiCaller(cloud);

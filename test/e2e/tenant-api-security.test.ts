@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbContactRepository } from '#adapters/dynamodb/dynamodb-contact-repository';
 import { can } from '#domain/member-permissions';
 import type { Route } from '#functions/tenant-api/route-table';
@@ -114,7 +114,7 @@ describe('tenant API security, every route', () => {
     });
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     client = tableClient(cloud);
     tokens = await signInAll(cloud);
     call = apiCaller(cloud);

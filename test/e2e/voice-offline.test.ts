@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 
@@ -39,7 +39,6 @@ describe('voice notes on the local cloud', () => {
   beforeAll(async () => {
     cloud = await startLocalCloud({
       port: 0,
-      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       openAiApiKey: '',
     });
   });

@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INVARIANTS } from './invariants';
 import { runMonthInTheLife } from './month-in-the-life';
 
@@ -28,7 +28,6 @@ describe('a month in the life (fixed seed)', () => {
       seed: 20261205,
       days: 60,
       invariants: ALL_INVARIANTS,
-      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       maxWallMs: 150_000,
     });
     expect(result.violations, result.trail.join('\n')).toEqual([]);

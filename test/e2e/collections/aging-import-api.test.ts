@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { type CloudApiRequest, textOf } from '#test/support/owner-chat';
@@ -45,7 +45,7 @@ describe('aging import through the tenant API', () => {
   const accounts = async () => (await fetch(`${cloud.apiUrl}/_local/aging`)).text();
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     tokens = await signInAll(cloud);
     call = apiCaller(cloud);
   }, 120_000);

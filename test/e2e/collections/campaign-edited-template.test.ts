@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { LocalCloudClient } from '#infra/local/local-cloud-client';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
@@ -32,7 +32,6 @@ describe('a campaign with an edited template', () => {
     // The sample's degrees on Monday 07/12/2026 (10:00 in São Paulo): 2, 4 and 4.
     cloud = await startLocalCloud({
       port: 0,
-      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       clockStart: new Date('2026-12-07T13:00:00Z'),
     });
   }, 120_000);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { stateMachineArn } from '#infra/local/local-cloud-names';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
@@ -48,7 +48,6 @@ describe('collection e-mail campaigns', () => {
     // Monday 07/12/2026, 10:00 in São Paulo.
     cloud = await startLocalCloud({
       port: 0,
-      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       clockStart: new Date('2026-12-07T13:00:00Z'),
     });
   }, 120_000);

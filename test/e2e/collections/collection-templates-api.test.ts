@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import {
   apiCaller,
@@ -32,7 +32,7 @@ describe('collection e-mail templates over the tenant API', () => {
   };
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     tokens = await signInAll(cloud);
     call = apiCaller(cloud);
   }, 120_000);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#adapters/dynamodb/document-client';
 import { idKey, ReceivableAccountEntity } from '#adapters/dynamodb/entities/receivables';
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
@@ -66,7 +66,7 @@ describe('SES events on the local cloud', () => {
   }
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     const documentClient = createDocumentClient(createLocalDynamoDbClient());
     repositories = createTableRepositories(cloud.tableName, documentClient);
     receivables = new DynamoDbReceivablesRepository(new TableAccess(cloud.tableName, documentClient));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MEMBER_REQUESTS_PER_MINUTE } from '#config/tenant-api-config';
 import { DEMO_TENANT } from '#infra/local/demo-tenant';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
@@ -39,7 +39,7 @@ describe('/v1/members and per-member rate limits', () => {
   };
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+    cloud = await startLocalCloud({ port: 0 });
     for (const member of DEMO_TENANT.members) tokens[member.username] = await signIn(member.username);
   }, 120_000);
   afterAll(async () => cloud?.stop());

@@ -25,7 +25,20 @@ describe('DynamoDB test harness', () => {
     expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(
       Object.keys(IRIS_TABLE.globalSecondaryIndexes).sort(),
     );
-    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    // No stream unless asked for (see createTestTable); the stack's stream settings are checked on a table that asks.
+    expect(Table?.StreamSpecification).toBeUndefined();
+    const streamed = await createTestTable('iris-test', { stream: true });
+    try {
+      const described = await streamed.client.send(
+        new DescribeTableCommand({ TableName: streamed.tableName }),
+      );
+      expect(described.Table?.StreamSpecification).toEqual({
+        StreamEnabled: true,
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+      });
+    } finally {
+      await streamed.drop();
+    }
     const ttl = await table.client.send(new DescribeTimeToLiveCommand({ TableName: table.tableName }));
     expect(ttl.TimeToLiveDescription).toMatchObject({
       AttributeName: 'expiresAt',

@@ -44,7 +44,7 @@ describe('ledger projector (table stream → month figures, budget alerts)', () 
   let settle: () => Promise<void>;
 
   beforeAll(async () => {
-    table = await createTestTable();
+    table = await createTestTable('iris-test', { stream: true });
     ledger = new DynamoDbLedgerRepository(table.tableName, table.documentClient);
     aggregates = new DynamoDbLedgerAggregates(table.tableName, table.documentClient);
     budgets = new DynamoDbBudgetRepository(table.tableName, table.documentClient);

@@ -57,7 +57,7 @@ describe('ledger questions about a payer (statement projection, one Query on its
   }
 
   beforeAll(async () => {
-    table = await createTestTable();
+    table = await createTestTable('iris-test', { stream: true });
     paymentRepository = new DynamoDbPaymentRepository(table.tableName, table.documentClient);
     const statements = new DynamoDbStatementProjection(table.tableName, table.documentClient);
     const stream = await startStatementProjectorPoller(table, statements);

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCloudClient } from '#infra/local/local-cloud-client';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
 import { listOf, routeCaller } from './route-call';
@@ -53,7 +53,6 @@ describe('local interface documented in the README', () => {
   beforeAll(async () => {
     cloud = await startLocalCloud({
       port: 0,
-      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       clockStart: new Date('2026-12-01T13:00:00.000Z'),
       functionLogLevel: 'ERROR',
     });

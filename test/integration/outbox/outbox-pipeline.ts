@@ -83,7 +83,7 @@ export interface OutboxPipeline {
 }
 
 export async function startOutboxPipeline(options: PipelineOptions = {}): Promise<OutboxPipeline> {
-  const table = await createTestTable('outbox-pipeline');
+  const table = await createTestTable('outbox-pipeline', { stream: true });
   const tenantId = uniqueTenantId('outbox');
   const persistence = createTableRepositories(table.tableName, table.documentClient);
   const clock = systemClock;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeObjectStore, loadObjectStoreConfig } from '#config/object-store-config';
 import { processEnv } from '#config/process-env';
 import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud';
@@ -6,7 +6,7 @@ import { type LocalCloud, startLocalCloud } from '#infra/local/start-local-cloud
 let cloud: LocalCloud;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ port: 0, dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+  cloud = await startLocalCloud({ port: 0 });
 }, 60_000);
 
 afterAll(async () => {

@@ -38,7 +38,7 @@ describe('statement projection (table stream → statement-projector → one Que
   let settle: () => Promise<void>;
 
   beforeAll(async () => {
-    table = await createTestTable();
+    table = await createTestTable('iris-test', { stream: true });
     boletos = new DynamoDbBoletoRepository(table.tableName, table.documentClient);
     payments = new DynamoDbPaymentRepository(table.tableName, table.documentClient);
     contacts = new DynamoDbContactRepository(table.tableName, table.documentClient);
