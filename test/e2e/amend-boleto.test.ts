@@ -28,7 +28,7 @@ describe('amending a boleto', () => {
     cloud = await startLocalCloud({ port: 0 });
     repositories = createTableRepositories(
       cloud.tableName,
-      createDocumentClient(createLocalDynamoDbClient()),
+      createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)),
     );
     today = saoPauloDateOf(cloud.clock.now());
   }, 120_000);

@@ -46,7 +46,7 @@ describe('an owner known only by business-scoped user id', () => {
     cloud = await startLocalCloud({ port: 0 });
     repositories = createTableRepositories(
       cloud.tableName,
-      createDocumentClient(createLocalDynamoDbClient()),
+      createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)),
     );
   }, 120_000);
   afterAll(async () => cloud?.stop());

@@ -20,7 +20,7 @@ describe('nicknames of contacts', () => {
     cloud = await startLocalCloud({ port: 0 });
     repositories = createTableRepositories(
       cloud.tableName,
-      createDocumentClient(createLocalDynamoDbClient()),
+      createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)),
     );
   }, 120_000);
   afterAll(async () => cloud?.stop());

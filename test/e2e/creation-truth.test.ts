@@ -27,7 +27,7 @@ describe('boleto creation tells the truth', () => {
     cloud = await startLocalCloud({ port: 0 });
     repositories = createTableRepositories(
       cloud.tableName,
-      createDocumentClient(createLocalDynamoDbClient()),
+      createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)),
     );
   }, 120_000);
   afterAll(async () => cloud?.stop());

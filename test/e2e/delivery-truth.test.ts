@@ -32,7 +32,7 @@ describe('delivery tells the truth across a weekend (local cloud)', () => {
     });
     repositories = createTableRepositories(
       cloud.tableName,
-      createDocumentClient(createLocalDynamoDbClient()),
+      createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)),
     );
   }, 120_000);
   afterAll(async () => cloud?.stop());

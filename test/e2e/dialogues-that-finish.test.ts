@@ -68,7 +68,7 @@ describe('dialogues that finish', () => {
     cloud = await startLocalCloud({ port: 0 });
     repositories = createTableRepositories(
       cloud.tableName,
-      createDocumentClient(createLocalDynamoDbClient()),
+      createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)),
     );
     await repositories.contacts.create({
       tenantId,

@@ -14,10 +14,13 @@ export interface TestTable {
   drop(): Promise<void>;
 }
 
-/** A client for the DynamoDB Local started by the global setup (dummy credentials, us-east-1). */
-export function createLocalDynamoDbClient(): DynamoDBClient {
+/**
+ * A client for a DynamoDB Local (dummy credentials, us-east-1): the one the global setup started, or a local
+ * cloud's own (`cloud.urls.dynamoDb`).
+ */
+export function createLocalDynamoDbClient(endpoint: string = inject('dynamoDbEndpoint')): DynamoDBClient {
   return new DynamoDBClient({
-    endpoint: inject('dynamoDbEndpoint'),
+    endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,

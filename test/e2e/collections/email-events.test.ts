@@ -67,7 +67,7 @@ describe('SES events on the local cloud', () => {
 
   beforeAll(async () => {
     cloud = await startLocalCloud({ port: 0 });
-    const documentClient = createDocumentClient(createLocalDynamoDbClient());
+    const documentClient = createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb));
     repositories = createTableRepositories(cloud.tableName, documentClient);
     receivables = new DynamoDbReceivablesRepository(new TableAccess(cloud.tableName, documentClient));
   }, 120_000);
@@ -105,7 +105,7 @@ describe('SES events on the local cloud', () => {
     const sent = await sendCollectionEmail(address, 'Faturas em aberto — Padaria Souza 0');
     expect(sent.status).toBe('sent');
     // What the collection e-mail step records on the account (wt-mail's `lastEmail`), read by /_local/aging.
-    await createDocumentClient(createLocalDynamoDbClient()).send(
+    await createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)).send(
       new UpdateCommand({
         TableName: cloud.tableName,
         Key: ReceivableAccountEntity.primary.key({ tenantId, clientKey: idKey('C00000') }),

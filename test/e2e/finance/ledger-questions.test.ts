@@ -109,7 +109,7 @@ describe('questions over the ledger', () => {
     });
     repositories = createTableRepositories(
       cloud.tableName,
-      createDocumentClient(createLocalDynamoDbClient()),
+      createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)),
     );
     const { ledger } = repositories;
     for (const entry of entries) {

@@ -57,7 +57,7 @@ describe('the monthly report', () => {
     });
     const repositories = createTableRepositories(
       cloud.tableName,
-      createDocumentClient(createLocalDynamoDbClient()),
+      createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)),
     );
     for (const [category, label, limitCents] of budgets) {
       const at = '2026-12-05T13:00:00.000Z';

@@ -53,7 +53,7 @@ describe('receipt photo → expense', () => {
     });
     repositories = createTableRepositories(
       cloud.tableName,
-      createDocumentClient(createLocalDynamoDbClient()),
+      createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)),
     );
   }, 120_000);
   afterAll(async () => {

@@ -34,7 +34,7 @@ describe('members on WhatsApp with their role', () => {
     cloud = await startLocalCloud({ port: 0 });
     repositories = createTableRepositories(
       cloud.tableName,
-      createDocumentClient(createLocalDynamoDbClient()),
+      createDocumentClient(createLocalDynamoDbClient(cloud.urls.dynamoDb)),
     );
     today = saoPauloDateOf(cloud.clock.now());
   }, 120_000);
