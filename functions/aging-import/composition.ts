@@ -1,4 +1,5 @@
 import { DynamoDbAgingImportBatches } from '#adapters/dynamodb/receivables/dynamodb-aging-import-batches';
+import { DynamoDbAgingUploads } from '#adapters/dynamodb/receivables/dynamodb-aging-uploads';
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
@@ -23,5 +24,6 @@ export const deps: AgingImportReportDeps = {
   receivables: new DynamoDbReceivablesRepository(table),
   batches: new DynamoDbAgingImportBatches(table),
   clock,
+  uploads: new DynamoDbAgingUploads(table),
   reply: agingImportReply({ ...repositories, clock, ids: new TimeOrderedIdGenerator() }),
 };

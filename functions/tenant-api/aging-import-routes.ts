@@ -28,7 +28,16 @@ const OpenImportBody = z.object({
 const ImportView = z.object({
   importId: z.string(),
   filename: z.string(),
-  status: z.enum(['awaiting_upload', 'starting', 'duplicate', 'running', 'completed', 'refused', 'failed']),
+  status: z.enum([
+    'awaiting_upload',
+    'starting',
+    'busy',
+    'duplicate',
+    'running',
+    'completed',
+    'refused',
+    'failed',
+  ]),
   rowsRead: z.int(),
   rowsImported: z.int(),
   rowsRejected: z.int(),
@@ -103,7 +112,7 @@ export const AGING_IMPORT_ROUTES: readonly Route[] = [
     responses: {
       202: { description: 'The import workflow is started', schema: StartedView },
       404: problem('No import with this id'),
-      409: problem('The file has not been uploaded yet'),
+      409: problem('The file has not been uploaded yet, or this import was refused while another one ran'),
     },
     async handle(deps, { member, params }) {
       const outcome = await startAgingUpload(
@@ -123,6 +132,12 @@ export const AGING_IMPORT_ROUTES: readonly Route[] = [
             409,
             'Conflict',
             `The file has not been uploaded yet: PUT it to the upload URL (valid until ${outcome.uploadExpiresAt}), then start again.`,
+          );
+        case 'busy':
+          return refuse(
+            409,
+            'Conflict',
+            `Another import of this tenant was running when this one started (${outcome.at}), so nothing was imported and this import cannot run again: open a new import (POST /v1/imports) and upload the file once the other one has finished.`,
           );
         case 'no_recipient':
           return refuse(409, 'Conflict', 'The tenant has no member to tell the import summary to.');

@@ -1,4 +1,5 @@
 import { DynamoDbAgingImportBatches } from '#adapters/dynamodb/receivables/dynamodb-aging-import-batches';
+import { DynamoDbAgingUploads } from '#adapters/dynamodb/receivables/dynamodb-aging-uploads';
 import { DynamoDbReceivablesRepository } from '#adapters/dynamodb/receivables/dynamodb-receivables-repository';
 import { TableAccess } from '#adapters/dynamodb/table-access';
 import { createTableRepositories } from '#adapters/dynamodb/table-repositories';
@@ -50,6 +51,7 @@ export async function startAgingImportRig(table: TestTable) {
     files,
     receivables,
     batches: new DynamoDbAgingImportBatches(tableAccess),
+    uploads: new DynamoDbAgingUploads(tableAccess),
     clock,
     reply: agingImportReply({ ...repositories, clock, ids: new TimeOrderedIdGenerator() }),
   };

@@ -64,6 +64,8 @@ export type StartAgingUploadOutcome =
   | { kind: 'started'; request: AgingImportRequest }
   | { kind: 'not_found' }
   | { kind: 'not_uploaded'; uploadExpiresAt: string }
+  /** Refused earlier because another import was running: this upload cannot run again. */
+  | { kind: 'busy'; at: string }
   | { kind: 'no_recipient' };
 
 /**
@@ -76,6 +78,7 @@ export async function startAgingUpload(
 ): Promise<StartAgingUploadOutcome> {
   const upload = await deps.uploads.get(input.tenantId, input.importId);
   if (!upload) return { kind: 'not_found' };
+  if (upload.busyAt) return { kind: 'busy', at: upload.busyAt };
   if (upload.started) return { kind: 'started', request: upload.started };
   let contentSha256: string;
   try {
@@ -124,7 +127,7 @@ async function sha256Of(body: AsyncIterable<Uint8Array>): Promise<string> {
 export interface AgingImportStatusView {
   importId: string;
   filename: string;
-  status: 'awaiting_upload' | 'starting' | 'duplicate' | AgingImport['status'];
+  status: 'awaiting_upload' | 'starting' | 'busy' | 'duplicate' | AgingImport['status'];
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
@@ -195,7 +198,7 @@ function uploadView(upload: AgingUpload, imports: readonly AgingImport[]): Aging
   return {
     importId: upload.importId,
     filename: upload.filename,
-    status: earlier ? 'duplicate' : upload.started ? 'starting' : 'awaiting_upload',
+    status: earlier ? 'duplicate' : upload.busyAt ? 'busy' : upload.started ? 'starting' : 'awaiting_upload',
     rowsRead: 0,
     rowsImported: 0,
     rowsRejected: 0,

@@ -2,6 +2,7 @@ import type { ConversationDependencies } from '#application/conversation/convers
 import { deterministicId } from '#application/conversation/deterministic-id';
 import { replyOnce } from '#application/conversation/reply-once';
 import { supersedeMessage } from '#application/outbox/supersede-message';
+import type { AgingUploads } from '#application/ports/aging-uploads';
 import type { AgingImportRequest } from '#application/ports/workflows';
 import { failAgingImport, finishAgingImport } from './finish-aging-import';
 import type { AgingImportDeps, claimAgingImport } from './import-aging-file';
@@ -54,6 +55,8 @@ async function withdrawUnsentAcknowledgement(
 
 export interface AgingImportReportDeps extends AgingImportDeps {
   reply: AgingImportReply;
+  /** An API upload refused as busy says so in `GET /v1/imports/{id}` (WhatsApp imports have no upload). */
+  uploads: Pick<AgingUploads, 'markBusy'>;
 }
 
 /** How long the owner's link to the error CSV works. */
@@ -70,6 +73,8 @@ export async function reportAgingImport(
   claim: Awaited<ReturnType<typeof claimAgingImport>>['outcome'],
 ): Promise<{ status: string }> {
   const outcome = await finishAgingImport(deps, { ...request, claim });
+  if (outcome.kind === 'busy')
+    await deps.uploads.markBusy(request.tenantId, request.importId, deps.clock.now());
   let text = importSummaryText(outcome);
   if (outcome.kind === 'imported' && outcome.record.errorReportKey) {
     const url = await deps.files.downloadUrl(outcome.record.errorReportKey, {

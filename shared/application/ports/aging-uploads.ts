@@ -19,6 +19,11 @@ export interface AgingUpload {
   uploadExpiresAt: string;
   /** The workflow's input, once started: a second start answers with it. */
   started?: AgingImportRequest;
+  /**
+   * When the workflow refused it because another import of the tenant was running: nothing was imported, and
+   * this upload cannot run again (its execution name is taken): the member opens a new import.
+   */
+  busyAt?: string;
 }
 
 export interface AgingUploads {
@@ -26,6 +31,8 @@ export interface AgingUploads {
   get(tenantId: string, importId: string): Promise<AgingUpload | undefined>;
   /** Records the start unless one is recorded already; returns the upload as stored after the call. */
   markStarted(upload: AgingUpload, started: AgingImportRequest): Promise<AgingUpload>;
+  /** Records the workflow's busy refusal on the upload; nothing when no upload has this id (a WhatsApp import). */
+  markBusy(tenantId: string, importId: string, at: Date): Promise<void>;
   /** The tenant's uploads, newest first. */
   list(tenantId: string): Promise<AgingUpload[]>;
 }

@@ -7,6 +7,7 @@ import {
   openAgingUpload,
   startAgingUpload,
 } from '#application/collections/api-aging-import';
+import { reportAgingImport } from '#application/collections/report-aging-import';
 import type { TenantUser } from '#application/ports/user-repository';
 import type { AgingImportRequest } from '#application/ports/workflows';
 import type { E164 } from '#domain/phone-number';
@@ -126,5 +127,30 @@ describe('aging import through an upload URL', () => {
       kind: 'not_found',
     });
     expect(await agingImportStatus({ uploads, receivables }, tenantId, 'nope')).toBeUndefined();
+  });
+
+  it('an upload the workflow refused as busy says so, and cannot be started again', async () => {
+    const tenantId = uniqueTenantId('upl');
+    const deps = {
+      files,
+      uploads,
+      users,
+      imports: { startAgingImport: async () => undefined },
+    };
+    const opened = await openAgingUpload(
+      { files, uploads, ids, clock },
+      { tenantId, filename: 'c.csv', contentType: 'text/csv', memberId: 'bruno' },
+    );
+    await fetch(opened.uploadUrl, { method: 'PUT', body: 'a;b\n' });
+    const input = { tenantId, importId: opened.importId, memberId: 'bruno' };
+    const first = await startAgingUpload(deps, input);
+    if (first.kind !== 'started') throw new Error(`not started: ${first.kind}`);
+    // The workflow's claim found another import of the tenant running: its report step ends it as busy.
+    expect(await reportAgingImport(rig.deps, first.request, 'busy')).toEqual({ status: 'busy' });
+    expect(await agingImportStatus({ uploads, receivables }, tenantId, opened.importId)).toMatchObject({
+      status: 'busy',
+    });
+    // Its execution name is taken: a second start says so instead of answering "started" again.
+    expect(await startAgingUpload(deps, input)).toEqual({ kind: 'busy', at: rig.time.now.toISOString() });
   });
 });

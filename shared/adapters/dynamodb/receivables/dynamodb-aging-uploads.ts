@@ -38,6 +38,16 @@ export class DynamoDbAgingUploads implements AgingUploads {
     return stored;
   }
 
+  async markBusy(tenantId: string, importId: string, at: Date): Promise<void> {
+    const upload = await this.get(tenantId, importId);
+    if (!upload || upload.busyAt) return;
+    await this.table.write(undefined, (builder) =>
+      builder.put(this.item({ ...upload, busyAt: at.toISOString() }), {
+        condition: { expression: 'attribute_exists(pk)' },
+      }),
+    );
+  }
+
   async list(tenantId: string): Promise<AgingUpload[]> {
     const items = await this.table.query({
       partition: AgingUploadEntity.primary.pk.build({ tenantId }),
